@@ -1,0 +1,33 @@
+import type { CellBlock, NoteBlock, SheetPort } from '../register/sheet-port';
+
+/** The register's SheetPort over a real Sheet: one service call per read, block or append. */
+export function sheetPort(sheet: GoogleAppsScript.Spreadsheet.Sheet): SheetPort {
+  return {
+    name: sheet.getName(),
+    readAll() {
+      return sheet.getDataRange().getValues();
+    },
+    writeBlocks(blocks: readonly CellBlock[]) {
+      for (const b of blocks) {
+        const width = b.values[0]?.length ?? 0;
+        if (width === 0) continue;
+        sheet.getRange(b.row, b.column, b.values.length, width).setValues(b.values as unknown[][]);
+      }
+    },
+    writeNotes(blocks: readonly NoteBlock[]) {
+      for (const b of blocks) {
+        const width = b.notes[0]?.length ?? 0;
+        if (width === 0) continue;
+        sheet.getRange(b.row, b.column, b.notes.length, width).setNotes(b.notes as string[][]);
+      }
+    },
+    append(rows) {
+      if (rows.length === 0) return 0;
+      const width = rows[0]!.length;
+      const first = sheet.getLastRow() + 1;
+      if (first + rows.length - 1 > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), first + rows.length - 1 - sheet.getMaxRows());
+      sheet.getRange(first, 1, rows.length, width).setValues(rows as unknown[][]);
+      return first;
+    },
+  };
+}

@@ -1,0 +1,143 @@
+import { readFile } from 'node:fs/promises';
+import vm from 'node:vm';
+import { Clock } from './clock';
+import type { ServiceContext } from './context';
+import { Meter, type MeterSnapshot } from './meter';
+import { createRealm, type Realm } from './realm';
+import { createSpreadsheetApp, WorkbookModel } from './spreadsheet';
+import { createGmailApp, createMailApp, MailboxModel } from './gmail';
+import { createPropertiesService, PropertyStore } from './services/properties';
+import { createLockService, LockState } from './services/lock';
+import { createScriptApp, TriggerRegistry } from './services/script-app';
+import { createSession } from './services/session';
+import { createLogging, createUtilities } from './services/utilities';
+
+export { Clock, Meter, WorkbookModel, MailboxModel };
+
+export interface EmulatorOptions {
+  readonly workbook?: WorkbookModel;
+  readonly mailbox?: MailboxModel;
+  /** Emulated "now" at start. */
+  readonly now?: number | Date;
+  /** The account the script runs as; also the mailbox address. */
+  readonly user?: string;
+  /** appsscript.json timeZone. */
+  readonly scriptTimeZone?: string;
+  /** A bound script (5–10 minute triggers) or an Editor add-on (hourly triggers, one per type). */
+  readonly installAs?: 'bound' | 'addon';
+  readonly meter?: Meter;
+}
+
+export interface RunResult<T> {
+  readonly value?: T;
+  readonly error?: Error;
+  readonly calls: MeterSnapshot;
+  readonly logs: string[];
+}
+
+/**
+ * The Apps Script runtime, in memory: services, a controllable clock, and a V8 context in
+ * which build/Code.js is evaluated exactly as deployed. Every run of an entry point is one
+ * "execution": its service calls are counted and its modeled time is capped at 6 minutes.
+ */
+export class Emulator {
+  readonly clock: Clock;
+  readonly meter: Meter;
+  readonly realm: Realm;
+  readonly workbook: WorkbookModel;
+  readonly mailbox: MailboxModel;
+  readonly properties = { document: new PropertyStore('Document'), script: new PropertyStore('Script'), user: new PropertyStore('User') };
+  readonly locks = new LockState();
+  readonly triggers: TriggerRegistry;
+  readonly logs: string[] = [];
+  readonly ctx: ServiceContext;
+  private executions = 0;
+  private loaded = false;
+
+  constructor(opts: EmulatorOptions = {}) {
+    const user = (opts.user ?? 'support@example.com').toLowerCase();
+    this.clock = new Clock(opts.now ?? Date.UTC(2026, 10, 2, 15, 0, 0));
+    this.meter = opts.meter ?? new Meter();
+    this.realm = createRealm(() => this.clock.now());
+    this.workbook = opts.workbook ?? new WorkbookModel({ name: 'Support Desk', timeZone: opts.scriptTimeZone ?? 'America/Denver' });
+    this.mailbox = opts.mailbox ?? new MailboxModel({ address: user });
+    this.triggers = new TriggerRegistry(opts.installAs ?? 'bound');
+    const realm = this.realm;
+    this.ctx = {
+      clock: this.clock,
+      meter: this.meter,
+      realm,
+      user,
+      fail(message: string): never {
+        throw realm.error(message);
+      },
+    };
+    const { Logger, console } = createLogging(this.ctx, this.logs);
+    const globals: Record<string, unknown> = {
+      SpreadsheetApp: createSpreadsheetApp(this.ctx, this.workbook),
+      GmailApp: createGmailApp(this.ctx, this.mailbox),
+      MailApp: createMailApp(this.ctx, this.mailbox),
+      PropertiesService: createPropertiesService(this.ctx, this.properties),
+      LockService: createLockService(this.ctx, this.locks, { containerBound: true }),
+      ScriptApp: createScriptApp(this.ctx, this.triggers, 'emulated-script-id'),
+      Session: createSession(this.ctx, { scriptTimeZone: opts.scriptTimeZone ?? 'America/Denver' }),
+      Utilities: createUtilities(this.ctx),
+      Logger,
+      console,
+    };
+    for (const [k, v] of Object.entries(globals)) this.realm.context[k] = v;
+  }
+
+  /** Evaluates the bundle in the sandbox, as Apps Script loads the project's files. */
+  load(code: string, filename = 'Code.js'): this {
+    vm.runInContext(code, this.realm.context, { filename });
+    this.loaded = true;
+    return this;
+  }
+
+  async loadFile(file = 'build/Code.js'): Promise<this> {
+    return this.load(await readFile(file, 'utf8'), file);
+  }
+
+  /** The top-level functions of the loaded project: what Apps Script can call by name. */
+  entryPoints(): string[] {
+    const services = new Set(['SpreadsheetApp', 'GmailApp', 'MailApp', 'PropertiesService', 'LockService', 'ScriptApp', 'Session', 'Utilities', 'Logger', 'console']);
+    return Object.keys(this.realm.context)
+      .filter((k) => !services.has(k) && typeof this.realm.context[k] === 'function')
+      .sort();
+  }
+
+  /** Runs one entry point as one execution. Exceptions are returned, not thrown, as Apps Script logs them. */
+  run<T = unknown>(name: string, ...args: unknown[]): RunResult<T> {
+    if (!this.loaded) throw new Error('Load build/Code.js first (emulator.loadFile()).');
+    const fn = this.realm.context[name];
+    if (typeof fn !== 'function') throw new Error(`Script function not found: ${name}`);
+    const execution = `run-${++this.executions}`;
+    this.locks.currentExecution = execution;
+    const logStart = this.logs.length;
+    this.meter.startRun();
+    try {
+      const value = (fn as (...a: unknown[]) => T)(...args.map((a) => this.realm.toRealm(a)));
+      return { value, calls: this.meter.endRun(), logs: this.logs.slice(logStart) };
+    } catch (e) {
+      const error = e instanceof Error || (e && typeof e === 'object' && 'message' in e) ? (e as Error) : new Error(String(e));
+      this.logs.push(`ERROR ${error.message}`);
+      return { error, calls: this.meter.endRun(), logs: this.logs.slice(logStart) };
+    } finally {
+      this.locks.releaseAllOf(execution);
+      this.locks.currentExecution = '';
+    }
+  }
+
+  /** Like run(), but throws the script's exception: for tests and tools that expect success. */
+  call<T = unknown>(name: string, ...args: unknown[]): T {
+    const r = this.run<T>(name, ...args);
+    if (r.error) throw r.error;
+    return r.value as T;
+  }
+}
+
+/** A fresh emulator with build/Code.js loaded. */
+export async function loadEmulator(opts: EmulatorOptions = {}, bundle = 'build/Code.js'): Promise<Emulator> {
+  return new Emulator(opts).loadFile(bundle);
+}

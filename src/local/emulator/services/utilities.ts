@@ -1,0 +1,113 @@
+import { DateTime } from 'luxon';
+import { randomUUID } from 'node:crypto';
+import type { ServiceContext } from '../context';
+import { isDate } from '../realm';
+
+/**
+ * Java SimpleDateFormat letters (what Utilities.formatDate takes) → luxon tokens, for the
+ * letters in common use. An unknown letter fails loudly instead of printing garbage.
+ */
+function toLuxonPattern(pattern: string): string {
+  let out = '';
+  let i = 0;
+  while (i < pattern.length) {
+    const ch = pattern[i]!;
+    if (ch === "'") {
+      const end = pattern.indexOf("'", i + 1);
+      const lit = end < 0 ? pattern.slice(i + 1) : pattern.slice(i + 1, end);
+      out += lit === '' ? "''" : `'${lit}'`;
+      i = end < 0 ? pattern.length : end + 1;
+      continue;
+    }
+    if (!/[A-Za-z]/.test(ch)) {
+      out += ch;
+      i++;
+      continue;
+    }
+    let j = i;
+    while (pattern[j] === ch) j++;
+    const n = j - i;
+    const map: Record<string, (n: number) => string> = {
+      y: (k) => (k === 2 ? 'yy' : 'yyyy'),
+      M: (k) => (k >= 4 ? 'MMMM' : k === 3 ? 'MMM' : k === 2 ? 'MM' : 'M'),
+      d: (k) => (k >= 2 ? 'dd' : 'd'),
+      H: (k) => (k >= 2 ? 'HH' : 'H'),
+      h: (k) => (k >= 2 ? 'hh' : 'h'),
+      m: (k) => (k >= 2 ? 'mm' : 'm'),
+      s: (k) => (k >= 2 ? 'ss' : 's'),
+      S: () => 'SSS',
+      a: () => 'a',
+      E: (k) => (k >= 4 ? 'cccc' : 'ccc'),
+      u: () => 'c',
+      z: (k) => (k >= 4 ? 'ZZZZZ' : 'ZZZZ'),
+      Z: () => 'ZZZ',
+      X: (k) => (k >= 3 ? 'ZZ' : 'ZZZ'),
+    };
+    const f = map[ch];
+    if (!f) throw new Error(`Utilities.formatDate: pattern letter '${ch}' is not supported by the emulator`);
+    out += f(n);
+    i = j;
+  }
+  return out;
+}
+
+export function createUtilities(ctx: ServiceContext) {
+  return {
+    formatDate(date: Date, timeZone: string, format: string) {
+      ctx.meter.call('Utilities.formatDate', { cheap: true });
+      if (!isDate(date)) ctx.fail('Invalid argument: date');
+      const dt = DateTime.fromMillis(date.getTime(), { zone: timeZone });
+      if (!dt.isValid) ctx.fail(`Invalid argument: timeZone`);
+      return dt.toFormat(toLuxonPattern(format), { locale: 'en-US' });
+    },
+    sleep(ms: number) {
+      ctx.meter.call('Utilities.sleep', { cheap: true });
+      // Sleeping passes emulated time and counts against the run's 6 minutes.
+      ctx.clock.advance(ms);
+      ctx.meter.addModeledMs(ms);
+    },
+    getUuid() {
+      ctx.meter.call('Utilities.getUuid', { cheap: true });
+      return randomUUID();
+    },
+    base64Encode(data: string) {
+      ctx.meter.call('Utilities.base64Encode', { cheap: true });
+      return Buffer.from(String(data), 'utf8').toString('base64');
+    },
+    base64Decode(data: string) {
+      ctx.meter.call('Utilities.base64Decode', { cheap: true });
+      return ctx.realm.toRealm([...Buffer.from(String(data), 'base64')].map((b) => (b > 127 ? b - 256 : b)));
+    },
+    newBlob(data: string, contentType?: string, name?: string) {
+      ctx.meter.call('Utilities.newBlob', { cheap: true });
+      const text = String(data);
+      return {
+        getDataAsString: () => text,
+        getContentType: () => contentType ?? 'text/plain',
+        getName: () => name ?? null,
+        getBytes: () => ctx.realm.toRealm([...Buffer.from(text, 'utf8')].map((b) => (b > 127 ? b - 256 : b))),
+      };
+    },
+  };
+}
+
+/** Logger and console: kept in memory so tests can read what a run printed. */
+export function createLogging(ctx: ServiceContext, sink: string[]) {
+  const line = (level: string, args: unknown[]) => sink.push(`${level} ${args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ')}`);
+  const Logger = {
+    log(...args: unknown[]) {
+      ctx.meter.call('Logger.log', { cheap: true });
+      line('INFO', args);
+      return Logger;
+    },
+    getLog: () => sink.join('\n'),
+    clear: () => void (sink.length = 0),
+  };
+  const consoleLike = {
+    log: (...a: unknown[]) => line('INFO', a),
+    info: (...a: unknown[]) => line('INFO', a),
+    warn: (...a: unknown[]) => line('WARNING', a),
+    error: (...a: unknown[]) => line('ERROR', a),
+  };
+  return { Logger, console: consoleLike };
+}

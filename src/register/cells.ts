@@ -1,0 +1,93 @@
+import * as z from 'zod';
+import { matchVocab } from '../core/types/vocab';
+
+/**
+ * zod building blocks for cells as `Range.getValues()` returns them: '' for a blank cell,
+ * numbers and booleans as such, a Date for a date cell, strings for the rest. Each one
+ * accepts what a person could reasonably have typed and says plainly what is wrong
+ * otherwise; these messages end up in the Problems column.
+ */
+const isBlank = (v: unknown) => v === '' || v === null || v === undefined;
+
+/** Any cell as text; numbers and dates a person typed in a text column still read as text. */
+export const text = z.preprocess((v) => {
+  if (isBlank(v)) return '';
+  if (v instanceof Date) return isNaN(v.getTime()) ? '' : v.toISOString();
+  return String(v).trim();
+}, z.string());
+
+export const requiredText = (what: string) =>
+  z.preprocess((v) => (isBlank(v) ? '' : String(v).trim()), z.string().min(1, `${what} is required`));
+
+/** A date or date-time cell; blank → null. Text that is an ISO instant is accepted too. */
+export const instant = z.preprocess(
+  (v) => {
+    if (isBlank(v)) return null;
+    if (typeof v === 'string') {
+      const t = Date.parse(v.trim());
+      return isNaN(t) ? v : new Date(t);
+    }
+    return v;
+  },
+  z.union([z.null(), z.date({ error: 'is not a date' })]),
+);
+
+export const requiredInstant = (what: string) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() !== '' && !isNaN(Date.parse(v)) ? new Date(Date.parse(v)) : v),
+    z.date({ error: `${what} must be a date` }),
+  );
+
+/** A number cell; blank → null; `1,5` and `1.5` both read as 1.5. */
+export const optionalNumber = (what: string) =>
+  z.preprocess(
+    (v) => {
+      if (isBlank(v)) return null;
+      if (typeof v === 'string') {
+        const n = Number(v.trim().replace(',', '.'));
+        return Number.isFinite(n) ? n : v;
+      }
+      return v;
+    },
+    z.union([z.null(), z.number({ error: `${what} must be a number` })]),
+  );
+
+/** Yes/No cells; a checkbox gives booleans, people type yes/no/y/n/true/false. */
+export const yesNo = (fallback: boolean) =>
+  z.preprocess((v) => {
+    if (isBlank(v)) return fallback;
+    if (typeof v === 'boolean') return v;
+    const t = String(v).trim().toLowerCase();
+    if (['yes', 'y', 'true', '1', 'x'].includes(t)) return true;
+    if (['no', 'n', 'false', '0'].includes(t)) return false;
+    return v;
+  }, z.boolean({ error: 'must be Yes or No' }));
+
+/** One of a vocabulary, matched case-insensitively; blank → the fallback if given. */
+export function oneOf<T extends string>(vocab: readonly T[], what: string, fallback?: T) {
+  return z.preprocess(
+    (v) => {
+      if (isBlank(v)) return fallback ?? '';
+      return matchVocab(vocab, String(v)) ?? String(v);
+    },
+    z.enum(vocab as unknown as [T, ...T[]], { error: `${what} must be one of: ${vocab.join(', ')}` }),
+  );
+}
+
+/** A comma/semicolon/space separated list of e-mail addresses or domains, lower-cased. */
+export const addressList = z.preprocess(
+  (v) => (isBlank(v) ? [] : String(v).split(/[\s,;]+/).map((s) => s.trim().toLowerCase()).filter(Boolean)),
+  z.array(z.string()),
+);
+
+export const email = (what: string) =>
+  z.preprocess(
+    (v) => (isBlank(v) ? '' : String(v).trim().toLowerCase()),
+    z.string().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, `${what} is not an e-mail address`),
+  );
+
+export const optionalEmail = (what: string) =>
+  z.preprocess(
+    (v) => (isBlank(v) ? '' : String(v).trim().toLowerCase()),
+    z.union([z.literal(''), z.string().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, `${what} is not an e-mail address`)]),
+  );

@@ -1,0 +1,44 @@
+import type * as z from 'zod';
+
+/** How a column is formatted and guarded when `setup` lays out the tab. */
+export type ColumnFormat = 'text' | 'datetime' | 'date' | 'number' | 'hours' | 'money' | 'percent' | 'time';
+
+export interface ColumnMeta {
+  /** One line shown as the header's note: what the column means and who fills it in. */
+  readonly note: string;
+  /** Columns the automation computes; people may read them but their edits are put back. */
+  readonly owner?: 'automation';
+  readonly format?: ColumnFormat;
+  /** A dropdown of these values. */
+  readonly vocab?: readonly string[];
+  /** Text that comes from outside (mail subjects, names, addresses): always written as plain text. */
+  readonly outside?: boolean;
+  readonly width?: number;
+}
+
+/**
+ * A tab of the register. The zod schema is the single truth about a row's shape: its keys
+ * are the headers, in the order `setup` writes them. Columns are found by header when
+ * reading, so users may reorder columns and add their own.
+ */
+export interface TabSpec<S extends z.ZodObject = z.ZodObject> {
+  readonly name: string;
+  readonly schema: S;
+  /** Header of the column that identifies a row (rows are found by it, never by position). */
+  readonly key?: keyof z.output<S> & string;
+  readonly columns: { readonly [K in keyof z.output<S> & string]?: ColumnMeta };
+  /** Whether the tab has a Problems column the automation fills with validation errors. */
+  readonly problems?: boolean;
+  /** What the tab is for, shown as the note on A1. */
+  readonly purpose: string;
+}
+
+export type RowOf<T extends TabSpec> = z.output<T['schema']>;
+
+export function headersOf(spec: TabSpec): string[] {
+  return Object.keys(spec.schema.shape);
+}
+
+export function defineTab<S extends z.ZodObject>(spec: TabSpec<S>): TabSpec<S> {
+  return spec;
+}

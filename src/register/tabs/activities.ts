@@ -1,0 +1,23 @@
+import * as z from 'zod';
+import { defineTab } from '../tab-spec';
+import { oneOf, requiredText, text } from '../cells';
+import { COUNTS_TOWARD } from '../../core/types/vocab';
+
+export const ActivitiesTab = defineTab({
+  name: 'Activities',
+  purpose: 'What kinds of work are logged, and whether each counts against the client’s contracted hours.',
+  key: 'Activity',
+  problems: true,
+  schema: z.object({
+    Activity: requiredText('Activity'),
+    'Counts toward contract': oneOf(COUNTS_TOWARD, 'Counts toward contract'),
+    Rule: text,
+    Problems: text,
+  }),
+  columns: {
+    Activity: { note: 'The activity name CSMs pick in the Hours tab.', width: 200 },
+    'Counts toward contract': { note: 'Yes, No, or Unless bug (excluded when the ticket’s Reason is Bug).', vocab: COUNTS_TOWARD, width: 150 },
+    Rule: { note: 'The contract wording behind the rule.', width: 420 },
+    Problems: { note: 'Filled by the automation when the row cannot be used, with the reason.', owner: 'automation', width: 260 },
+  },
+});

@@ -1,0 +1,45 @@
+import * as z from 'zod';
+import { defineTab } from '../tab-spec';
+import { addressList, oneOf, optionalEmail, optionalNumber, requiredText, text } from '../cells';
+import { CLIENT_STATUSES } from '../../core/types/vocab';
+
+export const ClientsTab = defineTab({
+  name: 'Clients',
+  purpose: 'One row per client: its contract (plan, monthly hours, hourly rate), business calendar and escalation matrix.',
+  key: 'Client ID',
+  problems: true,
+  schema: z.object({
+    'Client ID': requiredText('Client ID'),
+    Name: requiredText('Name'),
+    Domains: addressList,
+    Plan: requiredText('Plan'),
+    Edition: text,
+    Calendar: text,
+    'Monthly hours': optionalNumber('Monthly hours').refine((n) => n === null || n >= 0, 'Monthly hours cannot be negative'),
+    'Hourly rate': optionalNumber('Hourly rate').refine((n) => n === null || n >= 0, 'Hourly rate cannot be negative'),
+    'CSM email': optionalEmail('CSM email'),
+    'Escalation matrix': text,
+    'Finance email': optionalEmail('Finance email'),
+    Status: oneOf(CLIENT_STATUSES, 'Status', 'Active'),
+    'Contract start': z.preprocess((v) => (v === '' ? null : v), z.union([z.null(), z.date({ error: 'Contract start is not a date' })])),
+    'Contract end': z.preprocess((v) => (v === '' ? null : v), z.union([z.null(), z.date({ error: 'Contract end is not a date' })])),
+    Problems: text,
+  }),
+  columns: {
+    'Client ID': { note: 'A short, unique code for the client (e.g. ACME). Used in every other tab.', width: 90 },
+    Name: { note: 'The client’s name as it appears on invoices.', outside: true, width: 180 },
+    Domains: { note: 'Mail domains of the client, comma separated (e.g. acme.com). Informational: only registered contacts may open tickets.', width: 160 },
+    Plan: { note: 'Support plan; picks the SLA Policies rows (e.g. Standard, CSM, Professional).', width: 110 },
+    Edition: { note: 'Product edition from the contract (e.g. Other, Enterprise).', width: 100 },
+    Calendar: { note: 'Calendar ID from the Calendars tab; blank = the Default calendar setting.', width: 100 },
+    'Monthly hours': { note: 'Support hours included per month in the contract.', format: 'number', width: 110 },
+    'Hourly rate': { note: 'Overage rate per hour in dollars; blank = the Default hourly rate setting.', format: 'money', width: 100 },
+    'CSM email': { note: 'The client success manager: first tier of escalation and usage alerts.', width: 200 },
+    'Escalation matrix': { note: 'Matrix name from the Escalation tab; blank = the Default escalation matrix setting.', width: 140 },
+    'Finance email': { note: 'Who receives the monthly statement draft; blank = the Finance email setting.', width: 200 },
+    Status: { note: 'Active clients get tickets and invoices; Ended clients are skipped by every job.', vocab: CLIENT_STATUSES, width: 100 },
+    'Contract start': { note: 'Optional. A contract starting mid-month gets a prorated allowance that month.', format: 'date', width: 110 },
+    'Contract end': { note: 'Optional. A contract ending mid-month gets a prorated allowance that month.', format: 'date', width: 110 },
+    Problems: { note: 'Filled by the automation when the row cannot be used, with the reason.', owner: 'automation', width: 260 },
+  },
+});

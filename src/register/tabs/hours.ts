@@ -1,0 +1,51 @@
+import * as z from 'zod';
+import { defineTab } from '../tab-spec';
+import { requiredText, text, yesNo } from '../cells';
+import { parseDuration } from '../../core/hours/duration';
+
+export const HoursTab = defineTab({
+  name: 'Hours',
+  purpose: 'Time logged by CSMs against clients (and tickets). Counted and Reason are computed: what counts toward the contract and why.',
+  problems: true,
+  schema: z.object({
+    Date: z.preprocess((v) => (v === '' ? undefined : v), z.date({ error: 'Date must be a date' })),
+    'Client ID': requiredText('Client ID'),
+    Person: requiredText('Person'),
+    'Ticket ID': text,
+    Activity: requiredText('Activity'),
+    Hours: z.unknown().transform((v, ctx) => {
+      const d = parseDuration(v);
+      if (!d.ok) {
+        ctx.addIssue({ code: 'custom', message: `Hours ${d.error}` });
+        return z.NEVER;
+      }
+      if (d.minutes <= 0) {
+        ctx.addIssue({ code: 'custom', message: 'Hours must be more than 0' });
+        return z.NEVER;
+      }
+      if (d.minutes > 24 * 60) {
+        ctx.addIssue({ code: 'custom', message: 'Hours cannot exceed 24 in one row' });
+        return z.NEVER;
+      }
+      return d.minutes / 60;
+    }),
+    'Required attendee': yesNo(true),
+    Counted: text,
+    Reason: text,
+    Notes: text,
+    Problems: text,
+  }),
+  columns: {
+    Date: { note: 'The day the work was done.', format: 'date', width: 100 },
+    'Client ID': { note: 'The client the time is for.', width: 90 },
+    Person: { note: 'Who did the work (mail address or name).', width: 170 },
+    'Ticket ID': { note: 'Optional: the ticket the time belongs to (its Reason decides troubleshooting).', width: 95 },
+    Activity: { note: 'From the Activities tab.', width: 170 },
+    Hours: { note: 'Duration: 1.5, 1:30 or 90m.', width: 70 },
+    'Required attendee': { note: 'No = an extra meeting attendee who was not required: not counted.', vocab: ['Yes', 'No'], width: 120 },
+    Counted: { note: 'Hours counted toward the contract (computed).', owner: 'automation', format: 'number', width: 80 },
+    Reason: { note: 'Why the time counts or not (computed).', owner: 'automation', width: 260 },
+    Notes: { note: 'Free text.', width: 260 },
+    Problems: { note: 'Filled by the automation when the row cannot be used, with the reason.', owner: 'automation', width: 260 },
+  },
+});
