@@ -84,6 +84,14 @@ export function runMonthlyBilling(): string {
   return notYetAvailable('Monthly billing');
 }
 
+/**
+ * The single clock trigger of an Editor add-on (one per document, at most hourly): runs
+ * each job in turn. Each job takes the lock and checkpoints on its own.
+ */
+export function runAutomation(): string {
+  return [ingestInbox(), sweepSla(), runMonthlyBilling()].join(' ');
+}
+
 export function showAbout(): string {
   const triggers = ScriptApp.getProjectTriggers().map((t) => t.getHandlerFunction());
   const message = `Support Desk for Sheets ${VERSION}. Triggers installed: ${triggers.length ? triggers.join(', ') : 'none (use Install automation)'}.`;

@@ -132,6 +132,11 @@ export function createScriptApp(ctx: ServiceContext, registry: TriggerRegistry, 
       if (i < 0) ctx.fail('No trigger with that id exists.');
       registry.triggers.splice(i, 1);
     },
+    InstallationSource: { APPS_MARKETPLACE_DOMAIN_ADD_ON: 'APPS_MARKETPLACE_DOMAIN_ADD_ON', NONE: 'NONE', WEB_STORE_ADD_ON: 'WEB_STORE_ADD_ON' },
+    getInstallationSource() {
+      m('getInstallationSource', true);
+      return registry.mode === 'addon' ? 'WEB_STORE_ADD_ON' : 'NONE';
+    },
     getScriptId() {
       m('getScriptId', true);
       return scriptId;

@@ -1,0 +1,43 @@
+import type { ClockPort, KeyValuePort, LockPort, RunBudget, WorkbookPort } from '../jobs/ports';
+import { sheetPort } from './sheet-port';
+
+/** Apps Script cuts a run at 6 minutes; jobs stop early enough to write their checkpoint. */
+const RUN_LIMIT_MS = 6 * 60 * 1000;
+
+export function workbookPort(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): WorkbookPort {
+  return {
+    timeZone: ss.getSpreadsheetTimeZone(),
+    tab(name) {
+      const sheet = ss.getSheetByName(name);
+      return sheet ? sheetPort(sheet) : null;
+    },
+    ensureTab(name) {
+      return sheetPort(ss.getSheetByName(name) ?? ss.insertSheet(name, ss.getSheets().length));
+    },
+    toast(message) {
+      ss.toast(message, 'Support Desk', 5);
+    },
+  };
+}
+
+export const systemClock: ClockPort = { now: () => Date.now() };
+
+export function documentProperties(): KeyValuePort {
+  const props = PropertiesService.getDocumentProperties();
+  return {
+    get: (k) => props.getProperty(k),
+    set: (k, v) => void props.setProperty(k, v),
+    delete: (k) => void props.deleteProperty(k),
+  };
+}
+
+export function documentLock(): LockPort {
+  const lock = LockService.getDocumentLock();
+  if (!lock) throw new Error('No document lock is available: the script must be bound to the spreadsheet or installed as an add-on.');
+  return { tryLock: (ms) => lock.tryLock(ms), release: () => lock.releaseLock() };
+}
+
+/** Time left in this execution, measured from when the entry point started. */
+export function runBudget(startedAt = Date.now()): RunBudget {
+  return { remainingMs: () => RUN_LIMIT_MS - (Date.now() - startedAt) };
+}

@@ -1,0 +1,168 @@
+import { ALL_TABS } from '../../src/register/tabs';
+import { headersOf } from '../../src/register/tab-spec';
+import { emulator, inSandbox, snapshot } from '../support/emulator';
+
+describe('setup', () => {
+  it('creates every tab of the register with its headers, frozen header row and explanations', () => {
+    const em = emulator();
+    const message = em.call<string>('setup');
+    expect(message).toMatch(/Register ready: created 13 tabs; seeded \d+ rows/);
+    const sheets = inSandbox<{ name: string; header: string[]; frozen: number; note: string }[]>(em, `
+      return SpreadsheetApp.getActiveSpreadsheet().getSheets().map(function (s) {
+        return { name: s.getName(), header: s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0], frozen: s.getFrozenRows(), note: s.getRange(1, 1).getNote() };
+      });`);
+    expect(sheets.map((s) => s.name).sort()).toEqual(ALL_TABS.map((t) => t.name).sort());
+    for (const spec of ALL_TABS) {
+      const sheet = sheets.find((s) => s.name === spec.name)!;
+      expect(sheet.header, spec.name).toEqual(headersOf(spec));
+      expect(sheet.frozen).toBe(1);
+      expect(sheet.note).toContain(spec.purpose);
+    }
+  });
+
+  it('puts dropdowns on vocabulary columns, warning-only protection on computed columns, and colours SLA states', () => {
+    const em = emulator();
+    em.call('setup');
+    const t = inSandbox<{ priority: unknown[]; allowInvalid: boolean; protections: [string, boolean][]; rules: number }>(em, `
+      var sh = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Tickets');
+      var header = sh.getRange(1, 1, 1, sh.getLastColumn()).getValues()[0];
+      var v = sh.getRange(5, header.indexOf('Priority') + 1).getDataValidation();
+      return {
+        priority: v.getCriteriaValues()[0],
+        allowInvalid: v.getAllowInvalid(),
+        protections: sh.getProtections(SpreadsheetApp.ProtectionType.RANGE).map(function (p) { return [p.getDescription(), p.isWarningOnly()]; }),
+        rules: sh.getConditionalFormatRules().length,
+      };`);
+    expect(t.priority).toEqual(['Critical', 'High', 'Medium', 'Low']);
+    expect(t.allowInvalid).toBe(false);
+    expect(t.protections.map((p) => p[0])).toContain('Support Desk computes this column: Tickets → SLA state');
+    expect(t.protections.map((p) => p[0])).not.toContain('Support Desk computes this column: Tickets → Status');
+    expect(t.protections.every((p) => p[1] === true)).toBe(true);
+    expect(t.rules).toBe(4);
+  });
+
+  it('seeds settings, the provider calendar and its holidays as date cells (local midnight, half day on Dec 31)', () => {
+    const em = emulator();
+    em.call('setup');
+    const rows = em.workbook.sheetValues('Holidays');
+    const header = rows[0] as string[];
+    const byName = (n: string) => rows.find((r) => r[header.indexOf('Name')] === n && String((r[header.indexOf('Date')] as Date).getFullYear?.() ?? '') !== '');
+    const thanksgiving = rows.filter((r) => r[header.indexOf('Name')] === 'Thanksgiving').map((r) => r[header.indexOf('Date')]);
+    expect(thanksgiving).toHaveLength(2);
+    // 2026-11-26 00:00 in America/Denver (MST, UTC−7) is 07:00Z.
+    expect((thanksgiving[0] as Date).toISOString()).toBe('2026-11-26T07:00:00.000Z');
+    const nye = rows.find((r) => (r[header.indexOf('Date')] as Date).toISOString?.() === '2026-12-31T07:00:00.000Z');
+    expect(nye?.[header.indexOf('Open hours')]).toBe('08:00-12:00');
+    expect(byName('Christmas Day')).toBeDefined();
+
+    const settings = Object.fromEntries(em.workbook.sheetValues('Settings').slice(1).map((r) => [r[0], r[1]]));
+    expect(settings['Support address']).toBe('support@helpdesk.test');
+    expect(settings['Staff domains']).toBe('helpdesk.test');
+    expect(settings['Provider time zone']).toBe('America/Denver');
+    expect(settings['Default hourly rate']).toBe(125);
+    expect(settings['Billing increment (h)']).toBe(0.25);
+
+    const calendars = em.workbook.sheetValues('Calendars');
+    expect(calendars[1]!.slice(0, 9)).toEqual(['MT-8-5', 'America/Denver', '08:00-17:00', '08:00-17:00', '08:00-17:00', '08:00-17:00', '08:00-17:00', 'closed', 'closed']);
+    const activities = em.workbook.sheetValues('Activities').slice(1).map((r) => [r[0], r[1]]);
+    expect(activities).toContainEqual(['Troubleshooting', 'Unless bug']);
+    expect(activities).toContainEqual(['Product troubleshooting', 'No']);
+    const policies = em.workbook.sheetValues('SLA Policies').slice(1);
+    expect(policies.find((r) => r[0] === 'Standard' && r[1] === 'Critical')!.slice(2, 4)).toEqual([2, 2]);
+    expect(policies.find((r) => r[0] === 'Standard' && r[1] === 'High')![2]).toBe(4);
+    expect(policies.find((r) => r[0] === 'Enterprise' && r[1] === 'Critical')![5]).toBe('24x7');
+  });
+
+  it('running it twice changes nothing', () => {
+    const em = emulator();
+    em.call('setup');
+    const first = snapshot(em);
+    expect(em.call<string>('setup')).toMatch(/Register ready: all tabs present\./);
+    // The Log gains one line per setup run; everything else is identical.
+    const strip = (s: unknown) => (s as { name: string }[]).filter((t) => t.name !== 'Log');
+    expect(strip(snapshot(em))).toEqual(strip(first));
+  });
+
+  it('keeps user data, user columns and column order; restores a deleted header at the end', () => {
+    const em = emulator();
+    em.call('setup');
+    inSandbox(em, `
+      var ss = SpreadsheetApp.getActiveSpreadsheet();
+      var c = ss.getSheetByName('Clients');
+      var lastCol = c.getLastColumn();
+      c.getRange(1, lastCol + 1).setValue('Account owner');
+      c.getRange(2, 1, 1, 3).setValues([['ACME', 'Acme Corp', 'acme.com']]);
+      c.getRange(2, lastCol + 1).setValue('Dana');
+      var s = ss.getSheetByName('Settings');
+      s.getRange(2, 2).setValue('help@acme.test');
+      // The user deletes the Phone header of Contacts.
+      var k = ss.getSheetByName('Contacts');
+      var header = k.getRange(1, 1, 1, k.getLastColumn()).getValues()[0];
+      k.getRange(1, header.indexOf('Phone') + 1).setValue('');
+    `);
+    em.call('setup');
+    const clients = em.workbook.sheetValues('Clients');
+    expect(clients[0]).toContain('Account owner');
+    expect(clients[1]!.slice(0, 3)).toEqual(['ACME', 'Acme Corp', 'acme.com']);
+    expect(clients[1]![clients[0]!.indexOf('Account owner')]).toBe('Dana');
+    expect(em.workbook.sheetValues('Settings')[1]![1]).toBe('help@acme.test');
+    const contacts = em.workbook.sheetValues('Contacts')[0]!;
+    expect(contacts[contacts.length - 1]).toBe('Phone');
+    expect(contacts.filter((h) => h === 'Phone')).toHaveLength(1);
+  });
+});
+
+describe('installTriggers', () => {
+  it('installs one trigger of each kind at the Settings intervals; running it twice leaves one of each', () => {
+    const em = emulator();
+    em.call('setup');
+    em.call('installTriggers');
+    em.call('installTriggers');
+    const t = em.triggers.triggers.map((x) => [x.handler, x.everyMinutes]).sort();
+    expect(t).toEqual([['ingestInbox', 5], ['runMonthlyBilling', 0], ['sweepSla', 10]]);
+  });
+
+  it('explains a bad interval instead of failing obscurely', () => {
+    const em = emulator();
+    em.call('setup');
+    inSandbox(em, `
+      var s = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Settings');
+      var keys = s.getRange(1, 1, s.getLastRow(), 1).getValues().map(function (r) { return r[0]; });
+      s.getRange(keys.indexOf('Trigger interval (min)') + 1, 2).setValue(7);`);
+    const r = em.run('installTriggers');
+    expect(r.error?.message).toMatch(/Trigger interval \(min\) is 7: use 1, 5, 10, 15 or 30 minutes/);
+  });
+
+  it('as an Editor add-on, refuses sub-hourly intervals and installs one hourly trigger that runs every job', () => {
+    const em = emulator({ installAs: 'addon' });
+    em.call('setup');
+    expect(em.run('installTriggers').error?.message).toMatch(/an add-on runs at most hourly/);
+    expect(em.triggers.triggers).toEqual([]);
+    inSandbox(em, `
+      var s = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Settings');
+      var keys = s.getRange(1, 1, s.getLastRow(), 1).getValues().map(function (r) { return r[0]; });
+      s.getRange(keys.indexOf('Trigger interval (min)') + 1, 2).setValue(60);`);
+    em.call('installTriggers');
+    em.call('installTriggers');
+    expect(em.triggers.triggers.map((t) => [t.handler, t.everyMinutes])).toEqual([['runAutomation', 60]]);
+  });
+});
+
+describe('menu and lock', () => {
+  it('onOpen adds the Support Desk menu naming real entry points', () => {
+    const em = emulator();
+    em.call('onOpen');
+    const menus = JSON.stringify(em.workbook.ui.menus);
+    expect(menus).toContain('Support Desk');
+    for (const fn of ['setup', 'installTriggers', 'ingestInbox', 'sweepSla', 'runMonthlyBilling', 'showAbout']) {
+      expect(menus).toContain(fn);
+      expect(em.entryPoints()).toContain(fn);
+    }
+  });
+
+  it('setup backs off with a clear message while another run holds the document lock', () => {
+    const em = emulator();
+    em.locks.holdAs('document', 'another run');
+    expect(em.run('setup').error?.message).toMatch(/another Support Desk job is still running/);
+  });
+});

@@ -1,0 +1,37 @@
+import vm from 'node:vm';
+import { Emulator, type EmulatorOptions } from '../../src/local/emulator';
+import { BUNDLE } from '../../src/local/bundle';
+import { readFileSync } from 'node:fs';
+
+const code = readFileSync(BUNDLE, 'utf8');
+
+/** A fresh emulator with the built bundle loaded (npm test builds it first). */
+export function emulator(opts: EmulatorOptions = {}): Emulator {
+  return new Emulator({ user: 'support@helpdesk.test', now: Date.UTC(2026, 10, 2, 16, 0, 0), ...opts }).load(code);
+}
+
+/** Runs a snippet inside the sandbox, as product code would, and returns its (JSON-safe) result. */
+export function inSandbox<T>(em: Emulator, source: string): T {
+  const json = vm.runInContext(`JSON.stringify((function () { ${source} })())`, em.realm.context) as string | undefined;
+  return json === undefined ? (undefined as T) : (JSON.parse(json) as T);
+}
+
+/** Everything a user could see of the register, for before/after comparisons. */
+export function snapshot(em: Emulator): unknown {
+  return inSandbox(em, `
+    var ss = SpreadsheetApp.getActiveSpreadsheet();
+    return ss.getSheets().map(function (sh) {
+      var r = sh.getLastRow() && sh.getLastColumn() ? sh.getRange(1, 1, sh.getLastRow(), sh.getLastColumn()) : null;
+      return {
+        name: sh.getName(),
+        frozen: sh.getFrozenRows(),
+        values: r ? r.getValues() : [],
+        notes: r ? r.getNotes() : [],
+        formats: r ? r.getNumberFormats() : [],
+        validations: r ? r.getDataValidations().map(function (row) { return row.map(function (v) { return v ? [String(v.getCriteriaType()), v.getCriteriaValues()] : null; }); }) : [],
+        protections: sh.getProtections(SpreadsheetApp.ProtectionType.RANGE).map(function (p) { return [p.getDescription(), p.isWarningOnly(), p.getRange().getA1Notation()]; }),
+        rules: sh.getConditionalFormatRules().length,
+      };
+    });
+  `);
+}
