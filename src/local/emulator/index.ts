@@ -26,6 +26,12 @@ export interface EmulatorOptions {
   /** A bound script (5–10 minute triggers) or an Editor add-on (hourly triggers, one per type). */
   readonly installAs?: 'bound' | 'addon';
   readonly meter?: Meter;
+  /**
+   * Whether the emulated clock moves by each service call's modeled latency during a run
+   * (default true, as real time passes in Apps Script). Turn off when a test needs `now`
+   * to stay exactly where it set it.
+   */
+  readonly clockFollowsCalls?: boolean;
 }
 
 export interface RunResult<T> {
@@ -62,6 +68,18 @@ export class Emulator {
     this.workbook = opts.workbook ?? new WorkbookModel({ name: 'Support Desk', timeZone: opts.scriptTimeZone ?? 'America/Denver' });
     this.mailbox = opts.mailbox ?? new MailboxModel({ address: user });
     this.triggers = new TriggerRegistry(opts.installAs ?? 'bound');
+    if (opts.clockFollowsCalls !== false) {
+      let carry = 0;
+      // Whole milliseconds only, so Date values stay integral as in Apps Script.
+      this.meter.onElapse = (ms) => {
+        carry += ms;
+        const whole = Math.floor(carry);
+        if (whole > 0) {
+          this.clock.advance(whole);
+          carry -= whole;
+        }
+      };
+    }
     const realm = this.realm;
     this.ctx = {
       clock: this.clock,

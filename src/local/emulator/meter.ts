@@ -61,6 +61,12 @@ export class Meter {
   private countsByMethod = new Map<string, number>();
   private runModeledMs = 0;
   private inRun = false;
+  /**
+   * Called with each call's modeled latency during a run, so the emulated clock can move
+   * as real time would (a job's `Date.now()` then sees its own service calls take time).
+   */
+  onElapse: ((ms: number) => void) | null = null;
+
   /** Each call's latency, overridable per test. */
   constructor(private readonly latency: Readonly<Record<string, number>> = LATENCY_MS) {}
 
@@ -88,7 +94,9 @@ export class Meter {
     const base = options.cheap
       ? (this.latency.cheap ?? 5)
       : (this.latency[method] ?? this.latency.default ?? 20);
-    this.runModeledMs += base + (options.cells ?? 0) * PER_CELL_MS;
+    const ms = base + (options.cells ?? 0) * PER_CELL_MS;
+    this.runModeledMs += ms;
+    if (this.inRun && this.onElapse) this.onElapse(ms);
   }
 
   count(method: string): number {
@@ -109,6 +117,7 @@ export class Meter {
   /** Lets a test or the demo charge in-script compute time measured on the host. */
   addModeledMs(ms: number): void {
     this.runModeledMs += ms;
+    if (this.inRun && this.onElapse) this.onElapse(ms);
   }
 
   snapshot(): MeterSnapshot {

@@ -1,0 +1,114 @@
+import { mkdir, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { MailboxModel } from './model';
+
+/** The Date header of a raw message, read without a full parse (for ordering only). */
+function headerDate(raw: Buffer): number {
+  const head = raw.toString('latin1', 0, Math.min(raw.length, 64 * 1024)).split(/\r?\n\r?\n/, 1)[0] ?? '';
+  const m = /^date:[ \t]*(.*(?:\r?\n[ \t].*)*)/im.exec(head);
+  const t = m?.[1] ? Date.parse(m[1].replace(/\r?\n[ \t]+/g, ' ').replace(/\s*\([^)]*\)\s*$/, '')) : NaN;
+  return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
+}
+
+interface Pending {
+  raw: Buffer;
+  key: string;
+  fallbackDate?: number;
+}
+
+/** Delivers oldest first so a reply finds the message it answers already filed. */
+async function deliverAll(items: Pending[], mailbox: MailboxModel): Promise<number> {
+  const dated = items.map((it) => ({ ...it, date: headerDate(it.raw) }));
+  dated.sort((a, b) => a.date - b.date || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  for (const it of dated) {
+    const at = Number.isFinite(it.date) ? undefined : it.fallbackDate;
+    await mailbox.deliver(it.raw, at === undefined ? {} : { at });
+  }
+  return dated.length;
+}
+
+/** Delivers every *.eml in `dir`, ordered by Date header, then file name. */
+export async function loadMailFolder(dir: string, mailbox: MailboxModel): Promise<number> {
+  const names = (await readdir(dir)).filter((n) => n.toLowerCase().endsWith('.eml')).sort();
+  const items: Pending[] = [];
+  for (const name of names) items.push({ raw: await readFile(path.join(dir, name)), key: name });
+  return deliverAll(items, mailbox);
+}
+
+const FROM_LINE = /^From \S+ +(.*)$/;
+
+/**
+ * Delivers every message of an mbox file. Messages start at `From ` lines (at the top
+ * or after a blank line); `>From ` quoting is undone the mboxrd way (one '>' removed
+ * from any run of '>' before 'From '), which also reads mboxo files correctly except for
+ * bodies that really began with '>From '.
+ */
+export async function loadMbox(file: string, mailbox: MailboxModel): Promise<number> {
+  const text = (await readFile(file)).toString('latin1');
+  const lines = text.split(/\n/);
+  const items: Pending[] = [];
+  let cur: string[] | undefined;
+  let fallback: number | undefined;
+  const flush = (): void => {
+    if (!cur) return;
+    while (cur.length && (cur[cur.length - 1] ?? '').replace(/\r$/, '') === '') cur.pop();
+    const body = cur.map((l) => l.replace(/^>(>*From )/, '$1')).join('\n');
+    items.push({ raw: Buffer.from(`${body}\n`, 'latin1'), key: String(items.length).padStart(8, '0'), ...(fallback !== undefined ? { fallbackDate: fallback } : {}) });
+  };
+  let prevBlank = true;
+  for (const line of lines) {
+    const bare = line.replace(/\r$/, '');
+    const m = prevBlank ? FROM_LINE.exec(bare) : null;
+    if (m) {
+      flush();
+      cur = [];
+      const t = Date.parse(m[1] ?? '');
+      fallback = Number.isNaN(t) ? undefined : t;
+    } else if (cur) {
+      cur.push(line);
+    }
+    prevBlank = bare === '';
+  }
+  flush();
+  return deliverAll(items, mailbox);
+}
+
+function slug(subject: string): string {
+  const s = subject
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return s || 'no-subject';
+}
+
+const OUTBOX_FILE = /^\d{4,}-(sent|draft)-[a-z0-9-]*\.eml$/;
+
+/**
+ * Writes each sent mail and each live draft as `NNNN-sent-<subject>.eml` /
+ * `NNNN-draft-<subject>.eml`, numbered in the order the account wrote them. Writing
+ * again rewrites the same names (unchanged files are left alone) and removes outbox
+ * files of drafts that have since been sent or deleted; other files are not touched.
+ */
+export async function writeOutbox(mailbox: MailboxModel, dir: string): Promise<string[]> {
+  await mailbox.settled();
+  await mkdir(dir, { recursive: true });
+  const written: string[] = [];
+  const keep = new Set<string>();
+  for (const mail of [...mailbox.outgoing].sort((a, b) => a.outboxSeq - b.outboxSeq)) {
+    const name = `${String(mail.outboxSeq).padStart(4, '0')}-${mail.kind}-${slug(mail.subject)}.eml`;
+    const file = path.join(dir, name);
+    const raw = await mail.raw;
+    const existing = await readFile(file).catch(() => undefined);
+    if (!existing || !existing.equals(raw)) await writeFile(file, raw);
+    keep.add(name);
+    written.push(file);
+  }
+  for (const name of await readdir(dir)) {
+    if (OUTBOX_FILE.test(name) && !keep.has(name)) await unlink(path.join(dir, name));
+  }
+  return written;
+}
