@@ -5,7 +5,7 @@
  * it does is what the deployed script does.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { runInit, UsageError } from './cli/init';
+import { UsageError } from './cli/usage-error';
 
 const ZONE = /^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)*$/;
 function zone(value: string): string {
@@ -30,6 +30,7 @@ export function buildProgram(): Command {
     .option('--account <address>', 'the support mailbox the automation runs as', 'support@example.com')
     .option('--force', 'overwrite the workbook if it exists')
     .action(async (opts) => {
+      const { runInit } = await import('./cli/init');
       process.exitCode = await runInit({ workbook: opts.workbook, tz: opts.tz, account: opts.account, force: opts.force }, process.stdout);
     });
 
@@ -39,7 +40,7 @@ export function buildProgram(): Command {
     .requiredOption('--calendars <file.json>', 'a JSON array of calendars')
     .action(async (opts) => {
       const { runSlaCommand } = await import('./cli/sla');
-      process.exitCode = await runSlaCommand({ calendars: opts.calendars }, process.stdin, process.stdout);
+      process.exitCode = await runSlaCommand({ calendars: opts.calendars }, process.stdin, process.stdout, process.stderr);
     });
 
   return program;

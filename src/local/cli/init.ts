@@ -2,6 +2,9 @@ import { existsSync } from 'node:fs';
 import { Emulator, WorkbookModel } from '../emulator';
 import { saveXlsx } from '../emulator/spreadsheet/xlsx';
 import { ensureBundle } from '../bundle';
+import { UsageError } from './usage-error';
+
+export { UsageError };
 
 export interface InitOptions {
   readonly workbook: string;
@@ -22,6 +25,3 @@ export async function runInit(opts: InitOptions, out: NodeJS.WritableStream): Pr
   out.write(`${message}\nWrote ${opts.workbook} (time zone ${opts.tz}).\n`);
   return 0;
 }
-
-/** A mistake in how the command was called: one line on stderr and exit code 2. */
-export class UsageError extends Error {}

@@ -1,0 +1,95 @@
+import { compilePieces } from './compile';
+import { DAY_MS, parseIsoDate } from './civil';
+import { NeverOpenError } from './errors';
+import { checkSpec } from './spec';
+import { offsetPeriods } from './zone';
+import type { CalendarSpec, EpochMs } from './types';
+
+/**
+ * One compiled stretch of 52 weeks. Open intervals are sorted `[starts[i], ends[i])` and
+ * `cumEnd[i]` is the open time from the chunk's start to `ends[i]`, so "how much is open
+ * before t" and "where does the N-th open ms fall" are binary searches.
+ */
+export interface Chunk {
+  readonly start: EpochMs;
+  readonly end: EpochMs;
+  readonly starts: Float64Array;
+  readonly ends: Float64Array;
+  readonly cumEnd: Float64Array;
+  readonly total: number;
+}
+
+export const CHUNK_MS = 364 * DAY_MS;
+// Beyond this, Date and luxon stop working; nothing can open there.
+const LAST_CHUNK = Math.floor(8.6e15 / CHUNK_MS);
+
+/**
+ * The compiled form of a calendar. Weeks would repeat if not for DST and holidays, so
+ * instead of a periodic formula it keeps exact intervals, compiled on first use per
+ * 52-week chunk and cached, which also serves dates far in the future.
+ */
+export class Timeline {
+  private readonly chunks = new Map<number, Chunk>();
+  private lastIndex = Number.NaN;
+  private lastChunk: Chunk | undefined;
+  /** No open time at or after this instant (Infinity when the week has hours). */
+  readonly horizon: EpochMs;
+
+  constructor(private readonly spec: CalendarSpec) {
+    let horizon = -Infinity;
+    if (spec.week.some((d) => d.length > 0)) horizon = Infinity;
+    else {
+      for (const [date, hours] of spec.holidays) {
+        if (hours.length === 0) continue;
+        const end = ((parseIsoDate(date) ?? 0) + 2) * DAY_MS;
+        if (end > horizon) horizon = end;
+      }
+    }
+    this.horizon = horizon;
+  }
+
+  chunk(index: number): Chunk {
+    if (index === this.lastIndex && this.lastChunk) return this.lastChunk;
+    let c = this.chunks.get(index);
+    if (!c) {
+      c = this.compile(index);
+      this.chunks.set(index, c);
+    }
+    this.lastIndex = index;
+    this.lastChunk = c;
+    return c;
+  }
+
+  /** The chunk after `index`, or a NeverOpenError when nothing can open from there on. */
+  following(index: number): Chunk {
+    const next = index + 1;
+    if (next * CHUNK_MS >= this.horizon || next > LAST_CHUNK) throw new NeverOpenError(this.spec.id);
+    return this.chunk(next);
+  }
+
+  private compile(index: number): Chunk {
+    const start = index * CHUNK_MS;
+    const end = start + CHUNK_MS;
+    const periods = offsetPeriods(this.spec.timeZone, start, end);
+    const p = compilePieces(this.spec, periods, -Infinity, Infinity, start, end);
+    const n = p.starts.length;
+    const starts = new Float64Array(p.starts);
+    const ends = new Float64Array(p.ends);
+    const cumEnd = new Float64Array(n);
+    let sum = 0;
+    for (let i = 0; i < n; i++) {
+      sum += (ends[i] ?? 0) - (starts[i] ?? 0);
+      cumEnd[i] = sum;
+    }
+    return { start, end, starts, ends, cumEnd, total: sum };
+  }
+}
+
+export interface BusinessCalendar extends CalendarSpec {
+  readonly timeline: Timeline;
+}
+
+export function makeCalendar(spec: CalendarSpec): BusinessCalendar {
+  checkSpec(spec);
+  return { ...spec, timeline: new Timeline(spec) };
+}

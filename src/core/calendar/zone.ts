@@ -1,0 +1,53 @@
+import { IANAZone } from 'luxon';
+import type { EpochMs } from './types';
+
+/** A stretch of UTC time `[start, end)` during which the zone keeps one offset. */
+export interface OffsetPeriod {
+  readonly start: EpochMs;
+  readonly end: EpochMs;
+  readonly offsetMs: number;
+}
+
+// Zones change offset at most a few times a year and never twice within hours of each
+// other, so sampling this often and bisecting where samples differ finds every change.
+const SAMPLE_MS = 6 * 3_600_000;
+
+/**
+ * The zone's offset periods covering `[from, to)`, found with luxon's zone offsets. This
+ * is the only place that asks a time-zone database anything; everything after it is
+ * arithmetic.
+ */
+export function offsetPeriods(zoneName: string, from: EpochMs, to: EpochMs): OffsetPeriod[] {
+  const zone = IANAZone.create(zoneName);
+  const offsetAt = (t: EpochMs) => Math.round(zone.offset(t) * 60_000);
+  const periods: OffsetPeriod[] = [];
+  let periodStart = from;
+  let current = offsetAt(from);
+  let t = from;
+  while (t < to) {
+    const next = Math.min(t + SAMPLE_MS, to);
+    const o = offsetAt(next);
+    if (o !== current) {
+      let lo = t;
+      let hi = next;
+      while (hi - lo > 1) {
+        const mid = Math.floor((lo + hi) / 2);
+        if (offsetAt(mid) === current) lo = mid;
+        else hi = mid;
+      }
+      periods.push({ start: periodStart, end: hi, offsetMs: current });
+      periodStart = hi;
+      current = offsetAt(hi);
+      t = hi;
+      continue;
+    }
+    t = next;
+  }
+  periods.push({ start: periodStart, end: to, offsetMs: current });
+  return periods;
+}
+
+/** The zone's offset at one instant, in ms (for labelling, not for arithmetic). */
+export function offsetAt(zoneName: string, t: EpochMs): number {
+  return Math.round(IANAZone.create(zoneName).offset(t) * 60_000);
+}

@@ -1,0 +1,113 @@
+import { readFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import {
+  CalendarError,
+  due,
+  elapsedMinutes,
+  isOpen,
+  nextOpen,
+  parseCalendarsJson,
+  type BusinessCalendar,
+} from '../../core/calendar/index';
+
+// ISO-8601 in whole seconds with Z or ±HH:MM; anything looser would let a typo pass as a time.
+const ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:Z|([+-])(\d{2}):(\d{2}))$/;
+
+class LineError extends Error {}
+
+function parseInstant(value: unknown, field: string): number {
+  if (typeof value !== 'string') throw new LineError(`"${field}" must be an ISO-8601 instant like 2026-11-25T23:10:00Z`);
+  const m = ISO.exec(value);
+  if (!m) throw new LineError(`"${field}": "${value}" is not ISO-8601 in whole seconds with Z or ±HH:MM`);
+  const [y, mo, d, h, mi, s] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i])) as [number, number, number, number, number, number];
+  const local = Date.UTC(y, mo - 1, d, h, mi, s);
+  const back = new Date(local);
+  if (back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) {
+    throw new LineError(`"${field}": "${value}" is not a real date and time`);
+  }
+  let offset = 0;
+  if (m[7]) {
+    const oh = Number(m[8]);
+    const om = Number(m[9]);
+    if (oh > 23 || om > 59) throw new LineError(`"${field}": "${value}" has an impossible offset`);
+    offset = (m[7] === '-' ? -1 : 1) * (oh * 60 + om) * 60_000;
+  }
+  return local - offset;
+}
+
+export function formatInstant(ms: number): string {
+  const iso = new Date(ms).toISOString();
+  return iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso;
+}
+
+type Query = Record<string, unknown>;
+
+function answer(q: Query, calendars: ReadonlyMap<string, BusinessCalendar>): Record<string, unknown> {
+  const id = q['calendar'];
+  if (typeof id !== 'string') throw new LineError('"calendar" must name a calendar from the calendars file');
+  const cal = calendars.get(id);
+  if (!cal) throw new LineError(`unknown calendar "${id}"`);
+  switch (q['op']) {
+    case 'due': {
+      const minutes = q['minutes'];
+      if (typeof minutes !== 'number' || !Number.isInteger(minutes) || minutes < 0) {
+        throw new LineError('"minutes" must be a non-negative integer');
+      }
+      return { due: formatInstant(due(cal, parseInstant(q['start'], 'start'), minutes)) };
+    }
+    case 'elapsed':
+      return { elapsed: elapsedMinutes(cal, parseInstant(q['from'], 'from'), parseInstant(q['to'], 'to')) };
+    case 'isOpen':
+      return { isOpen: isOpen(cal, parseInstant(q['at'], 'at')) };
+    case 'nextOpen':
+      return { nextOpen: formatInstant(nextOpen(cal, parseInstant(q['at'], 'at'))) };
+    default:
+      throw new LineError(`unknown op ${JSON.stringify(q['op'])} (use due, elapsed, isOpen, nextOpen)`);
+  }
+}
+
+/** One input line → one output line; a bad line becomes `{"error":…}` and never stops the run. */
+export function answerLine(line: string, calendars: ReadonlyMap<string, BusinessCalendar>): string {
+  try {
+    let q: unknown;
+    try {
+      q = JSON.parse(line);
+    } catch {
+      throw new LineError('not a JSON object');
+    }
+    if (typeof q !== 'object' || q === null || Array.isArray(q)) throw new LineError('not a JSON object');
+    return JSON.stringify(answer(q as Query, calendars));
+  } catch (e) {
+    const message = e instanceof LineError || e instanceof CalendarError ? e.message : `internal error: ${String(e)}`;
+    return JSON.stringify({ error: message });
+  }
+}
+
+/**
+ * `cli sla --calendars FILE.json`: JSON lines in, one JSON line out per input, in order,
+ * streamed so a large batch never sits in memory. Blank lines are not inputs and are
+ * skipped. Exit 0 even when some lines were bad (their errors are in the output); 2 when
+ * the calendars file itself is unusable.
+ */
+export async function runSlaCommand(
+  opts: { calendars: string },
+  stdin: NodeJS.ReadableStream,
+  stdout: NodeJS.WritableStream,
+  stderr: NodeJS.WritableStream = process.stderr,
+): Promise<number> {
+  let calendars: Map<string, BusinessCalendar>;
+  try {
+    calendars = parseCalendarsJson(JSON.parse(await readFile(opts.calendars, 'utf8')));
+  } catch (e) {
+    stderr.write(`sla: cannot use calendars file ${opts.calendars}: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
+  const rl = createInterface({ input: stdin, crlfDelay: Infinity });
+  for await (const line of rl) {
+    if (line.trim() === '') continue;
+    if (!stdout.write(answerLine(line, calendars) + '\n')) {
+      await new Promise<void>((resolve) => stdout.once('drain', resolve));
+    }
+  }
+  return 0;
+}
