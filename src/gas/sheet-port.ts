@@ -7,6 +7,11 @@ export function sheetPort(sheet: GoogleAppsScript.Spreadsheet.Sheet): SheetPort 
     readAll() {
       return sheet.getDataRange().getValues();
     },
+    plainTextColumns() {
+      const width = sheet.getLastColumn();
+      if (width === 0 || sheet.getMaxRows() < 2) return [];
+      return sheet.getRange(2, 1, 1, width).getNumberFormats()[0]!.map((f) => f === '@');
+    },
     writeBlocks(blocks: readonly CellBlock[]) {
       for (const b of blocks) {
         const width = b.values[0]?.length ?? 0;

@@ -16,10 +16,14 @@ export function fitCell(text: string): string {
   return text.slice(0, keep) + MARKER(text.length - keep);
 }
 
-/** A string exactly as it should land in a cell: verbatim text, never a formula. */
-export function plainText(text: string): string {
+/**
+ * A string exactly as it should land in a cell: verbatim text, never a formula. In a cell
+ * formatted as plain text Sheets parses nothing (and would keep an apostrophe), so there
+ * the text goes as it is.
+ */
+export function plainText(text: string, plainTextCell = false): string {
   if (text === '') return '';
-  return `'${fitCell(text)}`;
+  return plainTextCell ? fitCell(text) : `'${fitCell(text)}`;
 }
 
 /**
@@ -27,9 +31,9 @@ export function plainText(text: string): string {
  * strings (a ticket id, a state name) cost nothing to protect, and a value read back and
  * rewritten unchanged must not be re-parsed into something else.
  */
-export function cellValue(value: unknown): unknown {
+export function cellValue(value: unknown, plainTextCell = false): unknown {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return plainText(value);
-  if (Array.isArray(value)) return plainText(value.join(', '));
+  if (typeof value === 'string') return plainText(value, plainTextCell);
+  if (Array.isArray(value)) return plainText(value.join(', '), plainTextCell);
   return value;
 }

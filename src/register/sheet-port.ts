@@ -7,6 +7,13 @@ export interface SheetPort {
   readonly name: string;
   /** Every value of the used range, header row included, in one read. */
   readAll(): unknown[][];
+  /**
+   * Which columns are formatted as plain text (one read of the first data row's formats).
+   * Sheets stores a string written to a plain-text cell verbatim — a leading apostrophe
+   * included — so the writer must not add one there. Optional: without it every column is
+   * treated as automatic and strings are apostrophe-prefixed.
+   */
+  plainTextColumns?(): boolean[];
   /** Writes rectangular blocks (1-based row/column); one call per block. */
   writeBlocks(blocks: readonly CellBlock[]): void;
   /** Writes notes for rectangular blocks; one call per block. */

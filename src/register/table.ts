@@ -31,6 +31,8 @@ export interface Table<R> {
   readonly problems: readonly RowProblem[];
   /** Every row as read, header included (index 0 = sheet row 1). */
   readonly raw: readonly (readonly unknown[])[];
+  /** 0-based columns formatted as plain text (strings are written there without an apostrophe). */
+  readonly plainText: ReadonlySet<number>;
   byKey(key: string): TableRow<R> | undefined;
 }
 
@@ -88,7 +90,10 @@ export function readTable<S extends z.ZodObject>(port: SheetPort, spec: TabSpec<
     }
     rows.push(row);
   }
-  return { spec, header, columnOf, missing, rows, problems, raw, byKey: (k) => keyed.get(k) };
+  const formats = port.plainTextColumns?.() ?? [];
+  const plainText = new Set<number>();
+  formats.forEach((plain, i) => plain && plainText.add(i));
+  return { spec, header, columnOf, missing, rows, problems, raw, plainText, byKey: (k) => keyed.get(k) };
 }
 
 export interface CellWrite {
@@ -177,7 +182,7 @@ export function planWrites<R>(table: Table<R>, writes: readonly CellWrite[], all
       const line: unknown[] = [];
       for (let c = first; c <= last; c++) {
         const m = changed.get(c);
-        line.push(cellValue(m && m.has(r) ? m.get(r) : (table.raw[r - 1]?.[c] ?? '')));
+        line.push(cellValue(m && m.has(r) ? m.get(r) : (table.raw[r - 1]?.[c] ?? ''), table.plainText.has(c)));
       }
       values.push(line);
     }
@@ -243,7 +248,7 @@ export function appendRows<R>(port: SheetPort, table: Table<R>, records: readonl
     for (const [h, v] of Object.entries(rec)) {
       const c = table.columnOf.get(h);
       if (c === undefined) throw new RegisterError(`The ${table.spec.name} tab has no "${h}" column. Run Support Desk → Set up register to restore it.`);
-      line[c] = cellValue(v);
+      line[c] = cellValue(v, table.plainText.has(c));
     }
     return line;
   });

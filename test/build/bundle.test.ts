@@ -36,7 +36,7 @@ describe('build/Code.js', () => {
   it('a wrapper passes arguments and return values through', () => {
     const ctx = vm.createContext({});
     vm.runInContext(code, ctx);
-    vm.runInContext('SupportDesk.sweepSla = function (a, b) { return [a, b]; }', ctx);
+    vm.runInContext('SupportDesk = { sweepSla: function (a, b) { return [a, b]; } }', ctx);
     expect(vm.runInContext('sweepSla(1, "x")', ctx)).toEqual([1, 'x']);
   });
 });

@@ -21,6 +21,6 @@ export const LogTab = defineTab({
     Action: { note: 'What happened.', owner: A, width: 160 },
     'Ticket ID': { note: 'The ticket concerned, if any.', owner: A, width: 95 },
     'Client ID': { note: 'The client concerned, if any.', owner: A, width: 90 },
-    Detail: { note: 'The details, in words.', owner: A, outside: true, width: 480 },
+    Detail: { note: 'The details, in words.', owner: A, width: 480 },
   },
 });

@@ -19,6 +19,7 @@ export const MessagesTab = defineTab({
     Action: text,
     'Gmail ID': text,
     Subject: text,
+    Excerpt: text,
   }),
   columns: {
     'Message ID': { note: 'The RFC 5322 Message-ID header: the same mail delivered twice is one row.', owner: A, outside: true, width: 260 },
@@ -30,5 +31,6 @@ export const MessagesTab = defineTab({
     Action: { note: 'What the automation did with it.', owner: A, width: 260 },
     'Gmail ID': { note: 'Gmail’s own message id.', owner: A, format: 'text', width: 150 },
     Subject: { note: 'As sent.', owner: A, outside: true, width: 260 },
+    Excerpt: { note: 'The start of the body (a few hundred characters); the full mail stays in Gmail.', owner: A, outside: true, width: 300 },
   },
 });

@@ -1,0 +1,97 @@
+import ExcelJS from 'exceljs';
+import { isDate } from '../realm';
+import { cellA1, rangeA1 } from './a1';
+import { DATE_TIME_FORMAT, DEFAULT_FORMAT } from './number-format';
+import type { CellValue, SheetModel } from './sheet-model';
+import type { ConditionalRuleSpec, ValidationSpec } from './specs';
+import type { WorkbookModel } from './workbook-model';
+import { PX_PER_CHAR } from './xlsx-read';
+import { validationToXlsx } from './xlsx-validation';
+import { instantToWallAsUtc } from './zone';
+
+function argb(color: string | null | undefined): string | undefined {
+  if (!color || !/^#[0-9a-f]{6}$/i.test(color)) return undefined;
+  return `FF${color.slice(1).toUpperCase()}`;
+}
+
+function conditionalToXlsx(rule: ConditionalRuleSpec, sheet: SheetModel): ExcelJS.ConditionalFormattingOptions | null {
+  const refs = rule.ranges.filter((r) => r.sheetId === sheet.id);
+  if (!rule.condition || refs.length === 0) return null;
+  const style: Record<string, unknown> = {};
+  const bg = argb(rule.format.background);
+  const fg = argb(rule.format.fontColor);
+  if (bg) style.fill = { type: 'pattern', pattern: 'solid', bgColor: { argb: bg } };
+  if (fg || rule.format.bold) style.font = { ...(fg ? { color: { argb: fg } } : {}), ...(rule.format.bold ? { bold: true } : {}) };
+  const [value] = rule.condition.values;
+  let xrule: Record<string, unknown>;
+  switch (rule.condition.type) {
+    case 'CUSTOM_FORMULA':
+      xrule = { type: 'expression', formulae: [String(value).replace(/^=/, '')] };
+      break;
+    case 'TEXT_CONTAINS':
+      xrule = { type: 'containsText', operator: 'containsText', text: String(value) };
+      break;
+    case 'TEXT_EQUAL_TO':
+      xrule = { type: 'cellIs', operator: 'equal', formulae: [`"${String(value).replace(/"/g, '""')}"`] };
+      break;
+    default:
+      return null;
+  }
+  return {
+    ref: refs.map((r) => rangeA1(r.row, r.column, r.numRows, r.numColumns)).join(' '),
+    rules: [{ ...xrule, priority: 1, style } as unknown as ExcelJS.ConditionalFormattingRule],
+  };
+}
+
+function writeSheet(wb: ExcelJS.Workbook, model: WorkbookModel, sheet: SheetModel): void {
+  const zone = model.timeZone;
+  const ws = wb.addWorksheet(sheet.name, {
+    state: sheet.hidden ? 'hidden' : 'visible',
+    views: sheet.frozenRows || sheet.frozenColumns ? [{ state: 'frozen', xSplit: sheet.frozenColumns, ySplit: sheet.frozenRows }] : [],
+    ...(argb(sheet.tabColor) ? { properties: { tabColor: { argb: argb(sheet.tabColor)! } } } : {}),
+  });
+  const toWall = (v: CellValue): ExcelJS.CellValue => (isDate(v) ? new Date(instantToWallAsUtc(v.getTime(), zone)) : v === '' ? null : v);
+  const dvs = new Map<ValidationSpec, ExcelJS.DataValidation | null>();
+  sheet.rows.forEach((row, i) => {
+    if (!row) return;
+    const r = i + 1;
+    const width = Math.max(row.v.length, row.f?.length ?? 0, row.fmt?.length ?? 0, row.note?.length ?? 0, row.dv?.length ?? 0);
+    for (let c = 1; c <= width; c++) {
+      const value = row.v[c - 1] ?? '';
+      const formula = row.f?.[c - 1];
+      const format = row.fmt?.[c - 1];
+      const note = row.note?.[c - 1];
+      const dv = row.dv?.[c - 1];
+      if (value === '' && formula === undefined && format === undefined && !note && !dv) continue;
+      const cell = ws.getCell(r, c);
+      if (formula !== undefined) {
+        const result = toWall(value);
+        cell.value = { formula: formula.replace(/^=/, ''), ...(result === null ? {} : { result }) } as ExcelJS.CellFormulaValue;
+      } else cell.value = toWall(value);
+      // Excel tells dates from numbers only by format.
+      const numFmt = format ?? (isDate(value) ? DATE_TIME_FORMAT : undefined);
+      if (numFmt !== undefined && numFmt !== DEFAULT_FORMAT) cell.numFmt = numFmt;
+      if (note) cell.note = note;
+      if (dv) {
+        if (!dvs.has(dv)) dvs.set(dv, validationToXlsx(dv, model, (d) => new Date(instantToWallAsUtc(d.getTime(), zone))));
+        const x = dvs.get(dv);
+        if (x) (ws as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(cellA1(r, c), x);
+      }
+    }
+  });
+  for (const [c, px] of sheet.columnWidths) ws.getColumn(c).width = px / PX_PER_CHAR;
+  for (const c of sheet.hiddenColumns) ws.getColumn(c).hidden = true;
+  for (const rule of sheet.conditionalRules) {
+    const cf = conditionalToXlsx(rule, sheet);
+    if (cf) ws.addConditionalFormatting(cf);
+  }
+}
+
+/** Writes the spreadsheet as an .xlsx that Excel and LibreOffice open; dates as wall times in its zone. */
+export async function saveXlsx(workbook: WorkbookModel, file: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Support Desk for Sheets';
+  wb.title = workbook.name;
+  for (const sheet of workbook.sheets) writeSheet(wb, workbook, sheet);
+  await wb.xlsx.writeFile(file);
+}
