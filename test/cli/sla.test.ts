@@ -102,7 +102,7 @@ describe('cli sla', () => {
   });
 
   it('runs as `npm run -s cli -- sla` does', () => {
-    const r = spawnSync('npx', ['tsx', 'src/local/cli.ts', 'sla', '--calendars', calendars], {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/local/cli.ts', 'sla', '--calendars', calendars], {
       input: '{"calendar":"mt","op":"due","start":"2026-11-25T23:10:00Z","minutes":240}\n',
       encoding: 'utf8',
     });
