@@ -1,0 +1,83 @@
+/**
+ * `npm run demo`: the product doing its real job on an embedded register, in the Apps
+ * Script emulator, with no Google account. It runs the real entry points of
+ * build/Code.js on a simulated clock and writes the resulting register and mail.
+ */
+import { Command, InvalidArgumentError } from 'commander';
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { DateTime } from 'luxon';
+import { Emulator, WorkbookModel, MailboxModel } from './emulator';
+import { saveXlsx } from './emulator/spreadsheet/xlsx';
+import { writeOutbox } from './emulator/gmail';
+import { ensureBundle } from './bundle';
+import { fillDemoRegister } from './demo/register';
+import { SUPPORT_ADDRESS } from './demo/register-data';
+
+const ZONE = 'America/Denver';
+
+function month(value: string): string {
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) throw new InvalidArgumentError('use YYYY-MM, e.g. 2026-11');
+  return value;
+}
+
+function seed(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('use a whole number');
+  return n;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const program = new Command('demo')
+    .description('Run Support Desk for a simulated month on an embedded register and inbox, then write out/demo-register.xlsx and out/outbox/*.eml.')
+    .option('--month <YYYY-MM>', 'the month to simulate', month, '2026-11')
+    .option('--seed <n>', 'seed for the generated mail and hours (same seed, same month)', seed, 1)
+    .option('--out <dir>', 'output folder', 'out')
+    .option('--quiet', 'no progress lines')
+    .exitOverride()
+    .configureOutput({ outputError: (str, write) => write(str.split('\n')[0]!.replace(/^error: /, 'demo: ') + '\n') });
+  try {
+    program.parse(argv, { from: 'user' });
+  } catch (e) {
+    return (e as { exitCode?: number }).exitCode === 0 ? 0 : 2;
+  }
+  const opts = program.opts<{ month: string; seed: number; out: string; quiet?: boolean }>();
+  const say = (line: string) => opts.quiet || process.stdout.write(`${line}\n`);
+  const started = performance.now();
+
+  const start = DateTime.fromISO(`${opts.month}-01T07:00:00`, { zone: ZONE });
+  const workbook = new WorkbookModel({ name: 'Support Desk (demo)', timeZone: ZONE });
+  const mailbox = new MailboxModel({ address: SUPPORT_ADDRESS, dailyQuota: 1500 });
+  const em = await new Emulator({ workbook, mailbox, user: SUPPORT_ADDRESS, scriptTimeZone: ZONE, now: start.toMillis() }).loadFile(ensureBundle());
+
+  say(`Support Desk demo — ${start.toFormat('LLLL yyyy')} (${ZONE}), seed ${opts.seed}`);
+  say(`  ${em.call<string>('setup')}`);
+  fillDemoRegister(em);
+  say('  Register filled in: 4 clients, their contacts, a London calendar, the knowledge base.');
+  say(`  ${em.call<string>('installTriggers')}`);
+
+  const outDir = path.resolve(opts.out);
+  await mkdir(outDir, { recursive: true });
+  const xlsx = path.join(outDir, 'demo-register.xlsx');
+  await saveXlsx(workbook, xlsx);
+  const outbox = path.join(outDir, 'outbox');
+  await rm(outbox, { recursive: true, force: true });
+  const mails = await writeOutbox(mailbox, outbox);
+
+  const rows = (tab: string) => Math.max(0, workbook.sheetValues(tab).length - 1);
+  say('');
+  say('Summary');
+  say(`  Tabs: ${workbook.sheets.map((s) => s.name).join(', ')}`);
+  say(`  Clients ${rows('Clients')}, contacts ${rows('Contacts')}, SLA policies ${rows('SLA Policies')}, holidays ${rows('Holidays')}, activities ${rows('Activities')}`);
+  say(`  Tickets ${rows('Tickets')}, messages ${rows('Messages')}, hours rows ${rows('Hours')}, log lines ${rows('Log')}`);
+  say(`  Wrote ${path.relative(process.cwd(), xlsx)} and ${mails.length} mail(s) to ${path.relative(process.cwd(), outbox)}/ in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e) => {
+    process.stderr.write(`demo: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,49 @@
+import type { Emulator } from '../emulator';
+import { CLIENTS, EXTRA_CALENDARS, KNOWLEDGE_BASE, STAFF, SUPPORT_ADDRESS } from './register-data';
+import { editCells, setSetting, typeRows } from './typing';
+
+/** What a support lead does after Set up register: contracts, contacts, settings, matrices. */
+export function fillDemoRegister(em: Emulator): void {
+  setSetting(em, 'Support address', SUPPORT_ADDRESS);
+  setSetting(em, 'Staff domains', 'helpdesk.example');
+  setSetting(em, 'Finance email', STAFF.finance);
+
+  for (const cal of EXTRA_CALENDARS) {
+    typeRows(em, 'Calendars', [{ 'Calendar ID': cal.id, 'Time zone': cal.zone, Mon: cal.day, Tue: cal.day, Wed: cal.day, Thu: cal.day, Fri: cal.day, Sat: 'closed', Sun: 'closed' }]);
+    typeRows(em, 'Holidays', cal.holidays.map(([date, name]) => ({ 'Calendar ID': cal.id, Date: date, Name: name })));
+  }
+
+  typeRows(
+    em,
+    'Clients',
+    CLIENTS.map((c) => ({
+      'Client ID': c.id, Name: c.name, Domains: c.domain, Plan: c.plan, Edition: c.edition, Calendar: c.calendar,
+      'Monthly hours': c.monthlyHours, 'Hourly rate': c.rate, 'CSM email': c.csm, 'Escalation matrix': c.matrix,
+      'Finance email': '', Status: 'Active',
+    })),
+  );
+  typeRows(
+    em,
+    'Contacts',
+    CLIENTS.flatMap((c) => c.contacts.map((p) => ({ Email: p.email, Name: p.name, 'Client ID': c.id, Role: p.role, 'Can open tickets': p.canOpen ? 'Yes' : 'No' }))),
+  );
+  typeRows(em, 'Knowledge Base', KNOWLEDGE_BASE.map((k) => ({ Title: k.title, URL: k.url, Keywords: k.keywords })));
+
+  // Tier 1 stays blank (= the client's CSM); the leaders above fill in their own rows.
+  const people: [string, string, string, string][] = [
+    ['CSM-Director-VP', '2', 'Alex Director', STAFF.director],
+    ['CSM-Director-VP', '3', 'Casey VP', STAFF.vp],
+    ['CSM-COO-CEO', '2', 'Robin COO', STAFF.coo],
+    ['CSM-COO-CEO', '3', 'Morgan CEO', STAFF.ceo],
+  ];
+  for (const [matrix, tier, name, email] of people) {
+    const sheetRows = em.workbook.sheetValues('Escalation');
+    const header = sheetRows[0]!.map(String);
+    const row = sheetRows.findIndex((r) => r[header.indexOf('Matrix')] === matrix && String(r[header.indexOf('Tier')]) === tier);
+    if (row > 0) {
+      const sheet = (em.realm.context.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).getActiveSpreadsheet().getSheetByName('Escalation')!;
+      sheet.getRange(row + 1, header.indexOf('Name') + 1, 1, 2).setValues(em.realm.toRealm([[name, email]]));
+    }
+  }
+  void editCells;
+}
