@@ -11,6 +11,9 @@ import { installScheduledTriggers } from './triggers';
 import { withDocumentLock } from './lock';
 import { RunLog } from './log';
 import { VERSION } from './version';
+import { ingestInboxNow } from './jobs/ingest';
+import { sweepSlaNow } from './jobs/sweep';
+import { billMonthNow, checkHoursNow, closeMonthFromMenu, monthlyBilling } from './jobs/billing';
 
 function spreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
@@ -72,16 +75,36 @@ function notYetAvailable(what: string): string {
   return message;
 }
 
+/** Time trigger (and menu "Check inbox now"): support mail → Tickets and Messages. */
 export function ingestInbox(): string {
-  return notYetAvailable('Reading the support inbox');
+  const report = ingestInboxNow(spreadsheet());
+  return typeof report === 'string' ? report : report.message;
 }
 
+/** Time trigger (and menu "Sweep SLAs now"): SLA states, due times, escalations and status notices. */
 export function sweepSla(): string {
-  return notYetAvailable('The SLA sweep');
+  const report = sweepSlaNow(spreadsheet());
+  return typeof report === 'string' ? report : report.message;
 }
 
+/** Scheduled: keeps the Hours tab and usage alerts current, drafts the month before once (src/gas/jobs/billing.ts). */
 export function runMonthlyBilling(): string {
-  return notYetAvailable('Monthly billing');
+  return monthlyBilling();
+}
+
+/** Menu "Close month…": prompts for YYYY-MM and Draft/Final. */
+export function closeMonth(): string {
+  return closeMonthFromMenu();
+}
+
+/** Bills one month (YYYY-MM) as Draft, or Final when `final` is true: for the CLI and scripts. */
+export function billMonth(month: string, final?: boolean): string {
+  return billMonthNow(month, final === true);
+}
+
+/** Menu "Check hours now": Counted / Reason / Problems of the Hours tab, and usage alerts. */
+export function checkHours(): string {
+  return checkHoursNow();
 }
 
 /**

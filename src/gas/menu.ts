@@ -6,7 +6,8 @@ export function addMenu(ui: GoogleAppsScript.Base.Ui): void {
     .addSeparator()
     .addItem('Check inbox now', 'ingestInbox')
     .addItem('Sweep SLAs now', 'sweepSla')
-    .addItem('Close month…', 'runMonthlyBilling')
+    .addItem('Check hours now', 'runMonthlyBilling') // Hours tab + usage alerts; drafts last month once if the monthly run has not
+    .addItem('Close month…', 'closeMonth')
     .addSeparator()
     .addItem('About', 'showAbout')
     .addToUi();

@@ -43,6 +43,32 @@ export function buildProgram(): Command {
       process.exitCode = await runSlaCommand({ calendars: opts.calendars }, process.stdin, process.stdout, process.stderr);
     });
 
+  // `run <job>`: a scheduled job of the bundle, run once in the emulator on a workbook.
+  const run = program.commands.find((c) => c.name() === 'run') ?? program.command('run').description('Run one job of the automation on an exported workbook (.xlsx), as its trigger would.');
+  run
+    .command('billing')
+    .description('Bill a month: write the "Billing YYYY-MM" tab and Counted/Reason/Problems of Hours into the workbook, and the finance and client statement drafts into the outbox.')
+    .requiredOption('--workbook <file.xlsx>', 'the register; saved back in place')
+    .requiredOption('--month <YYYY-MM>', 'the month to bill, in the Provider time zone')
+    .option('--final', 'mark the month Final: never rewritten; later changes become adjustments in the next month')
+    .requiredOption('--outbox <dir>', 'where the drafts are written as .eml files')
+    .option('--now <iso>', 'run as if at this instant (default: now)')
+    .action(async (opts) => {
+      const { runBilling } = await import('./cli/run-billing');
+      process.exitCode = await runBilling({ workbook: opts.workbook, month: opts.month, final: opts.final, outbox: opts.outbox, now: opts.now }, process.stdout);
+    });
+  run
+    .command('ingest')
+    .description('Read an inbox (mbox or folder of .eml) into Tickets and Messages as the ingestInbox trigger would; acknowledgements and replies go to the outbox.')
+    .requiredOption('--workbook <file.xlsx>', 'the register; saved back in place (run state kept in <file.xlsx>.properties.json)')
+    .requiredOption('--inbox <path>', 'an mbox file or a folder of .eml files')
+    .requiredOption('--at <iso>', 'the run happens at this instant: only mail delivered by then is in the inbox')
+    .requiredOption('--outbox <dir>', 'where mail sent or drafted is written as .eml files')
+    .action(async (opts) => {
+      const { runIngestCommand } = await import('./cli/run-ingest');
+      process.exitCode = await runIngestCommand({ workbook: opts.workbook, inbox: opts.inbox, at: opts.at, outbox: opts.outbox }, process.stdout);
+    });
+
   return program;
 }
 

@@ -14,6 +14,11 @@ export const HoursTab = defineTab({
     'Ticket ID': text,
     Activity: requiredText('Activity'),
     Hours: z.unknown().transform((v, ctx) => {
+      if (v instanceof Date) {
+        // Sheets turns a typed 1:30 into a time of day unless the column is plain text.
+        ctx.addIssue({ code: 'custom', message: 'Hours was read as a time of day: format the Hours column as plain text (Set up register does) and type it again, e.g. 1:30' });
+        return z.NEVER;
+      }
       const d = parseDuration(v);
       if (!d.ok) {
         ctx.addIssue({ code: 'custom', message: `Hours ${d.error}` });
@@ -41,7 +46,7 @@ export const HoursTab = defineTab({
     Person: { note: 'Who did the work (mail address or name).', width: 170 },
     'Ticket ID': { note: 'Optional: the ticket the time belongs to (its Reason decides troubleshooting).', width: 95 },
     Activity: { note: 'From the Activities tab.', width: 170 },
-    Hours: { note: 'Duration: 1.5, 1:30 or 90m.', width: 70 },
+    Hours: { note: 'Duration: 1.5, 1:30 or 90m (plain text, so Sheets does not turn 1:30 into a time).', format: 'text', width: 70 },
     'Required attendee': { note: 'No = an extra meeting attendee who was not required: not counted.', vocab: ['Yes', 'No'], width: 120 },
     Counted: { note: 'Hours counted toward the contract (computed).', owner: 'automation', format: 'number', width: 80 },
     Reason: { note: 'Why the time counts or not (computed).', owner: 'automation', width: 260 },

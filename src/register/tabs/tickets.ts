@@ -34,7 +34,8 @@ export const TicketsTab = defineTab({
     Messages: optionalNumber('Messages'),
     Policy: text,
     Paused: text,
-    Follows: text,
+    'SLA record': text,
+    Notified: text,
     Problems: text,
   }),
   columns: {
@@ -61,7 +62,8 @@ export const TicketsTab = defineTab({
     Messages: { note: 'Number of messages in the ticket.', owner: A, format: 'number', width: 80 },
     Policy: { note: 'The SLA policy the ticket was opened under (plan / priority / calendar).', owner: A, width: 160 },
     Paused: { note: 'Waiting-on-customer intervals, which pause the resolution clock.', owner: A, width: 200 },
-    Follows: { note: 'The closed ticket this one follows up (a reply to a Closed ticket opens a new one).', owner: A, width: 95 },
+    'SLA record': { note: 'When each target became Met or Breached. Final: later sweeps keep it; a Priority or Client change recomputes.', owner: A, width: 220 },
+    Notified: { note: 'Every escalation and status notice decided for this ticket, one line each: the ledger that makes each tier hear once.', owner: A, width: 320 },
     Problems: { note: 'Filled by the automation when the row cannot be used, with the reason.', owner: A, width: 260 },
   },
 });

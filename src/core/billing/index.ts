@@ -1,0 +1,10 @@
+/** Monthly billing (DESIGN §4): allowance, overage, adjustments to final months, and the statement. */
+export * from './types';
+export { dollarsToCents, formatMoney, formatSignedMoney, type Cents } from './money';
+export { overageCents, overageMinutes } from './overage';
+export { allowanceFor, type Allowance } from './proration';
+export { adjustmentsFor, billedSoFar, type ClientTerms } from './adjustments';
+export { buildStatement, UNKNOWN_CLIENT_GROUP, type StatementInput } from './statement';
+export { financeMail, SUMMARY_COLUMNS, DETAIL_COLUMNS, type FinanceMail, type MailContent } from './finance-mail';
+export { clientStatementMail, type SlaAttainment } from './client-mail';
+export { csvField, csvLine, escapeHtml, hoursText } from './render-text';

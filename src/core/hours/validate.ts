@@ -1,0 +1,47 @@
+import type { HoursEntry, TicketFacts } from './entry';
+import { formatHours } from './entry';
+import type { IsoDay } from './month';
+
+export interface ValidationContext {
+  readonly clientIds: ReadonlySet<string>;
+  readonly hasActivity: (name: string) => boolean;
+  readonly ticket: (id: string) => TicketFacts | undefined;
+  /** Today in the provider's zone: later days are in the future. */
+  readonly today: IsoDay;
+}
+
+const DAY_LIMIT_MIN = 24 * 60;
+
+/**
+ * Problems of each entry (row number → reasons). Rows with problems are flagged and never
+ * counted or billed silently; they stay visible in the Hours tab and the billing tab.
+ */
+export function validateEntries(entries: readonly HoursEntry[], ctx: ValidationContext): Map<number, string[]> {
+  const problems = new Map<number, string[]>();
+  const flag = (row: number, message: string) => {
+    const list = problems.get(row) ?? [];
+    list.push(message);
+    problems.set(row, list);
+  };
+  const perPersonDay = new Map<string, { minutes: number; rows: number[]; person: string; day: IsoDay }>();
+  for (const e of entries) {
+    if (!ctx.clientIds.has(e.clientId)) flag(e.rowNumber, `Client ID ${e.clientId} is not in the Clients tab`);
+    if (!ctx.hasActivity(e.activity)) flag(e.rowNumber, `Activity "${e.activity}" is not in the Activities tab`);
+    if (e.ticketId) {
+      const t = ctx.ticket(e.ticketId);
+      if (!t) flag(e.rowNumber, `Ticket ${e.ticketId} is not in the Tickets tab`);
+      else if (t.clientId !== e.clientId) flag(e.rowNumber, `Ticket ${e.ticketId} belongs to client ${t.clientId}, not ${e.clientId}`);
+    }
+    if (e.day > ctx.today) flag(e.rowNumber, `Date ${e.day} is in the future`);
+    const key = `${e.person.trim().toLowerCase()}|${e.day}`;
+    const acc = perPersonDay.get(key) ?? { minutes: 0, rows: [], person: e.person.trim(), day: e.day };
+    acc.minutes += e.minutes;
+    acc.rows.push(e.rowNumber);
+    perPersonDay.set(key, acc);
+  }
+  for (const acc of perPersonDay.values()) {
+    if (acc.minutes <= DAY_LIMIT_MIN) continue;
+    for (const row of acc.rows) flag(row, `${acc.person} logged ${formatHours(acc.minutes)} on ${acc.day}: more than 24 h in one day`);
+  }
+  return problems;
+}

@@ -1,0 +1,65 @@
+import { DateTime } from 'luxon';
+import type { Priority } from '../types/vocab';
+import type { TicketId } from '../types/ids';
+import { ownMarker } from './own';
+import { taggedReplySubject } from './subject';
+import type { RankedArticle } from './kb';
+
+/** A deadline as a person in that zone reads it: `Monday 30 Nov, 11:10 MST`. */
+export function localDeadline(ms: number, timeZone: string): string {
+  return DateTime.fromMillis(ms, { zone: timeZone, locale: 'en-US' }).toFormat('cccc d LLL, HH:mm ZZZZ');
+}
+
+export interface AckInput {
+  readonly ticketId: TicketId;
+  readonly subject: string;
+  readonly requesterName: string;
+  readonly priority: Priority;
+  /** First-response deadline and the zone of the calendar it was counted in; null when no policy applies. */
+  readonly firstResponseDue: { readonly ms: number; readonly timeZone: string } | null;
+  readonly articles: readonly RankedArticle[];
+  readonly followers: readonly string[];
+}
+
+export interface OutgoingText {
+  readonly subject: string;
+  readonly body: string;
+}
+
+/** The immediate confirmation a requester gets: ticket number, priority, promise, articles. */
+export function acknowledgement(a: AckInput): OutgoingText {
+  const hello = a.requesterName.trim() ? `Hello ${a.requesterName.trim()},` : 'Hello,';
+  const lines = [
+    hello,
+    '',
+    `We have received your request and opened ticket ${a.ticketId} (priority ${a.priority}).`,
+    a.firstResponseDue
+      ? `You will hear from us by ${localDeadline(a.firstResponseDue.ms, a.firstResponseDue.timeZone)}.`
+      : 'We will get back to you as soon as we can.',
+    `Please keep ${'[#' + a.ticketId + ']'} in the subject when you write about this request.`,
+  ];
+  if (a.followers.length > 0) lines.push(`People copied on your mail will receive updates too: ${a.followers.join(', ')}.`);
+  if (a.articles.length > 0) {
+    lines.push('', 'These articles may already answer your question:');
+    for (const art of a.articles) lines.push(`- ${art.title}: ${art.url}`);
+  }
+  lines.push('', 'The Support team', '', ownMarker('ack', a.ticketId));
+  return { subject: taggedReplySubject(a.ticketId, a.subject), body: lines.join('\n') };
+}
+
+/** The one polite answer an unregistered sender gets per day: how to be registered. */
+export function unregisteredReply(subject: string, clientName: string | null, ledgerKey: string): OutgoingText {
+  const lines = [
+    'Hello,',
+    '',
+    'Thank you for your message. Support requests are accepted by mail only from registered contacts of our clients,',
+    `and ${clientName ? `your address is not yet registered for ${clientName}` : 'your address is not registered with us'}, so no ticket was opened.`,
+    'Please ask your Customer Success Manager (or a registered colleague) to register your address; then send your request again.',
+    '',
+    'The Support team',
+    '',
+    ownMarker('unregistered', ledgerKey),
+  ];
+  const clean = subject.trim();
+  return { subject: /^re:/i.test(clean) ? clean : `Re: ${clean}`.slice(0, 250), body: lines.join('\n') };
+}

@@ -1,0 +1,53 @@
+import type { GeneratedSheet, GeneratedTabs } from '../../jobs/billing/ports';
+import { cellValue, fitCell } from '../../register/safe-text';
+
+function generatedSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet): GeneratedSheet {
+  return {
+    readAll: () => sheet.getDataRange().getValues(),
+    replaceAll(values, formats, boldRows) {
+      const rows = values.length;
+      const width = values[0]?.length ?? 0;
+      if (rows === 0 || width === 0) return;
+      // Blank out what an earlier, longer or wider version left, in the same single write.
+      const oldRows = sheet.getLastRow();
+      const oldCols = sheet.getLastColumn();
+      const h = Math.max(rows, oldRows);
+      const w = Math.max(width, oldCols);
+      if (sheet.getMaxRows() < h) sheet.insertRowsAfter(sheet.getMaxRows(), h - sheet.getMaxRows());
+      if (sheet.getMaxColumns() < w) sheet.insertColumnsAfter(sheet.getMaxColumns(), w - sheet.getMaxColumns());
+      const grid: unknown[][] = [];
+      const fmt: string[][] = [];
+      const weights: GoogleAppsScript.Spreadsheet.FontWeight[][] = [];
+      const bold = new Set(boldRows);
+      for (let r = 0; r < h; r++) {
+        const f = Array.from({ length: w }, (_, c) => formats[r]?.[c] ?? '@');
+        fmt.push(f);
+        // Plain-text cells take text verbatim (formats are set first), so no apostrophe there.
+        grid.push(Array.from({ length: w }, (_, c) => {
+          const v = values[r]?.[c] ?? '';
+          return typeof v === 'string' && f[c] === '@' ? fitCell(v) : cellValue(v);
+        }));
+        weights.push(new Array(w).fill(bold.has(r + 1) ? 'bold' : 'normal'));
+      }
+      const range = sheet.getRange(1, 1, h, w);
+      range.setNumberFormats(fmt);
+      range.setValues(grid);
+      range.setFontWeights(weights);
+      if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
+    },
+  };
+}
+
+/** Generated tabs (Billing YYYY-MM) over the spreadsheet. */
+export function generatedTabs(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): GeneratedTabs {
+  return {
+    names: () => ss.getSheets().map((s) => s.getName()),
+    get(name) {
+      const sheet = ss.getSheetByName(name);
+      return sheet ? generatedSheet(sheet) : null;
+    },
+    ensure(name) {
+      return generatedSheet(ss.getSheetByName(name) ?? ss.insertSheet(name, ss.getSheets().length));
+    },
+  };
+}

@@ -1,0 +1,131 @@
+import { ActivitiesTab, ClientsTab, ContactsTab, HoursTab, SettingsTab, TicketsTab } from '../../register/tabs';
+import { readTable, type Table } from '../../register/table';
+import type * as z from 'zod';
+import type { RowOf, TabSpec } from '../../register/tab-spec';
+import type { WorkbookPort } from '../ports';
+import { dollarsToCents, type BillingSettings, type ClientContract } from '../../core/billing';
+import { isZone, workDay, type IsoDay } from '../../core/hours/month';
+import type { HoursEntry } from '../../core/hours/entry';
+import type { ActivityRule } from '../../core/hours/rules';
+import type { JobLog } from '../billing/ports';
+
+export class RegisterMissingError extends Error {}
+
+export interface ClientInfo extends ClientContract {
+  readonly csmEmail: string;
+  readonly financeEmail: string;
+}
+
+export interface TicketInfo {
+  readonly ticketId: string;
+  readonly clientId: string;
+  readonly reason: string;
+  readonly receivedAt: number | null;
+  readonly slaState: string | null;
+}
+
+export interface ContactInfo {
+  readonly email: string;
+  readonly clientId: string;
+  readonly role: string;
+}
+
+export interface HoursSettings extends BillingSettings {
+  readonly providerZone: string;
+  readonly sheetZone: string;
+  readonly mailQuotaReserve: number;
+  readonly financeEmail: string;
+  readonly statementEditions: readonly string[];
+  readonly providerName: string;
+}
+
+export interface RegisterData {
+  readonly settings: HoursSettings;
+  readonly clients: readonly ClientInfo[];
+  readonly activities: readonly ActivityRule[];
+  readonly tickets: ReadonlyMap<string, TicketInfo>;
+  readonly contacts: readonly ContactInfo[];
+  readonly hours: Table<RowOf<typeof HoursTab>>;
+  /** Schema-valid Hours rows as entries (further checks: validateEntries). */
+  readonly entries: readonly HoursEntry[];
+}
+
+const DEFAULT_RATE = 125;
+const DEFAULT_INCREMENT_H = 0.25;
+
+function table<S extends z.ZodObject>(wb: WorkbookPort, spec: TabSpec<S>): Table<z.output<S>> {
+  const port = wb.tab(spec.name);
+  if (!port) throw new RegisterMissingError(`The ${spec.name} tab is missing: run Support Desk → Set up register.`);
+  return readTable(port, spec);
+}
+
+function numberSetting(map: Map<string, string>, key: string, fallback: number, ok: (n: number) => boolean, log: JobLog): number {
+  const raw = (map.get(key) ?? '').trim();
+  if (raw === '') return fallback;
+  const n = Number(raw.replace(/^\$/, '').replace(',', '.'));
+  if (Number.isFinite(n) && ok(n)) return n;
+  log.add('Setting ignored', `Settings → ${key} is "${raw}", not a usable number; using ${fallback}`);
+  return fallback;
+}
+
+/** Reads the tabs the hours and billing jobs use: one read per tab. */
+export function loadRegister(wb: WorkbookPort, log: JobLog, opts: { contacts?: boolean } = {}): RegisterData {
+  const settingsMap = new Map(table(wb, SettingsTab).rows.map((r) => [r.data.Key, r.data.Value]));
+  let providerZone = (settingsMap.get('Provider time zone') ?? '').trim() || wb.timeZone;
+  if (!isZone(providerZone)) {
+    log.add('Setting ignored', `Settings → Provider time zone "${providerZone}" is not an IANA zone; using the spreadsheet's ${wb.timeZone}`);
+    providerZone = wb.timeZone;
+  }
+  const rate = numberSetting(settingsMap, 'Default hourly rate', DEFAULT_RATE, (n) => n >= 0, log);
+  const increment = numberSetting(settingsMap, 'Billing increment (h)', DEFAULT_INCREMENT_H, (n) => n > 0 && n <= 24 && Number.isInteger(Math.round(n * 60 * 1000) / 1000), log);
+  const settings: HoursSettings = {
+    providerZone,
+    sheetZone: wb.timeZone,
+    defaultRateCents: dollarsToCents(rate),
+    incrementMin: Math.max(1, Math.round(increment * 60)),
+    mailQuotaReserve: numberSetting(settingsMap, 'Mail quota reserve', 10, (n) => n >= 0, log),
+    financeEmail: (settingsMap.get('Finance email') ?? '').trim(),
+    statementEditions: (settingsMap.get('Client statement editions') ?? 'Enterprise').split(/[,;]/).map((s) => s.trim().toLowerCase()).filter(Boolean),
+    providerName: (settingsMap.get('Provider name') ?? '').trim() || 'Client Success',
+  };
+  const day = (d: Date | null): IsoDay | null => (d ? workDay(d.getTime(), settings.sheetZone, providerZone) : null);
+
+  const clientsTable = table(wb, ClientsTab);
+  for (const p of clientsTable.problems) log.add('Client row skipped', `Clients row ${p.rowNumber}: ${p.message}`);
+  const clients: ClientInfo[] = clientsTable.rows.map(({ data: c }) => ({
+    clientId: c['Client ID'], name: c.Name, status: c.Status, edition: c.Edition,
+    monthlyHours: c['Monthly hours'], rateCents: c['Hourly rate'] === null ? null : dollarsToCents(c['Hourly rate']),
+    start: day(c['Contract start']), end: day(c['Contract end']),
+    csmEmail: c['CSM email'], financeEmail: c['Finance email'],
+  }));
+
+  const activitiesTable = table(wb, ActivitiesTab);
+  for (const p of activitiesTable.problems) log.add('Activity row skipped', `Activities row ${p.rowNumber}: ${p.message}`);
+  const activities: ActivityRule[] = activitiesTable.rows.map(({ data: a }) => ({ activity: a.Activity, counts: a['Counts toward contract'], rule: a.Rule }));
+
+  const ticketsTable = table(wb, TicketsTab);
+  const tickets = new Map<string, TicketInfo>();
+  for (const { data: t } of ticketsTable.rows) {
+    tickets.set(t['Ticket ID'].toUpperCase(), {
+      ticketId: t['Ticket ID'], clientId: t['Client ID'], reason: t.Reason,
+      receivedAt: t['Received at'] ? t['Received at'].getTime() : null, slaState: t['SLA state'],
+    });
+  }
+
+  const contacts: ContactInfo[] = opts.contacts
+    ? table(wb, ContactsTab).rows.map(({ data: c }) => ({ email: c.Email, clientId: c['Client ID'], role: c.Role }))
+    : [];
+
+  const hours = table(wb, HoursTab);
+  const entries: HoursEntry[] = hours.rows.map(({ rowNumber, data: h }) => ({
+    rowNumber,
+    day: workDay(h.Date.getTime(), settings.sheetZone, providerZone),
+    clientId: h['Client ID'],
+    person: h.Person,
+    ticketId: h['Ticket ID'].toUpperCase(),
+    activity: h.Activity,
+    minutes: Math.round(h.Hours * 60),
+    required: h['Required attendee'],
+  }));
+  return { settings, clients, activities, tickets, contacts, hours, entries };
+}

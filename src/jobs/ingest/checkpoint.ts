@@ -1,0 +1,32 @@
+import type { KeyValuePort } from '../ports';
+
+/** What one run leaves for the next, in document properties (never script properties: add-on users share those). */
+export interface Checkpoint {
+  /** Start of the last run that finished everything it found; the next search looks from here (minus an overlap). */
+  readonly since: number | null;
+  /** Highest ticket number issued, so numbers are never reused even if rows are deleted. */
+  readonly lastTicket: number;
+  /** Property chunks the outbox of unsent replies occupies (0 = nothing waiting). */
+  readonly outbox: number;
+}
+
+const KEY = 'ingest.checkpoint';
+
+export function loadCheckpoint(kv: KeyValuePort): Checkpoint {
+  const raw = kv.get(KEY);
+  if (!raw) return { since: null, lastTicket: 0, outbox: 0 };
+  try {
+    const v = JSON.parse(raw) as Partial<Checkpoint>;
+    return {
+      since: typeof v.since === 'number' ? v.since : null,
+      lastTicket: typeof v.lastTicket === 'number' ? v.lastTicket : 0,
+      outbox: typeof v.outbox === 'number' ? v.outbox : 0,
+    };
+  } catch {
+    return { since: null, lastTicket: 0, outbox: 0 };
+  }
+}
+
+export function saveCheckpoint(kv: KeyValuePort, cp: Checkpoint): void {
+  kv.set(KEY, JSON.stringify(cp));
+}

@@ -1,0 +1,176 @@
+import { DateTime } from 'luxon';
+import { CalendarError, calendarFromRows, type BusinessCalendar, type HolidayRow } from '../../core/calendar/index';
+import { PolicyError, policyFromRow, type SlaPolicy } from '../../core/sla/index';
+import type * as z from 'zod';
+import type { RowOf, TabSpec } from '../../register/tab-spec';
+import type { Table } from '../../register/table';
+import { readTable } from '../../register/table';
+import { CalendarsTab, ClientsTab, HolidaysTab, SettingsTab, SlaPoliciesTab } from '../../register/tabs';
+import type { WorkbookPort } from '../ports';
+
+export type ClientRecord = RowOf<typeof ClientsTab>;
+
+/** A reference row the context could not use, with the reason (for its Problems cell and the Log). */
+export interface ContextProblem {
+  readonly tab: string;
+  readonly rowNumber: number;
+  readonly message: string;
+}
+
+/**
+ * Everything needed to compute a ticket's deadlines, built from the register's reference
+ * tabs. Rows that fail are left out and listed in `problems`; they never stop a run.
+ */
+export interface SlaContext {
+  /** By Calendar ID as typed (exact). */
+  readonly calendars: ReadonlyMap<string, BusinessCalendar>;
+  readonly policies: readonly SlaPolicy[];
+  /** Valid Clients rows by Client ID. */
+  readonly clients: ReadonlyMap<string, ClientRecord>;
+  /** Settings Key → Value (as text). */
+  readonly settings: ReadonlyMap<string, string>;
+  readonly problems: readonly ContextProblem[];
+}
+
+/** The reference tabs as read (each once). Missing tabs are null. */
+export interface SlaTables {
+  readonly settings: Table<RowOf<typeof SettingsTab>> | null;
+  readonly clients: Table<ClientRecord> | null;
+  readonly calendars: Table<RowOf<typeof CalendarsTab>> | null;
+  readonly holidays: Table<RowOf<typeof HolidaysTab>> | null;
+  readonly policies: Table<RowOf<typeof SlaPoliciesTab>> | null;
+}
+
+/**
+ * A Holidays Date cell as the calendar wants it. Sheets gives date cells as Date objects at
+ * local midnight in the SPREADSHEET's zone (not the calendar's), so the date is read there.
+ */
+export function holidayDate(value: Date, spreadsheetTimeZone: string): string {
+  return DateTime.fromMillis(value.getTime(), { zone: spreadsheetTimeZone }).toFormat('yyyy-MM-dd');
+}
+
+const schemaProblems = (tab: string, table: Table<unknown> | null): ContextProblem[] =>
+  table ? table.problems.map((p) => ({ tab, rowNumber: p.rowNumber, message: p.message })) : [];
+
+/** Pure: the read tables and the spreadsheet's time zone → the SLA context. */
+export function buildSlaContext(tables: SlaTables, spreadsheetTimeZone: string): SlaContext {
+  const problems: ContextProblem[] = [
+    ...schemaProblems(SettingsTab.name, tables.settings),
+    ...schemaProblems(ClientsTab.name, tables.clients),
+    ...schemaProblems(CalendarsTab.name, tables.calendars),
+    ...schemaProblems(HolidaysTab.name, tables.holidays),
+    ...schemaProblems(SlaPoliciesTab.name, tables.policies),
+  ];
+
+  const settings = new Map<string, string>();
+  for (const r of tables.settings?.rows ?? []) settings.set(r.data.Key, r.data.Value);
+
+  const clients = new Map<string, ClientRecord>();
+  for (const r of tables.clients?.rows ?? []) clients.set(r.data['Client ID'], r.data);
+
+  // Holidays grouped by calendar; a holiday of an unknown calendar is reported, not silently ignored.
+  const holidaysOf = new Map<string, { row: number; holiday: HolidayRow }[]>();
+  for (const r of tables.holidays?.rows ?? []) {
+    const id = r.data['Calendar ID'];
+    const list = holidaysOf.get(id) ?? [];
+    list.push({ row: r.rowNumber, holiday: { date: holidayDate(r.data.Date, spreadsheetTimeZone), open: r.data['Open hours'], name: r.data.Name } });
+    holidaysOf.set(id, list);
+  }
+
+  const calendars = new Map<string, BusinessCalendar>();
+  for (const r of tables.calendars?.rows ?? []) {
+    const d = r.data;
+    const id = d['Calendar ID'];
+    const holidays = holidaysOf.get(id) ?? [];
+    const base = { id, timeZone: d['Time zone'], mon: d.Mon, tue: d.Tue, wed: d.Wed, thu: d.Thu, fri: d.Fri, sat: d.Sat, sun: d.Sun };
+    try {
+      calendars.set(id, calendarFromRows(base, holidays.map((h) => h.holiday)));
+    } catch (e) {
+      if (!(e instanceof CalendarError)) throw e;
+      // A bad holiday row should not take the whole calendar down: find it and drop it.
+      let weekOk = true;
+      try {
+        calendarFromRows(base, []);
+      } catch {
+        weekOk = false;
+      }
+      if (!weekOk) {
+        problems.push({ tab: CalendarsTab.name, rowNumber: r.rowNumber, message: e.message });
+        continue;
+      }
+      const kept: HolidayRow[] = [];
+      for (const h of holidays) {
+        try {
+          calendarFromRows(base, [...kept, h.holiday]);
+          kept.push(h.holiday);
+        } catch (he) {
+          problems.push({ tab: HolidaysTab.name, rowNumber: h.row, message: he instanceof Error ? he.message : String(he) });
+        }
+      }
+      calendars.set(id, calendarFromRows(base, kept));
+    }
+  }
+  for (const [id, list] of holidaysOf) {
+    if (!tables.calendars?.byKey(id)) {
+      for (const h of list) problems.push({ tab: HolidaysTab.name, rowNumber: h.row, message: `Calendar ID ${id} is not on the Calendars tab` });
+    }
+  }
+
+  const policies: SlaPolicy[] = [];
+  const seen = new Map<string, number>();
+  for (const r of tables.policies?.rows ?? []) {
+    const d = r.data;
+    try {
+      const p = policyFromRow({
+        plan: d.Plan,
+        priority: d.Priority,
+        firstResponse: d['First response (h)'] ?? '',
+        nextUpdate: d['Next update (h)'] ?? '',
+        resolution: d['Resolution (h)'] ?? '',
+        calendar: d.Calendar,
+        atRiskPercent: d['At risk at (%)'] ?? '',
+      });
+      const key = `${p.plan.toLowerCase()}|${p.priority}`;
+      const first = seen.get(key);
+      if (first !== undefined) {
+        problems.push({ tab: SlaPoliciesTab.name, rowNumber: r.rowNumber, message: `${p.plan}/${p.priority} is already set at row ${first}; this row is ignored` });
+        continue;
+      }
+      if (p.calendarId !== null && !calendars.has(p.calendarId)) {
+        problems.push({ tab: SlaPoliciesTab.name, rowNumber: r.rowNumber, message: `Calendar ${p.calendarId} is not on the Calendars tab (or has problems)` });
+        continue;
+      }
+      seen.set(key, r.rowNumber);
+      policies.push(p);
+    } catch (e) {
+      if (!(e instanceof PolicyError)) throw e;
+      problems.push({ tab: SlaPoliciesTab.name, rowNumber: r.rowNumber, message: e.message });
+    }
+  }
+
+  return { calendars, policies, clients, settings, problems };
+}
+
+/** Reads a tab once (one lookup, one read), or null when it does not exist. */
+export function readTabIfAny<S extends z.ZodObject>(wb: WorkbookPort, spec: TabSpec<S>): Table<z.output<S>> | null {
+  const port = wb.tab(spec.name);
+  return port ? readTable(port, spec) : null;
+}
+
+/** Reads the five reference tabs (one read each) and builds the context. */
+export function loadSlaContext(wb: WorkbookPort): SlaContext & { readonly tables: SlaTables } {
+  const tables: SlaTables = {
+    settings: readTabIfAny(wb, SettingsTab),
+    clients: readTabIfAny(wb, ClientsTab),
+    calendars: readTabIfAny(wb, CalendarsTab),
+    holidays: readTabIfAny(wb, HolidaysTab),
+    policies: readTabIfAny(wb, SlaPoliciesTab),
+  };
+  return { ...buildSlaContext(tables, wb.timeZone), tables };
+}
+
+/** The calendar a client's tickets count in: its own, else Settings → Default calendar. */
+export function clientCalendarId(client: ClientRecord, settings: ReadonlyMap<string, string>): string {
+  const own = client.Calendar.trim();
+  return own !== '' ? own : (settings.get('Default calendar') ?? '').trim();
+}

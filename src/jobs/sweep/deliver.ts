@@ -1,0 +1,146 @@
+import type { LedgerEntry, Notice, Tier } from '../../core/escalation/index';
+import { escalationMail, reminderMail, resolvedMail, type OutgoingMail, type TicketBrief } from '../../core/notify/index';
+import type { MailPort } from '../shared/mail-port';
+import type { ClientRecord } from '../shared/sla-context';
+import type { TicketRecord } from './ticket-row';
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * Sends or drafts, minding the day's quota: MailApp counts recipients, and when fewer than
+ * the reserve would remain, the notice is saved as a Gmail draft instead (and logged) so
+ * the quota stays for acknowledgements. The quota is asked once per run, and only when
+ * there is something to send.
+ */
+export class Sender {
+  private remaining: number | null = null;
+  constructor(
+    private readonly mail: MailPort,
+    private readonly reserve: number,
+  ) {}
+
+  deliver(m: OutgoingMail, threadId: string): 'sent' | 'draft' {
+    if (this.remaining === null) this.remaining = this.mail.remainingQuota();
+    const recipients = m.to.length + m.cc.length;
+    const asDraft = this.remaining - recipients < this.reserve;
+    if (threadId !== '' && this.mail.replyInThread(threadId, m, asDraft)) {
+      if (!asDraft) this.remaining -= recipients;
+      return asDraft ? 'draft' : 'sent';
+    }
+    if (asDraft) {
+      this.mail.draft(m);
+      return 'draft';
+    }
+    this.mail.send(m);
+    this.remaining -= recipients;
+    return 'sent';
+  }
+}
+
+export interface Delivered {
+  readonly entries: LedgerEntry[];
+  readonly logs: { action: string; detail: string }[];
+  /** Whether a mail (or draft) went out: at most one per ticket per sweep. */
+  readonly mailed: boolean;
+}
+
+function tierAddress(t: Tier, client: ClientRecord): string {
+  const a = t.email || client['CSM email'];
+  return EMAIL.test(a) ? a : '';
+}
+
+const label = (t: Tier) => `tier ${t.tier}${t.title ? ` (${t.title})` : ''}`;
+
+/**
+ * Acts on the first notice of a ticket that can be acted on. Notices nobody can receive
+ * (no address) are recorded as such, so they are reported once and not retried every run.
+ */
+export function deliverNotice(
+  notices: readonly Notice[],
+  row: TicketRecord,
+  client: ClientRecord,
+  brief: TicketBrief,
+  sender: Sender,
+  now: number,
+): Delivered {
+  const entries: LedgerEntry[] = [];
+  const logs: { action: string; detail: string }[] = [];
+  const record = (topic: string, outcome: LedgerEntry['outcome'], detail: string) => entries.push({ atMs: now, topic, outcome, detail });
+
+  for (const n of notices) {
+    let mail: OutgoingMail;
+    let threadId = '';
+    let what: string;
+    if (n.kind === 'escalation') {
+      const to = tierAddress(n.tier, client);
+      what = `${n.target} ${n.evaluation.state.toLowerCase()}: ${label(n.tier)}`;
+      if (to === '') {
+        record(n.topic, 'no address', `${label(n.tier)} has no Email and the client has no CSM email`);
+        for (const c of n.caughtUp) record(n.topic.replace(/T\d+$/, `T${c.tier}`), 'caught up', `with tier ${n.tier.tier}, which had no address`);
+        logs.push({ action: 'Escalation not sent', detail: `${what}: no address (Escalation tab Email, or Clients → CSM email)` });
+        continue;
+      }
+      const cc = n.caughtUp.map((tier) => ({ tier, email: tierAddress(tier, client) })).filter((c) => c.email !== '');
+      mail = escalationMail(n, brief, { to, cc });
+      const outcome = safeDeliver(sender, mail, threadId);
+      if (outcome instanceof Error) {
+        record(n.topic, 'failed', outcome.message);
+        logs.push({ action: 'Escalation failed', detail: `${what}: ${outcome.message}` });
+        return { entries, logs, mailed: false };
+      }
+      record(n.topic, outcome, `${to}${cc.length ? ` (cc ${cc.map((c) => c.email).join(', ')})` : ''}`);
+      for (const c of n.caughtUp) record(n.topic.replace(/T\d+$/, `T${c.tier}`), 'caught up', `copied on the tier ${n.tier.tier} notice`);
+      const history = n.previously.length ? `; told before: ${n.previously.map((e) => e.topic.replace(/^.* T/, 'tier ')).join(', ')}` : '';
+      const caught = n.caughtUp.length ? `; caught up tiers ${n.caughtUp.map((t) => t.tier).join(', ')} in the same mail` : '';
+      logs.push({ action: outcome === 'sent' ? `Escalated to tier ${n.tier.tier}` : `Escalation tier ${n.tier.tier} held as draft`, detail: `${what} → ${mail.to.join(', ')}${caught}${history}${outcome === 'draft' ? ' (mail quota below the reserve: saved as a Gmail draft)' : ''}` });
+      return { entries, logs, mailed: true };
+    }
+    if (n.kind === 'resolved') {
+      if (n.stale) {
+        record(n.topic, 'skipped', 'resolved more than 72 h before the sweep saw it');
+        logs.push({ action: 'Resolution notice skipped', detail: 'resolved more than 72 h ago; not telling the customer this late' });
+        continue;
+      }
+      const followers = row.Followers.filter((f) => EMAIL.test(f));
+      if (!EMAIL.test(row.Requester)) {
+        record(n.topic, 'no address', 'the ticket has no requester address');
+        logs.push({ action: 'Resolution notice not sent', detail: 'no requester address' });
+        continue;
+      }
+      mail = resolvedMail(brief, followers, n.resolvedAtMs);
+      threadId = row['Thread ID'];
+      what = 'resolution notice';
+    } else {
+      const to = EMAIL.test(row.Assignee.toLowerCase()) ? row.Assignee.toLowerCase() : EMAIL.test(client['CSM email']) ? client['CSM email'] : '';
+      what = 'Critical update reminder';
+      if (to === '') {
+        record(n.topic, 'no address', 'no Assignee address and no CSM email');
+        logs.push({ action: 'Update reminder not sent', detail: 'no Assignee address and no CSM email' });
+        continue;
+      }
+      mail = reminderMail(n, brief, to);
+    }
+    const outcome = safeDeliver(sender, mail, threadId);
+    if (outcome instanceof Error) {
+      record(n.topic, 'failed', outcome.message);
+      logs.push({ action: `${what} failed`, detail: outcome.message });
+      return { entries, logs, mailed: false };
+    }
+    const recipients = [...mail.to, ...mail.cc].join(', ');
+    record(n.topic, outcome, recipients);
+    logs.push({
+      action: n.kind === 'resolved' ? (outcome === 'sent' ? 'Resolution notice sent' : 'Resolution notice held as draft') : outcome === 'sent' ? 'Update reminder sent' : 'Update reminder held as draft',
+      detail: `to ${recipients}${threadId ? ' (reply in the ticket’s thread)' : ''}${outcome === 'draft' ? ' (mail quota below the reserve: saved as a Gmail draft)' : ''}`,
+    });
+    return { entries, logs, mailed: true };
+  }
+  return { entries, logs, mailed: false };
+}
+
+function safeDeliver(sender: Sender, mail: OutgoingMail, threadId: string): 'sent' | 'draft' | Error {
+  try {
+    return sender.deliver(mail, threadId);
+  } catch (e) {
+    return e instanceof Error ? e : new Error(String(e));
+  }
+}

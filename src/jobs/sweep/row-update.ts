@@ -1,0 +1,111 @@
+import {
+  decideTicket,
+  formatRecord,
+  highestTier,
+  matrixFor,
+  parseLedger,
+  parseRecord,
+  type LedgerEntry,
+  type Matrices,
+  type TicketDecision,
+} from '../../core/escalation/index';
+import { describePolicy, type TargetName } from '../../core/sla/index';
+import { formatPaused } from '../shared/paused-cell';
+import type { SlaContext } from '../shared/sla-context';
+import { prepareTicket, type Prepared, type TicketRecord } from './ticket-row';
+
+export const DUE_COLUMNS: readonly [TargetName, string][] = [
+  ['first response', 'First response due'],
+  ['next update', 'Next update due'],
+  ['resolution', 'Resolution due'],
+];
+
+export interface RowUpdate {
+  readonly key: string;
+  readonly clientId: string;
+  /** Row number in the read that produced this update (for links only; writes go by key). */
+  readonly rowNumber: number;
+  readonly prepared: Prepared;
+  readonly decision: TicketDecision | null;
+  readonly ledger: readonly LedgerEntry[];
+  readonly matrixName: string | null;
+  /** Automation-owned values as they should be now (before this run's notices). */
+  readonly values: Record<string, unknown>;
+  /** Notes for due cells whose time changed: how the deadline was counted. */
+  readonly notes: Record<string, string>;
+  /** '' = no problem (clears the cell). */
+  readonly problem: string;
+  readonly logs: readonly { action: string; detail: string }[];
+}
+
+const dateOrBlank = (ms: number | null) => (ms === null ? '' : new Date(ms));
+const msOf = (v: unknown) => (v instanceof Date ? v.getTime() : null);
+
+/**
+ * What one ticket row should hold at `now`, computed from the row and the context; pure.
+ * Used by the sweep (every open ticket) and by the edit handler (edited rows).
+ */
+export function computeRow(
+  key: string,
+  rowNumber: number,
+  row: TicketRecord,
+  ctx: SlaContext,
+  matrices: Matrices,
+  now: number,
+  spreadsheetZone: string,
+): RowUpdate {
+  const base = { key, clientId: row['Client ID'], rowNumber, matrixName: null, ledger: parseLedger(row.Notified) };
+  const prepared = prepareTicket(row, ctx, now);
+  if (!prepared.ok) return { ...base, prepared, decision: null, values: {}, notes: {}, problem: prepared.problem, logs: [] };
+
+  const logs: { action: string; detail: string }[] = [];
+  // A new policy (Priority or plan changed) recomputes from Received at: old final records no longer apply.
+  const policyChanged = prepared.policyChange !== null && prepared.policyChange.from !== null;
+  const record = policyChanged ? [] : parseRecord(row['SLA record']);
+  const reopened = prepared.stampChanges.includes('Resolved at cleared (reopened)');
+  const keptRecord = reopened ? record.filter((r) => r.target !== 'resolution') : record;
+  if (prepared.policyChange) {
+    logs.push({
+      action: prepared.policyChange.from ? 'Policy reapplied' : 'Policy applied',
+      detail: (prepared.policyChange.from ? `was ${describePolicy(prepared.policyChange.from)}; now ` : '') + describePolicy(prepared.policy),
+    });
+  }
+  for (const c of prepared.stampChanges) logs.push({ action: 'Status stamp', detail: `${c} by the sweep (Status is ${row.Status})` });
+
+  const matrix = matrixFor(matrices, prepared.client['Escalation matrix'], ctx.settings.get('Default escalation matrix') ?? '');
+  const situation = {
+    facts: prepared.facts,
+    policy: prepared.policy,
+    calendar: prepared.calendar,
+    now,
+    tiers: matrix?.tiers ?? null,
+    ledger: base.ledger,
+    record: keptRecord,
+  };
+  let decision = decideTicket(situation, row.Priority);
+
+  const values: Record<string, unknown> = {
+    'Resolved at': dateOrBlank(prepared.facts.resolvedAt),
+    Paused: formatPaused(prepared.facts.pauses, spreadsheetZone),
+    Policy: prepared.policyChange ? prepared.policyChange.text : row.Policy,
+    'SLA state': decision.state ?? '',
+    'SLA record': formatRecord(decision.record),
+    'Escalation tier': highestTier(base.ledger) ?? '',
+  };
+  const notes: Record<string, string> = {};
+  const changedDue = DUE_COLUMNS.some(([t, h]) => decision.dues[t] !== msOf(row[h as keyof TicketRecord]));
+  if (changedDue) decision = { ...decideTicket({ ...situation, explain: true }, row.Priority), notices: decision.notices };
+  for (const [target, header] of DUE_COLUMNS) {
+    const due = decision.dues[target];
+    values[header] = dateOrBlank(due);
+    if (due !== msOf(row[header as keyof TicketRecord])) {
+      notes[header] = decision.evaluations.find((e) => e.target === target)?.explanation ?? '';
+    }
+  }
+  for (const r of decision.record) {
+    if (!keptRecord.some((k) => k.target === r.target)) {
+      logs.push({ action: r.state === 'Met' ? 'Target met' : 'Target breached', detail: `${r.target} ${r.state.toLowerCase()} at ${new Date(r.atMs).toISOString()}` });
+    }
+  }
+  return { ...base, matrixName: matrix?.name ?? null, prepared, decision, values, notes, problem: '', logs };
+}

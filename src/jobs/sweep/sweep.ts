@@ -1,0 +1,267 @@
+import { appendLedger, buildMatrices, highestTier, parseLedger, type Matrices } from '../../core/escalation/index';
+import type { TicketBrief } from '../../core/notify/index';
+import { PRIORITIES } from '../../core/types/vocab';
+import { applyPlan, planWrites, readTable, writesByKey, type CellWrite, type Table } from '../../register/table';
+import { CalendarsTab, ClientsTab, EscalationTab, HolidaysTab, SettingsTab, SlaPoliciesTab, TicketsTab } from '../../register/tabs';
+import type { ClockPort, LockPort, RunBudget, WorkbookPort } from '../ports';
+import type { LogSink, MailPort } from '../shared/mail-port';
+import { loadSlaContext } from '../shared/sla-context';
+import { Sender, deliverNotice } from './deliver';
+import { syncProblems } from './problems';
+import { computeRow, type RowUpdate } from './row-update';
+import type { TicketRecord } from './ticket-row';
+
+export interface SweepPorts {
+  readonly workbook: WorkbookPort;
+  readonly clock: ClockPort;
+  readonly lock: LockPort;
+  readonly budget: RunBudget;
+  readonly mail: MailPort;
+  readonly log: LogSink;
+  /** A link to a Tickets row (spreadsheet URL + #gid=…&range=A<row>), or '' when unknown. */
+  readonly rowLink?: (rowNumber: number) => string;
+}
+
+export interface SweepReport {
+  readonly outcome: 'done' | 'busy' | 'not set up';
+  readonly evaluated: number;
+  readonly skippedClosed: number;
+  readonly skippedEnded: number;
+  readonly invalidRows: number;
+  readonly problems: number;
+  readonly changedTickets: number;
+  readonly sent: number;
+  readonly drafted: number;
+  /** Notices left for the next run (time budget or one-mail-per-ticket rule). */
+  readonly deferred: number;
+  readonly message: string;
+}
+
+/** Stop sending with this much of the run left, so the writes (which record what was sent) always happen. */
+const SEND_RESERVE_MS = 45_000;
+const LOCK_WAIT_MS = 20_000;
+
+const rank = (p: string) => PRIORITIES.indexOf(p as (typeof PRIORITIES)[number]);
+
+function reserveSetting(settings: ReadonlyMap<string, string>): number {
+  const n = Number((settings.get('Mail quota reserve') ?? '').trim() || 10);
+  return Number.isFinite(n) && n >= 0 ? n : 10;
+}
+
+const empty = (outcome: SweepReport['outcome'], message: string, extra: Partial<SweepReport> = {}): SweepReport => ({
+  outcome,
+  evaluated: 0,
+  skippedClosed: 0,
+  skippedEnded: 0,
+  invalidRows: 0,
+  problems: 0,
+  changedTickets: 0,
+  sent: 0,
+  drafted: 0,
+  deferred: 0,
+  message,
+  ...extra,
+});
+
+/**
+ * The SLA sweep (DESIGN §3–4): under the document lock, reads Tickets once, evaluates
+ * every ticket that is not Closed at `now`, sends at most one notice per ticket, then
+ * re-reads Tickets and writes by Ticket ID only the cells that changed, the ledger
+ * (Notified) included. A run that finds nothing to do makes only the reads.
+ */
+export function runSweep(ports: SweepPorts): SweepReport {
+  if (!ports.lock.tryLock(LOCK_WAIT_MS)) {
+    return empty('busy', 'Another Support Desk job holds the lock; this sweep was skipped (the next one catches up).');
+  }
+  try {
+    return sweepLocked(ports);
+  } finally {
+    ports.lock.release();
+  }
+}
+
+function sweepLocked(ports: SweepPorts): SweepReport {
+  const { workbook, log } = ports;
+  const ticketsPort = workbook.tab(TicketsTab.name);
+  if (!ticketsPort) return empty('not set up', 'There is no Tickets tab: run Support Desk → Set up register.');
+  const now = ports.clock.now();
+  const tickets = readTable(ticketsPort, TicketsTab);
+  const live = tickets.rows.filter((r) => r.data.Status !== 'Closed');
+  const skippedClosed = tickets.rows.length - live.length;
+  if (live.length === 0 && problemCellWrites(tickets, []).cells.length === 0) {
+    return empty('done', `Nothing to sweep (${skippedClosed} closed tickets).`, { skippedClosed });
+  }
+
+  const ctx = loadSlaContext(workbook);
+  const escalationPort = workbook.tab(EscalationTab.name);
+  const escalation = escalationPort ? readTable(escalationPort, EscalationTab) : null;
+  const matrices: Matrices = buildMatrices(
+    (escalation?.rows ?? []).map((r) => ({
+      rowNumber: r.rowNumber,
+      matrix: r.data.Matrix,
+      tier: r.data.Tier ?? 0,
+      title: r.data.Title,
+      name: r.data.Name,
+      email: r.data.Email,
+      when: r.data.When,
+    })),
+  );
+
+  // Reference tabs: their Problems cells say what the context could not use; new ones are logged once.
+  const referenceProblems = [
+    [SettingsTab.name, ctx.tables.settings],
+    [ClientsTab.name, ctx.tables.clients],
+    [CalendarsTab.name, ctx.tables.calendars],
+    [HolidaysTab.name, ctx.tables.holidays],
+    [SlaPoliciesTab.name, ctx.tables.policies],
+    [EscalationTab.name, escalation],
+  ] as const;
+  for (const [name, table] of referenceProblems) {
+    if (!table) continue;
+    const extra = new Map<number, string>();
+    for (const p of ctx.problems) if (p.tab === name && !table.problems.some((q) => q.rowNumber === p.rowNumber)) extra.set(p.rowNumber, p.message);
+    if (name === EscalationTab.name) for (const p of matrices.problems) extra.set(p.rowNumber, p.message);
+    for (const p of syncProblems(() => workbook.tab(name), table as Table<unknown>, extra)) log.add('Register problem', `${name} row ${p.rowNumber}: ${p.message}`);
+  }
+
+  // Evaluate every ticket; the queue order (priority, then first in first out) decides who gets mail first.
+  const updates: RowUpdate[] = [];
+  let skippedEnded = 0;
+  const ordered = [...live].sort(
+    (a, b) => rank(a.data.Priority) - rank(b.data.Priority) || (a.data['Received at']?.getTime() ?? Infinity) - (b.data['Received at']?.getTime() ?? Infinity),
+  );
+  for (const r of ordered) {
+    const u = computeRow(r.data['Ticket ID'], r.rowNumber, r.data, ctx, matrices, now, workbook.timeZone);
+    if (!u.prepared.ok && u.prepared.ended) skippedEnded++;
+    updates.push(u);
+  }
+
+  // Notices: at most one mail per ticket; stop early enough to record what went out.
+  const sender = new Sender(ports.mail, reserveSetting(ctx.settings));
+  const ledgerAdds = new Map<string, ReturnType<typeof deliverNotice>['entries']>();
+  let sent = 0;
+  let drafted = 0;
+  let deferred = 0;
+  for (const u of updates) {
+    if (!u.decision || !u.prepared.ok || u.decision.notices.length === 0) continue;
+    if (ports.budget.remainingMs() < SEND_RESERVE_MS) {
+      deferred += u.decision.notices.length;
+      continue;
+    }
+    const row = live.find((r) => r.data['Ticket ID'] === u.key)!.data;
+    const brief = briefOf(row, u, ports.rowLink?.(u.rowNumber) ?? '');
+    const d = deliverNotice(u.decision.notices, row, u.prepared.client, brief, sender, now);
+    if (d.entries.length) ledgerAdds.set(u.key, d.entries);
+    for (const l of d.logs) log.add(l.action, l.detail, { ticketId: u.key, clientId: u.clientId });
+    if (d.mailed) {
+      const outcome = d.entries.find((e) => e.outcome === 'sent' || e.outcome === 'draft')?.outcome;
+      if (outcome === 'draft') drafted++;
+      else if (outcome === 'sent') sent++;
+    }
+    const acted = new Set(d.entries.map((e) => e.topic));
+    deferred += u.decision.notices.filter((n) => !acted.has(n.topic)).length;
+  }
+
+  // Re-read under the lock and write by Ticket ID: users may have sorted or edited meanwhile.
+  const needWrite = updates.some((u) => differs(tickets, u)) || ledgerAdds.size > 0 || problemCellWrites(tickets, updates).cells.length > 0;
+  let changedTickets = 0;
+  let problems = tickets.problems.length;
+  if (needWrite) {
+    const fresh = readTable(ticketsPort, TicketsTab);
+    const byKey: { key: string; values: Record<string, unknown>; notes?: Record<string, string> }[] = [];
+    for (const u of updates) {
+      const row = fresh.byKey(u.key);
+      if (!row) continue;
+      const values: Record<string, unknown> = { ...u.values };
+      const adds = ledgerAdds.get(u.key);
+      const ledgerText = adds ? appendLedger(row.data.Notified, adds) : row.data.Notified;
+      if (adds) values['Notified'] = ledgerText;
+      if (u.prepared.ok) values['Escalation tier'] = highestTier(parseLedger(ledgerText)) ?? '';
+      const notes = Object.keys(u.notes).length ? u.notes : undefined;
+      byKey.push(notes ? { key: u.key, values, notes } : { key: u.key, values });
+    }
+    const { writes } = writesByKey(fresh, byKey);
+    const { cells: problemCells, fresh: newProblems, count } = problemCellWrites(fresh, updates);
+    for (const p of newProblems) log.add('Ticket skipped', p.message, { ticketId: p.ticketId });
+    problems = count;
+    const plan = planWrites(fresh, [...writes, ...problemCells]);
+    changedTickets = updates.filter((u) => differs(tickets, u) || ledgerAdds.has(u.key)).length;
+    applyPlan(ticketsPort, plan);
+  }
+  for (const u of updates) for (const l of u.logs) log.add(l.action, l.detail, { ticketId: u.key, clientId: u.clientId });
+
+  const evaluated = updates.filter((u) => u.prepared.ok).length;
+  const parts = [
+    `Swept ${evaluated} tickets`,
+    changedTickets ? `${changedTickets} updated` : '',
+    sent ? `${sent} notices sent` : '',
+    drafted ? `${drafted} held as drafts` : '',
+    deferred ? `${deferred} notices left for the next sweep` : '',
+    skippedClosed ? `${skippedClosed} closed skipped` : '',
+    skippedEnded ? `${skippedEnded} of ended clients skipped` : '',
+    problems ? `${problems} rows with problems (see their Problems cells)` : '',
+  ].filter(Boolean);
+  const message = parts.join('; ') + '.';
+  if (changedTickets || sent || drafted) log.add('Sweep', message);
+  return { outcome: 'done', evaluated, skippedClosed, skippedEnded, invalidRows: tickets.problems.length, problems, changedTickets, sent, drafted, deferred, message };
+}
+
+/**
+ * The Problems cells of Tickets as they should be: schema problems of this read plus each
+ * ticket's reason (ended client, no policy…); everything else cleared. `fresh` = reasons
+ * that are new, for the Log.
+ */
+function problemCellWrites(table: Table<TicketRecord>, updates: readonly RowUpdate[]) {
+  const col = table.columnOf.get('Problems');
+  const cells: CellWrite[] = [];
+  const fresh: { ticketId: string; message: string }[] = [];
+  if (col === undefined) return { cells, fresh, count: 0 };
+  const wanted = new Map<number, string>();
+  for (const p of table.problems) wanted.set(p.rowNumber, p.message);
+  for (const u of updates) {
+    const row = table.byKey(u.key);
+    if (row && u.problem) wanted.set(row.rowNumber, u.problem);
+  }
+  const idCol = table.columnOf.get('Ticket ID') ?? 0;
+  for (let r = 2; r <= table.raw.length; r++) {
+    const current = String(table.raw[r - 1]?.[col] ?? '');
+    const want = wanted.get(r) ?? '';
+    if (current === want) continue;
+    cells.push({ rowNumber: r, header: 'Problems', value: want });
+    if (want !== '') fresh.push({ ticketId: String(table.raw[r - 1]?.[idCol] ?? ''), message: want });
+  }
+  return { cells, fresh, count: wanted.size };
+}
+
+const sameValue = (a: unknown, b: unknown) =>
+  a instanceof Date || b instanceof Date
+    ? a instanceof Date && b instanceof Date && a.getTime() === b.getTime()
+    : (a ?? '') === (b ?? '');
+
+/** Whether the first read already holds everything this update would write. */
+function differs(table: Table<TicketRecord>, u: RowUpdate): boolean {
+  const raw = table.raw[u.rowNumber - 1] ?? [];
+  for (const [h, v] of Object.entries(u.values)) {
+    const c = table.columnOf.get(h);
+    if (c === undefined) continue;
+    if (!sameValue(raw[c] === '' ? '' : raw[c], v)) return true;
+  }
+  const p = table.columnOf.get('Problems');
+  return p !== undefined && String(raw[p] ?? '') !== u.problem;
+}
+
+function briefOf(row: TicketRecord, u: RowUpdate, link: string): TicketBrief {
+  const client = u.prepared.ok ? u.prepared.client : null;
+  return {
+    ticketId: u.key,
+    clientId: row['Client ID'],
+    clientName: client?.Name ?? row['Client ID'],
+    subject: row.Subject,
+    priority: row.Priority,
+    status: row.Status,
+    assignee: row.Assignee,
+    requester: row.Requester,
+    link,
+    zone: u.prepared.ok ? u.prepared.calendar.timeZone : 'UTC',
+  };
+}

@@ -1,0 +1,119 @@
+import { existsSync, statSync } from 'node:fs';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Emulator, MailboxModel } from '../emulator';
+import { writeOutbox } from '../emulator/gmail';
+import { loadXlsx, saveXlsx } from '../emulator/spreadsheet/xlsx';
+import { ensureBundle } from '../bundle';
+import { UsageError } from './usage-error';
+
+export interface RunIngestOptions {
+  readonly workbook: string;
+  /** An mbox file or a folder of .eml files. */
+  readonly inbox: string;
+  /** ISO instant the run happens at: only mail delivered by then is in the inbox. */
+  readonly at: string;
+  readonly outbox: string;
+}
+
+interface Item {
+  readonly raw: Buffer;
+  readonly deliveredAt: number;
+  readonly key: string;
+}
+
+function headBlock(raw: Buffer): string {
+  return raw.toString('latin1', 0, Math.min(raw.length, 64 * 1024)).split(/\r?\n\r?\n/, 1)[0] ?? '';
+}
+
+function dateOf(text: string | undefined): number {
+  if (!text) return NaN;
+  return Date.parse(text.replace(/\r?\n[ \t]+/g, ' ').replace(/\([^)]*\)/g, ' ').trim());
+}
+
+/** When an .eml reached the mailbox: its first (topmost) Received header's date, else its Date header. */
+export function emlDeliveredAt(raw: Buffer): number {
+  const head = headBlock(raw);
+  const received = /^received:[ \t]*((?:.*)(?:\r?\n[ \t].*)*)/im.exec(head);
+  const t = received ? dateOf(received[1]!.split(';').pop()) : NaN;
+  if (Number.isFinite(t)) return t;
+  return dateOf(/^date:[ \t]*((?:.*)(?:\r?\n[ \t].*)*)/im.exec(head)?.[1]);
+}
+
+async function readInbox(inbox: string): Promise<Item[]> {
+  if (statSync(inbox).isDirectory()) {
+    const names = (await readdir(inbox)).filter((n) => n.toLowerCase().endsWith('.eml')).sort();
+    const items: Item[] = [];
+    for (const name of names) {
+      const raw = await readFile(path.join(inbox, name));
+      const at = emlDeliveredAt(raw);
+      if (!Number.isFinite(at)) throw new UsageError(`${name}: no Received or Date header tells when it was delivered`);
+      items.push({ raw, deliveredAt: at, key: name });
+    }
+    return items;
+  }
+  // mbox: messages start at "From " lines after a blank line; the line's date is the delivery time.
+  const lines = (await readFile(inbox)).toString('latin1').split('\n');
+  const items: Item[] = [];
+  let cur: string[] | null = null;
+  let at = NaN;
+  let prevBlank = true;
+  const flush = () => {
+    if (!cur) return;
+    while (cur.length && cur[cur.length - 1]!.replace(/\r$/, '') === '') cur.pop();
+    const raw = Buffer.from(cur.map((l) => l.replace(/^>(>*From )/, '$1')).join('\n') + '\n', 'latin1');
+    const when = Number.isFinite(at) ? at : emlDeliveredAt(raw);
+    if (!Number.isFinite(when)) throw new UsageError(`${inbox}: message ${items.length + 1} has no date`);
+    items.push({ raw, deliveredAt: when, key: String(items.length).padStart(8, '0') });
+  };
+  for (const line of lines) {
+    const bare = line.replace(/\r$/, '');
+    const m = prevBlank ? /^From \S+ +(.*)$/.exec(bare) : null;
+    if (m) {
+      flush();
+      cur = [];
+      at = Date.parse(m[1]!);
+    } else if (cur) cur.push(line);
+    prevBlank = bare === '';
+  }
+  flush();
+  return items;
+}
+
+/**
+ * `run ingest`: the real `ingestInbox` trigger of build/Code.js, run in the emulator on an
+ * exported register and an inbox holding the mail delivered by `--at`. The workbook is
+ * saved in place; every mail sent or drafted goes to the outbox folder as .eml. The run's
+ * document properties (checkpoint, unsent replies) are kept next to the workbook in
+ * `<workbook>.properties.json`, as Apps Script keeps them with the document.
+ */
+export async function runIngestCommand(opts: RunIngestOptions, out: NodeJS.WritableStream): Promise<number> {
+  if (!existsSync(opts.workbook)) throw new UsageError(`${opts.workbook} does not exist (make one with \`init\`)`);
+  if (!existsSync(opts.inbox)) throw new UsageError(`--inbox ${opts.inbox} does not exist (an mbox file or a folder of .eml files)`);
+  const now = Date.parse(opts.at);
+  if (Number.isNaN(now)) throw new UsageError(`--at "${opts.at}" is not an ISO date-time, e.g. 2026-11-30T17:00:00-07:00`);
+
+  const workbook = await loadXlsx(opts.workbook);
+  const settings = workbook.sheet('Settings')?.values() ?? [];
+  const account = String(settings.find((r) => r[0] === 'Support address')?.[1] ?? '').trim() || 'support@example.com';
+  const mailbox = new MailboxModel({ address: account });
+  const items = (await readInbox(opts.inbox)).filter((i) => i.deliveredAt <= now).sort((a, b) => a.deliveredAt - b.deliveredAt || (a.key < b.key ? -1 : 1));
+  for (const it of items) await mailbox.deliver(it.raw, { at: it.deliveredAt });
+
+  const em = await new Emulator({ workbook, mailbox, user: account, now, scriptTimeZone: workbook.timeZone }).loadFile(ensureBundle());
+  const propsFile = `${opts.workbook}.properties.json`;
+  if (existsSync(propsFile)) {
+    const saved = JSON.parse(await readFile(propsFile, 'utf8')) as Record<string, string>;
+    for (const [k, v] of Object.entries(saved)) em.properties.document.data.set(k, v);
+  }
+  const run = em.run<string>('ingestInbox');
+  if (run.error) {
+    out.write(`ingest failed: ${run.error.message}\n`);
+    return 1;
+  }
+  await saveXlsx(workbook, opts.workbook);
+  await writeFile(propsFile, JSON.stringify(Object.fromEntries(em.properties.document.data), null, 2) + '\n');
+  const files = await writeOutbox(em.mailbox, opts.outbox);
+  out.write(`${run.value}\n${items.length} mail(s) delivered by ${new Date(now).toISOString()}; saved ${opts.workbook}; ${files.length} mail(s) in ${opts.outbox}.\n`);
+  return 0;
+}

@@ -1,0 +1,226 @@
+import { Meter, LATENCY_MS } from '../../src/local/emulator/meter';
+import { MailboxModel } from '../../src/local/emulator/gmail';
+import { emulator, snapshot } from '../support/emulator';
+import { AFTER_FIXTURES, rows, seedRegister, withFixtures } from './ingest-support';
+
+async function ready(opts: Parameters<typeof emulator>[0] = {}) {
+  const em = emulator({ now: AFTER_FIXTURES, ...opts });
+  seedRegister(em);
+  await withFixtures(em);
+  return em;
+}
+
+const byId = (list: Record<string, unknown>[], key: string, id: string) => list.find((r) => r[key] === id)!;
+const NOISE = ['bob@acme.com', 'mailer-daemon@googlemail.com', 'news@vendor.example'];
+
+function addressesOfSent(em: { mailbox: MailboxModel }): string[] {
+  return em.mailbox.outgoing.flatMap((m) => `${m.to},${m.cc}`.toLowerCase().match(/[^\s<>,]+@[^\s<>,]+/g) ?? []);
+}
+
+describe('ingestInbox over the fixture inbox', () => {
+  it('opens one ticket per real request with requester, client, followers, deadlines; nothing for noise', async () => {
+    const em = await ready();
+    const r = em.run<string>('ingestInbox');
+    expect(r.error).toBeUndefined();
+    expect(r.value).toMatch(/7 tickets opened, 2 added to tickets/);
+    const tickets = rows(em, 'Tickets');
+    expect(tickets.map((t) => [t['Ticket ID'], t['Client ID'], t.Requester])).toEqual([
+      ['T-000001', 'ACME', 'ann@acme.com'],
+      ['T-000002', 'GLOBEX', 'dee@globex.example'],
+      ['T-000003', 'GLOBEX', 'renee@globex.example'],
+      ['T-000004', 'ACME', 'cy@acme.com'],
+      ['T-000005', 'GLOBEX', 'dee@globex.example'],
+      ['T-000006', 'ACME', 'ann@acme.com'],
+      ['T-000007', 'GLOBEX', 'dee@globex.example'], // From, not its Reply-To
+    ]);
+    const t1 = byId(tickets, 'Ticket ID', 'T-000001');
+    // Cc minus staff, our own address and the requester; the later reply's Cc joins.
+    expect(t1.Followers).toBe('cy@acme.com, dana@acme.com');
+    expect(t1.Messages).toBe(3);
+    expect((t1['Received at'] as Date).toISOString()).toBe('2026-11-02T15:30:00.000Z');
+    expect((t1['First response at'] as Date).toISOString()).toBe('2026-11-02T18:20:00.000Z');
+    expect((t1['Last customer message at'] as Date).toISOString()).toBe('2026-11-02T19:02:00.000Z');
+    expect(t1['First response due']).toBeInstanceOf(Date);
+    expect(t1.Reason).toBe('Bug');
+    // Formula-looking and non-UTF-8 subjects read back exactly as sent.
+    expect(byId(tickets, 'Ticket ID', 'T-000004').Subject).toBe('=SUM(A1:A9) totals are wrong in the report');
+    expect(byId(tickets, 'Ticket ID', 'T-000003').Subject).toBe("Problème d'import à régler");
+    expect(byId(tickets, 'Ticket ID', 'T-000005').Priority).toBe('Critical');
+
+    const messages = rows(em, 'Messages');
+    const kind = (id: string) => byId(messages, 'Message ID', id).Kind;
+    expect(kind('<ooo-005@mail.acme.com>')).toBe('auto');
+    expect(kind('<bounce-006@mx.google.com>')).toBe('bounce');
+    expect(kind('<news-007@lists.vendor.example>')).toBe('bulk');
+    expect(kind('<staff-008@mail.helpdesk.test>')).toBe('staff');
+    expect(kind('<phish-013@acme-corp.com>')).toBe('unregistered');
+    // The duplicate delivery of the first request is one ledger row.
+    expect(messages.filter((m) => m['Message ID'] === '<req-001@mail.acme.com>')).toHaveLength(1);
+    expect(new Set(messages.map((m) => m['Message ID'])).size).toBe(messages.length);
+    // Long bodies are cut to an excerpt.
+    expect(String(byId(messages, 'Message ID', '<huge-011@globex.example>').Excerpt).length).toBeLessThanOrEqual(300);
+
+    // One acknowledgement per ticket, in its thread, tagged; never to noise, staff or the lookalike's Reply-To.
+    const acks = em.mailbox.sent.filter((m) => /\[#T-\d{6}\]/.test(m.subject));
+    expect(acks.map((m) => m.subject.match(/T-\d{6}/)![0]).sort()).toEqual(tickets.map((t) => t['Ticket ID']));
+    const sentTo = addressesOfSent(em);
+    for (const a of [...NOISE, 'sam@helpdesk.test', 'support@helpdesk.test', 'payments@acme-corp.com', 'helpdesk-tickets@globex.example']) expect(sentTo).not.toContain(a);
+    const ack1 = acks.find((m) => m.subject.includes('T-000001'))!;
+    expect(ack1.cc).toBe('cy@acme.com');
+    expect(ack1.text).toMatch(/by Monday 2 Nov, 16:30 MST|by Tuesday 3 Nov, \d\d:\d\d MST/);
+    expect(ack1.text).toContain('Troubleshooting CSV exports');
+    expect(em.mailbox.thread(ack1.threadId)!.messageIds.length).toBeGreaterThan(1);
+
+    // The colleague at a client's domain is named in the Log so a CSM can register them; the lookalike is not.
+    const log = rows(em, 'Log');
+    expect(log.some((l) => l['Client ID'] === 'ACME' && /eve@acme.com/.test(String(l.Detail)))).toBe(true);
+    expect(log.some((l) => /acme-corp/.test(String(l.Detail)) && l['Client ID'] !== '')).toBe(false);
+  });
+
+  it('a second run changes nothing and costs a few calls', async () => {
+    const em = await ready();
+    em.call('ingestInbox');
+    const before = snapshot(em);
+    const sent = em.mailbox.outgoing.length;
+    em.clock.advance(5 * 60_000);
+    const again = em.run<string>('ingestInbox');
+    expect(again.error).toBeUndefined();
+    expect(snapshot(em)).toEqual(before);
+    expect(em.mailbox.outgoing.length).toBe(sent);
+    expect(again.calls.counts['GmailApp.getMessagesForThreads'] ?? 0).toBe(0);
+    expect(again.calls.counts['SpreadsheetApp.Range.getValues']).toBe(1); // Settings only
+    expect(again.calls.total).toBeLessThanOrEqual(20);
+    expect(again.calls.modeledMs).toBeLessThan(1000);
+  });
+
+  it('keeps sheet I/O to a constant number of batched calls', async () => {
+    const em = await ready();
+    const r = em.run('ingestInbox');
+    const c = r.calls.counts;
+    expect(c['SpreadsheetApp.Range.getValues'] ?? 0).toBeLessThanOrEqual(12);
+    expect((c['SpreadsheetApp.Range.setValues'] ?? 0) + (c['SpreadsheetApp.Range.setValue'] ?? 0)).toBeLessThanOrEqual(6);
+    expect(c['GmailApp.getMessagesForThreads']).toBe(1);
+    expect(c['GmailApp.search']).toBe(1);
+  });
+
+  it('a run that cannot get the lock exits at once and says so; the next one does the work', async () => {
+    const em = await ready();
+    em.locks.holdAs('document', 'other run');
+    const r = em.run<string>('ingestInbox');
+    expect(r.value).toMatch(/lock/);
+    expect(rows(em, 'Tickets')).toHaveLength(0);
+    expect(em.mailbox.outgoing).toHaveLength(0);
+    expect(rows(em, 'Log').some((l) => l.Action === 'Skipped')).toBe(true);
+    em.locks.release('document', 'other run');
+    em.call('ingestInbox');
+    expect(rows(em, 'Tickets')).toHaveLength(7);
+  });
+
+  it('exactly once when runs are cut by the 6-minute limit mid-write', async () => {
+    const latency: Record<string, number> = { ...LATENCY_MS };
+    const em = await ready({ meter: new Meter(latency) });
+    // Setup ran at normal speed; from now on every batched write takes 150 s, so runs are cut mid-write.
+    latency['SpreadsheetApp.Range.setValues'] = 150_000;
+    const outcomes: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      const r = em.run<string>('ingestInbox');
+      outcomes.push(r.error ? `cut: ${r.error.message}` : String(r.value));
+      em.clock.advance(5 * 60_000);
+    }
+    expect(outcomes.some((o) => o.startsWith('cut: Exceeded maximum execution time'))).toBe(true);
+    const tickets = rows(em, 'Tickets');
+    expect(tickets.map((t) => t['Ticket ID'])).toEqual(['T-000001', 'T-000002', 'T-000003', 'T-000004', 'T-000005', 'T-000006', 'T-000007']);
+    const ids = rows(em, 'Messages').map((m) => m['Message ID']);
+    expect(new Set(ids).size).toBe(ids.length);
+    const ackSubjects = em.mailbox.outgoing.map((m) => m.subject).filter((s) => /\[#T-/.test(s));
+    expect(new Set(ackSubjects).size).toBe(ackSubjects.length);
+    expect(ackSubjects).toHaveLength(7);
+  });
+
+  it('stops sending before the limit when replies are slow and finishes on later runs, each reply once', async () => {
+    const slow = new Meter({ ...LATENCY_MS, 'GmailApp.GmailMessage.reply': 100_000, 'GmailApp.sendEmail': 100_000 });
+    const em = await ready({ meter: slow });
+    const statuses: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      const r = em.run<string>('ingestInbox');
+      expect(r.error).toBeUndefined();
+      statuses.push(String(r.value));
+      em.clock.advance(5 * 60_000);
+    }
+    expect(statuses[0]).toMatch(/waiting for the next run/);
+    const subjects = em.mailbox.sent.map((m) => m.subject);
+    expect(new Set(subjects).size).toBe(subjects.length);
+    expect(subjects).toHaveLength(9); // 7 acknowledgements + 2 unregistered replies
+    expect(rows(em, 'Messages').filter((m) => /queued/.test(String(m.Action)))).toEqual([]);
+  });
+
+  it('holds replies as drafts when the mail quota is low, and logs it', async () => {
+    const em = await ready({ mailbox: new MailboxModel({ address: 'support@helpdesk.test', dailyQuota: 12 }) });
+    em.call('ingestInbox');
+    expect(em.mailbox.drafts.length).toBeGreaterThan(0);
+    expect(rows(em, 'Log').some((l) => l.Action === 'Held as draft' && /mail quota/.test(String(l.Detail)))).toBe(true);
+    expect(rows(em, 'Messages').some((m) => /held as draft/.test(String(m.Action)))).toBe(true);
+  });
+});
+
+describe('threads after the acknowledgement', () => {
+  it('our acknowledgement in the thread is our own, never a staff response; a reply to it joins the ticket', async () => {
+    const em = await ready();
+    em.call('ingestInbox');
+    const ack = em.mailbox.sent.find((m) => m.subject.includes('T-000002'))!;
+    em.clock.advance(10 * 60_000);
+    await em.mailbox.deliver(
+      [
+        'From: Dee Novak <dee@globex.example>',
+        'To: support@helpdesk.test',
+        'Subject: Re: How do I add a new user?',
+        `Date: ${new Date(em.clock.now() - 60_000).toUTCString()}`,
+        'Message-ID: <dee-followup@globex.example>',
+        `In-Reply-To: ${ack.messageIdHeader}`,
+        `References: <CAHTML-002@globex.example> ${ack.messageIdHeader}`,
+        '',
+        'Thanks, the invite button works now.',
+        '',
+      ].join('\r\n'),
+      { at: em.clock.now() - 60_000 },
+    );
+    em.call('ingestInbox');
+    const t2 = byId(rows(em, 'Tickets'), 'Ticket ID', 'T-000002');
+    expect(t2['First response at']).toBe('');
+    expect(t2.Messages).toBe(2);
+    const messages = rows(em, 'Messages');
+    expect(byId(messages, 'Message ID', ack.messageIdHeader)).toMatchObject({ Kind: 'own', 'Ticket ID': 'T-000002' });
+    expect(byId(messages, 'Message ID', '<dee-followup@globex.example>')).toMatchObject({ Kind: 'customer', 'Ticket ID': 'T-000002' });
+  });
+
+  it('a reply to a Resolved ticket reopens it; a reply to a Closed one opens a new ticket naming it', async () => {
+    const em = await ready();
+    em.call('ingestInbox');
+    const setStatus = (id: string, status: string) => {
+      const values = em.workbook.sheetValues('Tickets') as unknown[][];
+      const col = (values[0] as string[]).indexOf('Status');
+      const row = values.findIndex((r) => r[0] === id);
+      em.realm.context.__setStatus = [row + 1, col + 1, status];
+      // eslint-disable-next-line
+      require('node:vm').runInContext(`SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Tickets').getRange(__setStatus[0], __setStatus[1]).setValue(__setStatus[2])`, em.realm.context);
+    };
+    setStatus('T-000006', 'Resolved');
+    setStatus('T-000007', 'Closed');
+    em.clock.advance(10 * 60_000);
+    const reply = (from: string, subject: string, ref: string, id: string) =>
+      em.mailbox.deliver(
+        [`From: ${from}`, 'To: support@helpdesk.test', `Subject: ${subject}`, `Date: ${new Date(em.clock.now() - 60_000).toUTCString()}`, `Message-ID: ${id}`, `In-Reply-To: ${ref}`, `References: ${ref}`, '', 'It happens again.', ''].join('\r\n'),
+        { at: em.clock.now() - 60_000 },
+      );
+    const noId = rows(em, 'Messages').find((m) => m['Ticket ID'] === 'T-000006')!['Message ID'] as string;
+    await reply('Ann Lee <ann@acme.com>', 'Re: Password reset link expired', noId, '<again-6@acme.com>');
+    await reply('Dee Novak <dee@globex.example>', 'Re: Invoice PDF is blank', '<replyto-015@globex.example>', '<again-7@globex.example>');
+    em.call('ingestInbox');
+    const tickets = rows(em, 'Tickets');
+    expect(byId(tickets, 'Ticket ID', 'T-000006').Status).toBe('Open');
+    expect(byId(tickets, 'Ticket ID', 'T-000007').Status).toBe('Closed');
+    expect(byId(tickets, 'Ticket ID', 'T-000008')).toMatchObject({ Requester: 'dee@globex.example', 'Thread ID': byId(tickets, 'Ticket ID', 'T-000007')['Thread ID'] });
+    expect(byId(rows(em, 'Messages'), 'Message ID', '<again-7@globex.example>').Action).toMatch(/opened T-000008, following up T-000007 \(closed\)/);
+    expect(rows(em, 'Log').some((l) => l['Ticket ID'] === 'T-000008' && /follows up T-000007/.test(String(l.Detail)))).toBe(true);
+  });
+});
