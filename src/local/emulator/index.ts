@@ -11,6 +11,8 @@ import { createLockService, LockState } from './services/lock';
 import { createScriptApp, TriggerRegistry } from './services/script-app';
 import { createSession } from './services/session';
 import { createLogging, createUtilities } from './services/utilities';
+import { createHtmlService } from './services/html';
+import { createCharts } from './spreadsheet/charts';
 
 export { Clock, Meter, WorkbookModel, MailboxModel };
 
@@ -100,6 +102,8 @@ export class Emulator {
       ScriptApp: createScriptApp(this.ctx, this.triggers, 'emulated-script-id'),
       Session: createSession(this.ctx, { scriptTimeZone: opts.scriptTimeZone ?? 'America/Denver' }),
       Utilities: createUtilities(this.ctx),
+      HtmlService: createHtmlService(this.ctx),
+      Charts: createCharts(this.ctx),
       Logger,
       console,
     };
@@ -119,7 +123,7 @@ export class Emulator {
 
   /** The top-level functions of the loaded project: what Apps Script can call by name. */
   entryPoints(): string[] {
-    const services = new Set(['SpreadsheetApp', 'GmailApp', 'MailApp', 'PropertiesService', 'LockService', 'ScriptApp', 'Session', 'Utilities', 'Logger', 'console']);
+    const services = new Set(['SpreadsheetApp', 'GmailApp', 'MailApp', 'PropertiesService', 'LockService', 'ScriptApp', 'Session', 'Utilities', 'HtmlService', 'Charts', 'Logger', 'console']);
     return Object.keys(this.realm.context)
       .filter((k) => !services.has(k) && typeof this.realm.context[k] === 'function')
       .sort();

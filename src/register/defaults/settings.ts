@@ -1,3 +1,5 @@
+import { DEFAULT_PRIORITY_KEYWORDS, DEFAULT_REASON_KEYWORDS } from '../../core/mail/keywords';
+
 /**
  * Every setting the automation reads, with its default and the one-line explanation that
  * `setup` writes next to it. Order here is the order on the Settings tab.
@@ -37,4 +39,13 @@ export const SETTINGS: readonly SettingDefault[] = [
   { key: 'Default escalation matrix', value: () => 'CSM-Director-VP', explanation: 'Escalation matrix for clients that name none.' },
   { key: 'Acknowledgements per sender per hour', value: () => 3, explanation: 'At most this many acknowledgements go to one address in an hour (stops mail loops).' },
   { key: 'Mail quota reserve', value: () => 10, explanation: 'When fewer recipients than this remain in the day’s mail quota, notices are saved as drafts and logged instead of sent.' },
+  {
+    key: 'Unregistered senders',
+    value: () => 'Reply and log',
+    explanation: 'Mail from an address not in Contacts: "Reply and log" (one polite reply a day asking for an authorized contact) or "Open ticket".',
+  },
+  { key: 'Reason keywords', value: () => DEFAULT_REASON_KEYWORDS, explanation: 'Words in a new request that pre-fill its Reason ("Reason: word, word; …"). People can always change it.' },
+  { key: 'Priority keywords', value: () => DEFAULT_PRIORITY_KEYWORDS, explanation: 'Words in a new request that raise or lower its Priority (Medium when nothing matches).' },
+  { key: 'Client statement editions', value: () => 'Enterprise', explanation: 'Editions whose clients get a monthly statement draft (comma separated).' },
+  { key: 'Provider name', value: () => 'Client Success', explanation: 'How statements and notices sign off.' },
 ];
