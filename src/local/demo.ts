@@ -13,6 +13,9 @@ import { writeOutbox } from './emulator/gmail';
 import { ensureBundle } from './bundle';
 import { fillDemoRegister } from './demo/register';
 import { SUPPORT_ADDRESS } from './demo/register-data';
+import { generateMonth } from './demo/month';
+import { simulateMonth } from './demo/simulate';
+import { formatSummary, summarize } from './demo/summary';
 
 const ZONE = 'America/Denver';
 
@@ -56,6 +59,14 @@ async function main(argv: string[]): Promise<number> {
   say('  Register filled in: 4 clients, their contacts, a London calendar, the knowledge base.');
   say(`  ${em.call<string>('installTriggers')}`);
 
+  const generated = generateMonth(opts.month, opts.seed);
+  say(`  Inbox: ${generated.mail.length} mails over the month (${generated.requests.length} requests, ${generated.noise.length} pieces of noise); ${generated.hours.length} hour logs.`);
+  const stats = await simulateMonth(em, generated, say);
+  say(`  Ran ingestInbox ${stats.ingestRuns}×, sweepSla ${stats.sweepRuns}×, then runMonthlyBilling; ${stats.edits} edits by people, ${stats.hoursRows} hour rows typed.`);
+  if (stats.failedRuns.length) {
+    say(`  ${stats.failedRuns.length} runs failed; first: ${stats.failedRuns[0]!.job} at ${new Date(stats.failedRuns[0]!.at).toISOString()}: ${stats.failedRuns[0]!.message}`);
+  }
+
   const outDir = path.resolve(opts.out);
   await mkdir(outDir, { recursive: true });
   const xlsx = path.join(outDir, 'demo-register.xlsx');
@@ -67,9 +78,8 @@ async function main(argv: string[]): Promise<number> {
   const rows = (tab: string) => Math.max(0, workbook.sheetValues(tab).length - 1);
   say('');
   say('Summary');
-  say(`  Tabs: ${workbook.sheets.map((s) => s.name).join(', ')}`);
-  say(`  Clients ${rows('Clients')}, contacts ${rows('Contacts')}, SLA policies ${rows('SLA Policies')}, holidays ${rows('Holidays')}, activities ${rows('Activities')}`);
-  say(`  Tickets ${rows('Tickets')}, messages ${rows('Messages')}, hours rows ${rows('Hours')}, log lines ${rows('Log')}`);
+  for (const line of formatSummary(summarize(workbook, opts.month))) say(line);
+  say(`  Register: ${rows('Tickets')} tickets, ${rows('Messages')} messages, ${rows('Hours')} hour rows, ${rows('Log')} log lines; tabs ${workbook.sheets.map((s) => s.name).join(', ')}`);
   say(`  Wrote ${path.relative(process.cwd(), xlsx)} and ${mails.length} mail(s) to ${path.relative(process.cwd(), outbox)}/ in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return 0;
 }

@@ -79,7 +79,7 @@ export function dueAfterOpenMs(cal: BusinessCalendar, start: EpochMs, openMs: nu
   let k = chunkIndex(start);
   let c = tl.chunk(k);
   let target = openBefore(c, start) + openMs;
-  // A whole chunk (52 weeks) is skipped per step, whatever its holidays and DST.
+  // A whole chunk (4 weeks) is skipped per step, whatever its holidays and DST.
   while (target > c.total) {
     target -= c.total;
     c = tl.following(k);
