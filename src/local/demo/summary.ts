@@ -61,7 +61,7 @@ const money = (n: number) => `$${n.toLocaleString('en-US', { minimumFractionDigi
 export function formatSummary(s: DemoSummary): string[] {
   const lines = [
     `  Tickets opened: ${s.tickets} (${Object.entries(s.byClient).map(([c, n]) => `${c} ${n}`).join(', ')})`,
-    `  Noise kept out: ${Object.entries(s.noise).map(([k, n]) => `${n} ${k}`).join(', ') || 'none'} — no ticket, no reply`,
+    `  Noise kept out of the queue: ${Object.entries(s.noise).map(([k, n]) => `${n} ${k}`).join(', ') || 'none'} (no tickets; automated mail never answered)`,
     '  SLA targets met / breached by priority:',
     ...s.attainment.map((a) => {
       const n = a.met + a.breached;
