@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { matchVocab } from '../core/types/vocab';
 
 /**
@@ -9,18 +9,26 @@ import { matchVocab } from '../core/types/vocab';
  */
 const isBlank = (v: unknown) => v === '' || v === null || v === undefined;
 
+/**
+ * zod/mini (a fraction of full zod's size in the Apps Script bundle) has no preprocess:
+ * a transform piped into the schema is the same thing.
+ */
+export function preprocess<T extends z.ZodMiniType>(fn: (value: unknown) => unknown, schema: T) {
+  return z.pipe(z.transform(fn), schema);
+}
+
 /** Any cell as text; numbers and dates a person typed in a text column still read as text. */
-export const text = z.preprocess((v) => {
+export const text = preprocess((v) => {
   if (isBlank(v)) return '';
   if (v instanceof Date) return isNaN(v.getTime()) ? '' : v.toISOString();
   return String(v).trim();
 }, z.string());
 
 export const requiredText = (what: string) =>
-  z.preprocess((v) => (isBlank(v) ? '' : String(v).trim()), z.string().min(1, `${what} is required`));
+  preprocess((v) => (isBlank(v) ? '' : String(v).trim()), z.string().check(z.minLength(1, `${what} is required`)));
 
 /** A date or date-time cell; blank → null. Text that is an ISO instant is accepted too. */
-export const instant = z.preprocess(
+export const instant = preprocess(
   (v) => {
     if (isBlank(v)) return null;
     if (typeof v === 'string') {
@@ -29,18 +37,18 @@ export const instant = z.preprocess(
     }
     return v;
   },
-  z.union([z.null(), z.date({ error: 'is not a date' })]),
+  z.nullable(z.date({ error: 'is not a date' })),
 );
 
 export const requiredInstant = (what: string) =>
-  z.preprocess(
+  preprocess(
     (v) => (typeof v === 'string' && v.trim() !== '' && !isNaN(Date.parse(v)) ? new Date(Date.parse(v)) : v),
     z.date({ error: `${what} must be a date` }),
   );
 
 /** A number cell; blank → null; `1,5` and `1.5` both read as 1.5. */
 export const optionalNumber = (what: string) =>
-  z.preprocess(
+  preprocess(
     (v) => {
       if (isBlank(v)) return null;
       if (typeof v === 'string') {
@@ -49,12 +57,12 @@ export const optionalNumber = (what: string) =>
       }
       return v;
     },
-    z.union([z.null(), z.number({ error: `${what} must be a number` })]),
+    z.nullable(z.number({ error: `${what} must be a number` })),
   );
 
 /** Yes/No cells; a checkbox gives booleans, people type yes/no/y/n/true/false. */
 export const yesNo = (fallback: boolean) =>
-  z.preprocess((v) => {
+  preprocess((v) => {
     if (isBlank(v)) return fallback;
     if (typeof v === 'boolean') return v;
     const t = String(v).trim().toLowerCase();
@@ -65,7 +73,7 @@ export const yesNo = (fallback: boolean) =>
 
 /** One of a vocabulary, matched case-insensitively; blank → the fallback if given. */
 export function oneOf<T extends string>(vocab: readonly T[], what: string, fallback?: T) {
-  return z.preprocess(
+  return preprocess(
     (v) => {
       if (isBlank(v)) return fallback ?? '';
       return matchVocab(vocab, String(v)) ?? String(v);
@@ -75,19 +83,18 @@ export function oneOf<T extends string>(vocab: readonly T[], what: string, fallb
 }
 
 /** A comma/semicolon/space separated list of e-mail addresses or domains, lower-cased. */
-export const addressList = z.preprocess(
+export const addressList = preprocess(
   (v) => (isBlank(v) ? [] : String(v).split(/[\s,;]+/).map((s) => s.trim().toLowerCase()).filter(Boolean)),
   z.array(z.string()),
 );
 
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
 export const email = (what: string) =>
-  z.preprocess(
-    (v) => (isBlank(v) ? '' : String(v).trim().toLowerCase()),
-    z.string().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, `${what} is not an e-mail address`),
-  );
+  preprocess((v) => (isBlank(v) ? '' : String(v).trim().toLowerCase()), z.string().check(z.regex(EMAIL, `${what} is not an e-mail address`)));
 
 export const optionalEmail = (what: string) =>
-  z.preprocess(
+  preprocess(
     (v) => (isBlank(v) ? '' : String(v).trim().toLowerCase()),
-    z.union([z.literal(''), z.string().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, `${what} is not an e-mail address`)]),
+    z.string().check(z.refine((s) => s === '' || EMAIL.test(s), `${what} is not an e-mail address`)),
   );

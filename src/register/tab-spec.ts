@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 
 /** How a column is formatted and guarded when `setup` lays out the tab. */
 export type ColumnFormat = 'text' | 'datetime' | 'date' | 'number' | 'hours' | 'money' | 'percent' | 'time';
@@ -21,7 +21,7 @@ export interface ColumnMeta {
  * are the headers, in the order `setup` writes them. Columns are found by header when
  * reading, so users may reorder columns and add their own.
  */
-export interface TabSpec<S extends z.ZodObject = z.ZodObject> {
+export interface TabSpec<S extends z.ZodMiniObject = z.ZodMiniObject> {
   readonly name: string;
   readonly schema: S;
   /** Header of the column that identifies a row (rows are found by it, never by position). */
@@ -39,6 +39,6 @@ export function headersOf(spec: TabSpec): string[] {
   return Object.keys(spec.schema.shape);
 }
 
-export function defineTab<S extends z.ZodObject>(spec: TabSpec<S>): TabSpec<S> {
+export function defineTab<S extends z.ZodMiniObject>(spec: TabSpec<S>): TabSpec<S> {
   return spec;
 }

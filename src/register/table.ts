@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { headersOf, type TabSpec } from './tab-spec';
 import type { CellBlock, NoteBlock, SheetPort } from './sheet-port';
 import { cellValue } from './safe-text';
@@ -38,7 +38,7 @@ export interface Table<R> {
 
 export class RegisterError extends Error {}
 
-function describeIssues(error: z.ZodError): string {
+function describeIssues(error: z.core.$ZodError): string {
   return error.issues
     .map((i) => {
       const col = String(i.path[0] ?? '');
@@ -49,7 +49,7 @@ function describeIssues(error: z.ZodError): string {
 
 const blankRow = (row: readonly unknown[]) => row.every((v) => v === '' || v === null || v === undefined);
 
-export function readTable<S extends z.ZodObject>(port: SheetPort, spec: TabSpec<S>): Table<z.output<S>> {
+export function readTable<S extends z.ZodMiniObject>(port: SheetPort, spec: TabSpec<S>): Table<z.output<S>> {
   const raw = port.readAll();
   const header = (raw[0] ?? []).map((h) => String(h).trim());
   if (header.every((h) => h === '')) {

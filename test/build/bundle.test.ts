@@ -8,7 +8,7 @@ const REQUIRED = ['onOpen', 'onInstall', 'onEdit', 'setup', 'installTriggers', '
 const code = readFileSync(BUNDLE, 'utf8');
 
 async function exportsOfMain(): Promise<string[]> {
-  const r = await build({ entryPoints: [`${ROOT}/src/gas/main.ts`], bundle: true, write: false, metafile: true, format: 'esm', platform: 'neutral', outfile: 'x.js', logLevel: 'silent' });
+  const r = await build({ entryPoints: [`${ROOT}/src/gas/main.ts`], bundle: true, write: false, metafile: true, format: 'esm', platform: 'neutral', outfile: 'x.js', logLevel: 'silent', loader: { '.html': 'text' } });
   return Object.values(r.metafile.outputs)[0]!.exports.slice().sort();
 }
 
@@ -31,6 +31,13 @@ describe('build/Code.js', () => {
     vm.runInContext(code, ctx);
     for (const name of exported) expect(vm.runInContext(`typeof SupportDesk.${name}`, ctx), name).toBe('function');
     for (const name of REQUIRED) expect(exported).toContain(name);
+  });
+
+  it('stays under 400 KB with our function names readable (Apps Script has no source maps)', () => {
+    expect(Buffer.byteLength(code)).toBeLessThan(400 * 1024);
+    for (const name of ['setupRegister', 'readTable', 'planWrites', 'evaluateTicket', 'installScheduledTriggers']) {
+      expect(code, name).toMatch(new RegExp(`function ${name}\\(`));
+    }
   });
 
   it('a wrapper passes arguments and return values through', () => {

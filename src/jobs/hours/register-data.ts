@@ -1,6 +1,6 @@
 import { ActivitiesTab, ClientsTab, ContactsTab, HoursTab, SettingsTab, TicketsTab } from '../../register/tabs';
 import { readTable, type Table } from '../../register/table';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { RowOf, TabSpec } from '../../register/tab-spec';
 import type { WorkbookPort } from '../ports';
 import { dollarsToCents, type BillingSettings, type ClientContract } from '../../core/billing';
@@ -53,7 +53,7 @@ export interface RegisterData {
 const DEFAULT_RATE = 125;
 const DEFAULT_INCREMENT_H = 0.25;
 
-function table<S extends z.ZodObject>(wb: WorkbookPort, spec: TabSpec<S>): Table<z.output<S>> {
+function table<S extends z.ZodMiniObject>(wb: WorkbookPort, spec: TabSpec<S>): Table<z.output<S>> {
   const port = wb.tab(spec.name);
   if (!port) throw new RegisterMissingError(`The ${spec.name} tab is missing: run Support Desk → Set up register.`);
   return readTable(port, spec);

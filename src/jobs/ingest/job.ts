@@ -24,7 +24,7 @@ import {
 } from '../../register/tabs';
 import { RegisterError, appendRows, applyPlan, planWrites, readTable, writesByKey, type Table } from '../../register/table';
 import type { RowOf, TabSpec } from '../../register/tab-spec';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { loadCheckpoint, saveCheckpoint, type Checkpoint } from './checkpoint';
 import { Deadlines } from './deadlines';
 import { loadOutbox, saveOutbox, type QueuedMail } from './outbox';
@@ -90,7 +90,7 @@ interface LedgerEntry {
 
 type Tab<S extends TabSpec> = Table<RowOf<S>>;
 
-function read<S extends z.ZodObject>(ports: IngestPorts, spec: TabSpec<S>): Table<z.output<S>> {
+function read<S extends z.ZodMiniObject>(ports: IngestPorts, spec: TabSpec<S>): Table<z.output<S>> {
   const port = ports.workbook.tab(spec.name);
   if (!port) throw new RegisterError(`The ${spec.name} tab is missing. Run Support Desk → Set up register.`);
   return readTable(port, spec);

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { CalendarError, calendarFromRows, type BusinessCalendar, type HolidayRow } from '../../core/calendar/index';
 import { PolicyError, policyFromRow, type SlaPolicy } from '../../core/sla/index';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { RowOf, TabSpec } from '../../register/tab-spec';
 import type { Table } from '../../register/table';
 import { readTable } from '../../register/table';
@@ -152,7 +152,7 @@ export function buildSlaContext(tables: SlaTables, spreadsheetTimeZone: string):
 }
 
 /** Reads a tab once (one lookup, one read), or null when it does not exist. */
-export function readTabIfAny<S extends z.ZodObject>(wb: WorkbookPort, spec: TabSpec<S>): Table<z.output<S>> | null {
+export function readTabIfAny<S extends z.ZodMiniObject>(wb: WorkbookPort, spec: TabSpec<S>): Table<z.output<S>> | null {
   const port = wb.tab(spec.name);
   return port ? readTable(port, spec) : null;
 }

@@ -1,6 +1,6 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineTab } from '../tab-spec';
-import { addressList, oneOf, optionalEmail, optionalNumber, requiredText, text } from '../cells';
+import { addressList, oneOf, optionalEmail, optionalNumber, requiredText, text, preprocess } from '../cells';
 import { CLIENT_STATUSES } from '../../core/types/vocab';
 
 export const ClientsTab = defineTab({
@@ -15,14 +15,14 @@ export const ClientsTab = defineTab({
     Plan: requiredText('Plan'),
     Edition: text,
     Calendar: text,
-    'Monthly hours': optionalNumber('Monthly hours').refine((n) => n === null || n >= 0, 'Monthly hours cannot be negative'),
-    'Hourly rate': optionalNumber('Hourly rate').refine((n) => n === null || n >= 0, 'Hourly rate cannot be negative'),
+    'Monthly hours': optionalNumber('Monthly hours').check(z.refine((n) => n === null || n >= 0, 'Monthly hours cannot be negative')),
+    'Hourly rate': optionalNumber('Hourly rate').check(z.refine((n) => n === null || n >= 0, 'Hourly rate cannot be negative')),
     'CSM email': optionalEmail('CSM email'),
     'Escalation matrix': text,
     'Finance email': optionalEmail('Finance email'),
     Status: oneOf(CLIENT_STATUSES, 'Status', 'Active'),
-    'Contract start': z.preprocess((v) => (v === '' ? null : v), z.union([z.null(), z.date({ error: 'Contract start is not a date' })])),
-    'Contract end': z.preprocess((v) => (v === '' ? null : v), z.union([z.null(), z.date({ error: 'Contract end is not a date' })])),
+    'Contract start': preprocess((v) => (v === '' ? null : v), z.nullable(z.date({ error: 'Contract start is not a date' }))),
+    'Contract end': preprocess((v) => (v === '' ? null : v), z.nullable(z.date({ error: 'Contract end is not a date' }))),
     Problems: text,
   }),
   columns: {

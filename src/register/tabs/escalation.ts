@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineTab } from '../tab-spec';
 import { optionalEmail, optionalNumber, requiredText, text } from '../cells';
 
@@ -8,7 +8,7 @@ export const EscalationTab = defineTab({
   problems: true,
   schema: z.object({
     Matrix: requiredText('Matrix'),
-    Tier: optionalNumber('Tier').refine((n) => n !== null && Number.isInteger(n) && n >= 1, 'Tier must be a whole number from 1'),
+    Tier: optionalNumber('Tier').check(z.refine((n) => n !== null && Number.isInteger(n) && n >= 1, 'Tier must be a whole number from 1')),
     Title: text,
     Name: text,
     Email: optionalEmail('Email'),

@@ -1,6 +1,6 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineTab } from '../tab-spec';
-import { requiredText, text } from '../cells';
+import { requiredText, text, preprocess } from '../cells';
 
 export const HolidaysTab = defineTab({
   name: 'Holidays',
@@ -8,7 +8,7 @@ export const HolidaysTab = defineTab({
   problems: true,
   schema: z.object({
     'Calendar ID': requiredText('Calendar ID'),
-    Date: z.preprocess((v) => (v === '' ? undefined : v), z.date({ error: 'Date must be a date' })),
+    Date: preprocess((v) => (v === '' ? undefined : v), z.date({ error: 'Date must be a date' })),
     Name: text,
     'Open hours': text,
     Problems: text,

@@ -1,6 +1,6 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineTab } from '../tab-spec';
-import { requiredText, text, yesNo } from '../cells';
+import { requiredText, text, yesNo, preprocess } from '../cells';
 import { parseDuration } from '../../core/hours/duration';
 
 export const HoursTab = defineTab({
@@ -8,32 +8,32 @@ export const HoursTab = defineTab({
   purpose: 'Time logged by CSMs against clients (and tickets). Counted and Reason are computed: what counts toward the contract and why.',
   problems: true,
   schema: z.object({
-    Date: z.preprocess((v) => (v === '' ? undefined : v), z.date({ error: 'Date must be a date' })),
+    Date: preprocess((v) => (v === '' ? undefined : v), z.date({ error: 'Date must be a date' })),
     'Client ID': requiredText('Client ID'),
     Person: requiredText('Person'),
     'Ticket ID': text,
     Activity: requiredText('Activity'),
-    Hours: z.unknown().transform((v, ctx) => {
+    Hours: z.pipe(z.unknown(), z.transform((v, ctx) => {
       if (v instanceof Date) {
         // Sheets turns a typed 1:30 into a time of day unless the column is plain text.
-        ctx.addIssue({ code: 'custom', message: 'Hours was read as a time of day: format the Hours column as plain text (Set up register does) and type it again, e.g. 1:30' });
+        ctx.issues.push({ code: 'custom', message: 'Hours was read as a time of day: format the Hours column as plain text (Set up register does) and type it again, e.g. 1:30', input: v });
         return z.NEVER;
       }
       const d = parseDuration(v);
       if (!d.ok) {
-        ctx.addIssue({ code: 'custom', message: `Hours ${d.error}` });
+        ctx.issues.push({ code: 'custom', message: `Hours ${d.error}`, input: v });
         return z.NEVER;
       }
       if (d.minutes <= 0) {
-        ctx.addIssue({ code: 'custom', message: 'Hours must be more than 0' });
+        ctx.issues.push({ code: 'custom', message: 'Hours must be more than 0', input: v });
         return z.NEVER;
       }
       if (d.minutes > 24 * 60) {
-        ctx.addIssue({ code: 'custom', message: 'Hours cannot exceed 24 in one row' });
+        ctx.issues.push({ code: 'custom', message: 'Hours cannot exceed 24 in one row', input: v });
         return z.NEVER;
       }
       return d.minutes / 60;
-    }),
+    })),
     'Required attendee': yesNo(true),
     Counted: text,
     Reason: text,

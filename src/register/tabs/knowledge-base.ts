@@ -1,6 +1,6 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineTab } from '../tab-spec';
-import { requiredText, text } from '../cells';
+import { requiredText, text, preprocess } from '../cells';
 
 export const KnowledgeBaseTab = defineTab({
   name: 'Knowledge Base',
@@ -8,7 +8,7 @@ export const KnowledgeBaseTab = defineTab({
   schema: z.object({
     Title: requiredText('Title'),
     // Not z.url(): it needs the URL global, which Apps Script does not have.
-    URL: z.preprocess((v) => String(v ?? '').trim(), z.string().regex(/^https?:\/\/\S+$/, 'URL must start with http:// or https://')),
+    URL: preprocess((v) => String(v ?? '').trim(), z.string().check(z.regex(/^https?:\/\/\S+$/, 'URL must start with http:// or https://'))),
     Keywords: text,
   }),
   columns: {

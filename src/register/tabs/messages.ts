@@ -1,6 +1,6 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineTab } from '../tab-spec';
-import { instant, requiredText, text } from '../cells';
+import { instant, requiredText, text, preprocess } from '../cells';
 import { MESSAGE_KINDS } from '../../core/types/vocab';
 
 const A = 'automation' as const;
@@ -15,7 +15,7 @@ export const MessagesTab = defineTab({
     'Ticket ID': text,
     From: text,
     Date: instant,
-    Kind: z.preprocess((v) => (v === '' ? 'unregistered' : v), z.enum(MESSAGE_KINDS)),
+    Kind: preprocess((v) => (v === '' ? 'unregistered' : v), z.enum(MESSAGE_KINDS)),
     Action: text,
     'Gmail ID': text,
     Subject: text,

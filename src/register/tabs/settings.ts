@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineTab } from '../tab-spec';
 import { requiredText, text } from '../cells';
 

@@ -1,10 +1,10 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineTab } from '../tab-spec';
 import { oneOf, optionalNumber, requiredText, text } from '../cells';
 import { PRIORITIES } from '../../core/types/vocab';
 
 const positiveHours = (what: string) =>
-  optionalNumber(what).refine((n) => n === null || n > 0, `${what} must be more than 0`);
+  optionalNumber(what).check(z.refine((n) => n === null || n > 0, `${what} must be more than 0`));
 
 export const SlaPoliciesTab = defineTab({
   name: 'SLA Policies',
@@ -17,7 +17,7 @@ export const SlaPoliciesTab = defineTab({
     'Next update (h)': positiveHours('Next update (h)'),
     'Resolution (h)': positiveHours('Resolution (h)'),
     Calendar: text,
-    'At risk at (%)': optionalNumber('At risk at (%)').refine((n) => n === null || (n > 0 && n < 100), 'At risk at (%) must be between 0 and 100'),
+    'At risk at (%)': optionalNumber('At risk at (%)').check(z.refine((n) => n === null || (n > 0 && n < 100), 'At risk at (%) must be between 0 and 100')),
     Problems: text,
   }),
   columns: {

@@ -1,6 +1,6 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineTab } from '../tab-spec';
-import { addressList, instant, oneOf, optionalNumber, requiredText, text } from '../cells';
+import { addressList, instant, oneOf, optionalNumber, requiredText, text, preprocess } from '../cells';
 import { PRIORITIES, REASONS, SLA_STATES, STATUSES } from '../../core/types/vocab';
 
 const A = 'automation' as const;
@@ -26,7 +26,7 @@ export const TicketsTab = defineTab({
     'Next update due': instant,
     'Resolution due': instant,
     'Resolved at': instant,
-    'SLA state': z.preprocess((v) => (v === '' ? null : v), z.union([z.null(), z.enum(SLA_STATES)])),
+    'SLA state': preprocess((v) => (v === '' ? null : v), z.nullable(z.enum(SLA_STATES))),
     'Escalation tier': optionalNumber('Escalation tier'),
     'Thread ID': text,
     'Last customer message at': instant,
