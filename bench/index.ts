@@ -1,12 +1,17 @@
 // `npm run bench -- NAME`: one benchmark per area; each prints its own figures.
 import { benchSla } from './sla';
+import { benchSweep } from './sweep';
+import { benchJobs } from './jobs';
 
 const benches: Record<string, () => Promise<void>> = {
   sla: benchSla,
+  sweep: benchSweep,
+  jobs: benchJobs,
 };
 
 const name = process.argv[2];
-const run = name === undefined ? undefined : benches[name];
+// No name: every benchmark, one after the other.
+const run = name === undefined ? async () => { for (const b of Object.values(benches)) await b(); } : benches[name];
 if (!run) {
   process.stderr.write(`usage: npm run bench -- <${Object.keys(benches).join('|')}>\n`);
   process.exitCode = 2;

@@ -13,7 +13,14 @@ import { RunLog } from './log';
 import { VERSION } from './version';
 import { ingestInboxNow } from './jobs/ingest';
 import { sweepSlaNow } from './jobs/sweep';
+import { handleEditNow } from './jobs/edit';
+import { sortQueueNow } from './jobs/queue';
+import { reapplyPoliciesNow } from './jobs/reapply';
 import { billMonthNow, checkHoursNow, closeMonthFromMenu, monthlyBilling } from './jobs/billing';
+import { showAboutNow } from './ui/about';
+import { logTimeFormNow, showLogTimeSidebarNow, submitTimeEntryNow } from './ui/log-time';
+import { showTicketDetailsNow, ticketDetailsNow } from './ui/ticket-details';
+import { refreshDashboardNow } from './ui/dashboard';
 
 function spreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
@@ -30,8 +37,32 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
   onOpen(e as unknown as GoogleAppsScript.Events.SheetsOnOpen);
 }
 
-/** Simple edit trigger. Edits by people are handled by the SLA sweep issue; nothing to do yet. */
+/**
+ * Simple edit trigger: deliberately a no-op. Simple triggers run with LIMITED authorization
+ * (no mail, no document lock, 30 s), and would run in addition to the installed one, so all
+ * edit handling lives in `handleEdit`, installed by "Install automation". Without it, the
+ * SLA sweep still reconciles Status with the stamps (at sweep time instead of edit time).
+ */
 export function onEdit(_e?: GoogleAppsScript.Events.SheetsOnEdit): void {}
+
+/**
+ * Installable edit trigger (src/gas/jobs/edit.ts): Status / Priority / Client ID changes
+ * stamp and recompute the row at once; typed-over automation columns are put back.
+ */
+export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): string {
+  const report = handleEditNow(e);
+  return typeof report === 'string' ? report : report.message;
+}
+
+/** Menu "Sort queue": open tickets first in first out within priority; Resolved and Closed below. */
+export function sortQueue(): string {
+  return sortQueueNow(spreadsheet());
+}
+
+/** Menu "Reapply SLA policies": open tickets' deadlines under the current SLA Policies and calendars. */
+export function reapplyPolicies(): string {
+  return reapplyPoliciesNow(spreadsheet());
+}
 
 export function setup(): string {
   const ss = spreadsheet();
@@ -115,9 +146,41 @@ export function runAutomation(): string {
   return [ingestInbox(), sweepSla(), runMonthlyBilling()].join(' ');
 }
 
+/** Menu "About": version, installed triggers, and the last logged run of each job (src/gas/ui/about.ts). */
 export function showAbout(): string {
-  const triggers = ScriptApp.getProjectTriggers().map((t) => t.getHandlerFunction());
-  const message = `Support Desk for Sheets ${VERSION}. Triggers installed: ${triggers.length ? triggers.join(', ') : 'none (use Install automation)'}.`;
-  SpreadsheetApp.getUi().alert(message);
-  return message;
+  return showAboutNow();
+}
+
+/** Menu "Log time…": the sidebar (src/gas/ui/log-time, src/gas/html/log-time.html). */
+export function showLogTimeSidebar(): void {
+  showLogTimeSidebarNow();
+}
+
+/** google.script.run from the Log time sidebar: what the form offers. */
+export function logTimeForm(): unknown {
+  return logTimeFormNow();
+}
+
+/** google.script.run from the Log time sidebar: validates with the Hours schema and appends one row. */
+export function submitTimeEntry(form: unknown): unknown {
+  return submitTimeEntryNow(form);
+}
+
+/** Menu "Ticket details…": the sidebar for the selected row's ticket. */
+export function showTicketDetails(): void {
+  showTicketDetailsNow();
+}
+
+/** google.script.run from the Ticket details sidebar: the ticket by ID, or the selected row's when none is given. */
+export function ticketDetails(ticketId?: string): unknown {
+  return ticketDetailsNow(ticketId);
+}
+
+/**
+ * Menu "Refresh dashboard": the Dashboard tab and its native charts. The sweep refreshes it
+ * too, with refreshDashboard(workbookPort(ss), now, dashboardChartPort(ss)) from
+ * src/jobs/dashboard/refresh.ts and src/gas/ui/dashboard.ts.
+ */
+export function refreshDashboard(): string {
+  return refreshDashboardNow();
 }

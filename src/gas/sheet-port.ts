@@ -7,6 +7,11 @@ export function sheetPort(sheet: GoogleAppsScript.Spreadsheet.Sheet): SheetPort 
     readAll() {
       return sheet.getDataRange().getValues();
     },
+    readNotes(fromColumn, toColumn) {
+      const rows = sheet.getLastRow();
+      if (rows === 0) return [];
+      return sheet.getRange(1, fromColumn, rows, toColumn - fromColumn + 1).getNotes();
+    },
     plainTextColumns() {
       const width = sheet.getLastColumn();
       if (width === 0 || sheet.getMaxRows() < 2) return [];

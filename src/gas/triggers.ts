@@ -1,7 +1,7 @@
 import { readSettings } from './settings';
 
 /** Handlers the automation schedules; anything else in the project's triggers is left alone. */
-export const SCHEDULED = ['ingestInbox', 'sweepSla', 'runMonthlyBilling', 'runAutomation'] as const;
+export const SCHEDULED = ['ingestInbox', 'sweepSla', 'runMonthlyBilling', 'runAutomation', 'handleEdit'] as const;
 
 /** everyMinutes accepts exactly these. */
 const MINUTE_STEPS = [1, 5, 10, 15, 30] as const;
@@ -38,6 +38,7 @@ const isAddOn = () => ScriptApp.getInstallationSource() !== ScriptApp.Installati
  * Replaces this project's scheduled triggers. Bound to a sheet: one trigger per job at the
  * intervals in Settings. As an Editor add-on, Apps Script allows one clock trigger per
  * document, at most hourly, so a single `runAutomation` trigger runs every job in turn.
+ * Either way the installable `handleEdit` edit trigger is added (one ON_EDIT per document).
  * Running it twice leaves the same set. Returns what is now installed.
  */
 export function installScheduledTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string[] {
@@ -54,8 +55,14 @@ export function installScheduledTriggers(ss: GoogleAppsScript.Spreadsheet.Spread
   for (const t of ScriptApp.getProjectTriggers()) {
     if ((SCHEDULED as readonly string[]).includes(t.getHandlerFunction())) ScriptApp.deleteTrigger(t);
   }
+  // The installable edit trigger: full authorization (lock, Log), unlike the simple onEdit.
+  // An add-on may have one ON_EDIT trigger per document; this is it.
+  const editTrigger = () => {
+    ScriptApp.newTrigger('handleEdit').forSpreadsheet(ss).onEdit().create();
+    return 'handleEdit on every edit';
+  };
   if (addOn) {
-    return [`runAutomation (inbox, SLA sweep, month close) ${schedule(ScriptApp.newTrigger('runAutomation').timeBased(), ingestEvery, 'Trigger interval (min)', true)}`];
+    return [`runAutomation (inbox, SLA sweep, month close) ${schedule(ScriptApp.newTrigger('runAutomation').timeBased(), ingestEvery, 'Trigger interval (min)', true)}`, editTrigger()];
   }
   const installed = [
     `ingestInbox ${schedule(ScriptApp.newTrigger('ingestInbox').timeBased(), ingestEvery, 'Trigger interval (min)', false)}`,
@@ -63,6 +70,7 @@ export function installScheduledTriggers(ss: GoogleAppsScript.Spreadsheet.Spread
   ];
   ScriptApp.newTrigger('runMonthlyBilling').timeBased().onMonthDay(1).atHour(6).create();
   installed.push('runMonthlyBilling on day 1 of each month, 6–7 am');
+  installed.push(editTrigger());
   return installed;
 }
 

@@ -68,6 +68,16 @@ export function buildProgram(): Command {
       const { runIngestCommand } = await import('./cli/run-ingest');
       process.exitCode = await runIngestCommand({ workbook: opts.workbook, inbox: opts.inbox, at: opts.at, outbox: opts.outbox }, process.stdout);
     });
+  run
+    .command('sweep')
+    .description('Sweep SLAs as the sweepSla trigger would at --at: SLA state, due times and escalation tiers into Tickets; escalation and status mail to the outbox.')
+    .requiredOption('--workbook <file.xlsx>', 'the register; saved back in place (run state kept in <file.xlsx>.properties.json)')
+    .requiredOption('--at <iso>', 'the sweep happens at this instant, e.g. 2026-11-02T13:05:00-07:00')
+    .requiredOption('--outbox <dir>', 'where mail sent or drafted by this run is written as .eml files')
+    .action(async (opts) => {
+      const { runSweepCommand } = await import('./cli/run-sweep');
+      process.exitCode = await runSweepCommand({ workbook: opts.workbook, at: opts.at, outbox: opts.outbox }, process.stdout);
+    });
 
   return program;
 }

@@ -14,6 +14,12 @@ export interface SheetPort {
    * treated as automatic and strings are apostrophe-prefixed.
    */
   plainTextColumns?(): boolean[];
+  /**
+   * Notes of columns `fromColumn`…`toColumn` (1-based, inclusive) for every row of the used
+   * range, header row included, in one read. Optional: without it note writes go out as
+   * runs of consecutive rows.
+   */
+  readNotes?(fromColumn: number, toColumn: number): string[][];
   /** Writes rectangular blocks (1-based row/column); one call per block. */
   writeBlocks(blocks: readonly CellBlock[]): void;
   /** Writes notes for rectangular blocks; one call per block. */

@@ -14,6 +14,12 @@ export interface ColumnMeta {
   /** Text that comes from outside (mail subjects, names, addresses): always written as plain text. */
   readonly outside?: boolean;
   readonly width?: number;
+  /**
+   * The automation writes explanations as cell notes here (e.g. how a due time was
+   * counted). Reading the tab then also reads these columns' notes, in one call, so note
+   * writes can be batched like values.
+   */
+  readonly notes?: boolean;
 }
 
 /**

@@ -33,6 +33,8 @@ export interface Table<R> {
   readonly raw: readonly (readonly unknown[])[];
   /** 0-based columns formatted as plain text (strings are written there without an apostrophe). */
   readonly plainText: ReadonlySet<number>;
+  /** Current notes of the spec's note columns, by 0-based column (index 0 = sheet row 1). */
+  readonly notes: ReadonlyMap<number, readonly string[]>;
   byKey(key: string): TableRow<R> | undefined;
 }
 
@@ -93,7 +95,23 @@ export function readTable<S extends z.ZodMiniObject>(port: SheetPort, spec: TabS
   const formats = port.plainTextColumns?.() ?? [];
   const plainText = new Set<number>();
   formats.forEach((plain, i) => plain && plainText.add(i));
-  return { spec, header, columnOf, missing, rows, problems, raw, plainText, byKey: (k) => keyed.get(k) };
+  return { spec, header, columnOf, missing, rows, problems, raw, plainText, notes: readNoteColumns(port, spec, columnOf), byKey: (k) => keyed.get(k) };
+}
+
+/** One read covering every column whose notes the automation writes (see ColumnMeta.notes). */
+function readNoteColumns(port: SheetPort, spec: TabSpec, columnOf: ReadonlyMap<string, number>): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  if (!port.readNotes) return out;
+  const cols = Object.entries(spec.columns as Record<string, { notes?: boolean } | undefined>)
+    .filter(([, meta]) => meta?.notes)
+    .map(([h]) => columnOf.get(h))
+    .filter((c): c is number => c !== undefined);
+  if (cols.length === 0) return out;
+  const from = Math.min(...cols);
+  const to = Math.max(...cols);
+  const grid = port.readNotes(from + 1, to + 1);
+  for (const c of cols) out.set(c, grid.map((line) => String(line[c - from] ?? '')));
+  return out;
 }
 
 export interface CellWrite {
@@ -190,9 +208,41 @@ export function planWrites<R>(table: Table<R>, writes: readonly CellWrite[], all
     i = j + 1;
   }
 
-  // Notes cannot be read back cheaply, so they are written only as runs of consecutive rows.
+  return { blocks, notes: planNotes(table, noteCells) };
+}
+
+/**
+ * Note writes. Where the table holds a column's current notes, changed notes in adjacent
+ * such columns go out as one block spanning their rows, unchanged cells filled with what
+ * is there now; elsewhere notes cannot be read back cheaply and go out as runs of
+ * consecutive rows.
+ */
+function planNotes<R>(table: Table<R>, noteCells: Map<number, Map<number, string>>): NoteBlock[] {
   const notes: NoteBlock[] = [];
+  const known = [...noteCells.keys()].filter((c) => table.notes.has(c)).sort((a, b) => a - b);
+  const changed = (c: number) => [...noteCells.get(c)!].filter(([r, n]) => (table.notes.get(c)![r - 1] ?? '') !== n);
+  let i = 0;
+  while (i < known.length) {
+    let j = i;
+    while (j + 1 < known.length && known[j + 1] === known[j]! + 1) j++;
+    const first = known[i]!;
+    const last = known[j]!;
+    const rows = known.slice(i, j + 1).flatMap((c) => changed(c).map(([r]) => r));
+    if (rows.length > 0) {
+      const top = Math.min(...rows);
+      const bottom = Math.max(...rows);
+      const grid: string[][] = [];
+      for (let r = top; r <= bottom; r++) {
+        const line: string[] = [];
+        for (let c = first; c <= last; c++) line.push(noteCells.get(c)?.get(r) ?? table.notes.get(c)?.[r - 1] ?? '');
+        grid.push(line);
+      }
+      notes.push({ row: top, column: first + 1, notes: grid });
+    }
+    i = j + 1;
+  }
   for (const [col, byRow] of [...noteCells].sort((a, b) => a[0] - b[0])) {
+    if (table.notes.has(col)) continue;
     const rowsSorted = [...byRow.keys()].sort((a, b) => a - b);
     let start = 0;
     for (let k = 1; k <= rowsSorted.length; k++) {
@@ -203,7 +253,8 @@ export function planWrites<R>(table: Table<R>, writes: readonly CellWrite[], all
       }
     }
   }
-  return { blocks, notes };
+  return notes;
+
 }
 
 /** Applies a plan: one call per block. */

@@ -118,8 +118,8 @@ describe('installTriggers', () => {
     em.call('setup');
     em.call('installTriggers');
     em.call('installTriggers');
-    const t = em.triggers.triggers.map((x) => [x.handler, x.everyMinutes]).sort();
-    expect(t).toEqual([['ingestInbox', 5], ['runMonthlyBilling', 0], ['sweepSla', 10]]);
+    const t = em.triggers.triggers.map((x) => [x.handler, x.eventType, x.everyMinutes ?? null]).sort();
+    expect(t).toEqual([['handleEdit', 'ON_EDIT', null], ['ingestInbox', 'CLOCK', 5], ['runMonthlyBilling', 'CLOCK', 0], ['sweepSla', 'CLOCK', 10]]);
   });
 
   it('explains a bad interval instead of failing obscurely', () => {
@@ -144,7 +144,8 @@ describe('installTriggers', () => {
       s.getRange(keys.indexOf('Trigger interval (min)') + 1, 2).setValue(60);`);
     em.call('installTriggers');
     em.call('installTriggers');
-    expect(em.triggers.triggers.map((t) => [t.handler, t.everyMinutes])).toEqual([['runAutomation', 60]]);
+    // One clock trigger and one edit trigger: an add-on may have one of each type per document.
+    expect(em.triggers.triggers.map((t) => [t.handler, t.eventType, t.everyMinutes ?? null])).toEqual([['runAutomation', 'CLOCK', 60], ['handleEdit', 'ON_EDIT', null]]);
   });
 });
 

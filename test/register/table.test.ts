@@ -144,6 +144,22 @@ describe('planWrites', () => {
   });
 });
 
+describe('note writes', () => {
+  it('with the note columns read, scattered note changes go out as one block per column, keeping the other notes', () => {
+    const port = new MemoryPort([ticketHeader, ...[1, 2, 3, 4, 5].map((n) => ticketRow(`T-${n}`))]).enableNoteReads();
+    const col = ticketHeader.indexOf('First response due') + 1;
+    port.notes.set(`3,${col}`, 'kept');
+    const table = readTable(port, TicketsTab);
+    expect(port.calls).toContain(`readNotes ${col}-${ticketHeader.indexOf('Resolution due') + 1}`);
+    const { writes } = writesByKey(table, [
+      { key: 'T-1', values: {}, notes: { 'First response due': 'one' } },
+      { key: 'T-4', values: {}, notes: { 'First response due': 'four' } },
+    ]);
+    const plan = planWrites(table, writes);
+    expect(plan.notes).toEqual([{ row: 2, column: col, notes: [['one'], ['kept'], [''], ['four']] }]);
+  });
+});
+
 describe('appendRows and outside text', () => {
   it('appends in one call, laid out by the current header, with outside text kept literal', () => {
     const header = ['Extra', ...headersOf(ContactsTab)];

@@ -33,6 +33,17 @@ export class MemoryPort implements SheetPort {
     }
   }
 
+  /** Only when a test opts in, like a port over a real sheet. */
+  readNotes?: (fromColumn: number, toColumn: number) => string[][];
+
+  enableNoteReads(): this {
+    this.readNotes = (from, to) => {
+      this.calls.push(`readNotes ${from}-${to}`);
+      return this.rows.map((_, r) => Array.from({ length: to - from + 1 }, (_, k) => this.notes.get(`${r + 1},${from + k}`) ?? ''));
+    };
+    return this;
+  }
+
   writeNotes(blocks: readonly NoteBlock[]): void {
     for (const b of blocks) {
       this.calls.push(`notes ${b.row},${b.column} ${b.notes.length}x${b.notes[0]?.length ?? 0}`);

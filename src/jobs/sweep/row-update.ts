@@ -53,6 +53,8 @@ export function computeRow(
   matrices: Matrices,
   now: number,
   spreadsheetZone: string,
+  /** Who made the stamp, for the Log ('the sweep', 'the edit by ann@…'). */
+  by = 'the sweep',
 ): RowUpdate {
   const base = { key, clientId: row['Client ID'], rowNumber, matrixName: null, ledger: parseLedger(row.Notified) };
   const prepared = prepareTicket(row, ctx, now);
@@ -70,7 +72,7 @@ export function computeRow(
       detail: (prepared.policyChange.from ? `was ${describePolicy(prepared.policyChange.from)}; now ` : '') + describePolicy(prepared.policy),
     });
   }
-  for (const c of prepared.stampChanges) logs.push({ action: 'Status stamp', detail: `${c} by the sweep (Status is ${row.Status})` });
+  for (const c of prepared.stampChanges) logs.push({ action: 'Status stamp', detail: `${c} by ${by} (Status is ${row.Status})` });
 
   const matrix = matrixFor(matrices, prepared.client['Escalation matrix'], ctx.settings.get('Default escalation matrix') ?? '');
   const situation = {

@@ -1,4 +1,4 @@
-import { appendLedger, buildMatrices, highestTier, parseLedger, type Matrices } from '../../core/escalation/index';
+import { appendLedger, highestTier, parseLedger } from '../../core/escalation/index';
 import type { TicketBrief } from '../../core/notify/index';
 import { PRIORITIES } from '../../core/types/vocab';
 import { applyPlan, planWrites, readTable, writesByKey, type CellWrite, type Table } from '../../register/table';
@@ -6,6 +6,7 @@ import { CalendarsTab, ClientsTab, EscalationTab, HolidaysTab, SettingsTab, SlaP
 import type { ClockPort, LockPort, RunBudget, WorkbookPort } from '../ports';
 import type { LogSink, MailPort } from '../shared/mail-port';
 import { loadSlaContext } from '../shared/sla-context';
+import { loadMatrices } from '../shared/matrices';
 import { Sender, deliverNotice } from './deliver';
 import { syncProblems } from './problems';
 import { computeRow, type RowUpdate } from './row-update';
@@ -93,19 +94,7 @@ function sweepLocked(ports: SweepPorts): SweepReport {
   }
 
   const ctx = loadSlaContext(workbook);
-  const escalationPort = workbook.tab(EscalationTab.name);
-  const escalation = escalationPort ? readTable(escalationPort, EscalationTab) : null;
-  const matrices: Matrices = buildMatrices(
-    (escalation?.rows ?? []).map((r) => ({
-      rowNumber: r.rowNumber,
-      matrix: r.data.Matrix,
-      tier: r.data.Tier ?? 0,
-      title: r.data.Title,
-      name: r.data.Name,
-      email: r.data.Email,
-      when: r.data.When,
-    })),
-  );
+  const { table: escalation, matrices } = loadMatrices(workbook);
 
   // Reference tabs: their Problems cells say what the context could not use; new ones are logged once.
   const referenceProblems = [

@@ -1,8 +1,4 @@
-import { existsSync } from 'node:fs';
-import { Emulator, MailboxModel } from '../emulator';
-import { writeOutbox } from '../emulator/gmail';
-import { loadXlsx, saveXlsx } from '../emulator/spreadsheet/xlsx';
-import { ensureBundle } from '../bundle';
+import { closeRun, openRun, parseInstant, requireWorkbook } from './run-context';
 import { UsageError } from './usage-error';
 
 export interface RunBillingOptions {
@@ -24,21 +20,18 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
  */
 export async function runBilling(opts: RunBillingOptions, out: NodeJS.WritableStream): Promise<number> {
   if (!MONTH.test(opts.month)) throw new UsageError(`--month "${opts.month}" is not a month: use YYYY-MM, e.g. 2026-10`);
-  if (!existsSync(opts.workbook)) throw new UsageError(`${opts.workbook} does not exist (make one with \`init\`)`);
-  const now = opts.now === undefined ? Date.now() : Date.parse(opts.now);
-  if (Number.isNaN(now)) throw new UsageError(`--now "${opts.now}" is not an ISO date-time, e.g. 2026-11-02T09:00:00-07:00`);
+  requireWorkbook(opts.workbook);
+  const now = opts.now === undefined ? Date.now() : parseInstant(opts.now, '--now', '2026-11-02T09:00:00-07:00');
 
-  const workbook = await loadXlsx(opts.workbook);
-  const settings = workbook.sheet('Settings')?.values() ?? [];
-  const account = String(settings.find((r) => r[0] === 'Support address')?.[1] ?? '').trim() || 'support@example.com';
-  const em = await new Emulator({ workbook, mailbox: new MailboxModel({ address: account }), user: account, now, scriptTimeZone: workbook.timeZone }).loadFile(ensureBundle());
+  // Billing keeps no run state, so it neither reads nor writes <workbook>.properties.json.
+  const ctx = await openRun({ workbookFile: opts.workbook, now, properties: false });
+  const em = ctx.em;
   const run = em.run<string>('billMonth', opts.month, opts.final === true);
   if (run.error) {
     out.write(`billing failed: ${run.error.message}\n`);
     return 1;
   }
-  await saveXlsx(workbook, opts.workbook);
-  const files = await writeOutbox(em.mailbox, opts.outbox);
+  const files = await closeRun(ctx, opts.outbox, { properties: false });
   out.write(`${run.value}\nSaved ${opts.workbook}; ${files.length} mail(s) in ${opts.outbox}.\n`);
   return 0;
 }

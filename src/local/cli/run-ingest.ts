@@ -1,10 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Emulator, MailboxModel } from '../emulator';
-import { writeOutbox } from '../emulator/gmail';
-import { loadXlsx, saveXlsx } from '../emulator/spreadsheet/xlsx';
-import { ensureBundle } from '../bundle';
+import { MailboxModel } from '../emulator';
+import { closeRun, loadRegister, openRun, parseInstant, requireWorkbook } from './run-context';
 import { UsageError } from './usage-error';
 
 export interface RunIngestOptions {
@@ -88,32 +86,23 @@ async function readInbox(inbox: string): Promise<Item[]> {
  * `<workbook>.properties.json`, as Apps Script keeps them with the document.
  */
 export async function runIngestCommand(opts: RunIngestOptions, out: NodeJS.WritableStream): Promise<number> {
-  if (!existsSync(opts.workbook)) throw new UsageError(`${opts.workbook} does not exist (make one with \`init\`)`);
+  requireWorkbook(opts.workbook);
   if (!existsSync(opts.inbox)) throw new UsageError(`--inbox ${opts.inbox} does not exist (an mbox file or a folder of .eml files)`);
-  const now = Date.parse(opts.at);
-  if (Number.isNaN(now)) throw new UsageError(`--at "${opts.at}" is not an ISO date-time, e.g. 2026-11-30T17:00:00-07:00`);
+  const now = parseInstant(opts.at, '--at');
 
-  const workbook = await loadXlsx(opts.workbook);
-  const settings = workbook.sheet('Settings')?.values() ?? [];
-  const account = String(settings.find((r) => r[0] === 'Support address')?.[1] ?? '').trim() || 'support@example.com';
-  const mailbox = new MailboxModel({ address: account });
+  const loaded = await loadRegister(opts.workbook);
+  const mailbox = new MailboxModel({ address: loaded.account });
   const items = (await readInbox(opts.inbox)).filter((i) => i.deliveredAt <= now).sort((a, b) => a.deliveredAt - b.deliveredAt || (a.key < b.key ? -1 : 1));
   for (const it of items) await mailbox.deliver(it.raw, { at: it.deliveredAt });
 
-  const em = await new Emulator({ workbook, mailbox, user: account, now, scriptTimeZone: workbook.timeZone }).loadFile(ensureBundle());
-  const propsFile = `${opts.workbook}.properties.json`;
-  if (existsSync(propsFile)) {
-    const saved = JSON.parse(await readFile(propsFile, 'utf8')) as Record<string, string>;
-    for (const [k, v] of Object.entries(saved)) em.properties.document.data.set(k, v);
-  }
+  const ctx = await openRun({ workbookFile: opts.workbook, now, mailbox: () => mailbox }, loaded);
+  const em = ctx.em;
   const run = em.run<string>('ingestInbox');
   if (run.error) {
     out.write(`ingest failed: ${run.error.message}\n`);
     return 1;
   }
-  await saveXlsx(workbook, opts.workbook);
-  await writeFile(propsFile, JSON.stringify(Object.fromEntries(em.properties.document.data), null, 2) + '\n');
-  const files = await writeOutbox(em.mailbox, opts.outbox);
+  const files = await closeRun(ctx, opts.outbox);
   out.write(`${run.value}\n${items.length} mail(s) delivered by ${new Date(now).toISOString()}; saved ${opts.workbook}; ${files.length} mail(s) in ${opts.outbox}.\n`);
   return 0;
 }

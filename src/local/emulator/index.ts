@@ -13,6 +13,7 @@ import { createSession } from './services/session';
 import { createLogging, createUtilities } from './services/utilities';
 import { createHtmlService } from './services/html';
 import { createCharts } from './spreadsheet/charts';
+import { deliverEdit, type EditOptions, type EditResult } from './edit-event';
 
 export { Clock, Meter, WorkbookModel, MailboxModel };
 
@@ -149,6 +150,14 @@ export class Emulator {
       this.locks.releaseAllOf(execution);
       this.locks.currentExecution = '';
     }
+  }
+
+  /**
+   * A person types or pastes `values` at `a1` on a tab; then the simple onEdit and the
+   * installed ON_EDIT triggers run with Apps Script's edit event (src/local/emulator/edit-event.ts).
+   */
+  edit(sheetName: string, a1: string, values: unknown, opts?: EditOptions): EditResult {
+    return deliverEdit(this, sheetName, a1, values, opts);
   }
 
   /** Like run(), but throws the script's exception: for tests and tools that expect success. */

@@ -1,3 +1,4 @@
+import { sheetCharts, type EmbeddedChart, type EmbeddedChartBuilder } from './charts';
 import type { ConditionalFormatRule } from './conditional-format';
 import { ruleSpecOf } from './conditional-format';
 import type { Env } from './env';
@@ -391,6 +392,24 @@ export class Sheet {
     this.env.call('Sheet.clearNotes');
     for (const row of this.model.rows) if (row) delete row.note;
     return this;
+  }
+
+  // ---- embedded charts (charts.ts) ----
+
+  newChart(): EmbeddedChartBuilder {
+    return sheetCharts.newChart(this.env, this.model);
+  }
+  insertChart(chart: EmbeddedChart): void {
+    sheetCharts.insertChart(this.env, this.model, chart);
+  }
+  getCharts(): EmbeddedChart[] {
+    return sheetCharts.getCharts(this.env, this.model);
+  }
+  updateChart(chart: EmbeddedChart): void {
+    sheetCharts.updateChart(this.env, this.model, chart);
+  }
+  removeChart(chart: EmbeddedChart): void {
+    sheetCharts.removeChart(this.env, this.model, chart);
   }
 
   toString(): string {

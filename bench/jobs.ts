@@ -1,0 +1,123 @@
+/**
+ * Job benchmarks in the emulator (`npm run bench -- jobs`): the inbox run over 100, 500
+ * and 2,000 new threads, the SLA sweep over 1,000, 10,000 and 50,000 open tickets, runs
+ * that find nothing to do, and the size of build/Code.js. For each run: service calls
+ * by method, CPU time on this machine, and the modeled Apps Script time against the
+ * 6-minute limit (latency model in src/local/emulator/meter.ts).
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { DateTime } from 'luxon';
+import { Emulator, MailboxModel, WorkbookModel } from '../src/local/emulator';
+import { MAX_RUN_MS } from '../src/local/emulator/meter';
+import { ensureBundle } from '../src/local/bundle';
+import { fillDemoRegister } from '../src/local/demo/register';
+import { CLIENTS, SUPPORT_ADDRESS } from '../src/local/demo/register-data';
+import { rawMail } from '../src/local/demo/mail-text';
+import { headersOf } from '../src/register/tab-spec';
+import { TicketsTab } from '../src/register/tabs';
+
+const ZONE = 'America/Denver';
+const code = readFileSync(ensureBundle(), 'utf8');
+
+function freshDesk(now: number): Emulator {
+  const em = new Emulator({
+    workbook: new WorkbookModel({ timeZone: ZONE }),
+    mailbox: new MailboxModel({ address: SUPPORT_ADDRESS, dailyQuota: 100_000 }),
+    user: SUPPORT_ADDRESS,
+    scriptTimeZone: ZONE,
+    now,
+  }).load(code);
+  em.call('setup');
+  fillDemoRegister(em);
+  return em;
+}
+
+interface Measured {
+  label: string;
+  runs: number;
+  cpuMs: number;
+  modeledMs: number;
+  maxRunModeledMs: number;
+  calls: Record<string, number>;
+  total: number;
+  errors: string[];
+}
+
+function measure(em: Emulator, label: string, job: string, maxRuns: number, done: () => boolean): Measured {
+  const m: Measured = { label, runs: 0, cpuMs: 0, modeledMs: 0, maxRunModeledMs: 0, calls: {}, total: 0, errors: [] };
+  do {
+    const t0 = performance.now();
+    const r = em.run(job);
+    m.cpuMs += performance.now() - t0;
+    m.runs++;
+    m.modeledMs += r.calls.modeledMs;
+    m.maxRunModeledMs = Math.max(m.maxRunModeledMs, r.calls.modeledMs);
+    m.total += r.calls.total;
+    for (const [k, v] of Object.entries(r.calls.counts)) m.calls[k] = (m.calls[k] ?? 0) + v;
+    if (r.error) m.errors.push(r.error.message);
+    em.clock.advance(5 * 60_000);
+  } while (!done() && m.runs < maxRuns);
+  return m;
+}
+
+function report(m: Measured): void {
+  const top = Object.entries(m.calls).sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, v]) => `${k.replace(/^(SpreadsheetApp|GmailApp)\./, '')} ${v}`).join(', ');
+  const share = ((m.maxRunModeledMs / MAX_RUN_MS) * 100).toFixed(0);
+  console.log(
+    `${m.label.padEnd(34)} runs ${String(m.runs).padStart(2)}  calls ${String(m.total).padStart(6)}  CPU ${m.cpuMs.toFixed(0).padStart(6)} ms  modeled ${(m.modeledMs / 1000).toFixed(1).padStart(6)} s (largest run ${(m.maxRunModeledMs / 1000).toFixed(1)} s = ${share}% of 6 min)${m.errors.length ? `  ERRORS: ${m.errors[0]}` : ''}`,
+  );
+  console.log(`${''.padEnd(34)} ${top}`);
+}
+
+async function benchIngest(n: number): Promise<void> {
+  const start = DateTime.fromISO('2026-09-14T08:00:00', { zone: ZONE }).toMillis();
+  const em = freshDesk(start);
+  const contacts = CLIENTS.flatMap((c) => c.contacts.filter((p) => p.canOpen));
+  for (let i = 0; i < n; i++) {
+    const p = contacts[i % contacts.length]!;
+    await em.mailbox.deliver(
+      rawMail({ from: `${p.name} <${p.email}>`, to: SUPPORT_ADDRESS, subject: `Request ${i}: export is failing`, at: start - (n - i) * 1000, messageId: `<bench-${i}@bench.example>`, body: `Request number ${i}. The export is failing with an error.` }),
+    );
+  }
+  const ticketCount = () => em.workbook.sheetValues('Tickets').length - 1;
+  report(measure(em, `ingest ${n} new threads`, 'ingestInbox', 50, () => ticketCount() >= n && em.run('ingestInbox').calls.total < 40));
+  report(measure(em, `ingest, nothing new (${n} tickets)`, 'ingestInbox', 1, () => true));
+}
+
+async function benchSweep(n: number): Promise<void> {
+  const now = DateTime.fromISO('2026-09-16T10:00:00', { zone: ZONE }).toMillis();
+  const em = freshDesk(now);
+  const header = headersOf(TicketsTab);
+  // A steady queue: every ticket already had its first answer, so the sweep's own work
+  // (evaluate, write what changed) is measured rather than a burst of escalation mail.
+  const priorities = ['High', 'Medium', 'Low'];
+  const rows = Array.from({ length: n }, (_, i) => {
+    const c = CLIENTS[i % CLIENTS.length]!;
+    const rec: Record<string, unknown> = {
+      'Ticket ID': `T-${String(i + 1).padStart(6, '0')}`,
+      'Client ID': c.id,
+      Requester: c.contacts[0]!.email,
+      Subject: `Ticket ${i}`,
+      Reason: 'Question',
+      Priority: priorities[i % 3],
+      Status: 'Open',
+      'Received at': new Date(now - (i % 5000) * 60_000),
+      'First response at': new Date(now - (i % 5000) * 60_000 + 5 * 60_000),
+      'Last staff message at': new Date(now - (i % 5000) * 60_000 + 5 * 60_000),
+      'Thread ID': `thread-${i}`,
+      Messages: 1,
+    };
+    return header.map((h) => (rec[h] ?? '') as string);
+  });
+  em.workbook.writeRaw('Tickets', rows as never, 2, 1);
+  report(measure(em, `sweep ${n} open tickets (first)`, 'sweepSla', 1, () => true));
+  report(measure(em, `sweep ${n} open tickets (steady)`, 'sweepSla', 1, () => true));
+}
+
+export async function benchJobs(): Promise<void> {
+  console.log(`Machine: ${process.arch}, Node ${process.version}; modeled time uses the latency model in src/local/emulator/meter.ts`);
+  const size = statSync('build/Code.js').size;
+  console.log(`build/Code.js: ${(size / 1024).toFixed(0)} KiB (budget 400 KB)`);
+  for (const n of [100, 500, 2000]) await benchIngest(n);
+  for (const n of [1000, 10_000, 50_000]) await benchSweep(n);
+}

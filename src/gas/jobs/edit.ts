@@ -1,0 +1,69 @@
+import type { EditSheetPort, TicketEdit } from '../../jobs/edits/ports';
+import { handleTicketEdit, type EditReport } from '../../jobs/edits/handle-edit';
+import { TicketsTab } from '../../register/tabs';
+import { RegisterError } from '../../register/table';
+import { RunLog } from '../log';
+import { documentLock, systemClock, workbookPort } from '../ports';
+import { sheetPort } from '../sheet-port';
+
+/** The Tickets tab for the edit handler: header and edited rows only, writes as sheetPort does. */
+function editSheetPort(sheet: GoogleAppsScript.Spreadsheet.Sheet): EditSheetPort {
+  const base = sheetPort(sheet);
+  let width: number | null = null;
+  const cols = () => (width ??= Math.max(sheet.getLastColumn(), 1));
+  return {
+    name: sheet.getName(),
+    readHeader: () => sheet.getRange(1, 1, 1, cols()).getValues()[0] ?? [],
+    readRows: (first, count) => (count <= 0 ? [] : sheet.getRange(first, 1, count, cols()).getValues()),
+    lastRow: () => sheet.getLastRow(),
+    plainTextColumns: () => base.plainTextColumns!(),
+    writeBlocks: (b) => base.writeBlocks(b),
+    writeNotes: (n) => base.writeNotes(n),
+  };
+}
+
+/** Text as Apps Script puts it in the event: a user object's address, or nothing. */
+function editor(e: GoogleAppsScript.Events.SheetsOnEdit): string {
+  try {
+    return e.user?.getEmail?.() ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * The installable edit trigger (`handleEdit`). Runs with full authorization, so it may take
+ * the document lock and write the Log. Edits on other tabs, or of columns the automation
+ * neither owns nor watches, return after a few cheap calls.
+ */
+export function handleEditNow(e: GoogleAppsScript.Events.SheetsOnEdit): EditReport | string {
+  if (!e || !e.range) return 'No edit event: handleEdit runs from its installed trigger.';
+  const range = e.range;
+  const sheet = range.getSheet();
+  if (sheet.getName() !== TicketsTab.name) return `An edit on ${sheet.getName()}: nothing to do.`;
+  const ss = e.source ?? SpreadsheetApp.getActiveSpreadsheet();
+  const numRows = range.getNumRows();
+  const numColumns = range.getNumColumns();
+  const single = numRows === 1 && numColumns === 1;
+  const edit: TicketEdit = {
+    sheetName: sheet.getName(),
+    row: range.getRow(),
+    column: range.getColumn(),
+    numRows,
+    numColumns,
+    // Apps Script sets oldValue only for single-cell edits, and leaves it out when the cell was blank.
+    ...(single ? { oldValue: e.oldValue === undefined || e.oldValue === null ? '' : String(e.oldValue) } : {}),
+    user: editor(e),
+  };
+  const log = new RunLog('edit');
+  try {
+    return handleTicketEdit({ workbook: workbookPort(ss), tickets: editSheetPort(sheet), clock: systemClock, lock: documentLock(), log }, edit);
+  } catch (err) {
+    if (!(err instanceof RegisterError)) throw err;
+    log.add('Failed', err.message);
+    ss.toast(err.message, 'Support Desk', 10);
+    return err.message;
+  } finally {
+    log.flush(ss);
+  }
+}

@@ -1,0 +1,75 @@
+import { DateTime } from 'luxon';
+import { LogTab } from '../../register/tabs';
+import { readTable } from '../../register/table';
+import { sheetPort } from '../sheet-port';
+import { SCHEDULED } from '../triggers';
+import { VERSION } from '../version';
+import { activeSpreadsheet } from './context';
+
+/** Jobs About reports on, in the order people think of them (Log "Job" values). */
+const JOBS: readonly { job: string; name: string }[] = [
+  { job: 'ingest', name: 'Check inbox' },
+  { job: 'sweep', name: 'SLA sweep' },
+  { job: 'hours', name: 'Hours' },
+  { job: 'billing', name: 'Billing' },
+  { job: 'dashboard', name: 'Dashboard' },
+  { job: 'setup', name: 'Setup' },
+];
+
+const MAX_DETAIL = 140;
+
+export interface LastRun {
+  readonly job: string;
+  readonly at: number;
+  readonly action: string;
+  readonly detail: string;
+}
+
+/** The newest Log line of each job (the Log is appended to, but people may sort it). */
+export function lastRuns(rows: readonly { job: string; at: number; action: string; detail: string }[]): Map<string, LastRun> {
+  const out = new Map<string, LastRun>();
+  for (const r of rows) {
+    const prev = out.get(r.job);
+    if (!prev || r.at >= prev.at) out.set(r.job, r);
+  }
+  return out;
+}
+
+function clip(text: string): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length > MAX_DETAIL ? `${one.slice(0, MAX_DETAIL - 1)}…` : one;
+}
+
+/** The About text: version, installed triggers, last logged run of each job. */
+export function aboutText(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
+  const zone = ss.getSpreadsheetTimeZone();
+  const triggers = ScriptApp.getProjectTriggers().map((t) => t.getHandlerFunction());
+  const ours = triggers.filter((h) => (SCHEDULED as readonly string[]).includes(h));
+  const lines = [`Support Desk for Sheets ${VERSION}`, ''];
+  lines.push(ours.length ? `Triggers installed: ${ours.join(', ')}.` : 'Triggers installed: none. Use Support Desk → Install automation.');
+  const others = triggers.length - ours.length;
+  if (others > 0) lines.push(`(${others} other trigger${others === 1 ? '' : 's'} of this project left alone.)`);
+
+  const sheet = ss.getSheetByName(LogTab.name);
+  if (!sheet) {
+    lines.push('', 'No Log tab yet: use Support Desk → Set up register.');
+    return lines.join('\n');
+  }
+  const log = readTable(sheetPort(sheet), LogTab);
+  const last = lastRuns(log.rows.filter((r) => r.data.At).map((r) => ({ job: r.data.Job, at: r.data.At!.getTime(), action: r.data.Action, detail: r.data.Detail })));
+  lines.push('', 'Last run of each job (from the Log tab):');
+  for (const { job, name } of JOBS) {
+    const r = last.get(job);
+    const when = r ? DateTime.fromMillis(r.at, { zone }).toFormat('yyyy-MM-dd HH:mm ZZZZ') : '';
+    lines.push(r ? `• ${name}: ${when} — ${r.action}${r.detail ? `: ${clip(r.detail)}` : ''}` : `• ${name}: not run yet`);
+  }
+  return lines.join('\n');
+}
+
+/** Menu "About". */
+export function showAboutNow(): string {
+  const ss = activeSpreadsheet();
+  const text = aboutText(ss);
+  SpreadsheetApp.getUi().alert('About Support Desk', text, SpreadsheetApp.getUi().ButtonSet.OK);
+  return text;
+}

@@ -1,0 +1,85 @@
+import type { ChartKind, ChartSpec } from '../../core/dashboard';
+import type { ChartPort } from '../../jobs/dashboard/ports';
+import { refreshDashboard } from '../../jobs/dashboard/refresh';
+import { withDocumentLock } from '../lock';
+import { RunLog } from '../log';
+import { workbookPort } from '../ports';
+import { activeSpreadsheet } from './context';
+
+/** Looked up when used, not when the bundle loads. */
+const chartType = (kind: ChartKind): GoogleAppsScript.Charts.ChartType =>
+  ({ column: Charts.ChartType.COLUMN, pie: Charts.ChartType.PIE, bar: Charts.ChartType.BAR })[kind];
+
+function a1(sheet: GoogleAppsScript.Spreadsheet.Sheet, spec: ChartSpec): GoogleAppsScript.Spreadsheet.Range {
+  return sheet.getRange(spec.range.row, spec.range.column, spec.range.numRows, spec.range.numColumns);
+}
+
+function configure(builder: GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder, sheet: GoogleAppsScript.Spreadsheet.Sheet, spec: ChartSpec) {
+  let b = builder
+    .clearRanges()
+    .addRange(a1(sheet, spec))
+    .setChartType(chartType(spec.kind))
+    .setPosition(spec.anchor.row, spec.anchor.column, 0, 0)
+    .setOption('title', spec.title)
+    .setOption('legend', { position: spec.kind === 'pie' ? 'right' : 'bottom' });
+  if (spec.axisTitle) b = b.setOption(spec.kind === 'bar' ? 'hAxis.title' : 'vAxis.title', spec.axisTitle);
+  return b.build();
+}
+
+/** Native charts over the real Sheet: found by title; touched only when missing or different. */
+export function dashboardChartPort(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): ChartPort {
+  return {
+    ensure(tab, specs) {
+      const sheet = ss.getSheetByName(tab);
+      if (!sheet) throw new Error(`The ${tab} tab is missing.`);
+      const existing = sheet.getCharts();
+      const seen = new Set<string>();
+      let inserted = 0;
+      let updated = 0;
+      let removed = 0;
+      const titleOf = (c: GoogleAppsScript.Spreadsheet.EmbeddedChart) => String(c.getOptions().get('title') ?? '');
+      for (const chart of existing) {
+        const title = titleOf(chart);
+        const spec = specs.find((s) => s.title === title);
+        if (!spec) continue; // a chart people added: theirs
+        if (seen.has(title)) {
+          sheet.removeChart(chart);
+          removed++;
+          continue;
+        }
+        seen.add(title);
+        const range = chart.getRanges()[0];
+        const same = chart.getRanges().length === 1 && range?.getA1Notation() === a1(sheet, spec).getA1Notation() && range.getSheet().getName() === tab;
+        if (!same) {
+          sheet.updateChart(configure(chart.modify(), sheet, spec));
+          updated++;
+        }
+      }
+      for (const spec of specs) {
+        if (seen.has(spec.title)) continue;
+        sheet.insertChart(configure(sheet.newChart(), sheet, spec));
+        inserted++;
+      }
+      return { inserted, updated, removed };
+    },
+  };
+}
+
+/** Menu "Refresh dashboard" (the sweep refreshes it too): the tab and its charts. */
+export function refreshDashboardNow(): string {
+  const ss = activeSpreadsheet();
+  return withDocumentLock('Refresh dashboard', () => {
+    const log = new RunLog('dashboard');
+    try {
+      const report = refreshDashboard(workbookPort(ss), Date.now(), dashboardChartPort(ss));
+      log.add('Refreshed', report.message);
+      ss.toast(report.message, 'Support Desk', 5);
+      return report.message;
+    } catch (e) {
+      log.add('Failed', e instanceof Error ? e.message : String(e));
+      throw e;
+    } finally {
+      log.flush(ss);
+    }
+  });
+}

@@ -1,0 +1,70 @@
+import { DateTime } from 'luxon';
+import { dashboardLayout, DASHBOARD_WIDTH, lastMonths, openBySlaState, slaAttainmentByPriority, usageByClient, type TicketFact } from '../../core/dashboard';
+import { dayInZone, monthOfDay } from '../../core/hours/month';
+import { cellValue } from '../../register/safe-text';
+import { TicketsTab } from '../../register/tabs';
+import { readTable } from '../../register/table';
+import type { JobLog } from '../billing/ports';
+import { classifyHours } from '../hours/classify';
+import { loadRegister } from '../hours/register-data';
+import type { WorkbookPort } from '../ports';
+import type { ChartPort } from './ports';
+
+export const DASHBOARD_TAB = 'Dashboard';
+
+export interface DashboardReport {
+  readonly message: string;
+  readonly openTickets: number;
+  readonly clients: number;
+}
+
+const quiet: JobLog = { add: () => undefined };
+
+/**
+ * Rewrites the Dashboard tab: SLA attainment by priority for the last six months, open
+ * tickets by SLA state, and each active client's hours this month against the contract.
+ * One read per register tab, one read and one write of the Dashboard; charts are made (or
+ * their ranges fixed) only when a ChartPort is given and something differs. Safe to call
+ * from the sweep under its lock, or on its own.
+ */
+export function refreshDashboard(wb: WorkbookPort, now: number, charts?: ChartPort): DashboardReport {
+  const data = loadRegister(wb, quiet);
+  const zone = data.settings.providerZone;
+  const ticketsPort = wb.tab(TicketsTab.name);
+  const facts: TicketFact[] = ticketsPort
+    ? readTable(ticketsPort, TicketsTab).rows.map(({ data: t }) => ({
+        priority: t.Priority,
+        status: t.Status,
+        slaState: t['SLA state'],
+        receivedAt: t['Received at']?.getTime() ?? null,
+      }))
+    : [];
+
+  const today = dayInZone(now, zone);
+  const month = monthOfDay(today);
+  const usage = usageByClient(data.clients, classifyHours(data, today).counted, month);
+  const active = data.clients.filter((c) => c.status !== 'Ended').sort((a, b) => a.name.localeCompare(b.name));
+  const open = openBySlaState(facts);
+  const layout = dashboardLayout({
+    updated: DateTime.fromMillis(now, { zone: wb.timeZone }).toFormat('yyyy-MM-dd HH:mm ZZZZ'),
+    attainment: slaAttainmentByPriority(facts, lastMonths(now, zone), zone),
+    open,
+    month,
+    hours: active.map((c) => ({ name: `${c.name} (${c.clientId})`, usage: usage.get(c.clientId)! })),
+  });
+
+  const port = wb.ensureTab(DASHBOARD_TAB);
+  // Blank whatever an earlier, longer dashboard left below (the tab is generated; our columns only).
+  const before = port.readAll().length;
+  const values = layout.values.map((r) => r.map((v) => cellValue(v)));
+  for (let r = values.length; r < before; r++) values.push(new Array(DASHBOARD_WIDTH).fill(''));
+  port.writeBlocks([{ row: 1, column: 1, values }]);
+  charts?.ensure(DASHBOARD_TAB, layout.charts);
+
+  const openTickets = Object.values(open).reduce((a, b) => a + b, 0);
+  return {
+    message: `Dashboard refreshed: ${openTickets} open ticket(s), ${active.length} client(s), SLA attainment for ${lastMonths(now, zone)[0]} to ${month}.`,
+    openTickets,
+    clients: active.length,
+  };
+}

@@ -1,0 +1,31 @@
+import { closeRun, openRun, parseInstant, requireWorkbook } from './run-context';
+
+export interface RunSweepOptions {
+  readonly workbook: string;
+  /** ISO instant the sweep runs at: SLA states and escalations are decided for this moment. */
+  readonly at: string;
+  readonly outbox: string;
+}
+
+/**
+ * `run sweep`: the real `sweepSla` trigger of build/Code.js, run in the emulator on an
+ * exported register at `--at`. SLA states, due times, escalation tiers and the Notified
+ * ledger are written back into the workbook (saved in place), so repeated runs at later
+ * instants send each escalation once, as the trigger would; the mail this run sent or held
+ * as drafts is written to the outbox as .eml. Document properties are kept next to the
+ * workbook like `run ingest` keeps them. The run has no Gmail threads, so a Resolved
+ * notice goes out as a new mail rather than as a reply in the ticket's thread.
+ */
+export async function runSweepCommand(opts: RunSweepOptions, out: NodeJS.WritableStream): Promise<number> {
+  requireWorkbook(opts.workbook);
+  const now = parseInstant(opts.at, '--at');
+  const ctx = await openRun({ workbookFile: opts.workbook, now });
+  const run = ctx.em.run<string>('sweepSla');
+  if (run.error) {
+    out.write(`sweep failed: ${run.error.message}\n`);
+    return 1;
+  }
+  const files = await closeRun(ctx, opts.outbox);
+  out.write(`${run.value}\nSwept at ${new Date(now).toISOString()}; saved ${opts.workbook}; ${files.length} mail(s) in ${opts.outbox}.\n`);
+  return 0;
+}
