@@ -79,11 +79,44 @@ function writeSheet(wb: ExcelJS.Workbook, model: WorkbookModel, sheet: SheetMode
       }
     }
   });
+  writeStyles(ws, sheet);
+  // Printed or exported to PDF, a tab reads like the screen: landscape, one page wide,
+  // header row repeated on every page.
+  ws.pageSetup = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9, printTitlesRow: sheet.frozenRows ? `1:${sheet.frozenRows}` : undefined } as Partial<ExcelJS.PageSetup>;
   for (const [c, px] of sheet.columnWidths) ws.getColumn(c).width = px / PX_PER_CHAR;
   for (const c of sheet.hiddenColumns) ws.getColumn(c).hidden = true;
   for (const rule of sheet.conditionalRules) {
     const cf = conditionalToXlsx(rule, sheet);
     if (cf) ws.addConditionalFormatting(cf);
+  }
+}
+
+/**
+ * Cosmetic formatting the script set (bold headers, backgrounds, font colours), replayed
+ * in order so later calls win, as in Sheets. Ranges spanning whole columns are clipped
+ * to the rows that hold something, so a formatted empty column does not bloat the file.
+ */
+function writeStyles(ws: ExcelJS.Worksheet, sheet: SheetModel): void {
+  const lastRow = Math.max(sheet.lastRow(), 1);
+  for (const st of sheet.styles) {
+    const rows = Math.min(st.ref.numRows, Math.max(0, lastRow - st.ref.row + 1));
+    for (let i = 0; i < rows; i++) {
+      for (let j = 0; j < st.ref.numColumns; j++) {
+        const v = Array.isArray(st.value) ? (st.value as unknown[][])[i]?.[j] : st.value;
+        const cell = ws.getCell(st.ref.row + i, st.ref.column + j);
+        if (st.property === 'cleared') {
+          cell.style = { ...cell.style, font: {}, fill: { type: 'pattern', pattern: 'none' } };
+        } else if (st.property === 'fontWeight') {
+          cell.font = { ...cell.font, bold: v === 'bold' };
+        } else if (st.property === 'background') {
+          const color = argb(typeof v === 'string' ? v : null);
+          cell.fill = color ? { type: 'pattern', pattern: 'solid', fgColor: { argb: color } } : { type: 'pattern', pattern: 'none' };
+        } else if (st.property === 'fontColor') {
+          const color = argb(typeof v === 'string' ? v : null);
+          cell.font = { ...cell.font, ...(color ? { color: { argb: color } } : {}) };
+        }
+      }
+    }
   }
 }
 

@@ -1,0 +1,50 @@
+/**
+ * Renders pictures of the demo register for the README: the Tickets tab (coloured by SLA
+ * state) and the month's Billing tab, as LibreOffice shows the .xlsx the demo wrote.
+ *
+ *   npm run demo && npx tsx scripts/render-register.ts [out/demo-register.xlsx] [docs]
+ *
+ * Needs LibreOffice (Debian: libreoffice-calc-nogui) and pdftoppm (poppler-utils). Only
+ * the columns a support lead scans first are shown; every other column is hidden (and every other tab left out)
+ * in a temporary copy, never in the demo's own workbook.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, renameSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadXlsx, saveXlsx } from '../src/local/emulator/spreadsheet/xlsx';
+
+const SHOWN: Record<string, string[] | 'all'> = {
+  Tickets: ['Ticket ID', 'Client ID', 'Subject', 'Priority', 'Status', 'Received at', 'First response due', 'First response at', 'SLA state', 'Escalation tier'],
+};
+
+async function render(source: string, outDir: string): Promise<void> {
+  const work = mkdtempSync(path.join(tmpdir(), 'render-'));
+  mkdirSync(outDir, { recursive: true });
+  const billingTab = (await loadXlsx(source)).sheets.map((s) => s.name).find((n) => n.startsWith('Billing '));
+  const tabs = ['Tickets', ...(billingTab ? [billingTab] : [])];
+  for (const tab of tabs) {
+    const wb = await loadXlsx(source);
+    for (const other of wb.sheets.filter((s) => s.name !== tab)) wb.removeSheet(other);
+    for (const sheet of wb.sheets) {
+      const shown = SHOWN[sheet.name];
+      if (!shown || shown === 'all') continue;
+      const header = wb.sheetValues(sheet.name)[0]!.map(String);
+      header.forEach((h, i) => {
+        if (!shown.includes(h)) sheet.hiddenColumns.add(i + 1);
+      });
+    }
+    const slug = tab.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+    const xlsx = path.join(work, `${slug}.xlsx`);
+    await saveXlsx(wb, xlsx);
+    execFileSync('soffice', ['--headless', '--convert-to', 'pdf', xlsx, '--outdir', work], { stdio: 'ignore' });
+    execFileSync('pdftoppm', ['-png', '-r', '110', '-f', '1', '-l', '1', '-singlefile', path.join(work, `${slug}.pdf`), path.join(work, slug)]);
+    renameSync(path.join(work, `${slug}.png`), path.join(outDir, `register-${slug.startsWith('billing') ? 'billing' : slug}.png`));
+  }
+  console.log(`Wrote ${readdirSync(outDir).filter((f) => f.startsWith('register-')).map((f) => path.join(outDir, f)).join(', ')}`);
+}
+
+render(process.argv[2] ?? 'out/demo-register.xlsx', process.argv[3] ?? 'docs').catch((e) => {
+  console.error(`render-register: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});
