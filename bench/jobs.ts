@@ -1,7 +1,7 @@
 /**
  * Job benchmarks in the emulator (`npm run bench -- jobs`): the inbox run over 100, 500
- * and 2,000 new threads, the SLA sweep over 1,000, 10,000 and 50,000 open tickets, runs
- * that find nothing to do, and the size of build/Code.js. For each run: service calls
+ * and 2,000 new threads, a run that finds nothing new, and the size of build/Code.js
+ * (the sweep has its own: `npm run bench -- sweep`). For each run: service calls
  * by method, CPU time on this machine, and the modeled Apps Script time against the
  * 6-minute limit (latency model in src/local/emulator/meter.ts).
  */
@@ -13,8 +13,6 @@ import { ensureBundle } from '../src/local/bundle';
 import { fillDemoRegister } from '../src/local/demo/register';
 import { CLIENTS, SUPPORT_ADDRESS } from '../src/local/demo/register-data';
 import { rawMail } from '../src/local/demo/mail-text';
-import { headersOf } from '../src/register/tab-spec';
-import { TicketsTab } from '../src/register/tabs';
 
 const ZONE = 'America/Denver';
 const code = readFileSync(ensureBundle(), 'utf8');
@@ -84,40 +82,9 @@ async function benchIngest(n: number): Promise<void> {
   report(measure(em, `ingest, nothing new (${n} tickets)`, 'ingestInbox', 1, () => true));
 }
 
-async function benchSweep(n: number): Promise<void> {
-  const now = DateTime.fromISO('2026-09-16T10:00:00', { zone: ZONE }).toMillis();
-  const em = freshDesk(now);
-  const header = headersOf(TicketsTab);
-  // A steady queue: every ticket already had its first answer, so the sweep's own work
-  // (evaluate, write what changed) is measured rather than a burst of escalation mail.
-  const priorities = ['High', 'Medium', 'Low'];
-  const rows = Array.from({ length: n }, (_, i) => {
-    const c = CLIENTS[i % CLIENTS.length]!;
-    const rec: Record<string, unknown> = {
-      'Ticket ID': `T-${String(i + 1).padStart(6, '0')}`,
-      'Client ID': c.id,
-      Requester: c.contacts[0]!.email,
-      Subject: `Ticket ${i}`,
-      Reason: 'Question',
-      Priority: priorities[i % 3],
-      Status: 'Open',
-      'Received at': new Date(now - (i % 5000) * 60_000),
-      'First response at': new Date(now - (i % 5000) * 60_000 + 5 * 60_000),
-      'Last staff message at': new Date(now - (i % 5000) * 60_000 + 5 * 60_000),
-      'Thread ID': `thread-${i}`,
-      Messages: 1,
-    };
-    return header.map((h) => (rec[h] ?? '') as string);
-  });
-  em.workbook.writeRaw('Tickets', rows as never, 2, 1);
-  report(measure(em, `sweep ${n} open tickets (first)`, 'sweepSla', 1, () => true));
-  report(measure(em, `sweep ${n} open tickets (steady)`, 'sweepSla', 1, () => true));
-}
-
 export async function benchJobs(): Promise<void> {
   console.log(`Machine: ${process.arch}, Node ${process.version}; modeled time uses the latency model in src/local/emulator/meter.ts`);
   const size = statSync('build/Code.js').size;
   console.log(`build/Code.js: ${(size / 1024).toFixed(0)} KiB (budget 400 KB)`);
   for (const n of [100, 500, 2000]) await benchIngest(n);
-  for (const n of [1000, 10_000, 50_000]) await benchSweep(n);
 }

@@ -1,10 +1,8 @@
-import { DateTime } from 'luxon';
-import { CalendarError, calendarFromRows, type BusinessCalendar } from '../../core/calendar/index';
-import { PolicyError, encodePolicy, evaluateTicket, lookupPolicy, overallState, policyCalendarId, policyFromRow, type SlaPolicy } from '../../core/sla/index';
+import type { BusinessCalendar } from '../../core/calendar/index';
+import { encodePolicy, evaluateTicket, lookupPolicy, overallState, policyCalendarId } from '../../core/sla/index';
+import type { SlaContext } from '../shared/sla-context';
 import { asCalendarId } from '../../core/types/ids';
 import type { Priority, SlaState } from '../../core/types/vocab';
-import type { CalendarsTab, HolidaysTab, SlaPoliciesTab } from '../../register/tabs';
-import type { RowOf } from '../../register/tab-spec';
 
 export interface NewTicketDeadlines {
   readonly firstResponseDue: number | null;
@@ -20,64 +18,23 @@ export interface NewTicketDeadlines {
 }
 
 /**
- * The SLA engine over the register as read this run: policies by (plan, priority),
- * calendars built from the Calendars and Holidays tabs on first use.
+ * The SLA engine over the register as read this run: policies by (plan, priority) and
+ * calendars from the shared SLA context (the same loader the sweep uses, so a ticket's
+ * deadlines are computed alike at opening and at every sweep).
  */
 export class Deadlines {
-  private readonly policies: SlaPolicy[] = [];
-  private readonly calendars = new Map<string, BusinessCalendar | string>();
-  readonly problems: string[] = [];
-
   constructor(
-    policyRows: readonly RowOf<typeof SlaPoliciesTab>[],
-    private readonly calendarRows: readonly RowOf<typeof CalendarsTab>[],
-    private readonly holidayRows: readonly RowOf<typeof HolidaysTab>[],
-    private readonly spreadsheetZone: string,
+    private readonly context: Pick<SlaContext, 'calendars' | 'policies' | 'problems'>,
     private readonly defaultCalendar: string,
-  ) {
-    for (const r of policyRows) {
-      try {
-        this.policies.push(
-          policyFromRow({
-            plan: r.Plan,
-            priority: r.Priority,
-            firstResponse: r['First response (h)'] ?? '',
-            nextUpdate: r['Next update (h)'] ?? '',
-            resolution: r['Resolution (h)'] ?? '',
-            calendar: r.Calendar,
-            atRiskPercent: r['At risk at (%)'] ?? '',
-          }),
-        );
-      } catch (e) {
-        if (!(e instanceof PolicyError)) throw e;
-        this.problems.push(e.message);
-      }
-    }
+  ) {}
+
+  /** Reference rows the context could not use, as Log lines. */
+  get problems(): string[] {
+    return this.context.problems.map((p) => `${p.tab} row ${p.rowNumber}: ${p.message}`);
   }
 
   private calendar(id: string): BusinessCalendar | string {
-    const cached = this.calendars.get(id);
-    if (cached !== undefined) return cached;
-    let out: BusinessCalendar | string;
-    const row = this.calendarRows.find((c) => c['Calendar ID'].toLowerCase() === id.toLowerCase());
-    if (!row) out = `calendar "${id}" is not on the Calendars tab`;
-    else {
-      try {
-        // Holiday dates are date cells: local midnights in the spreadsheet's zone.
-        const holidays = this.holidayRows
-          .filter((h) => h['Calendar ID'].toLowerCase() === id.toLowerCase())
-          .map((h) => ({ date: DateTime.fromJSDate(h.Date, { zone: this.spreadsheetZone }).toISODate() ?? '', open: h['Open hours'], name: h.Name }));
-        out = calendarFromRows(
-          { id: row['Calendar ID'], timeZone: row['Time zone'], mon: row.Mon, tue: row.Tue, wed: row.Wed, thu: row.Thu, fri: row.Fri, sat: row.Sat, sun: row.Sun },
-          holidays,
-        );
-      } catch (e) {
-        if (!(e instanceof CalendarError)) throw e;
-        out = e.message;
-      }
-    }
-    this.calendars.set(id, out);
-    return out;
+    return this.context.calendars.get(id) ?? `calendar "${id}" is not on the Calendars tab (or has problems)`;
   }
 
   forNewTicket(plan: string, clientCalendar: string, priority: Priority, receivedAt: number, now: number): NewTicketDeadlines {
@@ -91,7 +48,7 @@ export class Deadlines {
       timeZone: null,
       problem,
     });
-    const policy = lookupPolicy(this.policies, plan, priority);
+    const policy = lookupPolicy(this.context.policies, plan, priority);
     if (!policy) return none(`no SLA policy for plan "${plan}" and priority ${priority}`);
     const calId = policyCalendarId(policy, clientCalendar ? asCalendarId(clientCalendar) : null) ?? asCalendarId(this.defaultCalendar);
     const cal = this.calendar(calId);

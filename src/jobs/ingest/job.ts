@@ -26,6 +26,7 @@ import { RegisterError, appendRows, applyPlan, planWrites, readTable, writesByKe
 import type { RowOf, TabSpec } from '../../register/tab-spec';
 import type * as z from 'zod/mini';
 import { loadCheckpoint, saveCheckpoint, type Checkpoint } from './checkpoint';
+import { buildSlaContext } from '../shared/sla-context';
 import { Deadlines } from './deadlines';
 import { loadOutbox, saveOutbox, type QueuedMail } from './outbox';
 import type { IngestPorts, LogLine } from './ports';
@@ -519,10 +520,7 @@ class IngestRun {
       const calendars = read(this.p, CalendarsTab);
       const holidays = read(this.p, HolidaysTab);
       this.deadlines = new Deadlines(
-        policies.rows.map((r) => r.data),
-        calendars.rows.map((r) => r.data),
-        holidays.rows.map((r) => r.data),
-        this.p.workbook.timeZone,
+        buildSlaContext({ settings: null, clients: null, calendars, holidays, policies }, this.p.workbook.timeZone),
         this.settings.defaultCalendar,
       );
       for (const problem of this.deadlines.problems) this.note('SLA policy problem', problem);
