@@ -20,7 +20,7 @@ import { billMonthNow, checkHoursNow, closeMonthFromMenu, monthlyBilling } from 
 import { showAboutNow } from './ui/about';
 import { logTimeFormNow, showLogTimeSidebarNow, submitTimeEntryNow } from './ui/log-time';
 import { showTicketDetailsNow, ticketDetailsNow } from './ui/ticket-details';
-import { refreshDashboardNow } from './ui/dashboard';
+import { refreshDashboardIfDue, refreshDashboardNow } from './ui/dashboard';
 
 function spreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
@@ -114,7 +114,9 @@ export function ingestInbox(): string {
 
 /** Time trigger (and menu "Sweep SLAs now"): SLA states, due times, escalations and status notices. */
 export function sweepSla(): string {
-  const report = sweepSlaNow(spreadsheet());
+  const ss = spreadsheet();
+  const report = sweepSlaNow(ss);
+  refreshDashboardIfDue(ss);
   return typeof report === 'string' ? report : report.message;
 }
 

@@ -108,8 +108,10 @@ describe('sweepSla in the emulator', () => {
     expect(first.error).toBeUndefined();
     const again = em.run<string>('sweepSla');
     const sheet = (r: typeof first) => Object.entries(r.calls.counts).filter(([k]) => k.startsWith('SpreadsheetApp')).reduce((s, [, v]) => s + v, 0);
-    // The same small set of calls as for one ticket: reads, one re-read and a few block writes.
-    expect(sheet(first)).toBeLessThanOrEqual(90);
+    // The same small set of calls as for one ticket: reads, one re-read and a few block
+    // writes — plus, on this first sweep, building the Dashboard tab and its charts (the
+    // sweep refreshes it at most hourly, so the steady sweep below has none of that).
+    expect(sheet(first)).toBeLessThanOrEqual(200);
     expect(sheet(again)).toBeLessThanOrEqual(70);
     expect(first.calls.modeledMs).toBeLessThan(6 * 60_000);
     console.log(`sweep ${n} tickets: first ${sheet(first)} sheet calls, ${first.calls.modeledMs} ms modeled; steady ${sheet(again)} calls, ${again.calls.modeledMs} ms`);

@@ -1,6 +1,6 @@
 import type { ChartKind, ChartSpec } from '../../core/dashboard';
 import type { ChartPort } from '../../jobs/dashboard/ports';
-import { refreshDashboard } from '../../jobs/dashboard/refresh';
+import { refreshDashboard, DASHBOARD_TAB } from '../../jobs/dashboard/refresh';
 import { withDocumentLock } from '../lock';
 import { RunLog } from '../log';
 import { workbookPort } from '../ports';
@@ -82,4 +82,31 @@ export function refreshDashboardNow(): string {
       log.flush(ss);
     }
   });
+}
+
+const REFRESHED_AT = 'dashboard.refreshedAt';
+const REFRESH_EVERY_MS = 60 * 60 * 1000;
+
+/**
+ * After a sweep: refresh the Dashboard when it is an hour old (or missing). The sweep runs
+ * every 10 minutes; an hourly refresh keeps the charts current for a lead without adding
+ * its reads to every idle sweep. A dashboard failure never fails the sweep: it is logged.
+ */
+export function refreshDashboardIfDue(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
+  const props = PropertiesService.getDocumentProperties();
+  const last = Number(props.getProperty(REFRESHED_AT) ?? 0);
+  const now = Date.now();
+  if (now - last < REFRESH_EVERY_MS && ss.getSheetByName(DASHBOARD_TAB)) return;
+  const log = new RunLog('dashboard');
+  try {
+    withDocumentLock('Refresh dashboard', () => {
+      const report = refreshDashboard(workbookPort(ss), now, dashboardChartPort(ss));
+      props.setProperty(REFRESHED_AT, String(now));
+      log.add('Refreshed', report.message);
+    });
+  } catch (e) {
+    log.add('Failed', e instanceof Error ? e.message : String(e));
+  } finally {
+    log.flush(ss);
+  }
 }
