@@ -1,7 +1,7 @@
 import { readSettings } from './settings';
 
 /** Handlers the automation schedules; anything else in the project's triggers is left alone. */
-export const SCHEDULED = ['ingestInbox', 'sweepSla', 'runMonthlyBilling', 'runAutomation', 'handleEdit'] as const;
+export const SCHEDULED = ['ingestInbox', 'sweepSla', 'checkHours', 'runMonthlyBilling', 'runAutomation', 'handleEdit'] as const;
 
 /** everyMinutes accepts exactly these. */
 const MINUTE_STEPS = [1, 5, 10, 15, 30] as const;
@@ -68,6 +68,10 @@ export function installScheduledTriggers(ss: GoogleAppsScript.Spreadsheet.Spread
     `ingestInbox ${schedule(ScriptApp.newTrigger('ingestInbox').timeBased(), ingestEvery, 'Trigger interval (min)', false)}`,
     `sweepSla ${schedule(ScriptApp.newTrigger('sweepSla').timeBased(), sweepEvery, 'Sweep interval (min)', false)}`,
   ];
+  // Usage alerts (80% / 100% of contracted hours) should reach the CSM the hour hours
+  // cross the line, not at month end.
+  ScriptApp.newTrigger('checkHours').timeBased().everyHours(1).create();
+  installed.push('checkHours every hour (hour checks and usage alerts)');
   ScriptApp.newTrigger('runMonthlyBilling').timeBased().onMonthDay(1).atHour(6).create();
   installed.push('runMonthlyBilling on day 1 of each month, 6–7 am');
   installed.push(editTrigger());

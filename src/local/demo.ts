@@ -62,7 +62,7 @@ async function main(argv: string[]): Promise<number> {
   const generated = generateMonth(opts.month, opts.seed);
   say(`  Inbox: ${generated.mail.length} mails over the month (${generated.requests.length} requests, ${generated.noise.length} pieces of noise); ${generated.hours.length} hour logs.`);
   const stats = await simulateMonth(em, generated, say);
-  say(`  Ran ingestInbox ${stats.ingestRuns}×, sweepSla ${stats.sweepRuns}×, then runMonthlyBilling; ${stats.edits} edits by people, ${stats.hoursRows} hour rows typed.`);
+  say(`  Ran ingestInbox ${stats.ingestRuns}×, sweepSla ${stats.sweepRuns}×, checkHours hourly, then runMonthlyBilling; ${stats.edits} edits by people, ${stats.hoursRows} hour rows typed.`);
   if (stats.failedRuns.length) {
     say(`  ${stats.failedRuns.length} runs failed; first: ${stats.failedRuns[0]!.job} at ${new Date(stats.failedRuns[0]!.at).toISOString()}: ${stats.failedRuns[0]!.message}`);
   }

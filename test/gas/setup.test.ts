@@ -119,7 +119,7 @@ describe('installTriggers', () => {
     em.call('installTriggers');
     em.call('installTriggers');
     const t = em.triggers.triggers.map((x) => [x.handler, x.eventType, x.everyMinutes ?? null]).sort();
-    expect(t).toEqual([['handleEdit', 'ON_EDIT', null], ['ingestInbox', 'CLOCK', 5], ['runMonthlyBilling', 'CLOCK', 0], ['sweepSla', 'CLOCK', 10]]);
+    expect(t).toEqual([['checkHours', 'CLOCK', 60], ['handleEdit', 'ON_EDIT', null], ['ingestInbox', 'CLOCK', 5], ['runMonthlyBilling', 'CLOCK', 0], ['sweepSla', 'CLOCK', 10]]);
   });
 
   it('explains a bad interval instead of failing obscurely', () => {

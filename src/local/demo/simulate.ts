@@ -73,8 +73,8 @@ function typeHours(em: Emulator, entries: readonly DemoHours[]): void {
 }
 
 /**
- * Runs the month on the emulated clock: the inbox trigger every 5 minutes and the SLA
- * sweep every 10 (as installed for a bound script), people's edits and hour logs at their
+ * Runs the month on the emulated clock: the inbox trigger every 5 minutes, the SLA sweep
+ * every 10 and the hours check hourly (as installed for a bound script), people's edits and hour logs at their
  * moments, and the monthly billing trigger on the 1st of the next month.
  */
 export async function simulateMonth(em: Emulator, month: DemoMonth, progress: Progress): Promise<SimulationStats> {
@@ -114,10 +114,12 @@ export async function simulateMonth(em: Emulator, month: DemoMonth, progress: Pr
     }
     run('ingestInbox', t);
     stats.ingestRuns++;
-    if (((t - month.start) / step) % 2 === 0) {
+    const tick = (t - month.start) / step;
+    if (tick % 2 === 0) {
       run('sweepSla', t);
       stats.sweepRuns++;
     }
+    if (tick % 12 === 0) run('checkHours', t);
     const day = DateTime.fromMillis(t, { zone: ZONE }).toISODate()!;
     if (day !== lastDay && DateTime.fromMillis(t, { zone: ZONE }).weekday === 1) {
       progress(`  … week of ${day}: ${Math.max(0, em.workbook.sheetValues('Tickets').length - 1)} tickets so far`);
