@@ -155,10 +155,18 @@ describe('menu and lock', () => {
     em.call('onOpen');
     const menus = JSON.stringify(em.workbook.ui.menus);
     expect(menus).toContain('Support Desk');
-    for (const fn of ['setup', 'installTriggers', 'ingestInbox', 'sweepSla', 'runMonthlyBilling', 'showAbout']) {
+    for (const fn of ['setup', 'installTriggers', 'ingestInbox', 'sweepSla', 'checkHours', 'closeMonth', 'showAbout']) {
       expect(menus).toContain(fn);
       expect(em.entryPoints()).toContain(fn);
     }
+  });
+
+  it('as an Editor add-on the menu goes under Extensions (createAddonMenu)', () => {
+    const em = emulator({ installAs: 'addon' });
+    em.call('onOpen');
+    expect(em.workbook.ui.menus).toHaveLength(1);
+    expect(JSON.stringify(em.workbook.ui.menus[0])).toMatch(/"addon":true/);
+    expect(JSON.stringify(em.workbook.ui.menus[0])).toContain('installTriggers');
   });
 
   it('setup backs off with a clear message while another run holds the document lock', () => {
