@@ -33,7 +33,7 @@ function seed(value: string): number {
 async function main(argv: string[]): Promise<number> {
   const program = new Command('demo')
     .description('Run Support Desk for a simulated month on an embedded register and inbox, then write out/demo-register.xlsx and out/outbox/*.eml.')
-    .option('--month <YYYY-MM>', 'the month to simulate (default: September 2026, whose Labor Day Monday follows the Friday-evening outage)', month, '2026-09')
+    .option('--month <YYYY-MM>', 'the month to simulate (September 2026 puts the Friday-evening outage before Labor Day)', month, '2026-09')
     .option('--seed <n>', 'seed for the generated mail and hours (same seed, same month)', seed, 1)
     .option('--out <dir>', 'output folder', 'out')
     .option('--quiet', 'no progress lines')

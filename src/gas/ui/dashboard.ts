@@ -99,10 +99,10 @@ export function refreshDashboardIfDue(ss: GoogleAppsScript.Spreadsheet.Spreadshe
   if (now - last < REFRESH_EVERY_MS && ss.getSheetByName(DASHBOARD_TAB)) return;
   const log = new RunLog('dashboard');
   try {
+    // A routine hourly refresh is not news: only failures reach the Log.
     withDocumentLock('Refresh dashboard', () => {
-      const report = refreshDashboard(workbookPort(ss), now, dashboardChartPort(ss));
+      refreshDashboard(workbookPort(ss), now, dashboardChartPort(ss));
       props.setProperty(REFRESHED_AT, String(now));
-      log.add('Refreshed', report.message);
     });
   } catch (e) {
     log.add('Failed', e instanceof Error ? e.message : String(e));
