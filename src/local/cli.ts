@@ -62,8 +62,8 @@ export function buildProgram(): Command {
     .description('Read an inbox (mbox or folder of .eml) into Tickets and Messages as the ingestInbox trigger would; acknowledgements and replies go to the outbox.')
     .requiredOption('--workbook <file.xlsx>', 'the register; saved back in place (run state kept in <file.xlsx>.properties.json)')
     .requiredOption('--inbox <path>', 'an mbox file or a folder of .eml files')
-    .requiredOption('--at <iso>', 'the run happens at this instant: only mail delivered by then is in the inbox')
-    .requiredOption('--outbox <dir>', 'where mail sent or drafted is written as .eml files')
+    .requiredOption('--at <iso>', 'the run happens at this instant (with its UTC offset, e.g. 2026-11-02T13:05:00-07:00): only mail delivered by then is in the inbox')
+    .requiredOption('--outbox <dir>', 'where mail sent or drafted is written as .eml files, numbered after what earlier runs left there')
     .action(async (opts) => {
       const { runIngestCommand } = await import('./cli/run-ingest');
       process.exitCode = await runIngestCommand({ workbook: opts.workbook, inbox: opts.inbox, at: opts.at, outbox: opts.outbox }, process.stdout);

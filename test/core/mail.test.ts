@@ -180,6 +180,20 @@ describe('acknowledgement', () => {
     expect(r.body).toMatch(/Acme Corp/);
     expect(ownMarkIn(r.body)?.kind).toBe('unregistered');
   });
+  it('makes no promise that is already past when it is written (mail read late)', () => {
+    const base = { ticketId: 'T-000007' as TicketId, subject: 'x', requesterName: 'Ann', priority: 'Medium' as const, articles: [], followers: [] };
+    const due = { ms: Date.UTC(2026, 8, 8, 21, 45), timeZone: 'America/Denver' };
+    expect(acknowledgement({ ...base, firstResponseDue: due, now: due.ms - 60_000 }).body).toContain('by Tuesday 8 Sep, 15:45 MDT');
+    const late = acknowledgement({ ...base, firstResponseDue: due, now: Date.UTC(2026, 8, 30) }).body;
+    expect(late).not.toContain('You will hear from us by');
+    expect(late).toContain('as soon as we can');
+  });
+  it('a contact on file who may not open tickets is told that, not that they are unregistered', () => {
+    const r = unregisteredReply('Help', 'Acme Corp', 'k', { contactMayNotOpen: true });
+    expect(r.body).toMatch(/registered for Acme Corp but not authorized to open support requests/);
+    expect(r.body).not.toMatch(/not yet registered/);
+    expect(ownMarkIn(r.body)?.kind).toBe('unregistered');
+  });
 });
 
 describe('keyword rules', () => {

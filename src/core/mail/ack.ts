@@ -17,6 +17,8 @@ export interface AckInput {
   readonly priority: Priority;
   /** First-response deadline and the zone of the calendar it was counted in; null when no policy applies. */
   readonly firstResponseDue: { readonly ms: number; readonly timeZone: string } | null;
+  /** When the acknowledgement is written: a promise already past (mail read late) is not made. */
+  readonly now?: number;
   readonly articles: readonly RankedArticle[];
   readonly followers: readonly string[];
 }
@@ -33,7 +35,7 @@ export function acknowledgement(a: AckInput): OutgoingText {
     hello,
     '',
     `We have received your request and opened ticket ${a.ticketId} (priority ${a.priority}).`,
-    a.firstResponseDue
+    a.firstResponseDue && (a.now === undefined || a.firstResponseDue.ms > a.now)
       ? `You will hear from us by ${localDeadline(a.firstResponseDue.ms, a.firstResponseDue.timeZone)}.`
       : 'We will get back to you as soon as we can.',
     `Please keep ${'[#' + a.ticketId + ']'} in the subject when you write about this request.`,
@@ -47,14 +49,25 @@ export function acknowledgement(a: AckInput): OutgoingText {
   return { subject: taggedReplySubject(a.ticketId, a.subject), body: lines.join('\n') };
 }
 
-/** The one polite answer an unregistered sender gets per day: how to be registered. */
-export function unregisteredReply(subject: string, clientName: string | null, ledgerKey: string): OutgoingText {
+/**
+ * The one polite answer an unregistered sender gets per day: how to be registered. A
+ * contact on file who may not open tickets is told that instead of "not registered",
+ * which would be untrue and send them to register an address that already is.
+ */
+export function unregisteredReply(subject: string, clientName: string | null, ledgerKey: string, opts: { contactMayNotOpen?: boolean } = {}): OutgoingText {
+  const onFile = opts.contactMayNotOpen === true && clientName !== null;
   const lines = [
     'Hello,',
     '',
-    'Thank you for your message. Support requests are accepted by mail only from registered contacts of our clients,',
-    `and ${clientName ? `your address is not yet registered for ${clientName}` : 'your address is not registered with us'}, so no ticket was opened.`,
-    'Please ask your Customer Success Manager (or a registered colleague) to register your address; then send your request again.',
+    onFile
+      ? 'Thank you for your message. Support requests are accepted by mail only from the contacts each client has authorized to open them,'
+      : 'Thank you for your message. Support requests are accepted by mail only from registered contacts of our clients,',
+    onFile
+      ? `and your address is registered for ${clientName} but not authorized to open support requests, so no ticket was opened.`
+      : `and ${clientName ? `your address is not yet registered for ${clientName}` : 'your address is not registered with us'}, so no ticket was opened.`,
+    onFile
+      ? `Please ask an authorized contact at ${clientName} to send the request, or your Customer Success Manager to authorize your address.`
+      : 'Please ask your Customer Success Manager (or a registered colleague) to register your address; then send your request again.',
     '',
     'The Support team',
     '',

@@ -134,7 +134,10 @@ class IngestRun {
   private lastTicket = 0;
   private readonly newLedgerRows: Record<string, unknown>[] = [];
   private readonly newTickets: WorkTicket[] = [];
-  private readonly actionUpdates = new Map<string, string>();
+  /** Ledger key → what became of its queued reply: 'sent', 'draft', 'failed' or 'answered' (staff replied before it went out). */
+  private readonly actionUpdates = new Map<string, 'sent' | 'draft' | 'failed' | 'answered'>();
+  /** Ledger keys recorded by this run: their replies go out now, however long ago the mail arrived. */
+  private readonly recordedNow = new Set<string>();
   private readonly counts = { processed: 0, opened: 0, appended: 0, ignored: 0, sent: 0, drafted: 0 };
 
   constructor(private readonly p: IngestPorts) {
@@ -346,6 +349,7 @@ class IngestRun {
       Excerpt: m.body.replace(/\s+/g, ' ').trim().slice(0, EXCERPT),
     };
     this.newLedgerRows.push(row);
+    this.recordedNow.add(p.ledgerId);
     if (ticketId) this.ledgerTickets.add(ticketId);
     this.ledger.set(p.ledgerId, { ticketId, threadId: m.threadId, kind: d.kind, from: p.sender.address, at: receivedAt(p), action });
   }
@@ -367,6 +371,7 @@ class IngestRun {
         t.messages++;
         this.touch(t, 'Messages', t.messages);
         if (d.staff) {
+          this.withdrawAck(t.id);
           if (!t.firstResponseAt) {
             t.firstResponseAt = at;
             this.touch(t, 'First response at', at);
@@ -536,11 +541,33 @@ class IngestRun {
     return this.articles;
   }
 
-  /** Replies already promised to this address since `from` (ledger and this run's queue). */
+  /**
+   * Replies already promised to this address since `from`: ledger rows of earlier runs by
+   * when their mail arrived, and every row of this run — its replies all go out now, so a
+   * catch-up over a month of mail must not send one sender a reply per old request.
+   */
   private repliesTo(address: string, from: number, word: RegExp): number {
     let n = 0;
-    for (const e of this.ledger.values()) if (e.from === address && e.at >= from && word.test(e.action)) n++;
+    for (const [key, e] of this.ledger) if (e.from === address && (e.at >= from || this.recordedNow.has(key)) && word.test(e.action)) n++;
     return n;
+  }
+
+  /**
+   * A staff reply reached the ticket before its acknowledgement went out (a catch-up over
+   * old mail, or a very quick answer): the requester already has a person's answer, so the
+   * "we received your request, you will hear from us by …" mail is dropped. A send already
+   * tried is left to the outbox's own check of Sent mail.
+   */
+  private withdrawAck(ticketId: string): void {
+    const left: QueuedMail[] = [];
+    for (const q of this.outbox) {
+      if (q.kind === 'ack' && q.ticketId === ticketId && !q.attempted) {
+        this.actionUpdates.set(q.key, 'answered');
+        const e = this.ledger.get(q.key);
+        if (e) e.action = e.action.replace(/acknowledgement queued/, 'not acknowledged: staff replied first');
+      } else left.push(q);
+    }
+    this.outbox = left;
   }
 
   private queueAck(p: ParsedMessage, t: WorkTicket, priority: RowOf<typeof TicketsTab>['Priority'], due: { ms: number; timeZone: string } | null): string {
@@ -557,6 +584,7 @@ class IngestRun {
       requesterName: contact?.name || p.sender.name,
       priority,
       firstResponseDue: due,
+      now: this.p.clock.now(),
       articles: rankArticles(`${p.msg.subject}\n${p.msg.body}`, this.kb()),
       followers: t.followers,
     });
@@ -568,7 +596,8 @@ class IngestRun {
   private queueUnregistered(p: ParsedMessage, client: ClientInfo | null): string {
     const to = p.sender.address;
     if (this.repliesTo(to, this.p.clock.now() - DAY_MS, /reply (queued|held)|replied/) > 0) return 'no reply: already answered today';
-    const mail = unregisteredReply(p.msg.subject, client?.name ?? null, p.ledgerId);
+    const contact = this.directory.contact(to);
+    const mail = unregisteredReply(p.msg.subject, client?.name ?? null, p.ledgerId, { contactMayNotOpen: !!contact && !contact.canOpenTickets && contact.clientId === client?.clientId });
     this.outbox = this.outbox.filter((q) => q.key !== p.ledgerId);
     this.outbox.push({ key: p.ledgerId, kind: 'unregistered', markKey: p.ledgerId, gmailId: p.msg.gmailId, threadId: p.msg.threadId, ticketId: '', to, cc: [], ...mail });
     return 'reply queued';
@@ -696,7 +725,10 @@ class IngestRun {
         const row = fresh.byKey(key);
         if (!row) continue;
         const word = outcome === 'sent' ? 'sent' : outcome === 'draft' ? 'held as draft' : 'failed';
-        const action = row.data.Action.replace(/acknowledgement queued/, `acknowledgement ${word}`).replace(/reply queued/, outcome === 'sent' ? 'replied' : `reply ${word}`);
+        const action =
+          outcome === 'answered'
+            ? row.data.Action.replace(/acknowledgement queued/, 'not acknowledged: staff replied first')
+            : row.data.Action.replace(/acknowledgement queued/, `acknowledgement ${word}`).replace(/reply queued/, outcome === 'sent' ? 'replied' : `reply ${word}`);
         if (action !== row.data.Action) updates.push({ key, values: { Action: action } });
       }
       const { writes } = writesByKey(fresh, updates);

@@ -58,11 +58,14 @@ export async function openRun(
   return { em, workbook, account, workbookFile: opts.workbookFile };
 }
 
-/** Saves the workbook (and, unless told not to, the document properties); writes the outbox. Returns the .eml files. */
-export async function closeRun(run: RunContext, outbox: string, opts: { properties?: boolean } = {}): Promise<string[]> {
+/**
+ * Saves the workbook (and, unless told not to, the document properties); writes the
+ * outbox. Returns the .eml files. `appendOutbox` keeps what earlier runs wrote there.
+ */
+export async function closeRun(run: RunContext, outbox: string, opts: { properties?: boolean; appendOutbox?: boolean } = {}): Promise<string[]> {
   await saveXlsx(run.workbook, run.workbookFile);
   if (opts.properties !== false) {
     await writeFile(propertiesFile(run.workbookFile), JSON.stringify(Object.fromEntries(run.em.properties.document.data), null, 2) + '\n');
   }
-  return writeOutbox(run.em.mailbox, outbox);
+  return writeOutbox(run.em.mailbox, outbox, { append: opts.appendOutbox === true });
 }

@@ -1,7 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { MailboxModel } from '../emulator';
+import { mboxLineTime } from '../emulator/gmail';
 import { closeRun, loadRegister, openRun, parseInstant, requireWorkbook } from './run-context';
 import { UsageError } from './usage-error';
 
@@ -41,6 +42,9 @@ export function emlDeliveredAt(raw: Buffer): number {
 async function readInbox(inbox: string): Promise<Item[]> {
   if (statSync(inbox).isDirectory()) {
     const names = (await readdir(inbox)).filter((n) => n.toLowerCase().endsWith('.eml')).sort();
+    // An empty inbox would still move the run's checkpoint to --at, and mail added later
+    // with older dates would then never be read: a wrong folder is refused, not "no mail".
+    if (names.length === 0) throw new UsageError(`--inbox ${inbox} holds no .eml files`);
     const items: Item[] = [];
     for (const name of names) {
       const raw = await readFile(path.join(inbox, name));
@@ -52,30 +56,62 @@ async function readInbox(inbox: string): Promise<Item[]> {
   }
   // mbox: messages start at "From " lines after a blank line; the line's date is the delivery time.
   const lines = (await readFile(inbox)).toString('latin1').split('\n');
+  const first = lines.find((l) => l.replace(/\r$/, '').trim() !== '');
+  if (first === undefined) throw new UsageError(`--inbox ${inbox} is empty`);
+  if (!/^From \S+ /.test(first)) throw new UsageError(`--inbox ${inbox} is not an mbox file (it must begin with a "From " line) nor a folder of .eml files`);
   const items: Item[] = [];
   let cur: string[] | null = null;
   let at = NaN;
+  let fromLine = 0;
   let prevBlank = true;
   const flush = () => {
     if (!cur) return;
     while (cur.length && cur[cur.length - 1]!.replace(/\r$/, '') === '') cur.pop();
     const raw = Buffer.from(cur.map((l) => l.replace(/^>(>*From )/, '$1')).join('\n') + '\n', 'latin1');
     const when = Number.isFinite(at) ? at : emlDeliveredAt(raw);
-    if (!Number.isFinite(when)) throw new UsageError(`${inbox}: message ${items.length + 1} has no date`);
+    // Refused rather than skipped: once a run has moved the checkpoint past it, a message
+    // given a date later would never be read.
+    if (!Number.isFinite(when)) throw new UsageError(`${inbox}: message ${items.length + 1} (line ${fromLine}) has no date on its "From " line and no Received or Date header`);
     items.push({ raw, deliveredAt: when, key: String(items.length).padStart(8, '0') });
   };
-  for (const line of lines) {
+  for (const [i, line] of lines.entries()) {
     const bare = line.replace(/\r$/, '');
     const m = prevBlank ? /^From \S+ +(.*)$/.exec(bare) : null;
     if (m) {
       flush();
       cur = [];
-      at = Date.parse(m[1]!);
+      at = mboxLineTime(m[1]!);
+      fromLine = i + 1;
     } else if (cur) cur.push(line);
     prevBlank = bare === '';
   }
   flush();
   return items;
+}
+
+/** Only a full ISO date-time with its offset: `Date.parse` alone takes "1" or a zone-less time in the machine's zone. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})$/i;
+
+function runInstant(value: string): number {
+  if (!ISO_INSTANT.test(value.trim())) {
+    throw new UsageError(`--at "${value}" is not an ISO date-time with a UTC offset, e.g. 2026-11-30T17:00:00-07:00 or 2026-12-01T00:00:00Z`);
+  }
+  const t = parseInstant(value.trim(), '--at');
+  // Date.parse rolls 2026-02-30 over to March: the calendar date must exist as written.
+  const [y, mo, d] = value.trim().slice(0, 10).split('-').map(Number) as [number, number, number];
+  const back = new Date(Date.UTC(y, mo - 1, d));
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) throw new UsageError(`--at "${value}": ${value.trim().slice(0, 10)} is not a calendar date`);
+  return t;
+}
+
+/** The outbox must be a folder (made when missing) before anything runs: mail the run sends must have somewhere to go. */
+async function prepareOutbox(dir: string): Promise<void> {
+  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UsageError(`--outbox ${dir} is a file, not a folder`);
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (e) {
+    throw new UsageError(`--outbox ${dir} cannot be made: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }
 
 /**
@@ -88,12 +124,18 @@ async function readInbox(inbox: string): Promise<Item[]> {
 export async function runIngestCommand(opts: RunIngestOptions, out: NodeJS.WritableStream): Promise<number> {
   requireWorkbook(opts.workbook);
   if (!existsSync(opts.inbox)) throw new UsageError(`--inbox ${opts.inbox} does not exist (an mbox file or a folder of .eml files)`);
-  const now = parseInstant(opts.at, '--at');
+  const now = runInstant(opts.at);
 
-  const loaded = await loadRegister(opts.workbook);
+  let loaded: Awaited<ReturnType<typeof loadRegister>>;
+  try {
+    loaded = await loadRegister(opts.workbook);
+  } catch (e) {
+    throw new UsageError(`--workbook ${opts.workbook} cannot be read as an .xlsx register: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+  }
   const mailbox = new MailboxModel({ address: loaded.account });
   const items = (await readInbox(opts.inbox)).filter((i) => i.deliveredAt <= now).sort((a, b) => a.deliveredAt - b.deliveredAt || (a.key < b.key ? -1 : 1));
   for (const it of items) await mailbox.deliver(it.raw, { at: it.deliveredAt });
+  await prepareOutbox(opts.outbox);
 
   const ctx = await openRun({ workbookFile: opts.workbook, now, mailbox: () => mailbox }, loaded);
   const em = ctx.em;
@@ -102,7 +144,8 @@ export async function runIngestCommand(opts: RunIngestOptions, out: NodeJS.Writa
     out.write(`ingest failed: ${run.error.message}\n`);
     return 1;
   }
-  const files = await closeRun(ctx, opts.outbox);
+  // Each run's mailbox is fresh: its mail is added after what earlier runs wrote to the outbox.
+  const files = await closeRun(ctx, opts.outbox, { appendOutbox: true });
   out.write(`${run.value}\n${items.length} mail(s) delivered by ${new Date(now).toISOString()}; saved ${opts.workbook}; ${files.length} mail(s) in ${opts.outbox}.\n`);
   return 0;
 }

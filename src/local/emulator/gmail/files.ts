@@ -37,6 +37,28 @@ export async function loadMailFolder(dir: string, mailbox: MailboxModel): Promis
 
 const FROM_LINE = /^From \S+ +(.*)$/;
 
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** asctime as mbox writers put it: `Thu Sep  3 18:32:56 2026`, maybe with a zone before or after the year. */
+const ASCTIME = /^(?:[A-Za-z]{3},?\s+)?([A-Za-z]{3})\s+(\d{1,2})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s+(?:([+-]\d{4}|UTC|GMT)\s+)?(\d{4})(?:\s+([+-]\d{4}|UTC|GMT))?\b/;
+
+/**
+ * The delivery time on an mbox `From ` line (what follows the sender), or NaN. The usual
+ * asctime carries no zone; it is read as UTC (what Gmail's export and most tools write),
+ * never in the zone of the machine reading the file, so the same mbox gives the same
+ * inbox everywhere.
+ */
+export function mboxLineTime(rest: string): number {
+  const m = ASCTIME.exec(rest.trim());
+  if (!m) return NaN;
+  const month = MONTHS.indexOf(m[1]!.toLowerCase());
+  if (month < 0) return NaN;
+  const zone = m[6] ?? m[8] ?? 'UTC';
+  const offset = /^[+-]/.test(zone) ? (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(3, 5))) : 0;
+  const [day, hour, minute, second] = [Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5] ?? 0)];
+  if (day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return NaN;
+  return Date.UTC(Number(m[7]), month, day, hour, minute, second) - offset * 60_000;
+}
+
 /**
  * Delivers every message of an mbox file. Messages start at `From ` lines (at the top
  * or after a blank line); `>From ` quoting is undone the mboxrd way (one '>' removed
@@ -62,7 +84,7 @@ export async function loadMbox(file: string, mailbox: MailboxModel): Promise<num
     if (m) {
       flush();
       cur = [];
-      const t = Date.parse(m[1] ?? '');
+      const t = mboxLineTime(m[1] ?? '');
       fallback = Number.isNaN(t) ? undefined : t;
     } else if (cur) {
       cur.push(line);
@@ -92,14 +114,22 @@ const OUTBOX_FILE = /^\d{4,}-(sent|draft)-[a-z0-9-]*\.eml$/;
  * `NNNN-draft-<subject>.eml`, numbered in the order the account wrote them. Writing
  * again rewrites the same names (unchanged files are left alone) and removes outbox
  * files of drafts that have since been sent or deleted; other files are not touched.
+ *
+ * With `append`, for a mailbox that holds only one run's mail (a CLI run builds a fresh
+ * one each time), the files are numbered after the highest number already in `dir` and
+ * nothing there is removed or overwritten: the outbox of repeated runs keeps every mail.
  */
-export async function writeOutbox(mailbox: MailboxModel, dir: string): Promise<string[]> {
+export async function writeOutbox(mailbox: MailboxModel, dir: string, opts: { append?: boolean } = {}): Promise<string[]> {
   await mailbox.settled();
   await mkdir(dir, { recursive: true });
   const written: string[] = [];
   const keep = new Set<string>();
+  let base = 0;
+  if (opts.append) {
+    for (const name of await readdir(dir)) if (OUTBOX_FILE.test(name)) base = Math.max(base, Number(name.slice(0, name.indexOf('-'))));
+  }
   for (const mail of [...mailbox.outgoing].sort((a, b) => a.outboxSeq - b.outboxSeq)) {
-    const name = `${String(mail.outboxSeq).padStart(4, '0')}-${mail.kind}-${slug(mail.subject)}.eml`;
+    const name = `${String(base + mail.outboxSeq).padStart(4, '0')}-${mail.kind}-${slug(mail.subject)}.eml`;
     const file = path.join(dir, name);
     const raw = await mail.raw;
     const existing = await readFile(file).catch(() => undefined);
@@ -107,6 +137,7 @@ export async function writeOutbox(mailbox: MailboxModel, dir: string): Promise<s
     keep.add(name);
     written.push(file);
   }
+  if (opts.append) return written;
   for (const name of await readdir(dir)) {
     if (OUTBOX_FILE.test(name) && !keep.has(name)) await unlink(path.join(dir, name));
   }

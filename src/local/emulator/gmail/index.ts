@@ -23,4 +23,4 @@ export { GmailDraft } from './draft';
 export { GmailAttachment } from './attachment';
 export { QUOTA_EXCEEDED, RecipientQuota } from './quota';
 export { normaliseSubject } from './subject';
-export { loadMailFolder, loadMbox, writeOutbox } from './files';
+export { loadMailFolder, loadMbox, mboxLineTime, writeOutbox } from './files';
