@@ -30,7 +30,7 @@ export interface EscalationNotice {
   readonly cycleStartMs?: number;
   /** The tier to tell now: the highest whose condition holds and who was not told yet. */
   readonly tier: Tier;
-  /** Lower tiers also due and not told (the sweep was not running): copied, not mailed apart. */
+  /** Lower tiers also due and not told (the sweep was not running, or the ticket’s notices were queued one per sweep): copied, not mailed apart. */
   readonly caughtUp: readonly Tier[];
   /** What earlier sweeps already did about this target. */
   readonly previously: readonly LedgerEntry[];
@@ -153,7 +153,12 @@ export function decideTicket(s: TicketSituation, priority: Priority): TicketDeci
     const nu = evaluations.find((e) => e.target === 'next update');
     const topic = reminderTopic(cycleStart);
     if (nu && isLive('next update', facts) && (nu.state === 'At risk' || nu.state === 'Breached') && !told.has(topic)) {
-      notices.push({ kind: 'reminder', cycleStartMs: cycleStart, evaluation: nu, topic });
+      // While the update can still be on time, the reminder to the person who sends it
+      // goes first: behind the escalations (one mail per ticket per sweep) it would
+      // arrive a sweep or two later, after the deadline with a 30-minute sweep interval.
+      const reminder: ReminderNotice = { kind: 'reminder', cycleStartMs: cycleStart, evaluation: nu, topic };
+      if (nu.state === 'At risk') notices.unshift(reminder);
+      else notices.push(reminder);
     }
   }
 

@@ -4,6 +4,8 @@ import type { IsoDay } from './month';
 
 export interface ValidationContext {
   readonly clientIds: ReadonlySet<string>;
+  /** Why a client ID that has a row in Clients is still unusable (its row fails a check), if it does. */
+  readonly clientProblem?: (clientId: string) => string | undefined;
   readonly hasActivity: (name: string) => boolean;
   readonly ticket: (id: string) => TicketFacts | undefined;
   /** Today in the provider's zone: later days are in the future. */
@@ -25,7 +27,10 @@ export function validateEntries(entries: readonly HoursEntry[], ctx: ValidationC
   };
   const perPersonDay = new Map<string, { minutes: number; rows: number[]; person: string; day: IsoDay }>();
   for (const e of entries) {
-    if (!ctx.clientIds.has(e.clientId)) flag(e.rowNumber, `Client ID ${e.clientId} is not in the Clients tab`);
+    if (!ctx.clientIds.has(e.clientId)) {
+      const why = ctx.clientProblem?.(e.clientId);
+      flag(e.rowNumber, why ? `Client ID ${e.clientId}: its row in the Clients tab has a problem (${why})` : `Client ID ${e.clientId} is not in the Clients tab`);
+    }
     if (!ctx.hasActivity(e.activity)) flag(e.rowNumber, `Activity "${e.activity}" is not in the Activities tab`);
     if (e.ticketId) {
       const t = ctx.ticket(e.ticketId);

@@ -41,7 +41,7 @@ export function escalationMail(
   if (addresses.cc.length > 0) {
     lines.push(
       '',
-      'Also due and copied on this mail (the SLA sweep was not running when their moment came, so they get this one notice instead of a mail each):',
+      'Also due and copied on this mail (their moment came before they could be told: the SLA sweep was not running, or this ticket’s notices were waiting their turn, one mail per sweep; so they get this one notice instead of a mail each):',
       ...addresses.cc.map((c) => `  - ${who(c.tier, c.email)} (${describeWhen(c.tier.when)})`),
     );
   }

@@ -4,7 +4,7 @@ import { cellValue, fitCell } from '../../register/safe-text';
 function generatedSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet): GeneratedSheet {
   return {
     readAll: () => sheet.getDataRange().getValues(),
-    replaceAll(values, formats, boldRows) {
+    replaceAll(values, formats, boldRows, widths) {
       const rows = values.length;
       const width = values[0]?.length ?? 0;
       if (rows === 0 || width === 0) return;
@@ -34,6 +34,14 @@ function generatedSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet): GeneratedShe
       range.setValues(grid);
       range.setFontWeights(weights);
       if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
+      // One call per run of equal widths: a constant handful, however many rows.
+      const ws = widths ?? [];
+      for (let c = 0; c < ws.length; ) {
+        let n = 1;
+        while (c + n < ws.length && ws[c + n] === ws[c]) n++;
+        if (ws[c]! > 0) sheet.setColumnWidths(c + 1, n, ws[c]!);
+        c += n;
+      }
     },
   };
 }

@@ -1,10 +1,11 @@
 import {
-  adjustmentsFor, allowanceFor, billedSoFar, buildStatement, clientStatementMail, financeMail, formatMoney,
+  adjustmentsFor, allowanceFor, billedSoFar, buildStatement, clientStatementMail, financeMail, formatMoney, holdFlaggedLines,
   type BillingStatus, type MonthStatement, type StatementLine,
 } from '../../core/billing';
+import { formatHours } from '../../core/hours/entry';
 import { dayInZone, monthOfDay, type YearMonth } from '../../core/hours/month';
 import type { ClockPort, KeyValuePort, WorkbookPort } from '../ports';
-import { classifyHours } from '../hours/classify';
+import { classifyHours, type Classified } from '../hours/classify';
 import { FINAL_MONTHS_KEY, writeHoursColumns } from '../hours/check-hours';
 import { loadRegister, type ClientInfo, type RegisterData } from '../hours/register-data';
 import type { GeneratedTabs, JobLog, MailPort } from './ports';
@@ -44,14 +45,22 @@ function otherBillingTabs(p: BillingPorts, month: YearMonth): ParsedBillingTab[]
   return out;
 }
 
-/** Adjustment lines, for each final month before `month`, of changes made since it was billed. */
-function adjustmentLines(data: RegisterData, counted: Parameters<typeof adjustmentsFor>[1], finals: readonly ParsedBillingTab[], month: YearMonth): StatementLine[] {
+/**
+ * Adjustment lines, for each final month before `month`, of changes made since it was
+ * billed. Billed lines whose Hours row now has a problem are kept as billed (and logged),
+ * not credited as removed: see holdFlaggedLines.
+ */
+function adjustmentLines(data: RegisterData, c: Classified, finals: readonly ParsedBillingTab[], month: YearMonth, log: JobLog): StatementLine[] {
   const allAdjustments = finals.flatMap((f) => f.adjustments);
   const out: StatementLine[] = [];
   for (const f of [...finals].sort((a, b) => (a.month < b.month ? -1 : 1))) {
     if (f.month >= month) continue;
     const billed = billedSoFar(f.billed, allAdjustments);
-    const current = counted.filter((e) => monthOfDay(e.day) === f.month);
+    const flagged = c.unusable.filter((u) => u.day !== null && monthOfDay(u.day) === f.month);
+    const { current, held } = holdFlaggedLines(billed, c.counted.filter((e) => monthOfDay(e.day) === f.month), flagged);
+    for (const h of held) {
+      log.add('Adjustment held', `${h.clientId} ${h.day} ${h.activity} (${formatHours(h.loggedMin)}) was billed final in ${f.month}; Hours row ${h.rowNumber} now has a problem (${h.problem}), so it stays as billed until the row is fixed`, { clientId: h.clientId });
+    }
     const terms = (clientId: string) => {
       const c = data.clients.find((x) => x.clientId === clientId);
       return {
@@ -149,11 +158,11 @@ export function billMonth(p: BillingPorts, month: YearMonth, final: boolean): Bi
     month, status, clients: data.clients, settings: data.settings,
     entries: c.counted.filter((e) => monthOfDay(e.day) === month),
     unbilled: c.unusable.filter((u) => u.day !== null && monthOfDay(u.day) === month),
-    adjustments: adjustmentLines(data, c.counted, finals, month),
+    adjustments: adjustmentLines(data, c, finals, month, p.log),
   });
 
   const tab = renderStatement(statement);
-  p.tabs.ensure(name).replaceAll(tab.values, tab.formats, tab.boldRows);
+  p.tabs.ensure(name).replaceAll(tab.values, tab.formats, tab.boldRows, tab.widths);
 
   const finalMonths = new Set(finals.map((f) => f.month as string));
   writeHoursColumns(p.workbook, data, c, finalMonths, p.log);

@@ -28,8 +28,11 @@ export interface JobLog {
 /** A generated tab that is rewritten whole: one read, a few writes. */
 export interface GeneratedSheet {
   readAll(): unknown[][];
-  /** Replaces the content with `values` (blanking whatever was below or beside it) and applies formats. */
-  replaceAll(values: readonly (readonly unknown[])[], formats: readonly (readonly string[])[], boldRows: readonly number[]): void;
+  /**
+   * Replaces the content with `values` (blanking whatever was below or beside it) and applies
+   * formats; `widths` (pixels, column 1 first) sizes the columns so nothing reads cut off.
+   */
+  replaceAll(values: readonly (readonly unknown[])[], formats: readonly (readonly string[])[], boldRows: readonly number[], widths?: readonly number[]): void;
 }
 
 export interface GeneratedTabs {

@@ -22,7 +22,17 @@ export interface RenderedTab {
   readonly formats: string[][];
   /** Rows (1-based) to show in bold: the two headers and the total. */
   readonly boldRows: number[];
+  /** Column widths in pixels, column 1 first. */
+  readonly widths: readonly number[];
 }
+
+/**
+ * Pixel widths of the 13 columns, each fitting both the summary column and the detail
+ * column below it (Client / Line, Logged h / Person with e-mail addresses, Counted h /
+ * Activity, Status / Reason with its sentence): without them every column is 100 px and
+ * names, addresses, "Overage amount" and the reasons read cut off.
+ */
+export const COLUMN_WIDTHS: readonly number[] = [95, 170, 100, 200, 100, 175, 100, 100, 120, 105, 105, 560, 85];
 
 const h = (min: number | null) => (min === null ? '' : min / 60);
 const m = (cents: number | null) => (cents === null ? '' : cents / 100);
@@ -51,7 +61,7 @@ export function renderStatement(s: MonthStatement): RenderedTab {
     add([l.clientId, l.kind, l.day, l.person, l.ticketId, l.activity, l.required === null ? '' : l.required ? 'Yes' : 'No',
       h(l.loggedMin), h(l.countedMin), h(l.excludedMin), m(l.amountCents), l.reason, l.forMonth], detailFormats);
   }
-  return { values, formats, boldRows };
+  return { values, formats, boldRows, widths: COLUMN_WIDTHS };
 }
 
 export interface ParsedBillingTab {

@@ -17,6 +17,7 @@ export function classifyHours(data: RegisterData, today: IsoDay): Classified {
   const activity = activityIndex(data.activities);
   const problems = validateEntries(data.entries, {
     clientIds: new Set(data.clients.map((c) => c.clientId)),
+    clientProblem: (id) => data.invalidClients.get(id),
     hasActivity: (name) => activity(name) !== undefined,
     ticket: (id) => data.tickets.get(id.toUpperCase()),
     today,

@@ -42,6 +42,8 @@ export interface HoursSettings extends BillingSettings {
 export interface RegisterData {
   readonly settings: HoursSettings;
   readonly clients: readonly ClientInfo[];
+  /** Client IDs whose Clients row fails the schema → "Clients row N: why", so hours name the real cause. */
+  readonly invalidClients: ReadonlyMap<string, string>;
   readonly activities: readonly ActivityRule[];
   readonly tickets: ReadonlyMap<string, TicketInfo>;
   readonly contacts: readonly ContactInfo[];
@@ -91,7 +93,13 @@ export function loadRegister(wb: WorkbookPort, log: JobLog, opts: { contacts?: b
   const day = (d: Date | null): IsoDay | null => (d ? workDay(d.getTime(), settings.sheetZone, providerZone) : null);
 
   const clientsTable = table(wb, ClientsTab);
-  for (const p of clientsTable.problems) log.add('Client row skipped', `Clients row ${p.rowNumber}: ${p.message}`);
+  const invalidClients = new Map<string, string>();
+  const idColumn = clientsTable.columnOf.get('Client ID');
+  for (const p of clientsTable.problems) {
+    log.add('Client row skipped', `Clients row ${p.rowNumber}: ${p.message}`);
+    const id = idColumn === undefined ? '' : String(clientsTable.raw[p.rowNumber - 1]?.[idColumn] ?? '').trim();
+    if (id && !invalidClients.has(id)) invalidClients.set(id, `Clients row ${p.rowNumber}: ${p.message}`);
+  }
   const clients: ClientInfo[] = clientsTable.rows.map(({ data: c }) => ({
     clientId: c['Client ID'], name: c.Name, status: c.Status, edition: c.Edition,
     monthlyHours: c['Monthly hours'], rateCents: c['Hourly rate'] === null ? null : dollarsToCents(c['Hourly rate']),
@@ -127,5 +135,5 @@ export function loadRegister(wb: WorkbookPort, log: JobLog, opts: { contacts?: b
     minutes: Math.round(h.Hours * 60),
     required: h['Required attendee'],
   }));
-  return { settings, clients, activities, tickets, contacts, hours, entries };
+  return { settings, clients, invalidClients, activities, tickets, contacts, hours, entries };
 }
