@@ -52,7 +52,7 @@ export function buildProgram(): Command {
     .requiredOption('--month <YYYY-MM>', 'the month to bill, in the Provider time zone')
     .option('--final', 'mark the month Final: never rewritten; later changes become adjustments in the next month')
     .requiredOption('--outbox <dir>', 'where the drafts are written as .eml files')
-    .option('--now <iso>', 'run as if at this instant (default: now)')
+    .option('--now <iso>', 'run as if at this instant, with its UTC offset (default: now)')
     .action(async (opts) => {
       const { runBilling } = await import('./cli/run-billing');
       process.exitCode = await runBilling({ workbook: opts.workbook, month: opts.month, final: opts.final, outbox: opts.outbox, now: opts.now }, process.stdout);
@@ -72,7 +72,7 @@ export function buildProgram(): Command {
     .command('sweep')
     .description('Sweep SLAs as the sweepSla trigger would at --at: SLA state, due times and escalation tiers into Tickets; escalation and status mail to the outbox.')
     .requiredOption('--workbook <file.xlsx>', 'the register; saved back in place (run state kept in <file.xlsx>.properties.json)')
-    .requiredOption('--at <iso>', 'the sweep happens at this instant, e.g. 2026-11-02T13:05:00-07:00')
+    .requiredOption('--at <iso>', 'the sweep happens at this instant (with its UTC offset, e.g. 2026-11-02T13:05:00-07:00)')
     .requiredOption('--outbox <dir>', 'where mail sent or drafted by this run is written as .eml files')
     .action(async (opts) => {
       const { runSweepCommand } = await import('./cli/run-sweep');

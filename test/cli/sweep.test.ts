@@ -36,6 +36,9 @@ describe('run sweep', () => {
     await expect(runSweepCommand({ workbook: path.join(dir, 'none.xlsx'), at: '2026-11-02T10:00:00-07:00', outbox: dir }, sink)).rejects.toBeInstanceOf(UsageError);
     const file = await register(dir);
     await expect(runSweepCommand({ workbook: file, at: 'Monday', outbox: dir }, sink)).rejects.toThrow(/--at "Monday" is not an ISO date-time/);
+    // A time without its offset names a different instant in every zone: refused, not guessed.
+    await expect(runSweepCommand({ workbook: file, at: '2026-11-02T10:00', outbox: dir }, sink)).rejects.toThrow(/with a UTC offset/);
+    await expect(runSweepCommand({ workbook: file, at: '2026-02-30T10:00:00Z', outbox: dir }, sink)).rejects.toThrow(/not a calendar date/);
   });
 
   it('repeated runs across simulated time send exactly the escalations the matrix prescribes, each once', async () => {

@@ -24,10 +24,23 @@ export function requireWorkbook(file: string): void {
   if (!existsSync(file)) throw new UsageError(`${file} does not exist (make one with \`init\`)`);
 }
 
-/** An ISO instant option, or a usage error naming it. */
+/** Only a full ISO date-time with its offset: `Date.parse` alone takes "1" or a zone-less time in the machine's zone. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})$/i;
+
+/**
+ * An instant option (`--at`, `--now`), or a usage error naming it. The offset is required:
+ * a run "at 13:05" means a different instant in every zone, and guessing one would move
+ * deadlines and month boundaries by hours without a word.
+ */
 export function parseInstant(value: string, option: string, example = '2026-11-30T17:00:00-07:00'): number {
-  const t = Date.parse(value);
-  if (Number.isNaN(t)) throw new UsageError(`${option} "${value}" is not an ISO date-time, e.g. ${example}`);
+  const text = value.trim();
+  if (!ISO_INSTANT.test(text)) throw new UsageError(`${option} "${value}" is not an ISO date-time with a UTC offset, e.g. ${example} or 2026-12-01T00:00:00Z`);
+  // Date.parse rolls 2026-02-30 over to March: the calendar date must exist as written.
+  const [y, mo, d] = text.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const back = new Date(Date.UTC(y, mo - 1, d));
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) throw new UsageError(`${option} "${value}": ${text.slice(0, 10)} is not a calendar date`);
+  const t = Date.parse(text);
+  if (Number.isNaN(t)) throw new UsageError(`${option} "${value}" is not a valid date-time, e.g. ${example}`);
   return t;
 }
 

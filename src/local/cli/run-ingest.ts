@@ -89,21 +89,6 @@ async function readInbox(inbox: string): Promise<Item[]> {
   return items;
 }
 
-/** Only a full ISO date-time with its offset: `Date.parse` alone takes "1" or a zone-less time in the machine's zone. */
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})$/i;
-
-function runInstant(value: string): number {
-  if (!ISO_INSTANT.test(value.trim())) {
-    throw new UsageError(`--at "${value}" is not an ISO date-time with a UTC offset, e.g. 2026-11-30T17:00:00-07:00 or 2026-12-01T00:00:00Z`);
-  }
-  const t = parseInstant(value.trim(), '--at');
-  // Date.parse rolls 2026-02-30 over to March: the calendar date must exist as written.
-  const [y, mo, d] = value.trim().slice(0, 10).split('-').map(Number) as [number, number, number];
-  const back = new Date(Date.UTC(y, mo - 1, d));
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) throw new UsageError(`--at "${value}": ${value.trim().slice(0, 10)} is not a calendar date`);
-  return t;
-}
-
 /** The outbox must be a folder (made when missing) before anything runs: mail the run sends must have somewhere to go. */
 async function prepareOutbox(dir: string): Promise<void> {
   if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UsageError(`--outbox ${dir} is a file, not a folder`);
@@ -124,7 +109,7 @@ async function prepareOutbox(dir: string): Promise<void> {
 export async function runIngestCommand(opts: RunIngestOptions, out: NodeJS.WritableStream): Promise<number> {
   requireWorkbook(opts.workbook);
   if (!existsSync(opts.inbox)) throw new UsageError(`--inbox ${opts.inbox} does not exist (an mbox file or a folder of .eml files)`);
-  const now = runInstant(opts.at);
+  const now = parseInstant(opts.at, '--at');
 
   let loaded: Awaited<ReturnType<typeof loadRegister>>;
   try {
