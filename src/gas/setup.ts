@@ -11,7 +11,8 @@ const NUMBER_FORMATS: Record<ColumnFormat, string> = {
   datetime: 'yyyy-mm-dd hh:mm',
   date: 'yyyy-mm-dd',
   time: 'hh:mm',
-  number: '0.##',
+  // Whole numbers (tiers, counts, percents typed as 75): '0.##' would show 1 as "1." in Sheets.
+  number: '0',
   hours: '0.00',
   money: '$#,##0.00',
   percent: '0%',

@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { PRIORITIES } from '../../src/core/types/vocab';
 import { parseCalendarJson } from '../../src/core/calendar/index';
 import {
   decodePolicy,
@@ -67,10 +69,37 @@ describe('policies', () => {
     expect(policyCalendarId(lookupPolicy(policies, 'Basic', 'Low')!, asCalendarId('client-cal'))).toBe('mt');
   });
 
-  it('a policy snapshot reads back exactly, and describes itself', () => {
+  it('a policy snapshot is written in words a lead can read and reads back exactly', () => {
+    expect(encodePolicy(high)).toBe('Standard/High: first response 4 h, next update —, resolution 40 h, at risk at 80%');
     expect(decodePolicy(encodePolicy(high))).toEqual(high);
-    expect(decodePolicy('not json')).toBeNull();
-    expect(describePolicy(high)).toBe('Standard/High: first response 4 h, next update —, resolution 40 h, at risk at 80%');
+    expect(describePolicy(high)).toBe(encodePolicy(high));
+    expect(decodePolicy('not a policy')).toBeNull();
+    expect(decodePolicy('Standard/High: first response soon, next update —, resolution 40 h, at risk at 80%')).toBeNull();
+    // Rows written as JSON by earlier versions still read.
+    expect(decodePolicy(JSON.stringify(high))).toEqual(high);
+  });
+
+  it('any policy survives the row: decode(encode(p)) = p', () => {
+    const target = fc.oneof(
+      fc.constant(null),
+      fc.double({ min: 1e-6, max: 1e6, noNaN: true }).map((hours) => ({ unit: 'hours' as const, hours })),
+      fc.integer({ min: 1, max: 60 }).map((days) => ({ unit: 'business days' as const, days })),
+    );
+    const policy = fc.record({
+      plan: fc.string({ minLength: 1 }).filter((s) => s.trim() === s && s !== ''),
+      priority: fc.constantFrom(...PRIORITIES),
+      firstResponse: target,
+      nextUpdate: target,
+      resolution: target,
+      calendarId: fc.option(fc.string({ minLength: 1 }).filter((s) => s.trim() === s && s !== '').map(asCalendarId), { nil: null }),
+      atRiskPercent: fc.double({ min: 1, max: 100, noNaN: true }),
+    });
+    fc.assert(
+      fc.property(policy, (p) => {
+        expect(decodePolicy(encodePolicy(p))).toEqual(p);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

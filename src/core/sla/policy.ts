@@ -81,7 +81,8 @@ export function policyCalendarId(policy: SlaPolicy, clientCalendarId: CalendarId
   return policy.calendarId ?? clientCalendarId;
 }
 
-const describeTarget = (t: Target | null) => (t === null ? '—' : t.unit === 'hours' ? `${t.hours} h` : `${t.days} business days`);
+const describeTarget = (t: Target | null) =>
+  t === null ? '—' : t.unit === 'hours' ? `${t.hours} h` : `${t.days} business day${t.days === 1 ? '' : 's'}`;
 
 /** How a ticket row records the policy it was opened under, readable by people. */
 export function describePolicy(p: SlaPolicy): string {
@@ -94,13 +95,50 @@ export function describePolicy(p: SlaPolicy): string {
 
 /**
  * A ticket keeps the policy it was opened under, so the row stores the policy itself (not
- * a pointer into SLA Policies, which users may edit). JSON, because it must read back exactly.
+ * a pointer into SLA Policies, which users may edit), in the same words `describePolicy`
+ * uses: a support lead reads it, and `decodePolicy` reads it back exactly.
  */
 export function encodePolicy(p: SlaPolicy): string {
-  return JSON.stringify(p);
+  return describePolicy(p);
 }
 
+// A number as JavaScript prints it (`${n}`), so what `describePolicy` wrote reads back to the same number.
+const NUMBER = String.raw`\d+(?:\.\d+)?(?:e[-+]?\d+)?`;
+const DESCRIBED = new RegExp(
+  `^(.+)/(${PRIORITIES.join('|')}): first response (.+?), next update (.+?), resolution (.+?), at risk at (${NUMBER})%(?:, calendar (.+))?$`,
+  's',
+);
+const TARGET_TEXT = new RegExp(`^(?:—|(${NUMBER}) h|(\\d+) business days?)$`);
+
+function readTarget(text: string): Target | null | undefined {
+  const m = TARGET_TEXT.exec(text);
+  if (!m) return undefined;
+  if (m[1] !== undefined) return { unit: 'hours', hours: Number(m[1]) };
+  if (m[2] !== undefined) return { unit: 'business days', days: Number(m[2]) };
+  return null;
+}
+
+/** The policy a row recorded; null when the cell holds something else. Rows written as JSON by earlier versions still read. */
 export function decodePolicy(text: string): SlaPolicy | null {
+  const t = text.trim();
+  const legacy = t.startsWith('{') ? decodeJsonPolicy(t) : null;
+  if (legacy) return legacy;
+  const m = DESCRIBED.exec(t);
+  if (!m) return null;
+  const [firstResponse, nextUpdate, resolution] = [readTarget(m[3]!), readTarget(m[4]!), readTarget(m[5]!)];
+  if (firstResponse === undefined || nextUpdate === undefined || resolution === undefined) return null;
+  return {
+    plan: m[1]!,
+    priority: m[2] as Priority,
+    firstResponse,
+    nextUpdate,
+    resolution,
+    calendarId: m[7] === undefined ? null : asCalendarId(m[7]),
+    atRiskPercent: Number(m[6]),
+  };
+}
+
+function decodeJsonPolicy(text: string): SlaPolicy | null {
   try {
     const v = JSON.parse(text) as Partial<SlaPolicy> | null;
     if (!v || typeof v.plan !== 'string' || !matchVocab(PRIORITIES, String(v.priority))) return null;

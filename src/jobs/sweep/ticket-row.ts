@@ -56,7 +56,8 @@ export function prepareTicket(row: TicketRecord, ctx: SlaContext, now: number): 
     if (!policy) return { ok: false, problem: `No SLA policy for plan "${client.Plan}" and priority ${row.Priority} (SLA Policies tab)` };
   }
   const text = encodePolicy(policy!);
-  const policyChange = text === row.Policy.trim() ? null : { from: kept, text };
+  // Compared as policies, not cell text: a cell an earlier version wrote as JSON holds the same policy.
+  const policyChange = kept !== null && encodePolicy(kept) === text ? null : { from: kept, text };
 
   const ownCal = clientCalendarId(client, ctx.settings);
   const calId = policyCalendarId(policy!, ownCal === '' ? null : asCalendarId(ownCal));

@@ -32,7 +32,7 @@ export const ClientsTab = defineTab({
     Plan: { note: 'Support plan; picks the SLA Policies rows (e.g. Standard, CSM, Professional).', width: 110 },
     Edition: { note: 'Product edition from the contract (e.g. Other, Enterprise).', width: 100 },
     Calendar: { note: 'Calendar ID from the Calendars tab; blank = the Default calendar setting.', width: 100 },
-    'Monthly hours': { note: 'Support hours included per month in the contract.', format: 'number', width: 110 },
+    'Monthly hours': { note: 'Support hours included per month in the contract.', format: 'hours', width: 110 },
     'Hourly rate': { note: 'Overage rate per hour in dollars; blank = the Default hourly rate setting.', format: 'money', width: 100 },
     'CSM email': { note: 'The client success manager: first tier of escalation and usage alerts.', width: 200 },
     'Escalation matrix': { note: 'Matrix name from the Escalation tab; blank = the Default escalation matrix setting.', width: 140 },

@@ -48,7 +48,7 @@ export const HoursTab = defineTab({
     Activity: { note: 'From the Activities tab.', width: 170 },
     Hours: { note: 'Duration: 1.5, 1:30 or 90m (plain text, so Sheets does not turn 1:30 into a time).', format: 'text', width: 70 },
     'Required attendee': { note: 'No = an extra meeting attendee who was not required: not counted.', vocab: ['Yes', 'No'], width: 120 },
-    Counted: { note: 'Hours counted toward the contract (computed).', owner: 'automation', format: 'number', width: 80 },
+    Counted: { note: 'Hours counted toward the contract (computed).', owner: 'automation', format: 'hours', width: 80 },
     Reason: { note: 'Why the time counts or not (computed).', owner: 'automation', width: 260 },
     Notes: { note: 'Free text.', width: 260 },
     Problems: { note: 'Filled by the automation when the row cannot be used, with the reason.', owner: 'automation', width: 260 },

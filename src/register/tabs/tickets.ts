@@ -60,7 +60,7 @@ export const TicketsTab = defineTab({
     'Last customer message at': { note: 'Latest message from the requester or a follower.', owner: A, format: 'datetime', width: 140 },
     'Last staff message at': { note: 'Latest staff reply.', owner: A, format: 'datetime', width: 140 },
     Messages: { note: 'Number of messages in the ticket.', owner: A, format: 'number', width: 80 },
-    Policy: { note: 'The SLA policy the ticket was opened under (plan / priority / calendar).', owner: A, width: 160 },
+    Policy: { note: 'The SLA policy the ticket keeps (plan/priority, targets, at-risk share, calendar), read back by the sweep.', owner: A, width: 160 },
     Paused: { note: 'Waiting-on-customer intervals, which pause the resolution clock.', owner: A, width: 200 },
     'SLA record': { note: 'When each target became Met or Breached. Final: later sweeps keep it; a Priority or Client change recomputes.', owner: A, width: 220 },
     Notified: { note: 'Every escalation and status notice decided for this ticket, one line each: the ledger that makes each tier hear once.', owner: A, width: 320 },
