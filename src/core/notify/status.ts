@@ -15,7 +15,7 @@ export function resolvedMail(brief: TicketBrief, followers: readonly string[], r
     'Please confirm that it works for you. If it does not, or something is still open, simply reply to this message and we will reopen the ticket.',
     '',
     'Thank you,',
-    'Support',
+    'The Support team',
   ].join('\n');
   return {
     to: brief.requester ? [brief.requester] : [],

@@ -73,6 +73,15 @@ function businessDays(monthStart: DateTime, holidays: Set<string>): DateTime[] {
   return days;
 }
 
+/** People mark tickets Resolved while they work: a moment outside 08:00–18:00 on a working day moves to the next working morning. */
+function atWork(t: DateTime, holidays: Set<string>): DateTime {
+  const working = (d: DateTime) => d.weekday <= 5 && !holidays.has(d.toISODate()!);
+  if (working(t) && t.hour >= 8 && t.hour < 18) return t;
+  let d = t.hour >= 18 ? t.plus({ days: 1 }) : t;
+  while (!working(d)) d = d.plus({ days: 1 });
+  return d.set({ hour: 8 + (t.minute % 2), minute: t.minute, second: t.second });
+}
+
 /** The last Friday of the month that comes right before a holiday (or the month's last Friday). */
 function fridayBeforeHoliday(monthStart: DateTime, holidays: Set<string>): DateTime {
   let fallback = monthStart;
@@ -123,7 +132,9 @@ export function generateMonth(month: string, seed: number): DemoMonth {
         refs.push(fuId);
       }
       if (opts.resolveAfterMin !== undefined) {
-        edits.push({ at: replyAt.plus({ minutes: opts.resolveAfterMin }).toMillis(), kind: 'edit', requestId: messageId, set: { Status: 'Resolved' } });
+        // An outage is worked through the night; everything else is resolved in working hours.
+        const resolved = replyAt.plus({ minutes: opts.resolveAfterMin });
+        edits.push({ at: (opts.critical ? resolved : atWork(resolved, holidays)).toMillis(), kind: 'edit', requestId: messageId, set: { Status: 'Resolved' } });
       }
     }
     return messageId;
