@@ -4,12 +4,12 @@
  * build/Code.js on a simulated clock and writes the resulting register and mail.
  */
 import { Command, InvalidArgumentError } from 'commander';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { Emulator, WorkbookModel, MailboxModel } from './emulator';
 import { saveXlsx } from './emulator/spreadsheet/xlsx';
-import { writeOutbox } from './emulator/gmail';
+import { formatMbox, writeOutbox } from './emulator/gmail';
 import { ensureBundle } from './bundle';
 import { fillDemoRegister } from './demo/register';
 import { SUPPORT_ADDRESS } from './demo/register-data';
@@ -59,7 +59,16 @@ async function main(argv: string[]): Promise<number> {
   say('  Register filled in: 4 clients, their contacts, a London calendar, the knowledge base.');
   say(`  ${em.call<string>('installTriggers')}`);
 
+  // The register as it stands before the month, and the month's mail as an mbox: what a
+  // reader needs to replay the month with the CLI (`run ingest`, `run sweep`) by hand.
+  const outDir = path.resolve(opts.out);
+  await mkdir(outDir, { recursive: true });
+  const startXlsx = path.join(outDir, 'demo-start.xlsx');
+  await saveXlsx(workbook, startXlsx);
+  await rm(`${startXlsx}.properties.json`, { force: true });
   const generated = generateMonth(opts.month, opts.seed);
+  const inbox = path.join(outDir, 'demo-inbox.mbox');
+  await writeFile(inbox, formatMbox(generated.mail));
   say(`  Inbox: ${generated.mail.length} mails over the month (${generated.requests.length} requests, ${generated.noise.length} pieces of noise); ${generated.hours.length} hour logs.`);
   const stats = await simulateMonth(em, generated, say);
   say(`  Ran ingestInbox ${stats.ingestRuns}×, sweepSla ${stats.sweepRuns}×, checkHours hourly, then runMonthlyBilling; ${stats.edits} edits by people, ${stats.hoursRows} hour rows typed.`);
@@ -67,8 +76,6 @@ async function main(argv: string[]): Promise<number> {
     say(`  ${stats.failedRuns.length} runs failed; first: ${stats.failedRuns[0]!.job} at ${new Date(stats.failedRuns[0]!.at).toISOString()}: ${stats.failedRuns[0]!.message}`);
   }
 
-  const outDir = path.resolve(opts.out);
-  await mkdir(outDir, { recursive: true });
   const xlsx = path.join(outDir, 'demo-register.xlsx');
   await saveXlsx(workbook, xlsx);
   const outbox = path.join(outDir, 'outbox');
@@ -80,7 +87,9 @@ async function main(argv: string[]): Promise<number> {
   say('Summary');
   for (const line of formatSummary(summarize(workbook, opts.month))) say(line);
   say(`  Register: ${rows('Tickets')} tickets, ${rows('Messages')} messages, ${rows('Hours')} hour rows, ${rows('Log')} log lines; tabs ${workbook.sheets.map((s) => s.name).join(', ')}`);
-  say(`  Wrote ${path.relative(process.cwd(), xlsx)} and ${mails.length} mail(s) to ${path.relative(process.cwd(), outbox)}/ in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const rel = (f: string) => path.relative(process.cwd(), f);
+  say(`  Wrote ${rel(xlsx)} and ${mails.length} mail(s) to ${rel(outbox)}/ in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  say(`  To replay the month with the CLI: ${rel(startXlsx)} (the register before the month) and ${rel(inbox)} (its mail); see README.`);
   return 0;
 }
 

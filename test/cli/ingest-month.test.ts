@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { Emulator } from '../../src/local/emulator';
-import { mboxLineTime } from '../../src/local/emulator/gmail';
+import { formatMbox, mboxLineTime } from '../../src/local/emulator/gmail';
 import { loadXlsx, saveXlsx } from '../../src/local/emulator/spreadsheet/xlsx';
 import { ensureBundle } from '../../src/local/bundle';
 import { fillDemoRegister } from '../../src/local/demo/register';
@@ -25,23 +25,6 @@ const sink = () => {
   return out as unknown as NodeJS.WritableStream & { text: string };
 };
 
-/** asctime in UTC, as mbox writers put it on the `From ` line. */
-function asctime(ms: number): string {
-  const d = new Date(ms);
-  const [w, day, mon, y, hms] = d.toUTCString().replace(',', '').split(' ') as [string, string, string, string, string];
-  return `${w} ${mon} ${day.replace(/^0/, ' ')} ${hms} ${y}`;
-}
-
-/** An mboxrd file: `From ` separators, `>From ` escaping, LF line ends. */
-function mbox(mail: readonly { at: number; raw: string }[]): string {
-  return mail
-    .map((m) => {
-      const body = m.raw.replace(/\r\n/g, '\n').replace(/^(>*From )/gm, '>$1');
-      return `From MAILER-DAEMON ${asctime(m.at)}\n${body}${body.endsWith('\n') ? '' : '\n'}\n`;
-    })
-    .join('');
-}
-
 interface Setup {
   dir: string;
   register: string;
@@ -59,7 +42,7 @@ async function setup(): Promise<Setup> {
   await saveXlsx(wb, register);
   const month = generateMonth('2026-09', 1);
   const inbox = path.join(dir, 'september.mbox');
-  writeFileSync(inbox, mbox(month.mail));
+  writeFileSync(inbox, formatMbox(month.mail));
   return { dir, register, inbox, month };
 }
 
@@ -196,7 +179,7 @@ describe('run ingest on a month of support mail', () => {
       at: at(d),
       raw: [`From: Ana Silva <ana.silva@canyon-media.example>`, `To: ${SUPPORT_ADDRESS}`, `Subject: Question number ${d}`, `Date: ${new Date(at(d)).toUTCString()}`, `Message-ID: <catch-up-${d}@canyon-media.example>`, 'Content-Type: text/plain; charset=utf-8', '', `How do I do thing ${d}?`, ''].join('\r\n'),
     }));
-    writeFileSync(s.inbox, mbox(requests));
+    writeFileSync(s.inbox, formatMbox(requests));
     expect(await runIngestCommand({ workbook: s.register, inbox: s.inbox, at: '2026-09-09T16:00:00Z', outbox: path.join(s.dir, 'out') }, sink())).toBe(0);
     expect(await tab(s.register, 'Tickets')).toHaveLength(6);
     const acks = (await outbox(path.join(s.dir, 'out'))).filter((m) => /\[#T-/.test(m.subject));

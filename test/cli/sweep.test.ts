@@ -53,7 +53,7 @@ describe('run sweep', () => {
     };
     // High, Standard plan: first response due 13:00; at risk (75 %) from 12:00; the matrix: CSM at risk, Director breached.
     expect(await sweep('2026-11-02T11:00:00-07:00', 'a')).toEqual([]);
-    expect(text).toMatch(/Swept 1 tickets; 1 updated\./);
+    expect(text).toMatch(/Swept 1 ticket; 1 updated\./);
     const atRisk = await sweep('2026-11-02T12:05:00-07:00', 'b');
     expect(atRisk).toHaveLength(1);
     expect(atRisk[0]).toMatch(/^To: csm@helpdesk\.test/m);
@@ -76,6 +76,21 @@ describe('run sweep', () => {
     expect(col('SLA state')).toBe('Breached');
     expect(col('Escalation tier')).toBe(3);
     expect(String(col('Notified')).split('\n')).toHaveLength(3);
+  }, 60_000);
+
+  it('runs into one outbox folder keep every earlier run’s mail, numbered after it', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sweep-'));
+    const file = await register(dir);
+    const outbox = path.join(dir, 'outbox');
+    const sink = { write: () => true } as unknown as NodeJS.WritableStream;
+    for (const at of ['2026-11-02T12:05:00-07:00', '2026-11-02T13:05:00-07:00', '2026-11-02T17:05:00-07:00']) {
+      expect(await runSweepCommand({ workbook: file, at, outbox }, sink)).toBe(0);
+    }
+    expect(readdirSync(outbox).sort()).toEqual([
+      '0001-sent-t-000001-escalation-tier-1-first-response-at-risk-acme-corp.eml',
+      '0002-sent-t-000001-escalation-tier-2-first-response-breached-acme-corp.eml',
+      '0003-sent-t-000001-escalation-tier-3-first-response-breached-acme-corp.eml',
+    ]);
   }, 60_000);
 
   it('is wired into the CLI with help text, and a usage error is one line with exit 2', () => {

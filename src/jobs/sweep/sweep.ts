@@ -180,12 +180,13 @@ function sweepLocked(ports: SweepPorts): SweepReport {
   for (const u of updates) for (const l of u.logs) log.add(l.action, l.detail, { ticketId: u.key, clientId: u.clientId });
 
   const evaluated = updates.filter((u) => u.prepared.ok).length;
+  const n = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
   const parts = [
-    `Swept ${evaluated} tickets`,
+    `Swept ${n(evaluated, 'ticket')}`,
     changedTickets ? `${changedTickets} updated` : '',
-    sent ? `${sent} notices sent` : '',
+    sent ? `${n(sent, 'notice')} sent` : '',
     drafted ? `${drafted} held as drafts` : '',
-    deferred ? `${deferred} notices left for the next sweep` : '',
+    deferred ? `${n(deferred, 'notice')} left for the next sweep` : '',
     skippedClosed ? `${skippedClosed} closed skipped` : '',
     skippedEnded ? `${skippedEnded} of ended clients skipped` : '',
     problems ? `${problems} rows with problems (see their Problems cells)` : '',

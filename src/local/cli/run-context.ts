@@ -72,13 +72,15 @@ export async function openRun(
 }
 
 /**
- * Saves the workbook (and, unless told not to, the document properties); writes the
- * outbox. Returns the .eml files. `appendOutbox` keeps what earlier runs wrote there.
+ * Saves the workbook (and, unless told not to, the document properties); writes this
+ * run's mail to the outbox after what earlier runs left there (each run has a fresh
+ * mailbox, so nothing there is this run's to replace: a sweep after an ingest into the
+ * same folder keeps the ingest's acknowledgements). Returns the .eml files written.
  */
-export async function closeRun(run: RunContext, outbox: string, opts: { properties?: boolean; appendOutbox?: boolean } = {}): Promise<string[]> {
+export async function closeRun(run: RunContext, outbox: string, opts: { properties?: boolean } = {}): Promise<string[]> {
   await saveXlsx(run.workbook, run.workbookFile);
   if (opts.properties !== false) {
     await writeFile(propertiesFile(run.workbookFile), JSON.stringify(Object.fromEntries(run.em.properties.document.data), null, 2) + '\n');
   }
-  return writeOutbox(run.em.mailbox, outbox, { append: opts.appendOutbox === true });
+  return writeOutbox(run.em.mailbox, outbox, { append: true });
 }

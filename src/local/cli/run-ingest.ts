@@ -130,7 +130,7 @@ export async function runIngestCommand(opts: RunIngestOptions, out: NodeJS.Writa
     return 1;
   }
   // Each run's mailbox is fresh: its mail is added after what earlier runs wrote to the outbox.
-  const files = await closeRun(ctx, opts.outbox, { appendOutbox: true });
+  const files = await closeRun(ctx, opts.outbox);
   out.write(`${run.value}\n${items.length} mail(s) delivered by ${new Date(now).toISOString()}; saved ${opts.workbook}; ${files.length} mail(s) in ${opts.outbox}.\n`);
   return 0;
 }

@@ -95,6 +95,25 @@ export async function loadMbox(file: string, mailbox: MailboxModel): Promise<num
   return deliverAll(items, mailbox);
 }
 
+/** asctime in UTC, as mbox writers put it on the `From ` line (what `mboxLineTime` reads). */
+function asctime(ms: number): string {
+  const [w, day, mon, y, hms] = new Date(ms).toUTCString().replace(',', '').split(' ') as [string, string, string, string, string];
+  return `${w} ${mon} ${day.replace(/^0/, ' ')} ${hms} ${y}`;
+}
+
+/**
+ * Mail as an mboxrd file, the inverse of `loadMbox`: a `From ` line with each message's
+ * delivery time, `>From ` quoting of body lines, LF line ends.
+ */
+export function formatMbox(mail: readonly { readonly at: number; readonly raw: string }[]): string {
+  return mail
+    .map((m) => {
+      const body = m.raw.replace(/\r\n/g, '\n').replace(/^(>*From )/gm, '>$1');
+      return `From MAILER-DAEMON ${asctime(m.at)}\n${body}${body.endsWith('\n') ? '' : '\n'}\n`;
+    })
+    .join('');
+}
+
 function slug(subject: string): string {
   const s = subject
     .normalize('NFKD')

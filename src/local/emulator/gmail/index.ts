@@ -23,4 +23,4 @@ export { GmailDraft } from './draft';
 export { GmailAttachment } from './attachment';
 export { QUOTA_EXCEEDED, RecipientQuota } from './quota';
 export { normaliseSubject } from './subject';
-export { loadMailFolder, loadMbox, mboxLineTime, writeOutbox } from './files';
+export { formatMbox, loadMailFolder, loadMbox, mboxLineTime, writeOutbox } from './files';
