@@ -11,6 +11,7 @@ import { installScheduledTriggers } from './triggers';
 import { withDocumentLock } from './lock';
 import { RunLog } from './log';
 import { VERSION } from './version';
+import { recordRun } from './last-run';
 import { ingestInboxNow } from './jobs/ingest';
 import { sweepSlaNow } from './jobs/sweep';
 import { handleEditNow } from './jobs/edit';
@@ -108,21 +109,25 @@ function notYetAvailable(what: string): string {
 
 /** Time trigger (and menu "Check inbox now"): support mail → Tickets and Messages. */
 export function ingestInbox(): string {
-  const report = ingestInboxNow(spreadsheet());
-  return typeof report === 'string' ? report : report.message;
+  return recordRun('ingest', () => {
+    const report = ingestInboxNow(spreadsheet());
+    return typeof report === 'string' ? report : report.message;
+  });
 }
 
 /** Time trigger (and menu "Sweep SLAs now"): SLA states, due times, escalations and status notices. */
 export function sweepSla(): string {
-  const ss = spreadsheet();
-  const report = sweepSlaNow(ss);
-  refreshDashboardIfDue(ss);
-  return typeof report === 'string' ? report : report.message;
+  return recordRun('sweep', () => {
+    const ss = spreadsheet();
+    const report = sweepSlaNow(ss);
+    refreshDashboardIfDue(ss);
+    return typeof report === 'string' ? report : report.message;
+  });
 }
 
 /** Scheduled: keeps the Hours tab and usage alerts current, drafts the month before once (src/gas/jobs/billing.ts). */
 export function runMonthlyBilling(): string {
-  return monthlyBilling();
+  return recordRun('billing', monthlyBilling);
 }
 
 /** Menu "Close month…": prompts for YYYY-MM and Draft/Final. */
@@ -137,7 +142,7 @@ export function billMonth(month: string, final?: boolean): string {
 
 /** Menu "Check hours now": Counted / Reason / Problems of the Hours tab, and usage alerts. */
 export function checkHours(): string {
-  return checkHoursNow();
+  return recordRun('hours', checkHoursNow);
 }
 
 /**

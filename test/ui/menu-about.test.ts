@@ -39,6 +39,23 @@ describe('menu and About (real bundle)', () => {
     expect(alert).toMatchObject({ title: 'About Support Desk', prompt: text });
   });
 
+  it('About reports runs that found nothing to do (they write no Log line) and failed runs', () => {
+    const em = emulator();
+    em.call('setup');
+    em.call('installTriggers');
+    expect(em.call('ingestInbox')).toBe('No new mail.');
+    em.clock.advance(10 * 60_000);
+    em.call('sweepSla');
+    em.call('checkHours');
+    em.locks.holdAs('document', 'another run');
+    expect(em.run('runMonthlyBilling').error?.message).toMatch(/another Support Desk job is still running/);
+    const text = em.call<string>('showAbout');
+    expect(text).toMatch(/• Check inbox: 2026-11-02 \d\d:\d\d MST — No new mail\./);
+    expect(text).toMatch(/• SLA sweep: 2026-11-02 \d\d:\d\d MST — Nothing to sweep/);
+    expect(text).toMatch(/• Hours: 2026-11-02 \d\d:\d\d MST — Hours checked: 0 rows usable/);
+    expect(text).toMatch(/• Billing: 2026-11-02 \d\d:\d\d MST — Failed: Monthly billing: another Support Desk job is still running/);
+  });
+
   it('About before setup says how to start', () => {
     const em = emulator();
     const text = em.call<string>('showAbout');

@@ -4,6 +4,7 @@ import { readTable } from '../../register/table';
 import { sheetPort } from '../sheet-port';
 import { SCHEDULED } from '../triggers';
 import { VERSION } from '../version';
+import { recordedRuns } from '../last-run';
 import { activeSpreadsheet } from './context';
 
 /** Jobs About reports on, in the order people think of them (Log "Job" values). */
@@ -56,12 +57,15 @@ export function aboutText(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string 
     return lines.join('\n');
   }
   const log = readTable(sheetPort(sheet), LogTab);
-  const last = lastRuns(log.rows.filter((r) => r.data.At).map((r) => ({ job: r.data.Job, at: r.data.At!.getTime(), action: r.data.Action, detail: r.data.Detail })));
-  lines.push('', 'Last run of each job (from the Log tab):');
+  const logged = log.rows.filter((r) => r.data.At).map((r) => ({ job: r.data.Job, at: r.data.At!.getTime(), action: r.data.Action, detail: r.data.Detail }));
+  // Runs that logged nothing (nothing to do) are known only from their recorded result.
+  const recorded = [...recordedRuns()].map(([job, r]) => (r.ok ? { job, at: r.at, action: r.result, detail: '' } : { job, at: r.at, action: 'Failed', detail: r.result }));
+  const last = lastRuns([...logged, ...recorded]);
+  lines.push('', 'Last run of each job:');
   for (const { job, name } of JOBS) {
     const r = last.get(job);
     const when = r ? DateTime.fromMillis(r.at, { zone }).toFormat('yyyy-MM-dd HH:mm ZZZZ') : '';
-    lines.push(r ? `• ${name}: ${when} — ${r.action}${r.detail ? `: ${clip(r.detail)}` : ''}` : `• ${name}: not run yet`);
+    lines.push(r ? `• ${name}: ${when} — ${clip(r.detail ? `${r.action}: ${r.detail}` : r.action)}` : `• ${name}: not run yet`);
   }
   return lines.join('\n');
 }
