@@ -12,7 +12,9 @@ const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx
 describe('cli init', () => {
   it('writes a register with every tab, header, dropdown and default, in the chosen time zone', async () => {
     const file = join(dir, 'register.xlsx');
+    const before = Date.now();
     const r = cli('init', '--workbook', file, '--tz', 'Europe/London', '--account', 'help@acme.example');
+    const after = Date.now();
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/Register ready: created 13 tabs/);
@@ -36,6 +38,14 @@ describe('cli init', () => {
     const holidays = wb.sheetValues('Holidays');
     const thanksgiving = holidays.find((row) => row[2] === 'Thanksgiving');
     expect((thanksgiving![1] as Date).toISOString()).toBe('2026-11-26T00:00:00.000Z');
+    // Setup ran now, not at the emulator's fixed test date: the Log says when, and the
+    // holidays are this year's and next.
+    const logged = (wb.sheetValues('Log')[1]![0] as Date).getTime();
+    expect(logged).toBeGreaterThanOrEqual(before - 1000);
+    expect(logged).toBeLessThan(after + 60_000); // plus the modeled run time
+    const years = new Set(holidays.slice(1).map((row) => (row[1] as Date).getUTCFullYear()));
+    const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Europe/London', year: 'numeric' }).format(before));
+    expect([...years].sort()).toEqual([year, year + 1]);
   });
 
   it('refuses to overwrite without --force, with one line and exit code 2', () => {
@@ -48,13 +58,22 @@ describe('cli init', () => {
   });
 
   it('answers unknown commands and bad arguments with one line and exit code 2', () => {
-    for (const args of [['bogus'], ['init'], ['init', '--workbook', join(dir, 'x.xlsx'), '--tz', 'Mars/Olympus'], ['init', '--nope']]) {
+    for (const args of [
+      ['bogus'],
+      ['init'],
+      ['init', '--workbook', join(dir, 'x.xlsx'), '--tz', 'Mars/Olympus'],
+      ['init', '--nope'],
+      ['init', '--workbook', join(dir, 'x.csv')], // written as .xlsx whatever the name: refuse a misleading one
+      ['init', '--workbook', join(dir, 'no-such-folder', 'x.xlsx')],
+      ['init', '--workbook', dir, '--force'], // a folder
+    ]) {
       const r = cli(...args);
       expect(r.status, args.join(' ')).toBe(2);
       expect(r.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
       expect(r.stderr).toMatch(/^support-desk: /);
     }
     expect(existsSync(join(dir, 'x.xlsx'))).toBe(false);
+    expect(existsSync(join(dir, 'x.csv'))).toBe(false);
   });
 
   it('has help on every command', () => {
