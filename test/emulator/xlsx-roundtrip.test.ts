@@ -55,6 +55,8 @@ function sampleWorkbook(): WorkbookModel {
     ['T-2', '2026-03-08 03:30', '2026-11-01 01:30', true, '+1 (555) 010', 'Low'],
   ]);
   tickets.getRange('G2').setValue('=D2*2');
+  // Formats of blank rows (setup formats whole columns): what lands there later keeps them.
+  tickets.getRange('B4:C6').setNumberFormat('yyyy-mm-dd hh:mm');
   tickets.getRange('A2').setNote('Opened by mail');
   tickets.getRange('F2:F10').setDataValidation(app.newDataValidation().requireValueInList(['Critical', 'High', 'Medium', 'Low'], true).setAllowInvalid(false).setHelpText('Priority').build());
   tickets.getRange('H2:H10').setDataValidation(app.newDataValidation().requireValueInList(['Yes', 'No']).build());

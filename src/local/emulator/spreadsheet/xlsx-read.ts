@@ -136,8 +136,13 @@ export async function loadXlsx(file: string, opts: { timeZone?: string } = {}): 
       if (col.width) sheet.columnWidths.set(i + 1, Math.round(col.width * PX_PER_CHAR));
       if (col.hidden) sheet.hiddenColumns.add(i + 1);
     });
-    ws.eachRow({ includeEmpty: false }, (row, r) => {
-      row.eachCell({ includeEmpty: false }, (cell, c) => readCell(sheet, cell, r, c, zone));
+    // Blank cells count too: a column formatted by setup keeps its format in the rows
+    // nothing has been written to yet, as it does when Sheets imports the file.
+    ws.eachRow({ includeEmpty: true }, (row, r) => {
+      row.eachCell({ includeEmpty: true }, (cell, c) => {
+        if (cell.type !== ExcelJS.ValueType.Null) readCell(sheet, cell, r, c, zone);
+        else if (cell.numFmt && cell.numFmt !== 'General') sheet.setFormat(r, c, cell.numFmt);
+      });
     });
     sheet.conditionalRules = readConditionals(ws, sheet);
     pending.push({ sheet, ws });
