@@ -88,7 +88,13 @@ describe('validation of Hours rows', () => {
 
 describe('durations and days', () => {
   it('reads 1.5, 1:30 and 90m as the same 90 minutes', () => {
-    for (const v of [1.5, '1.5', '1:30', '90m', '1,5', '1h 30m']) expect(parseDuration(v)).toEqual({ ok: true, minutes: 90 });
+    for (const v of [1.5, '1.5', '1:30', '90m', '1,5', '1h 30m', '1h30', '1 hr 30 min']) expect(parseDuration(v)).toEqual({ ok: true, minutes: 90 });
+  });
+
+  it('reads a leading-point fraction as Sheets does (.5 typed in the Hours tab is 0.5)', () => {
+    expect(parseDuration('.5')).toEqual({ ok: true, minutes: 30 });
+    expect(parseDuration(',25')).toEqual({ ok: true, minutes: 15 });
+    for (const v of ['.', '1h60', '1.5h30', '-1', '1:75']) expect(parseDuration(v).ok, v).toBe(false);
   });
 
   it('a date-only cell is the day typed; an instant is placed on the provider calendar', () => {
