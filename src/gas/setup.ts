@@ -56,6 +56,8 @@ export function setupRegister(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, env:
     }
     layoutTab(sheet, spec, report);
   });
+  // After every tab exists: a dropdown may refer to a tab laid out after its own.
+  ALL_TABS.forEach((spec) => pickLists(ss, spec));
   removeBlankStarterSheet(ss);
 
   const tz = ss.getSpreadsheetTimeZone() || env.spreadsheetTimeZone;
@@ -135,6 +137,29 @@ function layoutTab(sheet: GoogleAppsScript.Spreadsheet.Sheet, spec: TabSpec, rep
   });
 
   if (spec.name === TicketsTab.name) colourSlaStates(sheet, header);
+}
+
+/** Dropdowns of another tab's column (Clients → Plan from SLA Policies, Hours → Activity, …). */
+function pickLists(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, spec: TabSpec): void {
+  const picks = Object.entries(spec.columns as Record<string, ColumnMeta | undefined>).filter(([, meta]) => meta?.pick);
+  if (!picks.length) return;
+  const sheet = ss.getSheetByName(spec.name)!;
+  const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!.map((h) => String(h).trim());
+  for (const [h, meta] of picks) {
+    const { tab, header: source } = meta!.pick!;
+    const col = header.indexOf(h);
+    const from = ss.getSheetByName(tab);
+    if (col < 0 || !from || from.getLastColumn() === 0) continue;
+    // Found by header, like every column: users may have moved the source column.
+    const sourceCol = from.getRange(1, 1, 1, from.getLastColumn()).getValues()[0]!.map((x) => String(x).trim()).indexOf(source);
+    if (sourceCol < 0) continue;
+    const rule = SpreadsheetApp.newDataValidation()
+      .requireValueInRange(from.getRange(2, sourceCol + 1, Math.max(from.getMaxRows() - 1, 1), 1), true)
+      .setAllowInvalid(true)
+      .setHelpText(`${h}: one of the ${source} values of the ${tab} tab.`)
+      .build();
+    sheet.getRange(2, col + 1, Math.max(sheet.getMaxRows() - 1, 1), 1).setDataValidation(rule);
+  }
 }
 
 function colourSlaStates(sheet: GoogleAppsScript.Spreadsheet.Sheet, header: readonly string[]): void {

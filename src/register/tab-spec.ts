@@ -11,6 +11,12 @@ export interface ColumnMeta {
   readonly format?: ColumnFormat;
   /** A dropdown of these values. */
   readonly vocab?: readonly string[];
+  /**
+   * A dropdown of the values in another tab's column (its IDs or names). Warning only:
+   * the jobs already report an unknown value in Problems, and a strict rule would refuse
+   * rows pasted before the referenced row exists.
+   */
+  readonly pick?: { readonly tab: string; readonly header: string };
   /** Text that comes from outside (mail subjects, names, addresses): always written as plain text. */
   readonly outside?: boolean;
   readonly width?: number;

@@ -41,6 +41,33 @@ describe('setup', () => {
     expect(t.rules).toBe(4);
   });
 
+  it('offers the register’s own IDs as warning-only dropdowns: plans, calendars, matrices, clients, activities', () => {
+    const em = emulator();
+    em.call('setup');
+    const picks = inSandbox<Record<string, [string, string, boolean] | null>>(em, `
+      var ss = SpreadsheetApp.getActiveSpreadsheet();
+      function pick(tab, h) {
+        var sh = ss.getSheetByName(tab);
+        var header = sh.getRange(1, 1, 1, sh.getLastColumn()).getValues()[0];
+        var v = sh.getRange(3, header.indexOf(h) + 1).getDataValidation();
+        if (!v) return null;
+        var source = v.getCriteriaValues()[0];
+        return [String(v.getCriteriaType()), source.getSheet().getName() + '!' + source.getA1Notation(), v.getAllowInvalid()];
+      }
+      return {
+        plan: pick('Clients', 'Plan'), calendar: pick('Clients', 'Calendar'), matrix: pick('Clients', 'Escalation matrix'),
+        hoursClient: pick('Hours', 'Client ID'), activity: pick('Hours', 'Activity'), contactClient: pick('Contacts', 'Client ID'),
+      };`);
+    expect(picks).toEqual({
+      plan: ['VALUE_IN_RANGE', 'SLA Policies!A2:A1000', true],
+      calendar: ['VALUE_IN_RANGE', 'Calendars!A2:A1000', true],
+      matrix: ['VALUE_IN_RANGE', 'Escalation!A2:A1000', true],
+      hoursClient: ['VALUE_IN_RANGE', 'Clients!A2:A1000', true],
+      activity: ['VALUE_IN_RANGE', 'Activities!A2:A1000', true],
+      contactClient: ['VALUE_IN_RANGE', 'Clients!A2:A1000', true],
+    });
+  });
+
   it('seeds settings, the provider calendar and its holidays as date cells (local midnight, half day on Dec 31)', () => {
     const em = emulator();
     em.call('setup');

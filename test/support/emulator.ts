@@ -16,7 +16,7 @@ export function inSandbox<T>(em: Emulator, source: string): T {
   return json === undefined ? (undefined as T) : (JSON.parse(json) as T);
 }
 
-/** Everything a user could see of the register, for before/after comparisons. */
+/** Everything a user could see of the register, for before/after comparisons (a dropdown's source range as A1). */
 export function snapshot(em: Emulator): unknown {
   return inSandbox(em, `
     var ss = SpreadsheetApp.getActiveSpreadsheet();
@@ -28,7 +28,7 @@ export function snapshot(em: Emulator): unknown {
         values: r ? r.getValues() : [],
         notes: r ? r.getNotes() : [],
         formats: r ? r.getNumberFormats() : [],
-        validations: r ? r.getDataValidations().map(function (row) { return row.map(function (v) { return v ? [String(v.getCriteriaType()), v.getCriteriaValues()] : null; }); }) : [],
+        validations: r ? r.getDataValidations().map(function (row) { return row.map(function (v) { return v ? [String(v.getCriteriaType()), v.getCriteriaValues().map(function (x) { return x && typeof x.getA1Notation === 'function' ? x.getSheet().getName() + '!' + x.getA1Notation() : x; })] : null; }); }) : [],
         protections: sh.getProtections(SpreadsheetApp.ProtectionType.RANGE).map(function (p) { return [p.getDescription(), p.isWarningOnly(), p.getRange().getA1Notation()]; }),
         rules: sh.getConditionalFormatRules().length,
       };

@@ -19,7 +19,7 @@ export const ContactsTab = defineTab({
   columns: {
     Email: { note: 'The contact’s whole mail address; matched case-insensitively.', outside: true, width: 220 },
     Name: { note: 'Used in acknowledgements.', outside: true, width: 160 },
-    'Client ID': { note: 'The client this person belongs to (Clients tab).', width: 90 },
+    'Client ID': { note: 'The client this person belongs to (Clients tab).', pick: { tab: 'Clients', header: 'Client ID' }, width: 90 },
     Role: { note: 'E.g. Authorized representative, Executive sponsor, Billing.', width: 170 },
     Phone: { note: 'Kept as text, exactly as typed.', format: 'text', outside: true, width: 130 },
     'Can open tickets': { note: 'Yes = mail from this address opens tickets; No = their mail is logged but opens nothing.', vocab: ['Yes', 'No'], width: 120 },

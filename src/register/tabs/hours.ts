@@ -42,10 +42,10 @@ export const HoursTab = defineTab({
   }),
   columns: {
     Date: { note: 'The day the work was done.', format: 'date', width: 100 },
-    'Client ID': { note: 'The client the time is for.', width: 90 },
+    'Client ID': { note: 'The client the time is for.', pick: { tab: 'Clients', header: 'Client ID' }, width: 90 },
     Person: { note: 'Who did the work (mail address or name).', width: 170 },
     'Ticket ID': { note: 'Optional: the ticket the time belongs to (its Reason decides troubleshooting).', width: 95 },
-    Activity: { note: 'From the Activities tab.', width: 170 },
+    Activity: { note: 'From the Activities tab.', pick: { tab: 'Activities', header: 'Activity' }, width: 170 },
     Hours: { note: 'Duration: 1.5, 1:30 or 90m (plain text, so Sheets does not turn 1:30 into a time).', format: 'text', width: 70 },
     'Required attendee': { note: 'No = an extra meeting attendee who was not required: not counted.', vocab: ['Yes', 'No'], width: 120 },
     Counted: { note: 'Hours counted toward the contract (computed).', owner: 'automation', format: 'hours', width: 80 },
