@@ -17,6 +17,8 @@ import { loadXlsx, saveXlsx } from '../src/local/emulator/spreadsheet/xlsx';
 const SHOWN: Record<string, string[] | 'all'> = {
   Tickets: ['Ticket ID', 'Client ID', 'Subject', 'Priority', 'Status', 'Received at', 'First response due', 'First response at', 'SLA state', 'Escalation tier'],
 };
+/** Columns of a Billing tab left out of its picture: blank in a month without adjustments. */
+const BILLING_HIDDEN = ['For month'];
 
 async function render(source: string, outDir: string): Promise<void> {
   const work = mkdtempSync(path.join(tmpdir(), 'render-'));
@@ -27,6 +29,15 @@ async function render(source: string, outDir: string): Promise<void> {
     const wb = await loadXlsx(source);
     for (const other of wb.sheets.filter((s) => s.name !== tab)) wb.removeSheet(other);
     for (const sheet of wb.sheets) {
+      if (sheet.name.startsWith('Billing ')) {
+        // The detail lines' header is not the first row: hide by any row that names the column.
+        for (const row of wb.sheetValues(sheet.name)) {
+          row.forEach((v, i) => {
+            if (BILLING_HIDDEN.includes(String(v))) sheet.hiddenColumns.add(i + 1);
+          });
+        }
+        continue;
+      }
       const shown = SHOWN[sheet.name];
       if (!shown || shown === 'all') continue;
       const header = wb.sheetValues(sheet.name)[0]!.map(String);
@@ -38,7 +49,7 @@ async function render(source: string, outDir: string): Promise<void> {
     const xlsx = path.join(work, `${slug}.xlsx`);
     await saveXlsx(wb, xlsx);
     execFileSync('soffice', ['--headless', '--convert-to', 'pdf', xlsx, '--outdir', work], { stdio: 'ignore' });
-    execFileSync('pdftoppm', ['-png', '-r', '110', '-f', '1', '-l', '1', '-singlefile', path.join(work, `${slug}.pdf`), path.join(work, slug)]);
+    execFileSync('pdftoppm', ['-png', '-r', '150', '-f', '1', '-l', '1', '-singlefile', path.join(work, `${slug}.pdf`), path.join(work, slug)]);
     renameSync(path.join(work, `${slug}.png`), path.join(outDir, `register-${slug.startsWith('billing') ? 'billing' : slug}.png`));
   }
   console.log(`Wrote ${readdirSync(outDir).filter((f) => f.startsWith('register-')).map((f) => path.join(outDir, f)).join(', ')}`);
