@@ -171,6 +171,22 @@ describe('calendars with no open time', () => {
     expect(elapsedMinutes(closed, t('2026-01-01T00:00:00Z'), t('2027-01-01T00:00:00Z'))).toBe(0);
   });
 
+  it('answers up to the end of year 9999 and fails fast beyond it, however large the target', () => {
+    const allDay = parseCalendarJson({ id: 'all', timezone: 'UTC', week: allWeek([['00:00', '24:00']]) });
+    expect(iso(due(allDay, t('9999-12-31T22:00:00Z'), 119))).toBe('9999-12-31T23:59:00Z');
+    expect(() => due(allDay, t('9999-12-31T22:00:00Z'), 120)).toThrow(/after 9999-12-31/);
+    // Used to walk 4-week chunks towards year 275,000, compiling each, until memory ran out.
+    const started = Date.now();
+    expect(() => due(mt, t('2026-11-25T23:10:00Z'), 1e300)).toThrow(/after 9999-12-31/);
+    expect(() => due(mt, t('2026-11-25T23:10:00Z'), 2 ** 53)).toThrow(CalendarError);
+    expect(Date.now() - started).toBeLessThan(1000);
+    // Friday 31 Dec 9999 after hours: the next opening is in year 10000.
+    const office = parseCalendarJson({ id: 'office', timezone: 'UTC', week: weekdays([['09:00', '17:00']]) });
+    expect(iso(nextOpen(office, t('9999-12-31T16:00:00Z')))).toBe('9999-12-31T16:00:00Z');
+    expect(() => nextOpen(office, t('9999-12-31T18:00:00Z'))).toThrow(/after 9999-12-31/);
+    expect(() => isOpen(mt, t('9999-12-31T23:59:59Z') + 1000)).toThrow(/outside the years 0000–9999/);
+  });
+
   it('holiday hours alone still open the calendar until they are used up', () => {
     expect(iso(due(eventOnly, t('2026-01-01T00:00:00Z'), 30))).toBe('2026-05-01T09:30:00Z');
     expect(() => due(eventOnly, t('2026-01-01T00:00:00Z'), 61)).toThrow(NeverOpenError);
@@ -219,6 +235,18 @@ describe('parsing', () => {
     expect(() => parseCalendarJson({ id: 'z', timezone: 'Mars/Olympus', week: {} })).toThrow(/calendar "z": time zone "Mars\/Olympus"/);
     expect(() => parseCalendarJson({ timezone: 'UTC', week: {} })).toThrow(CalendarError);
     expect(() => parseCalendarsJson([base, base].map((b) => ({ ...b, week: {} })))).toThrow(/defined twice/);
+  });
+
+  it('rejects misspelt fields rather than ignoring them', () => {
+    const base = { id: 'j', timezone: 'America/Denver', week: weekdays([['08:00', '17:00']]) };
+    // Ignored, `holiday` would drop every holiday and a holiday's `opn` would close the day.
+    expect(() => parseCalendarJson({ ...base, holiday: [{ date: '2026-12-25' }] })).toThrow(/calendar "j": unknown field "holiday"/);
+    expect(() => parseCalendarJson({ ...base, holidays: [{ date: '2026-12-31', opn: [['08:00', '12:00']] }] })).toThrow(
+      /calendar "j", 2026-12-31: .*"opn".*: unknown field "opn"/,
+    );
+    // A name is a label for people and is allowed on both.
+    const named = parseCalendarJson({ ...base, name: 'Mountain', holidays: [{ date: '2026-12-25', name: 'Christmas' }] });
+    expect(isOpen(named, t('2026-12-25T10:00:00-07:00'))).toBe(false);
   });
 
   it('a holiday may open a normally closed day', () => {

@@ -1,6 +1,6 @@
 import { compilePieces } from './compile';
 import { DAY_MS, parseIsoDate } from './civil';
-import { NeverOpenError } from './errors';
+import { CalendarError, NeverOpenError } from './errors';
 import { checkSpec } from './spec';
 import { offsetPeriods } from './zone';
 import type { CalendarSpec, EpochMs } from './types';
@@ -26,8 +26,18 @@ export interface Chunk {
  * a millisecond where a 52-week one cost about 9 ms per calendar per run.
  */
 export const CHUNK_MS = 28 * DAY_MS;
-// Beyond this, Date and luxon stop working; nothing can open there.
-const LAST_CHUNK = Math.floor(8.6e15 / CHUNK_MS);
+/**
+ * The engine answers for instants in years 0000–9999 UTC, the years ISO-8601 writes
+ * without an expanded form. The bound also keeps a far-off due finite work: without it
+ * a typo such as `minutes: 1e300` walked chunk after chunk towards year 275,000,
+ * compiling and caching each one until memory ran out.
+ */
+export const FIRST_INSTANT = -62_167_219_200_000; // 0000-01-01T00:00:00Z
+export const END_INSTANT = 253_402_300_800_000; // 10000-01-01T00:00:00Z
+
+export function outOfRange(calendarId: string): CalendarError {
+  return new CalendarError(`calendar "${calendarId}": the answer would fall after 9999-12-31 (UTC)`);
+}
 
 /**
  * The compiled form of a calendar. Weeks would repeat if not for DST and holidays, so
@@ -66,10 +76,14 @@ export class Timeline {
     return c;
   }
 
-  /** The chunk after `index`, or a NeverOpenError when nothing can open from there on. */
+  /**
+   * The chunk after `index`; a NeverOpenError when nothing can open from there on, a
+   * CalendarError past year 9999.
+   */
   following(index: number): Chunk {
     const next = index + 1;
-    if (next * CHUNK_MS >= this.horizon || next > LAST_CHUNK) throw new NeverOpenError(this.spec.id);
+    if (next * CHUNK_MS >= this.horizon) throw new NeverOpenError(this.spec.id);
+    if (next * CHUNK_MS >= END_INSTANT) throw outOfRange(this.spec.id);
     return this.chunk(next);
   }
 

@@ -9,6 +9,9 @@ import { WEEKDAYS, type CalendarSpec, type DayHours, type LocalInterval } from '
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const show = (v: unknown): string => JSON.stringify(v) ?? String(v);
 const cap = (k: string) => k.charAt(0).toUpperCase() + k.slice(1);
+// `timeZone` is the spelling of the tab's column and of luxon; `name` is a label for people.
+const CALENDAR_FIELDS: readonly string[] = ['id', 'timezone', 'timeZone', 'week', 'holidays', 'name'];
+const HOLIDAY_FIELDS: readonly string[] = ['date', 'open', 'name'];
 
 function parseJsonHours(value: unknown, ctx: CellContext): DayHours {
   if (!Array.isArray(value)) throw cellError(ctx, show(value), 'hours must be a list of ["HH:MM","HH:MM"] pairs');
@@ -35,6 +38,13 @@ export function parseCalendarSpecJson(json: unknown): CalendarSpec {
   if (!isRecord(json)) throw new CalendarError(`a calendar must be a JSON object, got ${show(json)}`);
   const id = json['id'];
   if (typeof id !== 'string' || id.trim() === '') throw new CalendarError(`a calendar needs a text "id", got ${show(id)}`);
+  // A misspelt field would otherwise be ignored without a word: `"holiday": […]` dropping
+  // every holiday, or a holiday's `"opn"` closing a day meant to open. Deadlines hang on
+  // these, so an unknown field is an error.
+  const unknown = Object.keys(json).find((k) => !CALENDAR_FIELDS.includes(k));
+  if (unknown !== undefined) {
+    throw new CalendarError(`calendar "${id}": unknown field "${unknown}" (a calendar has id, timezone, week, holidays and an optional name)`);
+  }
   const zone = json['timezone'] ?? json['timeZone'];
   if (typeof zone !== 'string') throw new CalendarError(`calendar "${id}": "timezone" must be an IANA zone name, got ${show(zone)}`);
   const weekJson = json['week'] ?? {};
@@ -53,6 +63,10 @@ export function parseCalendarSpecJson(json: unknown): CalendarSpec {
       throw new CalendarError(`calendar "${id}": holiday ${show(h)}: needs a "date" YYYY-MM-DD`);
     }
     const date = h['date'];
+    const extra = Object.keys(h).find((k) => !HOLIDAY_FIELDS.includes(k));
+    if (extra !== undefined) {
+      throw cellError({ calendarId: id, day: date }, show(h), `unknown field "${extra}" (a holiday has date, open and an optional name)`);
+    }
     if (parseIsoDate(date) === null) throw cellError({ calendarId: id, day: 'holiday' }, date, 'not a date YYYY-MM-DD');
     if (holidays.has(date)) throw cellError({ calendarId: id, day: date }, date, 'duplicate holiday date');
     holidays.set(date, h['open'] === undefined ? [] : parseJsonHours(h['open'], { calendarId: id, day: date }));

@@ -1,4 +1,4 @@
-import { CHUNK_MS, type BusinessCalendar, type Chunk } from './calendar';
+import { CHUNK_MS, END_INSTANT, FIRST_INSTANT, outOfRange, type BusinessCalendar, type Chunk } from './calendar';
 import { MINUTE_MS } from './civil';
 import { CalendarError } from './errors';
 import type { EpochMs } from './types';
@@ -42,6 +42,13 @@ const chunkIndex = (t: EpochMs) => Math.floor(t / CHUNK_MS);
 
 function checkInstant(t: EpochMs, what: string): void {
   if (!Number.isFinite(t)) throw new CalendarError(`${what} is not a valid instant`);
+  if (t < FIRST_INSTANT || t >= END_INSTANT) throw new CalendarError(`${what} is outside the years 0000–9999 (UTC)`);
+}
+
+/** The last chunk runs a few weeks past year 9999; an answer there is out of range too. */
+function inRange(cal: BusinessCalendar, t: EpochMs): EpochMs {
+  if (t >= END_INSTANT) throw outOfRange(cal.id);
+  return t;
 }
 
 export function isOpen(cal: BusinessCalendar, at: EpochMs): boolean {
@@ -63,7 +70,7 @@ export function nextOpen(cal: BusinessCalendar, at: EpochMs): EpochMs {
     k++;
     i = 0;
   }
-  return Math.max(at, c.starts[i] as number);
+  return inRange(cal, Math.max(at, c.starts[i] as number));
 }
 
 /**
@@ -75,6 +82,9 @@ export function dueAfterOpenMs(cal: BusinessCalendar, start: EpochMs, openMs: nu
   checkInstant(start, 'start');
   if (!(openMs >= 0) || !Number.isFinite(openMs)) throw new CalendarError(`open time must be a non-negative number, got ${openMs}`);
   if (openMs === 0) return nextOpen(cal, start);
+  // Open time never runs faster than real time, so this due is out of range for sure;
+  // saying so now spares walking thousands of years of chunks to find out.
+  if (start + openMs >= END_INSTANT) throw outOfRange(cal.id);
   const tl = cal.timeline;
   let k = chunkIndex(start);
   let c = tl.chunk(k);
@@ -86,7 +96,7 @@ export function dueAfterOpenMs(cal: BusinessCalendar, start: EpochMs, openMs: nu
     k++;
   }
   const j = firstCumAtLeast(c.cumEnd, target);
-  return (c.ends[j] as number) - ((c.cumEnd[j] as number) - target);
+  return inRange(cal, (c.ends[j] as number) - ((c.cumEnd[j] as number) - target));
 }
 
 export function due(cal: BusinessCalendar, start: EpochMs, minutes: number): EpochMs {
