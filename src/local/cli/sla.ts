@@ -20,9 +20,12 @@ function parseInstant(value: unknown, field: string): number {
   const m = ISO.exec(value);
   if (!m) throw new LineError(`"${field}": "${value}" is not ISO-8601 in whole seconds with Z or ±HH:MM`);
   const [y, mo, d, h, mi, s] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i])) as [number, number, number, number, number, number];
-  const local = Date.UTC(y, mo - 1, d, h, mi, s);
-  const back = new Date(local);
-  if (back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) {
+  // Date.UTC reads years 0–99 as 1900–1999; setUTCFullYear takes the year as written.
+  const back = new Date(0);
+  back.setUTCFullYear(y, mo - 1, d);
+  back.setUTCHours(h, mi, s, 0);
+  const local = back.getTime();
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) {
     throw new LineError(`"${field}": "${value}" is not a real date and time`);
   }
   let offset = 0;
@@ -97,7 +100,9 @@ export async function runSlaCommand(
 ): Promise<number> {
   let calendars: Map<string, BusinessCalendar>;
   try {
-    calendars = parseCalendarsJson(JSON.parse(await readFile(opts.calendars, 'utf8')));
+    // Editors on Windows save UTF-8 with a byte-order mark, which JSON.parse rejects.
+    const text = (await readFile(opts.calendars, 'utf8')).replace(/^\uFEFF/, '');
+    calendars = parseCalendarsJson(JSON.parse(text));
   } catch (e) {
     stderr.write(`sla: cannot use calendars file ${opts.calendars}: ${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
