@@ -34,6 +34,8 @@ export interface SetupReport {
   createdTabs: string[];
   addedColumns: string[];
   seededRows: number;
+  /** Automation-owned columns of existing tabs that had lost their warning (e.g. a register imported from .xlsx, which cannot carry it). */
+  reprotectedColumns: number;
 }
 
 const metaOf = (spec: TabSpec, header: string): ColumnMeta | undefined =>
@@ -45,7 +47,7 @@ const metaOf = (spec: TabSpec, header: string): ColumnMeta | undefined =>
  * never renames, moves or deletes user data or columns, and a second run changes nothing.
  */
 export function setupRegister(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, env: SetupEnv): SetupReport {
-  const report: SetupReport = { createdTabs: [], addedColumns: [], seededRows: 0 };
+  const report: SetupReport = { createdTabs: [], addedColumns: [], seededRows: 0, reprotectedColumns: 0 };
   const created = new Set<string>();
   ALL_TABS.forEach((spec, index) => {
     let sheet = ss.getSheetByName(spec.name);
@@ -54,7 +56,7 @@ export function setupRegister(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, env:
       created.add(spec.name);
       report.createdTabs.push(spec.name);
     }
-    layoutTab(sheet, spec, report);
+    layoutTab(sheet, spec, report, created.has(spec.name));
   });
   // After every tab exists: a dropdown may refer to a tab laid out after its own.
   ALL_TABS.forEach((spec) => pickLists(ss, spec));
@@ -81,7 +83,7 @@ export function setupRegister(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, env:
   return report;
 }
 
-function layoutTab(sheet: GoogleAppsScript.Spreadsheet.Sheet, spec: TabSpec, report: SetupReport): void {
+function layoutTab(sheet: GoogleAppsScript.Spreadsheet.Sheet, spec: TabSpec, report: SetupReport, isNew: boolean): void {
   const expected = headersOf(spec);
   const lastCol = sheet.getLastColumn();
   const found = lastCol > 0 ? sheet.getRange(1, 1, 1, lastCol).getValues()[0]!.map((h) => String(h).trim()) : [];
@@ -133,6 +135,7 @@ function layoutTab(sheet: GoogleAppsScript.Spreadsheet.Sheet, spec: TabSpec, rep
       const p = sheet.getRange(1, i + 1, sheet.getMaxRows(), 1).protect();
       p.setDescription(description);
       p.setWarningOnly(true);
+      if (!isNew && !missing.includes(h)) report.reprotectedColumns++;
     }
   });
 

@@ -110,6 +110,19 @@ describe('setup', () => {
     expect(strip(snapshot(em))).toEqual(strip(first));
   });
 
+  it('puts back lost edit warnings on automation columns and says so (an .xlsx cannot carry them)', () => {
+    const em = emulator();
+    em.call('setup');
+    const removed = inSandbox(em, `
+      var ps = SpreadsheetApp.getActiveSpreadsheet().getProtections(SpreadsheetApp.ProtectionType.RANGE);
+      ps.forEach(function (p) { p.remove(); });
+      return ps.length;
+    `) as number;
+    expect(removed).toBeGreaterThan(10);
+    expect(em.call<string>('setup')).toBe(`Register ready: all tabs present; put the edit warning back on ${removed} automation columns.`);
+    expect(em.call<string>('setup')).toBe('Register ready: all tabs present.');
+  });
+
   it('keeps user data, user columns and column order; restores a deleted header at the end', () => {
     const em = emulator();
     em.call('setup');
