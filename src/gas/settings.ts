@@ -1,11 +1,9 @@
-import { SettingsTab } from '../register/tabs';
-import { readTable } from '../register/table';
-import { sheetPort } from './sheet-port';
+import { loadSettings, type LoadedSettings } from '../jobs/shared/settings';
+import { workbookPort } from './ports';
 
-/** The Settings tab as a key → value map, read in one call. */
-export function readSettings(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Map<string, string> {
-  const sheet = ss.getSheetByName(SettingsTab.name);
-  if (!sheet) throw new Error('The register is not set up yet: run Support Desk → Set up register.');
-  const table = readTable(sheetPort(sheet), SettingsTab);
-  return new Map(table.rows.map((r) => [r.data.Key, r.data.Value]));
+/** The Settings tab, read in one call and parsed by the settings spec. */
+export function settingsOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): LoadedSettings {
+  const loaded = loadSettings(workbookPort(ss));
+  if (!loaded.table) throw new Error('The register is not set up yet: run Support Desk → Set up register.');
+  return loaded;
 }

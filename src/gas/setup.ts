@@ -2,7 +2,8 @@ import { DateTime } from 'luxon';
 import { ALL_TABS, ActivitiesTab, CalendarsTab, EscalationTab, HolidaysTab, SettingsTab, SlaPoliciesTab, TicketsTab } from '../register/tabs';
 import { headersOf, type ColumnFormat, type ColumnMeta, type TabSpec } from '../register/tab-spec';
 import { appendRows, applyPlan, planWrites, readTable } from '../register/table';
-import { SETTINGS, type SetupEnv } from '../register/defaults/settings';
+import { settingNamed } from '../register/settings/read';
+import { SETTINGS, type SettingsEnv } from '../register/settings/spec';
 import { activityRows, calendarRows, escalationRows, holidayRows, slaPolicyRows } from '../register/defaults/reference-data';
 import { sheetPort } from './sheet-port';
 
@@ -46,6 +47,12 @@ const metaOf = (spec: TabSpec, header: string): ColumnMeta | undefined =>
  * colours — and seeds reference data into tabs that were just created. Idempotent: it
  * never renames, moves or deletes user data or columns, and a second run changes nothing.
  */
+/** What setup knows about the place it runs in. */
+export interface SetupEnv extends SettingsEnv {
+  /** This year: holidays are seeded for it and the next. */
+  readonly year: number;
+}
+
 export function setupRegister(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, env: SetupEnv): SetupReport {
   const report: SetupReport = { createdTabs: [], addedColumns: [], seededRows: 0, reprotectedColumns: 0 };
   const created = new Set<string>();
@@ -185,13 +192,20 @@ function colourSlaStates(sheet: GoogleAppsScript.Spreadsheet.Sheet, header: read
 function seedSettings(sheet: GoogleAppsScript.Spreadsheet.Sheet, env: SetupEnv): number {
   const port = sheetPort(sheet);
   const table = readTable(port, SettingsTab);
-  const missing = SETTINGS.filter((s) => !table.byKey(s.key));
-  const explanations = SETTINGS.flatMap((s) => {
-    const row = table.byKey(s.key);
+  // Rows are matched as the jobs match them (case and spacing aside), so a key typed in
+  // lower case is not given a twin.
+  const rowOf = new Map(table.rows.flatMap((r) => {
+    const name = settingNamed(r.data.Key);
+    return name ? [[name, r] as const] : [];
+  }));
+  const specs = Object.entries(SETTINGS) as [keyof typeof SETTINGS, (typeof SETTINGS)[keyof typeof SETTINGS]][];
+  const explanations = specs.flatMap(([name, s]) => {
+    const row = rowOf.get(name);
     return row ? [{ rowNumber: row.rowNumber, header: 'Explanation', value: s.explanation }] : [];
   });
   applyPlan(port, planWrites(table, explanations));
-  appendRows(port, table, missing.map((s) => ({ Key: s.key, Value: s.value(env), Explanation: s.explanation })));
+  const missing = specs.filter(([name]) => !rowOf.has(name)).map(([, s]) => s);
+  appendRows(port, table, missing.map((s) => ({ Key: s.key, Value: s.initial(env), Explanation: s.explanation })));
   return missing.length;
 }
 

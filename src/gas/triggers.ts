@@ -1,4 +1,6 @@
-import { readSettings } from './settings';
+import { SETTINGS } from '../register/settings/spec';
+import type { LoadedSettings } from '../jobs/shared/settings';
+import { settingsOf } from './settings';
 
 /** Handlers the automation schedules; anything else in the project's triggers is left alone. */
 export const SCHEDULED = ['ingestInbox', 'sweepSla', 'checkHours', 'runMonthlyBilling', 'runAutomation', 'handleEdit'] as const;
@@ -24,12 +26,18 @@ function schedule(builder: GoogleAppsScript.Script.ClockTriggerBuilder, minutes:
   );
 }
 
-function minutesSetting(settings: Map<string, string>, key: string, fallback: number): number {
-  const raw = settings.get(key);
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`Settings → ${key} must be a whole number of minutes, not "${raw}".`);
-  return n;
+/**
+ * An interval setting, refused (not defaulted) when it cannot be read: installing triggers
+ * is something a person does and watches, so a typo is said to them, not worked around.
+ */
+function minutesSetting(loaded: LoadedSettings, name: 'triggerIntervalMin' | 'sweepIntervalMin'): number {
+  const key = SETTINGS[name].key;
+  const problem = loaded.problems.find((p) => p.key === key);
+  if (problem) {
+    const raw = loaded.table?.rows.find((r) => r.rowNumber === problem.rowNumber)?.data.Value ?? '';
+    throw new Error(`Settings → ${key} must be a whole number of minutes, not "${raw}".`);
+  }
+  return loaded.settings[name];
 }
 
 const isAddOn = () => ScriptApp.getInstallationSource() !== ScriptApp.InstallationSource.NONE;
@@ -42,15 +50,15 @@ const isAddOn = () => ScriptApp.getInstallationSource() !== ScriptApp.Installati
  * Running it twice leaves the same set. Returns what is now installed.
  */
 export function installScheduledTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string[] {
-  const settings = readSettings(ss);
-  const ingestEvery = minutesSetting(settings, 'Trigger interval (min)', 5);
-  const sweepEvery = minutesSetting(settings, 'Sweep interval (min)', 10);
+  const settings = settingsOf(ss);
+  const ingestEvery = minutesSetting(settings, 'triggerIntervalMin');
+  const sweepEvery = minutesSetting(settings, 'sweepIntervalMin');
   const addOn = isAddOn();
   // Check both intervals before touching anything, so a bad setting leaves the old triggers.
-  if (addOn) schedule(dryRun(), ingestEvery, 'Trigger interval (min)', true);
+  if (addOn) schedule(dryRun(), ingestEvery, SETTINGS.triggerIntervalMin.key, true);
   else {
-    schedule(dryRun(), ingestEvery, 'Trigger interval (min)', false);
-    schedule(dryRun(), sweepEvery, 'Sweep interval (min)', false);
+    schedule(dryRun(), ingestEvery, SETTINGS.triggerIntervalMin.key, false);
+    schedule(dryRun(), sweepEvery, SETTINGS.sweepIntervalMin.key, false);
   }
   for (const t of ScriptApp.getProjectTriggers()) {
     if ((SCHEDULED as readonly string[]).includes(t.getHandlerFunction())) ScriptApp.deleteTrigger(t);
@@ -62,11 +70,11 @@ export function installScheduledTriggers(ss: GoogleAppsScript.Spreadsheet.Spread
     return 'handleEdit on every edit';
   };
   if (addOn) {
-    return [`runAutomation (inbox, SLA sweep, month close) ${schedule(ScriptApp.newTrigger('runAutomation').timeBased(), ingestEvery, 'Trigger interval (min)', true)}`, editTrigger()];
+    return [`runAutomation (inbox, SLA sweep, month close) ${schedule(ScriptApp.newTrigger('runAutomation').timeBased(), ingestEvery, SETTINGS.triggerIntervalMin.key, true)}`, editTrigger()];
   }
   const installed = [
-    `ingestInbox ${schedule(ScriptApp.newTrigger('ingestInbox').timeBased(), ingestEvery, 'Trigger interval (min)', false)}`,
-    `sweepSla ${schedule(ScriptApp.newTrigger('sweepSla').timeBased(), sweepEvery, 'Sweep interval (min)', false)}`,
+    `ingestInbox ${schedule(ScriptApp.newTrigger('ingestInbox').timeBased(), ingestEvery, SETTINGS.triggerIntervalMin.key, false)}`,
+    `sweepSla ${schedule(ScriptApp.newTrigger('sweepSla').timeBased(), sweepEvery, SETTINGS.sweepIntervalMin.key, false)}`,
   ];
   // Usage alerts (80% / 100% of contracted hours) should reach the CSM the hour hours
   // cross the line, not at month end.

@@ -5,7 +5,7 @@ import { checkHours } from '../../jobs/hours/check-hours';
 import { withDocumentLock } from '../lock';
 import { RunLog } from '../log';
 import { documentProperties, systemClock, workbookPort } from '../ports';
-import { readSettings } from '../settings';
+import { settingsOf } from '../settings';
 import { generatedTabs } from './generated-tabs';
 import { mailPort } from './mail';
 
@@ -23,7 +23,7 @@ function ports(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, log: RunLog): Billi
 }
 
 function providerZone(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
-  return (readSettings(ss).get('Provider time zone') ?? '').trim() || ss.getSpreadsheetTimeZone();
+  return settingsOf(ss).settings.providerZone;
 }
 
 /** Runs a job with its Log lines written once at the end, even when it fails. */

@@ -28,7 +28,7 @@ const quiet: JobLog = { add: () => undefined };
  * from the sweep under its lock, or on its own.
  */
 export function refreshDashboard(wb: WorkbookPort, now: number, charts?: ChartPort): DashboardReport {
-  const data = loadRegister(wb, quiet);
+  const data = loadRegister(wb, quiet, { report: false });
   const zone = data.settings.providerZone;
   const ticketsPort = wb.tab(TicketsTab.name);
   const facts: TicketFact[] = ticketsPort

@@ -4,7 +4,8 @@ import type * as z from 'zod/mini';
 import type { RowOf, TabSpec } from '../../register/tab-spec';
 import type { WorkbookPort } from '../ports';
 import { dollarsToCents, type BillingSettings, type ClientContract } from '../../core/billing';
-import { isZone, workDay, type IsoDay } from '../../core/hours/month';
+import { reportSettingProblems, settingsFromTable } from '../shared/settings';
+import { workDay, type IsoDay } from '../../core/hours/month';
 import type { HoursEntry } from '../../core/hours/entry';
 import type { ActivityRule } from '../../core/hours/rules';
 import type { JobLog } from '../billing/ports';
@@ -52,43 +53,31 @@ export interface RegisterData {
   readonly entries: readonly HoursEntry[];
 }
 
-const DEFAULT_RATE = 125;
-const DEFAULT_INCREMENT_H = 0.25;
-
 function table<S extends z.ZodMiniObject>(wb: WorkbookPort, spec: TabSpec<S>): Table<z.output<S>> {
   const port = wb.tab(spec.name);
   if (!port) throw new RegisterMissingError(`The ${spec.name} tab is missing: run Support Desk → Set up register.`);
   return readTable(port, spec);
 }
 
-function numberSetting(map: Map<string, string>, key: string, fallback: number, ok: (n: number) => boolean, log: JobLog): number {
-  const raw = (map.get(key) ?? '').trim();
-  if (raw === '') return fallback;
-  const n = Number(raw.replace(/^\$/, '').replace(',', '.'));
-  if (Number.isFinite(n) && ok(n)) return n;
-  log.add('Setting ignored', `Settings → ${key} is "${raw}", not a usable number; using ${fallback}`);
-  return fallback;
-}
-
-/** Reads the tabs the hours and billing jobs use: one read per tab. */
-export function loadRegister(wb: WorkbookPort, log: JobLog, opts: { contacts?: boolean } = {}): RegisterData {
-  const settingsMap = new Map(table(wb, SettingsTab).rows.map((r) => [r.data.Key, r.data.Value]));
-  let providerZone = (settingsMap.get('Provider time zone') ?? '').trim() || wb.timeZone;
-  if (!isZone(providerZone)) {
-    log.add('Setting ignored', `Settings → Provider time zone "${providerZone}" is not an IANA zone; using the spreadsheet's ${wb.timeZone}`);
-    providerZone = wb.timeZone;
-  }
-  const rate = numberSetting(settingsMap, 'Default hourly rate', DEFAULT_RATE, (n) => n >= 0, log);
-  const increment = numberSetting(settingsMap, 'Billing increment (h)', DEFAULT_INCREMENT_H, (n) => n > 0 && n <= 24 && Number.isInteger(Math.round(n * 60 * 1000) / 1000), log);
+/**
+ * Reads the tabs the hours and billing jobs use: one read per tab. Setting problems are
+ * shown on the Settings tab and logged once when `report` (jobs under the lock do; the
+ * sidebars only read).
+ */
+export function loadRegister(wb: WorkbookPort, log: JobLog, opts: { contacts?: boolean; report?: boolean } = {}): RegisterData {
+  const loaded = settingsFromTable(table(wb, SettingsTab), wb.timeZone);
+  if (opts.report !== false) reportSettingProblems(wb, loaded, log);
+  const s = loaded.settings;
+  const providerZone = s.providerZone;
   const settings: HoursSettings = {
     providerZone,
     sheetZone: wb.timeZone,
-    defaultRateCents: dollarsToCents(rate),
-    incrementMin: Math.max(1, Math.round(increment * 60)),
-    mailQuotaReserve: numberSetting(settingsMap, 'Mail quota reserve', 10, (n) => n >= 0, log),
-    financeEmail: (settingsMap.get('Finance email') ?? '').trim(),
-    statementEditions: (settingsMap.get('Client statement editions') ?? 'Enterprise').split(/[,;]/).map((s) => s.trim().toLowerCase()).filter(Boolean),
-    providerName: (settingsMap.get('Provider name') ?? '').trim() || 'Client Success',
+    defaultRateCents: s.defaultRateCents,
+    incrementMin: s.billingIncrementMin,
+    mailQuotaReserve: s.mailQuotaReserve,
+    financeEmail: s.financeEmail,
+    statementEditions: s.statementEditions,
+    providerName: s.providerName,
   };
   const day = (d: Date | null): IsoDay | null => (d ? workDay(d.getTime(), settings.sheetZone, providerZone) : null);
 

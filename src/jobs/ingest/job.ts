@@ -30,7 +30,8 @@ import { buildSlaContext } from '../shared/sla-context';
 import { Deadlines } from './deadlines';
 import { loadOutbox, saveOutbox, type QueuedMail } from './outbox';
 import type { IngestPorts, LogLine } from './ports';
-import { readIngestSettings, type IngestSettings } from './settings';
+import { SETTINGS, type Settings } from '../../register/settings/spec';
+import { reportSettingProblems, settingsFromTable, type LoadedSettings } from '../shared/settings';
 
 /** Gmail may index a message a little after its date: each search looks this far back past the checkpoint. */
 export const OVERLAP_MS = 15 * 60 * 1000;
@@ -117,7 +118,8 @@ export function runIngest(ports: IngestPorts): IngestReport {
 class IngestRun {
   private readonly log: LogLine[] = [];
   private readonly startedAt: number;
-  private settings!: IngestSettings;
+  private settings!: Settings;
+  private loadedSettings!: LoadedSettings;
   private checkpoint!: Checkpoint;
   private outbox: QueuedMail[] = [];
   private messagesTable!: Tab<typeof MessagesTab>;
@@ -145,9 +147,13 @@ class IngestRun {
   }
 
   run(): IngestReport {
-    const settingsTable = read(this.p, SettingsTab);
-    this.settings = readIngestSettings(new Map(settingsTable.rows.map((r) => [r.data.Key, r.data.Value])), '');
-    if (!this.settings.supportAddress) throw new RegisterError('Settings "Support address" is empty: enter the support inbox address.');
+    this.loadedSettings = settingsFromTable(read(this.p, SettingsTab), this.p.workbook.timeZone);
+    this.settings = this.loadedSettings.settings;
+    if (!this.settings.supportAddress) {
+      const bad = this.loadedSettings.problems.find((p) => p.key === SETTINGS.supportAddress.key);
+      const what = `Settings "${SETTINGS.supportAddress.key}"`;
+      throw new RegisterError(`${what} ${bad ? bad.message.replace(/; using .*$/, '') : 'is empty'}: enter the support inbox address.`);
+    }
     this.checkpoint = loadCheckpoint(this.p.state);
     const threadIds = this.search();
     if (threadIds === null) return this.finish('partial', 0, 'The search ran out of time; the next run continues.');
@@ -156,7 +162,7 @@ class IngestRun {
       saveCheckpoint(this.p.state, { ...this.checkpoint, since: this.startedAt });
       return { status: 'idle', threads: 0, processed: 0, opened: 0, appended: 0, ignored: 0, sent: 0, drafted: 0, waiting: 0, message: 'No new mail.' };
     }
-    for (const problem of this.settings.problems) this.note('Setting problem', problem);
+    reportSettingProblems(this.p.workbook, this.loadedSettings, { add: (action, detail = '', ids = {}) => this.note(action, detail, ids) });
 
     this.readRegister();
     // Threads of replies still waiting: our own copy may be there already (a run cut right after sending).
@@ -212,7 +218,7 @@ class IngestRun {
   /** Every thread that changed since the checkpoint, page by page; null when out of time. */
   private search(): string[] | null {
     const since = this.checkpoint.since;
-    const query = since === null ? this.settings.query : `${this.settings.query} after:${Math.floor((since - OVERLAP_MS) / 1000)}`;
+    const query = since === null ? this.settings.ingestQuery : `${this.settings.ingestQuery} after:${Math.floor((since - OVERLAP_MS) / 1000)}`;
     const out: string[] = [];
     for (let page = 0; page < MAX_PAGES; page++) {
       if (this.p.budget.remainingMs() < WRITE_RESERVE_MS * 2) return null;
@@ -319,7 +325,7 @@ class IngestRun {
     const own = this.directory.isOwn(parsed.sender.address) ? ownMarkIn(m.body) : null;
     const noise = detectNoise(m.headers, parsed.sender.address, m.subject);
     const join = findTicket(parsed, this.index(), this.directory);
-    const decision = decide({ parsed, noise, own, join, directory: this.directory, unregistered: this.settings.unregistered });
+    const decision = decide({ parsed, noise, own, join, directory: this.directory, unregistered: this.settings.unregisteredSenders });
     if (own) this.settleOwn(own.kind, own.key, m.threadId);
     this.apply(parsed, decision);
   }
@@ -525,7 +531,7 @@ class IngestRun {
       const calendars = read(this.p, CalendarsTab);
       const holidays = read(this.p, HolidaysTab);
       this.deadlines = new Deadlines(
-        buildSlaContext({ settings: null, clients: null, calendars, holidays, policies }, this.p.workbook.timeZone),
+        buildSlaContext({ clients: null, calendars, holidays, policies }, this.settings, this.p.workbook.timeZone),
         this.settings.defaultCalendar,
       );
       for (const problem of this.deadlines.problems) this.note('SLA policy problem', problem);
@@ -688,7 +694,7 @@ class IngestRun {
       q.attempted = true;
       this.outboxChunks = saveOutbox(this.p.state, this.outbox, this.outboxChunks);
       const recipients = 1 + q.cc.length;
-      const asDraft = quota - recipients < this.settings.quotaReserve;
+      const asDraft = quota - recipients < this.settings.mailQuotaReserve;
       const t0 = this.p.clock.now();
       let delivery;
       try {
@@ -705,7 +711,7 @@ class IngestRun {
       if (delivery === 'draft') {
         this.counts.drafted++;
         this.actionUpdates.set(q.key, 'draft');
-        this.note('Held as draft', `${q.kind === 'ack' ? 'Acknowledgement' : 'Reply'} to ${q.to} saved as a draft: only ${quota} recipients left in today's mail quota (reserve ${this.settings.quotaReserve}). Send it from Gmail's Drafts.`, { ticketId: q.ticketId });
+        this.note('Held as draft', `${q.kind === 'ack' ? 'Acknowledgement' : 'Reply'} to ${q.to} saved as a draft: only ${quota} recipients left in today's mail quota (reserve ${this.settings.mailQuotaReserve}). Send it from Gmail's Drafts.`, { ticketId: q.ticketId });
       } else {
         quota -= recipients;
         this.counts.sent++;

@@ -5,8 +5,10 @@ import type * as z from 'zod/mini';
 import type { RowOf, TabSpec } from '../../register/tab-spec';
 import type { Table } from '../../register/table';
 import { readTable } from '../../register/table';
-import { CalendarsTab, ClientsTab, HolidaysTab, SettingsTab, SlaPoliciesTab } from '../../register/tabs';
+import { CalendarsTab, ClientsTab, HolidaysTab, SlaPoliciesTab } from '../../register/tabs';
+import type { Settings } from '../../register/settings/spec';
 import type { WorkbookPort } from '../ports';
+import { loadSettings, type LoadedSettings } from './settings';
 
 export type ClientRecord = RowOf<typeof ClientsTab>;
 
@@ -27,14 +29,12 @@ export interface SlaContext {
   readonly policies: readonly SlaPolicy[];
   /** Valid Clients rows by Client ID. */
   readonly clients: ReadonlyMap<string, ClientRecord>;
-  /** Settings Key → Value (as text). */
-  readonly settings: ReadonlyMap<string, string>;
+  readonly settings: Settings;
   readonly problems: readonly ContextProblem[];
 }
 
 /** The reference tabs as read (each once). Missing tabs are null. */
 export interface SlaTables {
-  readonly settings: Table<RowOf<typeof SettingsTab>> | null;
   readonly clients: Table<ClientRecord> | null;
   readonly calendars: Table<RowOf<typeof CalendarsTab>> | null;
   readonly holidays: Table<RowOf<typeof HolidaysTab>> | null;
@@ -52,18 +52,14 @@ export function holidayDate(value: Date, spreadsheetTimeZone: string): string {
 const schemaProblems = (tab: string, table: Table<unknown> | null): ContextProblem[] =>
   table ? table.problems.map((p) => ({ tab, rowNumber: p.rowNumber, message: p.message })) : [];
 
-/** Pure: the read tables and the spreadsheet's time zone → the SLA context. */
-export function buildSlaContext(tables: SlaTables, spreadsheetTimeZone: string): SlaContext {
+/** Pure: the read tables, the settings and the spreadsheet's time zone → the SLA context. */
+export function buildSlaContext(tables: SlaTables, settings: Settings, spreadsheetTimeZone: string): SlaContext {
   const problems: ContextProblem[] = [
-    ...schemaProblems(SettingsTab.name, tables.settings),
     ...schemaProblems(ClientsTab.name, tables.clients),
     ...schemaProblems(CalendarsTab.name, tables.calendars),
     ...schemaProblems(HolidaysTab.name, tables.holidays),
     ...schemaProblems(SlaPoliciesTab.name, tables.policies),
   ];
-
-  const settings = new Map<string, string>();
-  for (const r of tables.settings?.rows ?? []) settings.set(r.data.Key, r.data.Value);
 
   const clients = new Map<string, ClientRecord>();
   for (const r of tables.clients?.rows ?? []) clients.set(r.data['Client ID'], r.data);
@@ -157,20 +153,20 @@ export function readTabIfAny<S extends z.ZodMiniObject>(wb: WorkbookPort, spec: 
   return port ? readTable(port, spec) : null;
 }
 
-/** Reads the five reference tabs (one read each) and builds the context. */
-export function loadSlaContext(wb: WorkbookPort): SlaContext & { readonly tables: SlaTables } {
+/** Reads Settings and the four reference tabs (one read each) and builds the context. */
+export function loadSlaContext(wb: WorkbookPort): SlaContext & { readonly tables: SlaTables; readonly loadedSettings: LoadedSettings } {
+  const loadedSettings = loadSettings(wb);
   const tables: SlaTables = {
-    settings: readTabIfAny(wb, SettingsTab),
     clients: readTabIfAny(wb, ClientsTab),
     calendars: readTabIfAny(wb, CalendarsTab),
     holidays: readTabIfAny(wb, HolidaysTab),
     policies: readTabIfAny(wb, SlaPoliciesTab),
   };
-  return { ...buildSlaContext(tables, wb.timeZone), tables };
+  return { ...buildSlaContext(tables, loadedSettings.settings, wb.timeZone), tables, loadedSettings };
 }
 
 /** The calendar a client's tickets count in: its own, else Settings → Default calendar. */
-export function clientCalendarId(client: ClientRecord, settings: ReadonlyMap<string, string>): string {
+export function clientCalendarId(client: ClientRecord, settings: Pick<Settings, 'defaultCalendar'>): string {
   const own = client.Calendar.trim();
-  return own !== '' ? own : (settings.get('Default calendar') ?? '').trim();
+  return own !== '' ? own : settings.defaultCalendar;
 }

@@ -74,7 +74,7 @@ export function computeRow(
   }
   for (const c of prepared.stampChanges) logs.push({ action: 'Status stamp', detail: `${c} by ${by} (Status is ${row.Status})` });
 
-  const matrix = matrixFor(matrices, prepared.client['Escalation matrix'], ctx.settings.get('Default escalation matrix') ?? '');
+  const matrix = matrixFor(matrices, prepared.client['Escalation matrix'], ctx.settings.defaultEscalationMatrix);
   const situation = {
     facts: prepared.facts,
     policy: prepared.policy,

@@ -2,13 +2,14 @@ import { appendLedger, highestTier, parseLedger } from '../../core/escalation/in
 import type { TicketBrief } from '../../core/notify/index';
 import { PRIORITIES } from '../../core/types/vocab';
 import { applyPlan, planWrites, readTable, writesByKey, type CellWrite, type Table } from '../../register/table';
-import { CalendarsTab, ClientsTab, EscalationTab, HolidaysTab, SettingsTab, SlaPoliciesTab, TicketsTab } from '../../register/tabs';
+import { CalendarsTab, ClientsTab, EscalationTab, HolidaysTab, SlaPoliciesTab, TicketsTab } from '../../register/tabs';
 import type { ClockPort, LockPort, RunBudget, WorkbookPort } from '../ports';
 import type { LogSink, MailPort } from '../shared/mail-port';
 import { loadSlaContext } from '../shared/sla-context';
+import { reportSettingProblems } from '../shared/settings';
 import { loadMatrices } from '../shared/matrices';
 import { Sender, deliverNotice } from './deliver';
-import { syncProblems } from './problems';
+import { syncProblems } from '../../register/problems-column';
 import { computeRow, type RowUpdate } from './row-update';
 import type { TicketRecord } from './ticket-row';
 
@@ -43,11 +44,6 @@ const SEND_RESERVE_MS = 45_000;
 const LOCK_WAIT_MS = 20_000;
 
 const rank = (p: string) => PRIORITIES.indexOf(p as (typeof PRIORITIES)[number]);
-
-function reserveSetting(settings: ReadonlyMap<string, string>): number {
-  const n = Number((settings.get('Mail quota reserve') ?? '').trim() || 10);
-  return Number.isFinite(n) && n >= 0 ? n : 10;
-}
 
 const empty = (outcome: SweepReport['outcome'], message: string, extra: Partial<SweepReport> = {}): SweepReport => ({
   outcome,
@@ -97,8 +93,8 @@ function sweepLocked(ports: SweepPorts): SweepReport {
   const { table: escalation, matrices } = loadMatrices(workbook);
 
   // Reference tabs: their Problems cells say what the context could not use; new ones are logged once.
+  reportSettingProblems(workbook, ctx.loadedSettings, log);
   const referenceProblems = [
-    [SettingsTab.name, ctx.tables.settings],
     [ClientsTab.name, ctx.tables.clients],
     [CalendarsTab.name, ctx.tables.calendars],
     [HolidaysTab.name, ctx.tables.holidays],
@@ -126,7 +122,7 @@ function sweepLocked(ports: SweepPorts): SweepReport {
   }
 
   // Notices: at most one mail per ticket; stop early enough to record what went out.
-  const sender = new Sender(ports.mail, reserveSetting(ctx.settings));
+  const sender = new Sender(ports.mail, ctx.settings.mailQuotaReserve);
   const ledgerAdds = new Map<string, ReturnType<typeof deliverNotice>['entries']>();
   let sent = 0;
   let drafted = 0;

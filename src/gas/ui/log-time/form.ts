@@ -35,7 +35,7 @@ export function usageFor(data: RegisterData, now: number): Map<string, ClientUsa
 }
 
 export function logTimeForm(wb: WorkbookPort, now: number, person: string): LogTimeForm {
-  const data = loadRegister(wb, quietLog);
+  const data = loadRegister(wb, quietLog, { report: false });
   const today = dayInZone(now, data.settings.providerZone);
   const usage = usageFor(data, now);
   const clients = data.clients

@@ -78,7 +78,7 @@ function failure(errors: Partial<Record<Field | 'form', string>>): SubmitResult 
 export function submitTimeEntry(wb: WorkbookPort, now: number, person: string, form: unknown, log: JobLog): SubmitResult {
   if (!form || typeof form !== 'object') return failure({ form: 'The form sent nothing: reload the sidebar and try again.' });
   const f = form as Record<string, unknown>;
-  const data = loadRegister(wb, quietLog);
+  const data = loadRegister(wb, quietLog, { report: false });
   const errors: Partial<Record<Field | 'form', string>> = {};
 
   const date = dateCell(str(f.date), data.settings.sheetZone);

@@ -1,5 +1,5 @@
-import { planWrites, applyPlan, type CellWrite, type Table } from '../../register/table';
-import type { SheetPort } from '../../register/sheet-port';
+import { planWrites, applyPlan, type CellWrite, type Table } from './table';
+import type { SheetPort } from './sheet-port';
 
 /**
  * Brings a tab's Problems column in line with `messages` (row number → reason; schema

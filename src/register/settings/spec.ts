@@ -1,0 +1,180 @@
+import { DEFAULT_PRIORITY_KEYWORDS, DEFAULT_REASON_KEYWORDS } from '../../core/mail/keywords';
+import { PRIORITIES, REASONS } from '../../core/types/vocab';
+import { choice, dollars, domainList, emailAddress, gmailQuery, incrementHours, keywordRules, nameList, plainText, timeZone, wholeNumber, type Parser } from './parse';
+
+/** What a setting's default may depend on: the place the register lives in. */
+export interface SettingsEnv {
+  /** The account the automation runs as (the support inbox); '' when a job does not know it. */
+  readonly account: string;
+  readonly spreadsheetTimeZone: string;
+}
+
+/** The parts of the product that read a setting (for the reader of this file and of README). */
+export type SettingUser = 'inbox' | 'sweep' | 'edits' | 'hours' | 'billing' | 'triggers' | 'dashboard' | 'sidebars';
+
+export interface SettingSpec<T> {
+  /** The Key cell on the Settings tab: the contract with users; never renamed. */
+  readonly key: string;
+  /** One line, written by setup next to the value. */
+  readonly explanation: string;
+  readonly usedBy: readonly SettingUser[];
+  /**
+   * What setup writes for a new register, and what a blank (or unusable) Value means. It
+   * is parsed like a typed value, so the default and the rule can never disagree.
+   */
+  readonly initial: (env: SettingsEnv) => string | number;
+  /** Reads a Value cell's text (trimmed; the default's text when the cell is blank). */
+  readonly parse: Parser<T>;
+}
+
+const setting = <T>(spec: SettingSpec<T>): SettingSpec<T> => spec;
+
+/** A parser that also accepts a blank value, as `empty`. */
+const orBlank =
+  <T>(parse: Parser<T>, empty: T): Parser<T> =>
+  (t) =>
+    t === '' ? { ok: true, value: empty } : parse(t);
+
+const domainOf = (address: string) => address.split('@')[1] ?? '';
+const PUBLIC_DOMAINS = new Set(['gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'yahoo.com']);
+
+export const UNREGISTERED_POLICIES = ['Reply and log', 'Open ticket'] as const;
+
+/**
+ * Every setting the automation reads, declared once: its key, what a blank means, how a
+ * value is read and what it is for. The order here is the order on the Settings tab. Jobs
+ * get these as typed values from readSettings and never look a key up themselves.
+ */
+export const SETTINGS = {
+  supportAddress: setting({
+    key: 'Support address',
+    explanation: 'The support inbox. Mail to it opens tickets; mail from it is the team’s own.',
+    usedBy: ['inbox'],
+    initial: (e) => e.account,
+    parse: orBlank(emailAddress, ''),
+  }),
+  staffDomains: setting({
+    key: 'Staff domains',
+    explanation: 'Mail domains of your staff, comma separated. Their replies in a ticket’s thread count as responses.',
+    usedBy: ['inbox'],
+    initial: (e) => (PUBLIC_DOMAINS.has(domainOf(e.account)) ? '' : domainOf(e.account)),
+    parse: domainList,
+  }),
+  providerZone: setting({
+    key: 'Provider time zone',
+    explanation: 'IANA time zone in which months start and end for billing (e.g. America/Denver).',
+    usedBy: ['hours', 'billing', 'dashboard', 'sidebars'],
+    initial: (e) => e.spreadsheetTimeZone || 'America/Denver',
+    parse: timeZone,
+  }),
+  defaultCalendar: setting({
+    key: 'Default calendar',
+    explanation: 'Calendar ID used for clients and policies that name none.',
+    usedBy: ['inbox', 'sweep', 'edits'],
+    initial: () => 'MT-8-5',
+    parse: plainText,
+  }),
+  defaultRateCents: setting({
+    key: 'Default hourly rate',
+    explanation: 'Overage rate in dollars per hour for clients with no Hourly rate.',
+    usedBy: ['billing', 'hours'],
+    initial: () => 125,
+    parse: dollars,
+  }),
+  billingIncrementMin: setting({
+    key: 'Billing increment (h)',
+    explanation: 'Overage hours are rounded up to a multiple of this.',
+    usedBy: ['billing'],
+    initial: () => 0.25,
+    parse: incrementHours,
+  }),
+  financeEmail: setting({
+    key: 'Finance email',
+    explanation: 'Who receives the monthly billing statement draft (a client’s own Finance email wins).',
+    usedBy: ['billing'],
+    initial: () => '',
+    parse: orBlank(emailAddress, ''),
+  }),
+  ingestQuery: setting({
+    key: 'Ingest query',
+    explanation: 'Gmail search that finds support mail; the automation adds a time window to it.',
+    usedBy: ['inbox'],
+    initial: () => 'in:inbox',
+    parse: gmailQuery,
+  }),
+  triggerIntervalMin: setting({
+    key: 'Trigger interval (min)',
+    explanation: 'How often the inbox is read: 1, 5, 10, 15 or 30 for a bound script; an add-on runs at most hourly (60).',
+    usedBy: ['triggers'],
+    initial: () => 5,
+    parse: wholeNumber(1),
+  }),
+  sweepIntervalMin: setting({
+    key: 'Sweep interval (min)',
+    explanation: 'How often SLA states are recomputed and escalations sent (same allowed values).',
+    usedBy: ['triggers'],
+    initial: () => 10,
+    parse: wholeNumber(1),
+  }),
+  defaultEscalationMatrix: setting({
+    key: 'Default escalation matrix',
+    explanation: 'Escalation matrix for clients that name none.',
+    usedBy: ['sweep', 'edits'],
+    initial: () => 'CSM-Director-VP',
+    parse: plainText,
+  }),
+  acksPerSenderPerHour: setting({
+    key: 'Acknowledgements per sender per hour',
+    explanation: 'At most this many acknowledgements go to one address in an hour (stops mail loops).',
+    usedBy: ['inbox'],
+    initial: () => 3,
+    parse: wholeNumber(0),
+  }),
+  mailQuotaReserve: setting({
+    key: 'Mail quota reserve',
+    explanation: 'When fewer recipients than this remain in the day’s mail quota, notices are saved as drafts and logged instead of sent.',
+    usedBy: ['inbox', 'sweep', 'hours'],
+    initial: () => 10,
+    parse: wholeNumber(0),
+  }),
+  unregisteredSenders: setting({
+    key: 'Unregistered senders',
+    explanation: 'Mail from an address not in Contacts: "Reply and log" (one polite reply a day asking for an authorized contact) or "Open ticket".',
+    usedBy: ['inbox'],
+    initial: () => 'Reply and log',
+    parse: choice(UNREGISTERED_POLICIES),
+  }),
+  reasonRules: setting({
+    key: 'Reason keywords',
+    explanation: 'Words in a new request that pre-fill its Reason ("Reason: word, word; …"). People can always change it.',
+    usedBy: ['inbox'],
+    initial: () => DEFAULT_REASON_KEYWORDS,
+    parse: keywordRules(REASONS),
+  }),
+  priorityRules: setting({
+    key: 'Priority keywords',
+    explanation: 'Words in a new request that raise or lower its Priority (Medium when nothing matches).',
+    usedBy: ['inbox'],
+    initial: () => DEFAULT_PRIORITY_KEYWORDS,
+    parse: keywordRules(PRIORITIES),
+  }),
+  statementEditions: setting({
+    key: 'Client statement editions',
+    explanation: 'Editions whose clients get a monthly statement draft (comma separated; "none" for nobody).',
+    usedBy: ['billing'],
+    initial: () => 'Enterprise',
+    parse: nameList,
+  }),
+  providerName: setting({
+    key: 'Provider name',
+    explanation: 'How statements and notices sign off.',
+    usedBy: ['billing'],
+    initial: () => 'Client Success',
+    parse: plainText,
+  }),
+};
+
+export type SettingName = keyof typeof SETTINGS;
+
+/** The settings as the jobs use them: one typed value per setting. */
+export type Settings = { readonly [K in SettingName]: (typeof SETTINGS)[K] extends SettingSpec<infer T> ? T : never };
