@@ -1,3 +1,5 @@
+import { resultText, Told } from './run-job';
+
 /**
  * The last run of each scheduled job and its one-line result, for About. The Log tab is not
  * enough: a run that finds nothing to do writes no Log line (it must stay cheap), so About
@@ -22,12 +24,16 @@ function save(job: string, run: RecordedRun): void {
   }
 }
 
-/** Runs `fn` as job `job` and records when it ended and how (its message, or its error). */
-export function recordRun<T>(job: string, fn: () => T, result: (value: T) => string = String): T {
+/**
+ * Runs `fn` as job `job` and records when it ended and how: its message, or its error (a
+ * run that stopped on a register problem, Told, is recorded as failed too).
+ */
+export function recordRun<T>(job: string, fn: () => T): string {
   try {
     const value = fn();
-    save(job, { at: Date.now(), ok: true, result: result(value).slice(0, MAX_RESULT) });
-    return value;
+    const text = resultText(value);
+    save(job, { at: Date.now(), ok: !(value instanceof Told), result: text.slice(0, MAX_RESULT) });
+    return text;
   } catch (e) {
     save(job, { at: Date.now(), ok: false, result: (e instanceof Error ? e.message : String(e)).slice(0, MAX_RESULT) });
     throw e;

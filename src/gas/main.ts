@@ -8,8 +8,9 @@ import { DateTime } from 'luxon';
 import { addMenu } from './menu';
 import { setupRegister } from './setup';
 import { installScheduledTriggers } from './triggers';
-import { withDocumentLock } from './lock';
-import { RunLog } from './log';
+import { lockOrTell } from '../jobs/lock-policy';
+import { resultText, runJob } from './run-job';
+import { activeSpreadsheet } from './ports';
 import { VERSION } from './version';
 import { recordRun } from './last-run';
 import { ingestInboxNow } from './jobs/ingest';
@@ -23,11 +24,7 @@ import { logTimeFormNow, showLogTimeSidebarNow, submitTimeEntryNow } from './ui/
 import { showTicketDetailsNow, ticketDetailsNow } from './ui/ticket-details';
 import { refreshDashboardIfDue, refreshDashboardNow } from './ui/dashboard';
 
-function spreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  if (!ss) throw new Error('Support Desk runs inside its spreadsheet: open the sheet and use the Support Desk menu.');
-  return ss;
-}
+const spreadsheet = activeSpreadsheet;
 
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   addMenu(SpreadsheetApp.getUi());
@@ -51,13 +48,12 @@ export function onEdit(_e?: GoogleAppsScript.Events.SheetsOnEdit): void {}
  * stamp and recompute the row at once; typed-over automation columns are put back.
  */
 export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): string {
-  const report = handleEditNow(e);
-  return typeof report === 'string' ? report : report.message;
+  return resultText(handleEditNow(e));
 }
 
 /** Menu "Sort queue": open tickets first in first out within priority; Resolved and Closed below. */
 export function sortQueue(): string {
-  return sortQueueNow(spreadsheet());
+  return resultText(sortQueueNow(spreadsheet()));
 }
 
 /** Menu "Reapply SLA policies": open tickets' deadlines under the current SLA Policies and calendars. */
@@ -66,40 +62,43 @@ export function reapplyPolicies(): string {
 }
 
 export function setup(): string {
-  const ss = spreadsheet();
-  return withDocumentLock('Set up register', () => {
-    const tz = ss.getSpreadsheetTimeZone() || 'America/Denver';
-    const report = setupRegister(ss, {
-      account: Session.getEffectiveUser().getEmail().toLowerCase(),
-      spreadsheetTimeZone: tz,
-      year: DateTime.fromMillis(Date.now(), { zone: tz }).year,
-    });
-    const parts = [
-      report.createdTabs.length ? `created ${report.createdTabs.length} tabs` : 'all tabs present',
-      report.addedColumns.length ? `added columns ${report.addedColumns.join(', ')}` : '',
-      report.seededRows ? `seeded ${report.seededRows} rows` : '',
-      report.reprotectedColumns ? `put the edit warning back on ${report.reprotectedColumns} automation column${report.reprotectedColumns === 1 ? '' : 's'}` : '',
-    ].filter(Boolean);
-    const message = `Register ready: ${parts.join('; ')}.`;
-    const log = new RunLog('setup');
-    log.add('Set up register', message);
-    log.flush(ss);
-    ss.toast(message, 'Support Desk', 5);
-    return message;
-  });
+  return resultText(
+    runJob('setup', (env) =>
+      lockOrTell(env.lock, 'setup', 'Set up register', () => {
+        const ss = env.ss;
+        const tz = ss.getSpreadsheetTimeZone() || 'America/Denver';
+        const report = setupRegister(ss, {
+          account: Session.getEffectiveUser().getEmail().toLowerCase(),
+          spreadsheetTimeZone: tz,
+          year: DateTime.fromMillis(Date.now(), { zone: tz }).year,
+        });
+        const parts = [
+          report.createdTabs.length ? `created ${report.createdTabs.length} tabs` : 'all tabs present',
+          report.addedColumns.length ? `added columns ${report.addedColumns.join(', ')}` : '',
+          report.seededRows ? `seeded ${report.seededRows} rows` : '',
+          report.reprotectedColumns ? `put the edit warning back on ${report.reprotectedColumns} automation column${report.reprotectedColumns === 1 ? '' : 's'}` : '',
+        ].filter(Boolean);
+        const message = `Register ready: ${parts.join('; ')}.`;
+        env.log.add('Set up register', message);
+        ss.toast(message, 'Support Desk', 5);
+        return message;
+      }),
+    ),
+  );
 }
 
 export function installTriggers(): string {
-  const ss = spreadsheet();
-  return withDocumentLock('Install automation', () => {
-    const installed = installScheduledTriggers(ss);
-    const message = `Automation installed: ${installed.join('; ')}.`;
-    const log = new RunLog('setup');
-    log.add('Install automation', message);
-    log.flush(ss);
-    ss.toast(message, 'Support Desk', 5);
-    return message;
-  });
+  return resultText(
+    runJob('setup', (env) =>
+      lockOrTell(env.lock, 'triggers', 'Install automation', () => {
+        const installed = installScheduledTriggers(env.ss);
+        const message = `Automation installed: ${installed.join('; ')}.`;
+        env.log.add('Install automation', message);
+        env.ss.toast(message, 'Support Desk', 5);
+        return message;
+      }),
+    ),
+  );
 }
 
 function notYetAvailable(what: string): string {
@@ -110,10 +109,7 @@ function notYetAvailable(what: string): string {
 
 /** Time trigger (and menu "Check inbox now"): support mail → Tickets and Messages. */
 export function ingestInbox(): string {
-  return recordRun('ingest', () => {
-    const report = ingestInboxNow(spreadsheet());
-    return typeof report === 'string' ? report : report.message;
-  });
+  return recordRun('ingest', ingestInboxNow);
 }
 
 /** Time trigger (and menu "Sweep SLAs now"): SLA states, due times, escalations and status notices. */
@@ -122,7 +118,7 @@ export function sweepSla(): string {
     const ss = spreadsheet();
     const report = sweepSlaNow(ss);
     refreshDashboardIfDue(ss);
-    return typeof report === 'string' ? report : report.message;
+    return report;
   });
 }
 
@@ -138,7 +134,7 @@ export function closeMonth(): string {
 
 /** Bills one month (YYYY-MM) as Draft, or Final when `final` is true: for the CLI and scripts. */
 export function billMonth(month: string, final?: boolean): string {
-  return billMonthNow(month, final === true);
+  return resultText(billMonthNow(month, final === true));
 }
 
 /** Menu "Check hours now": Counted / Reason / Problems of the Hours tab, and usage alerts. */

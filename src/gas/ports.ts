@@ -4,6 +4,13 @@ import { sheetPort } from './sheet-port';
 /** Apps Script cuts a run at 6 minutes; jobs stop early enough to write their checkpoint. */
 const RUN_LIMIT_MS = 6 * 60 * 1000;
 
+/** The spreadsheet the script runs for (bound, or the add-on's open document). */
+export function activeSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  if (!ss) throw new Error('Support Desk runs inside its spreadsheet: open the sheet and use the Support Desk menu.');
+  return ss;
+}
+
 export function workbookPort(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): WorkbookPort {
   return {
     timeZone: ss.getSpreadsheetTimeZone(),

@@ -38,3 +38,17 @@ export interface LockPort {
 export interface RunBudget {
   remainingMs(): number;
 }
+
+/** What a Log line may name besides its action and detail. */
+export interface LogIds {
+  readonly ticketId?: string;
+  readonly clientId?: string;
+}
+
+/**
+ * The run's Log-tab lines. Lines are collected and written in one call when the run ends
+ * (src/gas/log.ts), so logging costs one service call per run however much happens.
+ */
+export interface RunLogPort {
+  add(action: string, detail?: string, ids?: LogIds): void;
+}

@@ -4,7 +4,8 @@ import { headersOf, type TabSpec } from '../../src/register/tab-spec';
 import { CalendarsTab, ClientsTab, EscalationTab, HolidaysTab, LogTab, SettingsTab, SlaPoliciesTab, TicketsTab } from '../../src/register/tabs';
 import { calendarRows, escalationRows, holidayRows, slaPolicyRows } from '../../src/register/defaults/reference-data';
 import type { WorkbookPort } from '../../src/jobs/ports';
-import type { LogSink, MailPort } from '../../src/jobs/shared/mail-port';
+import type { RunLogPort } from '../../src/jobs/ports';
+import type { MailPort, ReplyTarget } from '../../src/jobs/mail/port';
 import type { OutgoingMail } from '../../src/core/notify/index';
 import type { SweepPorts } from '../../src/jobs/sweep/sweep';
 
@@ -60,17 +61,17 @@ export class RecordingMail implements MailPort {
     this.quotaCalls++;
     return this.quota;
   }
-  send(m: OutgoingMail) {
+  send(m: OutgoingMail, replyIn?: ReplyTarget) {
     this.quota -= m.to.length + m.cc.length;
-    this.sent.push(m);
+    if (replyIn && this.threads.has(replyIn.threadId)) this.replies.push({ threadId: replyIn.threadId, mail: m, draft: false });
+    else this.sent.push(m);
   }
-  draft(m: OutgoingMail) {
-    this.drafts.push(m);
+  saveDraft(m: OutgoingMail, replyIn?: ReplyTarget) {
+    if (replyIn && this.threads.has(replyIn.threadId)) this.replies.push({ threadId: replyIn.threadId, mail: m, draft: true });
+    else this.drafts.push(m);
+    return `draft-${this.drafts.length + this.replies.length}`;
   }
-  replyInThread(threadId: string, mail: OutgoingMail, draft: boolean) {
-    if (!this.threads.has(threadId)) return false;
-    if (!draft) this.quota -= mail.to.length + mail.cc.length;
-    this.replies.push({ threadId, mail, draft });
+  deleteDraft() {
     return true;
   }
   all() {
@@ -78,7 +79,7 @@ export class RecordingMail implements MailPort {
   }
 }
 
-export class ArrayLog implements LogSink {
+export class ArrayLog implements RunLogPort {
   readonly lines: { action: string; detail: string; ticketId?: string }[] = [];
   add(action: string, detail = '', ids: { ticketId?: string } = {}) {
     this.lines.push({ action, detail, ...(ids.ticketId ? { ticketId: ids.ticketId } : {}) });

@@ -1,10 +1,25 @@
-/** A mail the automation wants to send: plain text, addresses already resolved. */
+/** A file sent with a mail (the billing CSV). */
+export interface MailAttachment {
+  readonly name: string;
+  readonly contentType: string;
+  readonly content: string;
+}
+
+/**
+ * A mail the automation wants to send: addresses already resolved from the register (never
+ * taken from a thread), plain text with an optional HTML version.
+ */
 export interface OutgoingMail {
   readonly to: readonly string[];
   readonly cc: readonly string[];
   readonly subject: string;
   readonly body: string;
+  readonly htmlBody?: string;
+  readonly attachments?: readonly MailAttachment[];
 }
+
+/** Every address a mail goes to: what the day's mail quota counts. */
+export const recipientsOf = (m: Pick<OutgoingMail, 'to' | 'cc'>): number => m.to.length + m.cc.length;
 
 /** What every notice says about the ticket. */
 export interface TicketBrief {

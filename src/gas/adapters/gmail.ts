@@ -1,7 +1,9 @@
 import { addressesIn } from '../../core/mail/address';
 import { parseHeaderBlock } from '../../core/mail/headers';
 import type { InboundMessage } from '../../core/mail/message';
-import type { Delivery, MailboxPort, MailerPort, OutgoingMail } from '../../jobs/ingest/ports';
+import type { OutgoingMail } from '../../core/notify/index';
+import type { MailboxPort } from '../../jobs/ingest/ports';
+import type { MailPort, ReplyTarget } from '../../jobs/mail/port';
 
 type Thread = GoogleAppsScript.Gmail.GmailThread;
 type Message = GoogleAppsScript.Gmail.GmailMessage;
@@ -17,12 +19,15 @@ function headerBlockOf(raw: string): string {
   return end < 0 ? raw : raw.slice(0, end);
 }
 
+type Options = GoogleAppsScript.Gmail.GmailAdvancedOptions & { subject?: string };
+
 /**
- * GmailApp behind the ingest job's ports. Threads found by a search are kept for the
- * batch read, and messages read are kept for the replies, so nothing is fetched twice
- * in one run.
+ * The one Apps Script adapter for mail: GmailApp to read the inbox, reply in threads and
+ * keep drafts, MailApp for new mails and the day's quota (both count against the same
+ * recipient quota). Threads found by a search are kept for the batch read, and messages
+ * read are kept for the replies, so nothing is fetched twice in one run.
  */
-export class GmailAdapter implements MailboxPort, MailerPort {
+export class GmailAdapter implements MailboxPort, MailPort {
   private readonly threads = new Map<string, Thread>();
   private readonly messages = new Map<string, { message: Message; replyTo: string }>();
 
@@ -101,26 +106,54 @@ export class GmailAdapter implements MailboxPort, MailerPort {
     return MailApp.getRemainingDailyQuota();
   }
 
-  /**
-   * Replies in the thread when Gmail's reply would reach the requester; when the mail
-   * named another Reply-To (which never becomes the requester), writes to the requester
-   * directly with the tagged subject instead, so the ticket still joins its replies.
-   */
-  reply(gmailId: string, threadId: string, mail: OutgoingMail, asDraft: boolean): Delivery {
-    const options: GoogleAppsScript.Gmail.GmailAdvancedOptions & { subject?: string } = { subject: mail.subject };
-    if (mail.cc.length) options.cc = mail.cc.join(', ');
-    const known = this.messages.get(gmailId);
-    const message = known?.message ?? GmailApp.getMessageById(gmailId);
-    const replyTarget = known ? addressesIn(known.replyTo)[0] : undefined;
-    if (message && (replyTarget === undefined || replyTarget === mail.to)) {
-      if (asDraft) message.createDraftReply(mail.body, options);
-      else message.reply(mail.body, options);
-    } else {
-      const { subject: _s, ...rest } = options;
-      if (asDraft) GmailApp.createDraft(mail.to, mail.subject, mail.body, rest);
-      else GmailApp.sendEmail(mail.to, mail.subject, mail.body, rest);
+  send(mail: OutgoingMail, replyIn?: ReplyTarget): void {
+    const target = replyIn ? this.replyTarget(replyIn, mail) : null;
+    if (target) target.reply(mail.body, this.options(mail, replyIn));
+    else MailApp.sendEmail({ to: mail.to.join(', '), subject: mail.subject, body: mail.body, ...this.options(mail) });
+  }
+
+  saveDraft(mail: OutgoingMail, replyIn?: ReplyTarget): string {
+    const target = replyIn ? this.replyTarget(replyIn, mail) : null;
+    const draft = target ? target.createDraftReply(mail.body, this.options(mail, replyIn)) : GmailApp.createDraft(mail.to.join(', '), mail.subject, mail.body, this.options(mail));
+    return draft.getId();
+  }
+
+  deleteDraft(id: string): boolean {
+    try {
+      GmailApp.getDraft(id).deleteDraft();
+      return true;
+    } catch {
+      return false; // already sent or deleted by a person
     }
-    void threadId;
-    return asDraft ? 'draft' : 'sent';
+  }
+
+  private options(mail: OutgoingMail, replyIn?: ReplyTarget): Options {
+    const o: Options = {};
+    if (mail.cc.length) o.cc = mail.cc.join(', ');
+    if (mail.htmlBody !== undefined) o.htmlBody = mail.htmlBody;
+    if (mail.attachments?.length) o.attachments = mail.attachments.map((a) => Utilities.newBlob(a.content, a.contentType, a.name));
+    if (replyIn && !replyIn.keepThreadSubject) o.subject = mail.subject;
+    return o;
+  }
+
+  /**
+   * The message to answer so that Gmail's reply reaches `mail.to`, or null to write a new
+   * mail instead: the message itself when its id is known (unless its Reply-To names
+   * someone else, who never becomes the requester), else the requester's latest message
+   * in the thread.
+   */
+  private replyTarget(replyIn: ReplyTarget, mail: OutgoingMail): Message | null {
+    const to = (mail.to[0] ?? '').toLowerCase();
+    if (replyIn.gmailId) {
+      const known = this.messages.get(replyIn.gmailId);
+      const message = known?.message ?? GmailApp.getMessageById(replyIn.gmailId);
+      const replyTarget = known ? addressesIn(known.replyTo)[0] : undefined;
+      return message && (replyTarget === undefined || replyTarget === to) ? message : null;
+    }
+    const thread = GmailApp.getThreadById(replyIn.threadId);
+    if (!thread) return null;
+    const messages = thread.getMessages();
+    for (let i = messages.length - 1; i >= 0; i--) if (messages[i]!.getFrom().toLowerCase().includes(to)) return messages[i]!;
+    return messages[messages.length - 1] ?? null;
   }
 }

@@ -2,55 +2,34 @@ import { addMonths, currentMonth, parseMonth, type YearMonth } from '../../core/
 import { billMonth, type BillingPorts } from '../../jobs/billing/bill-month';
 import { billingTabName } from '../../jobs/billing/tab-layout';
 import { checkHours } from '../../jobs/hours/check-hours';
-import { withDocumentLock } from '../lock';
-import { RunLog } from '../log';
-import { documentProperties, systemClock, workbookPort } from '../ports';
+import { lockOrTell } from '../../jobs/lock-policy';
+import { GmailAdapter } from '../adapters/gmail';
+import { activeSpreadsheet } from '../ports';
+import { resultText, runJob, type JobEnv, type Told } from '../run-job';
 import { settingsOf } from '../settings';
 import { generatedTabs } from './generated-tabs';
-import { mailPort } from './mail';
 
 /** The last month the automatic monthly run billed, so an hourly add-on trigger bills it once. */
 const AUTO_BILLED_KEY = 'billing.autoBilled';
 
-function spreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  if (!ss) throw new Error('Support Desk runs inside its spreadsheet: open the sheet and use the Support Desk menu.');
-  return ss;
-}
-
-function ports(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, log: RunLog): BillingPorts {
-  return { workbook: workbookPort(ss), tabs: generatedTabs(ss), clock: systemClock, kv: documentProperties(), mail: mailPort(), log };
+function ports(env: JobEnv): BillingPorts {
+  return { workbook: env.workbook, tabs: generatedTabs(env.ss), clock: env.clock, kv: env.state, mail: new GmailAdapter(), log: env.log };
 }
 
 function providerZone(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
   return settingsOf(ss).settings.providerZone;
 }
 
-/** Runs a job with its Log lines written once at the end, even when it fails. */
-function logged<T>(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, job: string, fn: (log: RunLog) => T): T {
-  const log = new RunLog(job);
-  try {
-    return fn(log);
-  } catch (e) {
-    log.add('Failed', e instanceof Error ? e.message : String(e));
-    throw e;
-  } finally {
-    log.flush(ss);
-  }
-}
-
 /** Validates the Hours tab, computes Counted / Reason / Problems and sends usage alerts. */
-export function checkHoursNow(): string {
-  const ss = spreadsheet();
-  return withDocumentLock('Check hours', () => logged(ss, 'hours', (log) => checkHours(ports(ss, log))));
+export function checkHoursNow(): string | Told {
+  return runJob('hours', (env) => lockOrTell(env.lock, 'hours', 'Check hours', () => checkHours(ports(env))));
 }
 
 /** Bills `month` (YYYY-MM), as Draft or Final. */
-export function billMonthNow(month: string, final = false): string {
+export function billMonthNow(month: string, final = false): string | Told {
   const m = parseMonth(String(month ?? ''));
   if (!m) throw new Error(`"${month}" is not a month: use YYYY-MM, e.g. 2026-10.`);
-  const ss = spreadsheet();
-  return withDocumentLock(`Bill ${m}`, () => logged(ss, 'billing', (log) => billMonth(ports(ss, log), m, final === true).message));
+  return runJob('billing', (env) => lockOrTell(env.lock, 'billing', `Bill ${m}`, () => billMonth(ports(env), m, final === true).message));
 }
 
 /**
@@ -58,26 +37,25 @@ export function billMonthNow(month: string, final = false): string {
  * an add-on): keeps the Hours tab and usage alerts current, and drafts the month before
  * once, unless someone billed it already.
  */
-export function monthlyBilling(): string {
-  const ss = spreadsheet();
-  return withDocumentLock('Monthly billing', () =>
-    logged(ss, 'billing', (log) => {
-      const p = ports(ss, log);
-      const parts = [checkHours(p)];
-      const previous = addMonths(currentMonth(p.clock.now(), providerZone(ss)), -1);
-      if (p.kv.get(AUTO_BILLED_KEY) !== previous && !ss.getSheetByName(billingTabName(previous))) {
-        parts.push(billMonth(p, previous, false).message);
-        p.kv.set(AUTO_BILLED_KEY, previous);
-      }
-      return parts.join(' ');
-    }),
+export function monthlyBilling(): string | Told {
+  return runJob('billing', (env) =>
+      lockOrTell(env.lock, 'billing', 'Monthly billing', () => {
+        const p = ports(env);
+        const parts = [checkHours(p)];
+        const previous = addMonths(currentMonth(p.clock.now(), providerZone(env.ss)), -1);
+        if (p.kv.get(AUTO_BILLED_KEY) !== previous && !env.ss.getSheetByName(billingTabName(previous))) {
+          parts.push(billMonth(p, previous, false).message);
+          p.kv.set(AUTO_BILLED_KEY, previous);
+        }
+        return parts.join(' ');
+      }),
   );
 }
 
 /** Menu "Close month…": asks for the month and whether it is final. */
 export function closeMonthFromMenu(): string {
   const ui = SpreadsheetApp.getUi();
-  const ss = spreadsheet();
+  const ss = activeSpreadsheet();
   const suggested: YearMonth = addMonths(currentMonth(Date.now(), providerZone(ss)), -1);
   const asked = ui.prompt('Close month', `Month to bill, as YYYY-MM (e.g. ${suggested}):`, ui.ButtonSet.OK_CANCEL);
   if (asked.getSelectedButton() !== ui.Button.OK) return 'Cancelled.';
@@ -93,7 +71,7 @@ export function closeMonthFromMenu(): string {
     ui.ButtonSet.YES_NO_CANCEL,
   );
   if (answer === ui.Button.CANCEL || answer === ui.Button.CLOSE) return 'Cancelled.';
-  const message = billMonthNow(month, answer === ui.Button.YES);
+  const message = resultText(billMonthNow(month, answer === ui.Button.YES));
   ui.alert(message);
   return message;
 }

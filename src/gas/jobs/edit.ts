@@ -1,9 +1,7 @@
 import type { EditSheetPort, TicketEdit } from '../../jobs/edits/ports';
 import { handleTicketEdit, type EditReport } from '../../jobs/edits/handle-edit';
 import { TicketsTab } from '../../register/tabs';
-import { RegisterError } from '../../register/table';
-import { RunLog } from '../log';
-import { documentLock, systemClock, workbookPort } from '../ports';
+import { runJob, type Told } from '../run-job';
 import { sheetPort } from '../sheet-port';
 
 /** The Tickets tab for the edit handler: header and edited rows only, writes as sheetPort does. */
@@ -36,7 +34,7 @@ function editor(e: GoogleAppsScript.Events.SheetsOnEdit): string {
  * the document lock and write the Log. Edits on other tabs, or of columns the automation
  * neither owns nor watches, return after a few cheap calls.
  */
-export function handleEditNow(e: GoogleAppsScript.Events.SheetsOnEdit): EditReport | string {
+export function handleEditNow(e: GoogleAppsScript.Events.SheetsOnEdit): EditReport | Told | string {
   if (!e || !e.range) return 'No edit event: handleEdit runs from its installed trigger.';
   const range = e.range;
   const sheet = range.getSheet();
@@ -55,15 +53,5 @@ export function handleEditNow(e: GoogleAppsScript.Events.SheetsOnEdit): EditRepo
     ...(single ? { oldValue: e.oldValue === undefined || e.oldValue === null ? '' : String(e.oldValue) } : {}),
     user: editor(e),
   };
-  const log = new RunLog('edit');
-  try {
-    return handleTicketEdit({ workbook: workbookPort(ss), tickets: editSheetPort(sheet), clock: systemClock, lock: documentLock(), log }, edit);
-  } catch (err) {
-    if (!(err instanceof RegisterError)) throw err;
-    log.add('Failed', err.message);
-    ss.toast(err.message, 'Support Desk', 10);
-    return err.message;
-  } finally {
-    log.flush(ss);
-  }
+  return runJob('edit', (env) => handleTicketEdit({ workbook: env.workbook, tickets: editSheetPort(sheet), clock: env.clock, lock: env.lock, log: env.log }, edit), { ss, toast: true });
 }

@@ -1,7 +1,8 @@
 import { inQueueOrder, queueKeys } from '../../jobs/edits/queue-order';
 import { TicketsTab } from '../../register/tabs';
-import { withDocumentLock } from '../lock';
-import { RunLog } from '../log';
+import { lockOrTell } from '../../jobs/lock-policy';
+import { RegisterError } from '../../register/table';
+import { runJob, type Told } from '../run-job';
 
 /**
  * Menu "Sort queue": Tickets in the seeds' order (open work first in first out within
@@ -12,8 +13,8 @@ import { RunLog } from '../log';
  * Holds the document lock, so no job is between its re-read and its writes; jobs find rows
  * by Ticket ID, so sorting at any other time is safe too. Only the Tickets tab is touched.
  */
-export function sortQueueNow(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
-  return withDocumentLock('Sort queue', () => {
+export function sortQueueNow(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string | Told {
+  return runJob('queue', (env) => lockOrTell(env.lock, 'queue', 'Sort queue', () => {
     const sheet = ss.getSheetByName(TicketsTab.name);
     if (!sheet) return 'There is no Tickets tab: run Support Desk → Set up register.';
     const lastRow = sheet.getLastRow();
@@ -23,7 +24,7 @@ export function sortQueueNow(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): stri
     const header = values[0]!.map((h) => String(h).trim());
     const col = (h: string) => header.indexOf(h);
     const missing = ['Status', 'Priority', 'Received at'].filter((h) => col(h) < 0);
-    if (missing.length) throw new Error(`Sort queue: the Tickets tab has no ${missing.join(', ')} column. Run Support Desk → Set up register to restore it.`);
+    if (missing.length) throw new RegisterError(`Sort queue: the Tickets tab has no ${missing.join(', ')} column. Run Support Desk → Set up register to restore it.`);
     const keys = queueKeys(values.slice(1), { status: col('Status'), priority: col('Priority'), receivedAt: col('Received at') });
     if (inQueueOrder(keys)) {
       ss.toast('Tickets are already in queue order.', 'Support Desk', 5);
@@ -43,10 +44,8 @@ export function sortQueueNow(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): stri
     }
     const open = keys.filter((k, i) => k !== '' && !['Resolved', 'Closed'].includes(String(values[i + 1]![col('Status')]))).length;
     const message = `Sorted ${keys.filter((k) => k !== '').length} tickets: ${open} open ones first, by priority and then oldest first.`;
-    const log = new RunLog('queue');
-    log.add('Sort queue', message);
-    log.flush(ss);
+    env.log.add('Sort queue', message);
     ss.toast(message, 'Support Desk', 5);
     return message;
-  });
+  }), { ss, toast: true });
 }

@@ -1,9 +1,5 @@
-/** The spreadsheet and person a sidebar call acts for. */
-export function activeSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  if (!ss) throw new Error('Support Desk runs inside its spreadsheet: open the sheet and use the Support Desk menu.');
-  return ss;
-}
+/** The spreadsheet a sidebar call acts for (the same lookup as every job). */
+export { activeSpreadsheet } from '../ports';
 
 /**
  * Who is at the sheet. getActiveUser() is blank for a consumer account using someone

@@ -1,7 +1,8 @@
 import type { ChartKind, ChartSpec } from '../../core/dashboard';
 import type { ChartPort } from '../../jobs/dashboard/ports';
 import { refreshDashboard, DASHBOARD_TAB } from '../../jobs/dashboard/refresh';
-import { withDocumentLock } from '../lock';
+import { lockOrTell } from '../../jobs/lock-policy';
+import { documentLock } from '../ports';
 import { RunLog } from '../log';
 import { workbookPort } from '../ports';
 import { activeSpreadsheet } from './context';
@@ -68,7 +69,7 @@ export function dashboardChartPort(ss: GoogleAppsScript.Spreadsheet.Spreadsheet)
 /** Menu "Refresh dashboard" (the sweep refreshes it too): the tab and its charts. */
 export function refreshDashboardNow(): string {
   const ss = activeSpreadsheet();
-  return withDocumentLock('Refresh dashboard', () => {
+  return lockOrTell(documentLock(), 'dashboard', 'Refresh dashboard', () => {
     const log = new RunLog('dashboard');
     try {
       const report = refreshDashboard(workbookPort(ss), Date.now(), dashboardChartPort(ss));
@@ -100,7 +101,7 @@ export function refreshDashboardIfDue(ss: GoogleAppsScript.Spreadsheet.Spreadshe
   const log = new RunLog('dashboard');
   try {
     // A routine hourly refresh is not news: only failures reach the Log.
-    withDocumentLock('Refresh dashboard', () => {
+    lockOrTell(documentLock(), 'dashboard', 'Refresh dashboard', () => {
       refreshDashboard(workbookPort(ss), now, dashboardChartPort(ss));
       props.setProperty(REFRESHED_AT, String(now));
     });

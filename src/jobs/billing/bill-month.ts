@@ -8,7 +8,9 @@ import type { ClockPort, KeyValuePort, WorkbookPort } from '../ports';
 import { classifyHours, type Classified } from '../hours/classify';
 import { FINAL_MONTHS_KEY, writeHoursColumns } from '../hours/check-hours';
 import { loadRegister, type ClientInfo, type RegisterData } from '../hours/register-data';
-import type { GeneratedTabs, JobLog, MailPort } from './ports';
+import type { GeneratedTabs } from './ports';
+import type { RunLogPort } from '../ports';
+import type { MailPort } from '../mail/port';
 import { slaAttainment } from './sla-attainment';
 import { BILLING_TAB, billingTabName, parseBillingTab, renderStatement, type ParsedBillingTab } from './tab-layout';
 
@@ -18,7 +20,7 @@ export interface BillingPorts {
   readonly clock: ClockPort;
   readonly kv: KeyValuePort;
   readonly mail: MailPort;
-  readonly log: JobLog;
+  readonly log: RunLogPort;
 }
 
 export interface BillMonthResult {
@@ -50,7 +52,7 @@ function otherBillingTabs(p: BillingPorts, month: YearMonth): ParsedBillingTab[]
  * billed. Billed lines whose Hours row now has a problem are kept as billed (and logged),
  * not credited as removed: see holdFlaggedLines.
  */
-function adjustmentLines(data: RegisterData, c: Classified, finals: readonly ParsedBillingTab[], month: YearMonth, log: JobLog): StatementLine[] {
+function adjustmentLines(data: RegisterData, c: Classified, finals: readonly ParsedBillingTab[], month: YearMonth, log: RunLogPort): StatementLine[] {
   const allAdjustments = finals.flatMap((f) => f.adjustments);
   const out: StatementLine[] = [];
   for (const f of [...finals].sort((a, b) => (a.month < b.month ? -1 : 1))) {
@@ -79,17 +81,25 @@ function replaceDraft(p: BillingPorts, key: string, make: () => string): void {
   p.kv.set(key, make());
 }
 
-function statementRecipient(client: ClientInfo, data: RegisterData): string {
-  if (client.financeEmail) return client.financeEmail;
+function statementRecipients(client: ClientInfo, data: RegisterData): string[] {
+  if (client.financeEmail) return [client.financeEmail];
   const of = (role: string) => data.contacts.filter((c) => c.clientId === client.clientId && c.role.toLowerCase() === role).map((c) => c.email);
-  return (of('billing').length ? of('billing') : of('authorized representative')).join(', ');
+  return of('billing').length ? of('billing') : of('authorized representative');
 }
 
 function draftMails(p: BillingPorts, data: RegisterData, s: MonthStatement, unbilled: number): string[] {
   const done: string[] = [];
   const fm = financeMail(s, unbilled);
   replaceDraft(p, financeDraftKey(s.month), () =>
-    p.mail.createDraft({ to: data.settings.financeEmail, subject: fm.subject, body: fm.text, htmlBody: fm.html, attachments: [{ name: fm.csvName, contentType: 'text/csv', content: fm.csv }] }));
+    p.mail.saveDraft({
+      to: data.settings.financeEmail ? [data.settings.financeEmail] : [],
+      cc: [],
+      subject: fm.subject,
+      body: fm.text,
+      htmlBody: fm.html,
+      attachments: [{ name: fm.csvName, contentType: 'text/csv', content: fm.csv }],
+    }),
+  );
   if (!data.settings.financeEmail) p.log.add('Finance draft has no recipient', 'Settings → Finance email is blank: fill it in, or address the draft by hand');
   done.push('finance draft');
 
@@ -105,15 +115,15 @@ function draftMails(p: BillingPorts, data: RegisterData, s: MonthStatement, unbi
   for (const row of s.rows) {
     const client = data.clients.find((c) => c.clientId === row.clientId);
     if (!client || !data.settings.statementEditions.includes(client.edition.trim().toLowerCase())) continue;
-    const to = statementRecipient(client, data);
+    const to = statementRecipients(client, data);
     if (ids[row.clientId]) p.mail.deleteDraft(ids[row.clientId]!);
     delete ids[row.clientId];
-    if (!to) {
+    if (to.length === 0) {
       p.log.add('Client statement skipped', `${row.clientId} has no Finance email and no Billing or Authorized representative contact`, { clientId: row.clientId });
       continue;
     }
     const mail = clientStatementMail(s.month, row, slaAttainment(data.tickets.values(), row.clientId, s.month, data.settings.providerZone), data.settings.providerName);
-    ids[row.clientId] = p.mail.createDraft({ to, subject: mail.subject, body: mail.text, htmlBody: mail.html });
+    ids[row.clientId] = p.mail.saveDraft({ to, cc: [], subject: mail.subject, body: mail.text, htmlBody: mail.html });
     n++;
   }
   p.kv.set(key, JSON.stringify(ids));

@@ -1,30 +1,7 @@
 /**
- * What the hours and billing jobs need beyond src/jobs/ports.ts. src/gas/jobs/ builds them
- * over MailApp/GmailApp and the spreadsheet; tests build them over memory.
+ * What the billing job needs beyond src/jobs/ports.ts and the mail port: the generated
+ * Billing YYYY-MM tabs. src/gas/jobs/generated-tabs.ts builds them over the spreadsheet.
  */
-export interface OutgoingMessage {
-  readonly to: string;
-  readonly subject: string;
-  readonly body: string;
-  readonly htmlBody?: string;
-  readonly attachments?: readonly { readonly name: string; readonly contentType: string; readonly content: string }[];
-}
-
-export interface MailPort {
-  /** Recipients the account may still send to today. */
-  remainingDailyQuota(): number;
-  send(message: OutgoingMessage): void;
-  /** Saves a Gmail draft; returns its id. */
-  createDraft(message: OutgoingMessage): string;
-  /** Deletes a draft made earlier; false when it no longer exists (sent or deleted by a person). */
-  deleteDraft(id: string): boolean;
-}
-
-/** The run's Log-tab lines (src/gas/log.ts RunLog fits). */
-export interface JobLog {
-  add(action: string, detail?: string, ids?: { ticketId?: string; clientId?: string }): void;
-}
-
 /** A generated tab that is rewritten whole: one read, a few writes. */
 export interface GeneratedSheet {
   readAll(): unknown[][];

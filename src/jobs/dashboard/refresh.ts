@@ -4,7 +4,7 @@ import { dayInZone, monthOfDay } from '../../core/hours/month';
 import { cellValue } from '../../register/safe-text';
 import { TicketsTab } from '../../register/tabs';
 import { readTable } from '../../register/table';
-import type { JobLog } from '../billing/ports';
+import type { RunLogPort } from '../ports';
 import { classifyHours } from '../hours/classify';
 import { loadRegister } from '../hours/register-data';
 import type { WorkbookPort } from '../ports';
@@ -18,7 +18,7 @@ export interface DashboardReport {
   readonly clients: number;
 }
 
-const quiet: JobLog = { add: () => undefined };
+const quiet: RunLogPort = { add: () => undefined };
 
 /**
  * Rewrites the Dashboard tab: SLA attainment by priority for the last six months, open

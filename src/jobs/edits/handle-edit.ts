@@ -11,6 +11,7 @@ import { describeMoves, dueMoves } from './due-moves';
 import { valueFromEventText } from './event-value';
 import { isOwned, putBackNote, RECOMPUTED, ticketColumn, WATCHED } from './owned-columns';
 import type { EditPorts, TicketEdit } from './ports';
+import { lockOrSkip } from '../lock-policy';
 
 export interface EditReport {
   readonly outcome: 'ignored' | 'busy' | 'done';
@@ -27,8 +28,6 @@ export interface EditReport {
   readonly toast: string;
 }
 
-/** Waits this long for a running sweep; then the edit is left to the next sweep (which reconciles stamps too). */
-const LOCK_WAIT_MS = 30_000;
 const EMPTY: readonly unknown[] = Object.freeze([]);
 
 const blank = (v: unknown) => v === '' || v === null || v === undefined;
@@ -80,17 +79,12 @@ export function handleTicketEdit(ports: EditPorts, edit: TicketEdit): EditReport
   const watched = edited.filter((e) => WATCHED.has(e.header));
   if (owned.length === 0 && watched.length === 0) return report('ignored', 'No column the automation watches was edited.');
 
-  if (!ports.lock.tryLock(LOCK_WAIT_MS)) {
+  return lockOrSkip(ports.lock, 'edit', () => handleLocked(ports, edit, header, owned, watched, first, last), () => {
     const toast = 'Support Desk is busy (another job is running): your edit is kept, and the next SLA sweep updates the ticket.';
     ports.workbook.toast(toast);
     ports.log.add('Edit deferred', `rows ${first}–${last}: the document lock was busy; the next sweep reconciles them`);
     return report('busy', toast, { toast });
-  }
-  try {
-    return handleLocked(ports, edit, header, owned, watched, first, last);
-  } finally {
-    ports.lock.release();
-  }
+  });
 }
 
 function handleLocked(

@@ -1,6 +1,6 @@
 import type { CellBlock, NoteBlock } from '../../register/sheet-port';
 import type { ClockPort, LockPort, WorkbookPort } from '../ports';
-import type { LogSink } from '../shared/mail-port';
+import type { RunLogPort } from '../ports';
 
 /**
  * One edit as the Sheets edit event describes it: the rectangle a person changed (a typed
@@ -42,5 +42,5 @@ export interface EditPorts {
   readonly tickets: EditSheetPort;
   readonly clock: ClockPort;
   readonly lock: LockPort;
-  readonly log: LogSink;
+  readonly log: RunLogPort;
 }

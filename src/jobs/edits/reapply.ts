@@ -2,21 +2,22 @@ import { decodePolicy, describePolicy } from '../../core/sla/index';
 import { applyPlan, planWrites, readTable, writesByKey } from '../../register/table';
 import { TicketsTab } from '../../register/tabs';
 import type { ClockPort, LockPort, WorkbookPort } from '../ports';
-import type { LogSink } from '../shared/mail-port';
+import type { RunLogPort } from '../ports';
 import { loadMatrices } from '../shared/matrices';
 import { loadSlaContext } from '../shared/sla-context';
 import { computeRow, type RowUpdate } from '../sweep/row-update';
 import { describeMoves, dueMoves } from './due-moves';
+import { lockOrTell } from '../lock-policy';
 
 export interface ReapplyPorts {
   readonly workbook: WorkbookPort;
   readonly clock: ClockPort;
   readonly lock: LockPort;
-  readonly log: LogSink;
+  readonly log: RunLogPort;
 }
 
 export interface ReapplyReport {
-  readonly outcome: 'done' | 'busy' | 'not set up';
+  readonly outcome: 'done' | 'not set up';
   /** Open tickets looked at. */
   readonly open: number;
   /** Tickets now recorded under a different policy. */
@@ -27,10 +28,9 @@ export interface ReapplyReport {
   readonly message: string;
 }
 
-const LOCK_WAIT_MS = 30_000;
 const DONE = new Set(['Resolved', 'Closed']);
 
-const busy = (outcome: ReapplyReport['outcome'], message: string): ReapplyReport => ({ outcome, open: 0, policyChanged: 0, moved: 0, problems: 0, message });
+const notRun = (outcome: ReapplyReport['outcome'], message: string): ReapplyReport => ({ outcome, open: 0, policyChanged: 0, moved: 0, problems: 0, message });
 
 /**
  * "Reapply policies" (issue 3 part 3): a ticket keeps the policy it was opened under (the
@@ -43,18 +43,13 @@ const busy = (outcome: ReapplyReport['outcome'], message: string): ReapplyReport
  * re-read, only what changed.
  */
 export function runReapply(ports: ReapplyPorts): ReapplyReport {
-  if (!ports.lock.tryLock(LOCK_WAIT_MS)) return busy('busy', 'Another Support Desk job holds the lock; try Reapply policies again in a minute.');
-  try {
-    return reapplyLocked(ports);
-  } finally {
-    ports.lock.release();
-  }
+  return lockOrTell(ports.lock, 'reapply', 'Reapply SLA policies', () => reapplyLocked(ports));
 }
 
 function reapplyLocked(ports: ReapplyPorts): ReapplyReport {
   const { workbook, log } = ports;
   const port = workbook.tab(TicketsTab.name);
-  if (!port) return busy('not set up', 'There is no Tickets tab: run Support Desk → Set up register.');
+  if (!port) return notRun('not set up', 'There is no Tickets tab: run Support Desk → Set up register.');
   const now = ports.clock.now();
   const tickets = readTable(port, TicketsTab);
   const open = tickets.rows.filter((r) => !DONE.has(r.data.Status));

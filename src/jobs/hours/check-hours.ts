@@ -1,10 +1,12 @@
 import { dayInZone, type YearMonth } from '../../core/hours/month';
 import { applyPlan, planWrites, type CellWrite } from '../../register/table';
 import type { ClockPort, KeyValuePort, WorkbookPort } from '../ports';
-import type { JobLog, MailPort } from '../billing/ports';
+import type { RunLogPort } from '../ports';
+import type { MailPort } from '../mail/port';
 import { classifyHours, hoursWrites, type Classified } from './classify';
 import { loadRegister, type RegisterData } from './register-data';
 import { sendUsageAlerts } from './usage-alerts';
+import { QuotaMailer } from '../mail/quota';
 
 /** Months whose billing is final, as the billing job last recorded them (see FINAL_MONTHS_KEY). */
 export const FINAL_MONTHS_KEY = 'billing.finalMonths';
@@ -19,7 +21,7 @@ export function knownFinalMonths(kv: KeyValuePort): Set<YearMonth> {
 }
 
 /** Writes Counted / Reason / Problems in as few range writes as the layout allows. */
-export function writeHoursColumns(wb: WorkbookPort, data: RegisterData, c: Classified, finalMonths: ReadonlySet<string>, log: JobLog): number {
+export function writeHoursColumns(wb: WorkbookPort, data: RegisterData, c: Classified, finalMonths: ReadonlySet<string>, log: RunLogPort): number {
   const present = (w: CellWrite) => !data.hours.missing.includes(w.header);
   const missing = ['Counted', 'Reason', 'Problems'].filter((h) => data.hours.missing.includes(h));
   if (missing.length) log.add('Hours columns missing', `The Hours tab has no ${missing.join(', ')} column: run Support Desk → Set up register to restore it`);
@@ -34,7 +36,7 @@ export interface CheckHoursPorts {
   readonly clock: ClockPort;
   readonly kv: KeyValuePort;
   readonly mail: MailPort;
-  readonly log: JobLog;
+  readonly log: RunLogPort;
 }
 
 /**
@@ -46,7 +48,7 @@ export function checkHours(p: CheckHoursPorts): string {
   const today = dayInZone(p.clock.now(), data.settings.providerZone);
   const c = classifyHours(data, today);
   writeHoursColumns(p.workbook, data, c, knownFinalMonths(p.kv), p.log);
-  const alerts = sendUsageAlerts(data, c.counted, p.clock.now(), p.kv, p.mail, p.log);
+  const alerts = sendUsageAlerts(data, c.counted, p.clock.now(), p.kv, new QuotaMailer(p.mail, data.settings.mailQuotaReserve), p.log);
   const message = `Hours checked: ${c.counted.length} rows usable, ${c.unusable.length} with problems; ${alerts} usage alert(s).`;
   if (c.unusable.length || alerts) p.log.add('Hours checked', message);
   return message;

@@ -8,7 +8,7 @@ import { reportSettingProblems, settingsFromTable } from '../shared/settings';
 import { workDay, type IsoDay } from '../../core/hours/month';
 import type { HoursEntry } from '../../core/hours/entry';
 import type { ActivityRule } from '../../core/hours/rules';
-import type { JobLog } from '../billing/ports';
+import type { RunLogPort } from '../ports';
 
 export class RegisterMissingError extends Error {}
 
@@ -64,7 +64,7 @@ function table<S extends z.ZodMiniObject>(wb: WorkbookPort, spec: TabSpec<S>): T
  * shown on the Settings tab and logged once when `report` (jobs under the lock do; the
  * sidebars only read).
  */
-export function loadRegister(wb: WorkbookPort, log: JobLog, opts: { contacts?: boolean; report?: boolean } = {}): RegisterData {
+export function loadRegister(wb: WorkbookPort, log: RunLogPort, opts: { contacts?: boolean; report?: boolean } = {}): RegisterData {
   const loaded = settingsFromTable(table(wb, SettingsTab), wb.timeZone);
   if (opts.report !== false) reportSettingProblems(wb, loaded, log);
   const s = loaded.settings;

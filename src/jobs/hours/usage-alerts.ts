@@ -4,7 +4,9 @@ import { currentMonth, type YearMonth } from '../../core/hours/month';
 import { dueAlert, type UsageAlert } from '../../core/hours/usage';
 import type { ClassifiedEntry } from '../../core/billing';
 import type { KeyValuePort } from '../ports';
-import type { JobLog, MailPort, OutgoingMessage } from '../billing/ports';
+import type { OutgoingMail } from '../../core/notify/index';
+import type { RunLogPort } from '../ports';
+import type { QuotaMailer } from '../mail/quota';
 import type { ClientInfo, RegisterData } from './register-data';
 
 /** Document property holding, per month, the thresholds already alerted per client. */
@@ -19,7 +21,7 @@ function readState(kv: KeyValuePort, key: string): Record<string, number[]> {
   }
 }
 
-function message(alert: UsageAlert, client: ClientInfo, month: YearMonth, rateCents: number): OutgoingMessage {
+function message(alert: UsageAlert, client: ClientInfo, month: YearMonth, rateCents: number): OutgoingMail {
   const pct = Math.floor((alert.countedMin * 100) / alert.allowanceMin);
   const subject = `[Hours] ${client.name} (${client.clientId}) passed ${alert.threshold}% of ${month}'s contracted hours`;
   const body = [
@@ -30,17 +32,17 @@ function message(alert: UsageAlert, client: ClientInfo, month: YearMonth, rateCe
     '',
     'The Hours tab shows what counted and why.',
   ].join('\n');
-  return { to: client.csmEmail, subject, body };
+  return { to: [client.csmEmail], cc: [], subject, body };
 }
 
 /**
  * Tells each CSM once per client, month and threshold (80%, 100%) that counted hours
  * passed that share of the month's allowance. The state lives in a document property and
  * is written right after each mail, so a crash can at worst repeat one mail, never skip
- * one. When the day's mail quota is down to the reserve, the alert is saved as a draft
- * and logged instead.
+ * one. Near the end of the day's mail quota the alert is held as a draft (QuotaMailer) and
+ * logged instead.
  */
-export function sendUsageAlerts(data: RegisterData, counted: readonly ClassifiedEntry[], now: number, kv: KeyValuePort, mail: MailPort, log: JobLog): number {
+export function sendUsageAlerts(data: RegisterData, counted: readonly ClassifiedEntry[], now: number, kv: KeyValuePort, mailer: QuotaMailer, log: RunLogPort): number {
   const month = currentMonth(now, data.settings.providerZone);
   const key = alertStateKey(month);
   const state = readState(kv, key);
@@ -57,13 +59,9 @@ export function sendUsageAlerts(data: RegisterData, counted: readonly Classified
       log.add('Usage alert not sent', `${client.clientId} passed ${alert.threshold}% of ${month}'s hours but has no CSM email`, ids);
     } else {
       const msg = message(alert, client, month, client.rateCents ?? data.settings.defaultRateCents);
-      if (mail.remainingDailyQuota() < data.settings.mailQuotaReserve) {
-        mail.createDraft(msg);
-        log.add('Usage alert drafted', `Mail quota is below the reserve (${data.settings.mailQuotaReserve}): saved a draft to ${client.csmEmail} — ${msg.subject}`, ids);
-      } else {
-        mail.send(msg);
-        log.add('Usage alert sent', `${client.csmEmail}: ${msg.subject}`, ids);
-      }
+      const d = mailer.deliver(msg);
+      if (d.delivery === 'draft') log.add('Usage alert drafted', `${client.csmEmail} — ${msg.subject}: ${mailer.heldReason(d.quotaLeft)}`, ids);
+      else log.add('Usage alert sent', `${client.csmEmail}: ${msg.subject}`, ids);
       n++;
     }
     state[client.clientId] = [...(state[client.clientId] ?? []), ...alert.settles];

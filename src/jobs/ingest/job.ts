@@ -29,7 +29,9 @@ import { loadCheckpoint, saveCheckpoint, type Checkpoint } from './checkpoint';
 import { buildSlaContext } from '../shared/sla-context';
 import { Deadlines } from './deadlines';
 import { loadOutbox, saveOutbox, type QueuedMail } from './outbox';
-import type { IngestPorts, LogLine } from './ports';
+import type { IngestPorts } from './ports';
+import { QuotaMailer } from '../mail/quota';
+import { lockOrSkip } from '../lock-policy';
 import { SETTINGS, type Settings } from '../../register/settings/spec';
 import { reportSettingProblems, settingsFromTable, type LoadedSettings } from '../shared/settings';
 
@@ -42,7 +44,6 @@ const MAX_PAGES = 20;
 export const WRITE_RESERVE_MS = 60 * 1000;
 /** Time kept back after the last reply for the final ledger update. */
 const SEND_RESERVE_MS = 20 * 1000;
-const LOCK_WAIT_MS = 5 * 1000;
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
 const EXCERPT = 300;
@@ -103,20 +104,14 @@ const asDate = (d: Date | null) => (d ? new Date(d.getTime()) : null);
 
 /** Reads the support inbox into Tickets and Messages (issue 4). Takes the document lock for the whole run. */
 export function runIngest(ports: IngestPorts): IngestReport {
-  if (!ports.lock.tryLock(LOCK_WAIT_MS)) {
+  return lockOrSkip(ports.lock, 'ingest', () => new IngestRun(ports).run(), () => {
     const message = 'Another Support Desk run holds the document lock; this inbox check was skipped and the next one will catch up.';
-    ports.log.write([{ action: 'Skipped', detail: message }]);
+    ports.log.add('Skipped', message);
     return { status: 'busy', threads: 0, processed: 0, opened: 0, appended: 0, ignored: 0, sent: 0, drafted: 0, waiting: 0, message };
-  }
-  try {
-    return new IngestRun(ports).run();
-  } finally {
-    ports.lock.release();
-  }
+  });
 }
 
 class IngestRun {
-  private readonly log: LogLine[] = [];
   private readonly startedAt: number;
   private settings!: Settings;
   private loadedSettings!: LoadedSettings;
@@ -200,7 +195,6 @@ class IngestRun {
         (status === 'partial' ? '. Stopped before the time limit; the next run continues.' : '.');
     // A run that found nothing new leaves the Log alone, so re-runs change nothing.
     if (status === 'partial' || c.processed > 0 || c.sent > 0 || c.drafted > 0) this.note(status === 'partial' ? 'Stopped early' : 'Inbox checked', summary);
-    this.p.log.write(this.log);
     saveCheckpoint(this.p.state, {
       since: complete ? this.startedAt : this.checkpoint.since,
       lastTicket: Math.max(this.lastTicket, this.checkpoint.lastTicket),
@@ -212,7 +206,7 @@ class IngestRun {
   private outboxChunks = 0;
 
   private note(action: string, detail: string, ids: { ticketId?: string; clientId?: string } = {}): void {
-    this.log.push({ action, detail, ...ids });
+    this.p.log.add(action, detail, ids);
   }
 
   /** Every thread that changed since the checkpoint, page by page; null when out of time. */
@@ -676,7 +670,7 @@ class IngestRun {
    */
   private sendQueued(): void {
     if (this.outbox.length === 0) return;
-    let quota = this.p.mailer.remainingQuota();
+    const mailer = new QuotaMailer(this.p.mail, this.settings.mailQuotaReserve);
     let slowest = 0;
     const left: QueuedMail[] = [];
     for (const q of [...this.outbox]) {
@@ -693,12 +687,10 @@ class IngestRun {
       }
       q.attempted = true;
       this.outboxChunks = saveOutbox(this.p.state, this.outbox, this.outboxChunks);
-      const recipients = 1 + q.cc.length;
-      const asDraft = quota - recipients < this.settings.mailQuotaReserve;
       const t0 = this.p.clock.now();
-      let delivery;
+      let delivered;
       try {
-        delivery = this.p.mailer.reply(q.gmailId, q.threadId, q, asDraft);
+        delivered = mailer.deliver({ to: [q.to], cc: q.cc, subject: q.subject, body: q.body }, { threadId: q.threadId, gmailId: q.gmailId });
       } catch (e) {
         // One failed send (a bad Cc address, the quota gone) must not stop the rest.
         this.note('Reply failed', `to ${q.to}: ${e instanceof Error ? e.message : String(e)}`, { ticketId: q.ticketId });
@@ -708,12 +700,11 @@ class IngestRun {
       }
       slowest = Math.max(slowest, this.p.clock.now() - t0);
       this.outbox = this.outbox.filter((x) => x !== q);
-      if (delivery === 'draft') {
+      if (delivered.delivery === 'draft') {
         this.counts.drafted++;
         this.actionUpdates.set(q.key, 'draft');
-        this.note('Held as draft', `${q.kind === 'ack' ? 'Acknowledgement' : 'Reply'} to ${q.to} saved as a draft: only ${quota} recipients left in today's mail quota (reserve ${this.settings.mailQuotaReserve}). Send it from Gmail's Drafts.`, { ticketId: q.ticketId });
+        this.note('Held as draft', `${q.kind === 'ack' ? 'Acknowledgement' : 'Reply'} to ${q.to}: ${mailer.heldReason(delivered.quotaLeft)}`, { ticketId: q.ticketId });
       } else {
-        quota -= recipients;
         this.counts.sent++;
         this.actionUpdates.set(q.key, 'sent');
       }

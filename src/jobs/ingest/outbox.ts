@@ -1,5 +1,4 @@
 import type { KeyValuePort } from '../ports';
-import type { OutgoingMail } from './ports';
 
 /**
  * Mail the job has decided to send but not yet sent. It is saved (document properties)
@@ -7,7 +6,12 @@ import type { OutgoingMail } from './ports';
  * copy is seen in its thread, which covers a run cut right after sending. So a reply is
  * sent at most once and, unless a person deletes it, at least once.
  */
-export interface QueuedMail extends OutgoingMail {
+export interface QueuedMail {
+  /** The single recipient: the requester's From address (never their Reply-To). */
+  readonly to: string;
+  readonly cc: readonly string[];
+  readonly subject: string;
+  readonly body: string;
   /** The ledger key of the message being answered. */
   readonly key: string;
   readonly kind: 'ack' | 'unregistered';

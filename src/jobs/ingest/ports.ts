@@ -1,5 +1,6 @@
 import type { InboundMessage } from '../../core/mail/message';
-import type { ClockPort, KeyValuePort, LockPort, RunBudget, WorkbookPort } from '../ports';
+import type { ClockPort, KeyValuePort, LockPort, RunBudget, RunLogPort, WorkbookPort } from '../ports';
+import type { MailPort } from '../mail/port';
 
 /**
  * What the ingest job needs from the mailbox. The Apps Script adapter
@@ -18,46 +19,13 @@ export interface MailboxPort {
   sentMailContains(phrase: string): boolean;
 }
 
-export interface OutgoingMail {
-  /** The single recipient: the requester's From address (never their Reply-To). */
-  readonly to: string;
-  readonly cc: readonly string[];
-  readonly subject: string;
-  readonly body: string;
-}
-
-/** How a reply was delivered. */
-export type Delivery = 'sent' | 'draft';
-
-export interface MailerPort {
-  /** Recipients left in today's mail quota. */
-  remainingQuota(): number;
-  /**
-   * Replies in the thread of the message with this Gmail id. `asDraft` saves it as a
-   * draft instead (quota low): a person sends it later.
-   */
-  reply(gmailId: string, threadId: string, mail: OutgoingMail, asDraft: boolean): Delivery;
-}
-
-export interface LogLine {
-  readonly action: string;
-  readonly detail: string;
-  readonly ticketId?: string;
-  readonly clientId?: string;
-}
-
-/** The Log tab: lines are collected and written in one call at the end of a run. */
-export interface LogPort {
-  write(lines: readonly LogLine[]): void;
-}
-
 export interface IngestPorts {
   readonly workbook: WorkbookPort;
   readonly mailbox: MailboxPort;
-  readonly mailer: MailerPort;
+  readonly mail: MailPort;
   readonly clock: ClockPort;
   readonly state: KeyValuePort;
   readonly lock: LockPort;
   readonly budget: RunBudget;
-  readonly log: LogPort;
+  readonly log: RunLogPort;
 }

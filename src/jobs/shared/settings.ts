@@ -5,7 +5,7 @@ import type { RowOf } from '../../register/tab-spec';
 import { readTable, type Table } from '../../register/table';
 import { SettingsTab } from '../../register/tabs';
 import type { WorkbookPort } from '../ports';
-import type { LogSink } from './mail-port';
+import type { RunLogPort } from '../ports';
 
 export type SettingsTable = Table<RowOf<typeof SettingsTab>>;
 
@@ -40,7 +40,7 @@ export function loadSettings(wb: WorkbookPort): LoadedSettings {
  * change. Without a Problems column (a register set up by an older version) the problems
  * are logged on every run that calls this, with a hint to run setup.
  */
-export function reportSettingProblems(wb: WorkbookPort, loaded: LoadedSettings, log: LogSink): void {
+export function reportSettingProblems(wb: WorkbookPort, loaded: LoadedSettings, log: RunLogPort): void {
   const { table, problems } = loaded;
   if (!table) return;
   const line = (p: { rowNumber: number; message: string }) => `Settings row ${p.rowNumber}${keyOf(table, p.rowNumber)}: ${p.message}`;

@@ -1,41 +1,10 @@
 import type { LedgerEntry, Notice, Tier } from '../../core/escalation/index';
 import { escalationMail, reminderMail, resolvedMail, type OutgoingMail, type TicketBrief } from '../../core/notify/index';
-import type { MailPort } from '../shared/mail-port';
+import type { QuotaMailer } from '../mail/quota';
 import type { ClientRecord } from '../shared/sla-context';
 import type { TicketRecord } from './ticket-row';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-/**
- * Sends or drafts, minding the day's quota: MailApp counts recipients, and when fewer than
- * the reserve would remain, the notice is saved as a Gmail draft instead (and logged) so
- * the quota stays for acknowledgements. The quota is asked once per run, and only when
- * there is something to send.
- */
-export class Sender {
-  private remaining: number | null = null;
-  constructor(
-    private readonly mail: MailPort,
-    private readonly reserve: number,
-  ) {}
-
-  deliver(m: OutgoingMail, threadId: string): 'sent' | 'draft' {
-    if (this.remaining === null) this.remaining = this.mail.remainingQuota();
-    const recipients = m.to.length + m.cc.length;
-    const asDraft = this.remaining - recipients < this.reserve;
-    if (threadId !== '' && this.mail.replyInThread(threadId, m, asDraft)) {
-      if (!asDraft) this.remaining -= recipients;
-      return asDraft ? 'draft' : 'sent';
-    }
-    if (asDraft) {
-      this.mail.draft(m);
-      return 'draft';
-    }
-    this.mail.send(m);
-    this.remaining -= recipients;
-    return 'sent';
-  }
-}
 
 export interface Delivered {
   readonly entries: LedgerEntry[];
@@ -60,7 +29,7 @@ export function deliverNotice(
   row: TicketRecord,
   client: ClientRecord,
   brief: TicketBrief,
-  sender: Sender,
+  mailer: QuotaMailer,
   now: number,
 ): Delivered {
   const entries: LedgerEntry[] = [];
@@ -82,7 +51,7 @@ export function deliverNotice(
       }
       const cc = n.caughtUp.map((tier) => ({ tier, email: tierAddress(tier, client) })).filter((c) => c.email !== '');
       mail = escalationMail(n, brief, { to, cc });
-      const outcome = safeDeliver(sender, mail, threadId);
+      const outcome = safeDeliver(mailer, mail, threadId);
       if (outcome instanceof Error) {
         record(n.topic, 'failed', outcome.message);
         logs.push({ action: 'Escalation failed', detail: `${what}: ${outcome.message}` });
@@ -92,7 +61,7 @@ export function deliverNotice(
       for (const c of n.caughtUp) record(n.topic.replace(/T\d+$/, `T${c.tier}`), 'caught up', `copied on the tier ${n.tier.tier} notice`);
       const history = n.previously.length ? `; told before: ${n.previously.map((e) => e.topic.replace(/^.* T/, 'tier ')).join(', ')}` : '';
       const caught = n.caughtUp.length ? `; caught up tiers ${n.caughtUp.map((t) => t.tier).join(', ')} in the same mail` : '';
-      logs.push({ action: outcome === 'sent' ? `Escalated to tier ${n.tier.tier}` : `Escalation tier ${n.tier.tier} held as draft`, detail: `${what} → ${mail.to.join(', ')}${caught}${history}${outcome === 'draft' ? ' (mail quota below the reserve: saved as a Gmail draft)' : ''}` });
+      logs.push({ action: outcome === 'sent' ? `Escalated to tier ${n.tier.tier}` : `Escalation tier ${n.tier.tier} held as draft`, detail: `${what} → ${mail.to.join(', ')}${caught}${history}${outcome === 'draft' ? ` (${mailer.heldReason(mailer.remaining())})` : ''}` });
       return { entries, logs, mailed: true };
     }
     if (n.kind === 'resolved') {
@@ -120,7 +89,7 @@ export function deliverNotice(
       }
       mail = reminderMail(n, brief, to);
     }
-    const outcome = safeDeliver(sender, mail, threadId);
+    const outcome = safeDeliver(mailer, mail, threadId);
     if (outcome instanceof Error) {
       record(n.topic, 'failed', outcome.message);
       logs.push({ action: `${what} failed`, detail: outcome.message });
@@ -130,16 +99,17 @@ export function deliverNotice(
     record(n.topic, outcome, recipients);
     logs.push({
       action: n.kind === 'resolved' ? (outcome === 'sent' ? 'Resolution notice sent' : 'Resolution notice held as draft') : outcome === 'sent' ? 'Update reminder sent' : 'Update reminder held as draft',
-      detail: `to ${recipients}${threadId ? ' (reply in the ticket’s thread)' : ''}${outcome === 'draft' ? ' (mail quota below the reserve: saved as a Gmail draft)' : ''}`,
+      detail: `to ${recipients}${threadId ? ' (reply in the ticket’s thread)' : ''}${outcome === 'draft' ? ` (${mailer.heldReason(mailer.remaining())})` : ''}`,
     });
     return { entries, logs, mailed: true };
   }
   return { entries, logs, mailed: false };
 }
 
-function safeDeliver(sender: Sender, mail: OutgoingMail, threadId: string): 'sent' | 'draft' | Error {
+/** A resolution notice answers in the ticket's thread, under the thread's own subject; the rest are new mails. */
+function safeDeliver(mailer: QuotaMailer, mail: OutgoingMail, threadId: string): 'sent' | 'draft' | Error {
   try {
-    return sender.deliver(mail, threadId);
+    return mailer.deliver(mail, threadId === '' ? undefined : { threadId, keepThreadSubject: true }).delivery;
   } catch (e) {
     return e instanceof Error ? e : new Error(String(e));
   }

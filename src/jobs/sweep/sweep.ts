@@ -4,11 +4,14 @@ import { PRIORITIES } from '../../core/types/vocab';
 import { applyPlan, planWrites, readTable, writesByKey, type CellWrite, type Table } from '../../register/table';
 import { CalendarsTab, ClientsTab, EscalationTab, HolidaysTab, SlaPoliciesTab, TicketsTab } from '../../register/tabs';
 import type { ClockPort, LockPort, RunBudget, WorkbookPort } from '../ports';
-import type { LogSink, MailPort } from '../shared/mail-port';
+import type { RunLogPort } from '../ports';
+import type { MailPort } from '../mail/port';
 import { loadSlaContext } from '../shared/sla-context';
 import { reportSettingProblems } from '../shared/settings';
 import { loadMatrices } from '../shared/matrices';
-import { Sender, deliverNotice } from './deliver';
+import { deliverNotice } from './deliver';
+import { QuotaMailer } from '../mail/quota';
+import { lockOrSkip } from '../lock-policy';
 import { syncProblems } from '../../register/problems-column';
 import { computeRow, type RowUpdate } from './row-update';
 import type { TicketRecord } from './ticket-row';
@@ -19,7 +22,7 @@ export interface SweepPorts {
   readonly lock: LockPort;
   readonly budget: RunBudget;
   readonly mail: MailPort;
-  readonly log: LogSink;
+  readonly log: RunLogPort;
   /** A link to a Tickets row (spreadsheet URL + #gid=…&range=A<row>), or '' when unknown. */
   readonly rowLink?: (rowNumber: number) => string;
 }
@@ -41,7 +44,6 @@ export interface SweepReport {
 
 /** Stop sending with this much of the run left, so the writes (which record what was sent) always happen. */
 const SEND_RESERVE_MS = 45_000;
-const LOCK_WAIT_MS = 20_000;
 
 const rank = (p: string) => PRIORITIES.indexOf(p as (typeof PRIORITIES)[number]);
 
@@ -67,14 +69,9 @@ const empty = (outcome: SweepReport['outcome'], message: string, extra: Partial<
  * (Notified) included. A run that finds nothing to do makes only the reads.
  */
 export function runSweep(ports: SweepPorts): SweepReport {
-  if (!ports.lock.tryLock(LOCK_WAIT_MS)) {
-    return empty('busy', 'Another Support Desk job holds the lock; this sweep was skipped (the next one catches up).');
-  }
-  try {
-    return sweepLocked(ports);
-  } finally {
-    ports.lock.release();
-  }
+  return lockOrSkip(ports.lock, 'sweep', () => sweepLocked(ports), () =>
+    empty('busy', 'Another Support Desk job holds the lock; this sweep was skipped (the next one catches up).'),
+  );
 }
 
 function sweepLocked(ports: SweepPorts): SweepReport {
@@ -122,7 +119,7 @@ function sweepLocked(ports: SweepPorts): SweepReport {
   }
 
   // Notices: at most one mail per ticket; stop early enough to record what went out.
-  const sender = new Sender(ports.mail, ctx.settings.mailQuotaReserve);
+  const mailer = new QuotaMailer(ports.mail, ctx.settings.mailQuotaReserve);
   const ledgerAdds = new Map<string, ReturnType<typeof deliverNotice>['entries']>();
   let sent = 0;
   let drafted = 0;
@@ -135,7 +132,7 @@ function sweepLocked(ports: SweepPorts): SweepReport {
     }
     const row = live.find((r) => r.data['Ticket ID'] === u.key)!.data;
     const brief = briefOf(row, u, ports.rowLink?.(u.rowNumber) ?? '');
-    const d = deliverNotice(u.decision.notices, row, u.prepared.client, brief, sender, now);
+    const d = deliverNotice(u.decision.notices, row, u.prepared.client, brief, mailer, now);
     if (d.entries.length) ledgerAdds.set(u.key, d.entries);
     for (const l of d.logs) log.add(l.action, l.detail, { ticketId: u.key, clientId: u.clientId });
     if (d.mailed) {

@@ -1,7 +1,7 @@
 import { dayInZone, monthOfDay } from '../../../core/hours/month';
 import { classifyHours } from '../../../jobs/hours/classify';
 import { loadRegister, type RegisterData } from '../../../jobs/hours/register-data';
-import type { JobLog } from '../../../jobs/billing/ports';
+import type { RunLogPort } from '../../../jobs/ports';
 import type { WorkbookPort } from '../../../jobs/ports';
 import { TicketsTab } from '../../../register/tabs';
 import { readTable } from '../../../register/table';
@@ -27,7 +27,7 @@ const RECENT_MS = 30 * 24 * 3600 * 1000;
 const DONE = new Set(['Resolved', 'Closed']);
 
 /** Swallows the job log: building a form must not write to the Log tab. */
-export const quietLog: JobLog = { add: () => undefined };
+export const quietLog: RunLogPort = { add: () => undefined };
 
 export function usageFor(data: RegisterData, now: number): Map<string, ClientUsage> {
   const today = dayInZone(now, data.settings.providerZone);

@@ -1,6 +1,7 @@
 import page from '../../html/log-time.html';
-import { withDocumentLock } from '../../lock';
+import { lockOrTell } from '../../../jobs/lock-policy';
 import { RunLog } from '../../log';
+import { documentLock } from '../../ports';
 import { workbookPort } from '../../ports';
 import { activeSpreadsheet, currentPerson } from '../context';
 import { showSidebar } from '../page';
@@ -21,7 +22,7 @@ export function logTimeFormNow(): LogTimeForm {
 export function submitTimeEntryNow(form: unknown): SubmitResult {
   const ss = activeSpreadsheet();
   const person = currentPerson();
-  return withDocumentLock('Log time', () => {
+  return lockOrTell(documentLock(), 'hours', 'Log time', () => {
     const log = new RunLog('hours');
     try {
       return submitTimeEntry(workbookPort(ss), Date.now(), person, form, log);

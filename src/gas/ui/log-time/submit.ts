@@ -3,7 +3,7 @@ import { formatHours, type HoursEntry } from '../../../core/hours/entry';
 import { dayInZone, workDay } from '../../../core/hours/month';
 import { activityIndex, decide } from '../../../core/hours/rules';
 import { validateEntries } from '../../../core/hours/validate';
-import type { JobLog } from '../../../jobs/billing/ports';
+import type { RunLogPort } from '../../../jobs/ports';
 import { loadRegister } from '../../../jobs/hours/register-data';
 import type { WorkbookPort } from '../../../jobs/ports';
 import { HoursTab } from '../../../register/tabs';
@@ -75,7 +75,7 @@ function failure(errors: Partial<Record<Field | 'form', string>>): SubmitResult 
  * row. Counted and Reason are filled with the rule's decision, as the hours check would.
  * The caller holds the document lock, so the read here is the fresh one the append uses.
  */
-export function submitTimeEntry(wb: WorkbookPort, now: number, person: string, form: unknown, log: JobLog): SubmitResult {
+export function submitTimeEntry(wb: WorkbookPort, now: number, person: string, form: unknown, log: RunLogPort): SubmitResult {
   if (!form || typeof form !== 'object') return failure({ form: 'The form sent nothing: reload the sidebar and try again.' });
   const f = form as Record<string, unknown>;
   const data = loadRegister(wb, quietLog, { report: false });
