@@ -57,17 +57,19 @@ export class RecordingMail implements MailPort {
   quota = 100;
   quotaCalls = 0;
   threads = new Set<string>();
+  /** Whether a reply in this thread can be placed there (the thread exists). */
+  hasThread = (threadId: string) => this.threads.has(threadId);
   remainingQuota() {
     this.quotaCalls++;
     return this.quota;
   }
   send(m: OutgoingMail, replyIn?: ReplyTarget) {
     this.quota -= m.to.length + m.cc.length;
-    if (replyIn && this.threads.has(replyIn.threadId)) this.replies.push({ threadId: replyIn.threadId, mail: m, draft: false });
+    if (replyIn && this.hasThread(replyIn.threadId)) this.replies.push({ threadId: replyIn.threadId, mail: m, draft: false });
     else this.sent.push(m);
   }
   saveDraft(m: OutgoingMail, replyIn?: ReplyTarget) {
-    if (replyIn && this.threads.has(replyIn.threadId)) this.replies.push({ threadId: replyIn.threadId, mail: m, draft: true });
+    if (replyIn && this.hasThread(replyIn.threadId)) this.replies.push({ threadId: replyIn.threadId, mail: m, draft: true });
     else this.drafts.push(m);
     return `draft-${this.drafts.length + this.replies.length}`;
   }

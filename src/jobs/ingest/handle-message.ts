@@ -1,0 +1,272 @@
+import { acknowledgement, unregisteredReply } from '../../core/mail/ack';
+import type { ClientInfo, Directory } from '../../core/mail/directory';
+import { rankArticles, type Article } from '../../core/mail/kb';
+import { suggestPriority, suggestReason } from '../../core/mail/keywords';
+import type { InboundMessage } from '../../core/mail/message';
+import type { MessageAction, ReplyRecord } from '../../core/mail/message-action';
+import { detectNoise } from '../../core/mail/noise';
+import { ownMarkIn } from '../../core/mail/own';
+import { parseMessage, receivedAt, type ParsedMessage } from '../../core/mail/parsed';
+import { mayAcknowledge, mayReplyToUnregistered } from '../../core/mail/reply-limits';
+import { cleanSubject } from '../../core/mail/subject';
+import { decide, mergeFollowers, type Decision } from '../../core/tickets/decide';
+import { findTicket } from '../../core/tickets/join';
+import type { Priority } from '../../core/types/vocab';
+import type { Settings } from '../../register/settings/spec';
+import type { RowOf } from '../../register/tab-spec';
+import type { ClientsTab } from '../../register/tabs';
+import type { RunLogPort } from '../ports';
+import type { Deadlines } from './deadlines';
+import type { MessageLedger } from './message-ledger';
+import type { Replies } from './replies';
+import type { TicketBook, WorkTicket } from './ticket-book';
+
+export interface HandlerContext {
+  readonly book: TicketBook;
+  readonly ledger: MessageLedger;
+  readonly replies: Replies;
+  readonly directory: Directory;
+  readonly clients: ReadonlyMap<string, RowOf<typeof ClientsTab>>;
+  readonly settings: Settings;
+  readonly now: () => number;
+  readonly log: RunLogPort;
+  /** Read on first use: a run that opens no ticket never reads the SLA tabs or the knowledge base. */
+  readonly deadlines: () => Deadlines;
+  readonly articles: () => readonly Article[];
+}
+
+export interface HandledCounts {
+  processed: number;
+  opened: number;
+  appended: number;
+  ignored: number;
+}
+
+const queued = (kind: ReplyRecord['kind']): ReplyRecord => ({ kind, outcome: 'queued' });
+
+/**
+ * What the inbox job does with one message: classify it (noise, our own, staff, customer,
+ * stranger), join it to its ticket or open one, and queue the reply it is owed — recording
+ * every outcome in the Messages ledger. The decisions themselves are pure (core/tickets,
+ * core/mail); this applies them to the run's ticket book, ledger and outbox.
+ */
+export class MessageHandler {
+  readonly counts: HandledCounts = { processed: 0, opened: 0, appended: 0, ignored: 0 };
+
+  constructor(private readonly c: HandlerContext) {}
+
+  handle(m: InboundMessage): void {
+    const { ledger, directory } = this.c;
+    if (m.draft) return; // not sent: a held reply waiting for a person
+    if (m.readError) {
+      this.c.log.add('Unreadable message', `Gmail message ${m.gmailId} in thread ${m.threadId} was skipped: ${m.readError}`);
+      return;
+    }
+    let parsed: ParsedMessage;
+    try {
+      parsed = parseMessage(m);
+    } catch (e) {
+      this.counts.ignored++;
+      this.c.log.add('Unreadable message', `Gmail message ${m.gmailId}: ${e instanceof Error ? e.message : String(e)}`);
+      return;
+    }
+    ledger.markRead(m.gmailId);
+    if (ledger.has(parsed.ledgerId)) return; // the same Message-ID delivered again
+    this.counts.processed++;
+    const own = directory.isOwn(parsed.sender.address) ? ownMarkIn(m.body) : null;
+    const noise = detectNoise(m.headers, parsed.sender.address, m.subject);
+    const join = findTicket(parsed, this.c.book.index(ledger), directory);
+    const decision = decide({ parsed, noise, own, join, directory, unregistered: this.c.settings.unregisteredSenders });
+    if (own) for (const key of this.c.replies.seenInThread(own.kind, own.key, m.threadId)) ledger.settle(key, 'sent');
+    this.apply(parsed, decision);
+  }
+
+  private apply(p: ParsedMessage, d: Decision): void {
+    const { book, ledger } = this.c;
+    switch (d.type) {
+      case 'log':
+        this.counts.ignored++;
+        ledger.record(p, d.kind, d.ticketId ?? '', { event: d.action, reply: null });
+        return;
+      case 'append': {
+        const t = book.get(d.ticketId)!;
+        if (this.openedBy(t, p)) {
+          this.adopt(p, t);
+          return;
+        }
+        this.append(p, t, d);
+        ledger.record(p, d.kind, t.id, { event: d.action, reply: null });
+        return;
+      }
+      case 'open':
+        this.open(p, d);
+        return;
+      case 'unregistered': {
+        this.counts.ignored++;
+        const reply = d.replyAllowed ? this.queueUnregistered(p, d.client) : null;
+        if (d.client) {
+          this.c.log.add('Unregistered sender', `${p.sender.address} (${d.client.name}) wrote "${p.msg.subject}" but is not a registered contact who may open tickets: register them on Contacts if they should.`, { clientId: d.client.clientId });
+        }
+        ledger.record(p, d.kind, '', { event: d.action, reply });
+        return;
+      }
+    }
+  }
+
+  /** A message joins its ticket: counts and stamps move, Cc'd colleagues follow, a resolved ticket reopens. */
+  private append(p: ParsedMessage, t: WorkTicket, d: Extract<Decision, { type: 'append' }>): void {
+    const { book, ledger, replies } = this.c;
+    const at = new Date(receivedAt(p));
+    t.messages++;
+    book.touch(t, 'Messages', t.messages);
+    if (d.staff) {
+      for (const key of replies.withdrawAcknowledgement(t.id)) ledger.settle(key, 'withdrawn');
+      if (!t.firstResponseAt) {
+        t.firstResponseAt = at;
+        book.touch(t, 'First response at', at);
+      }
+      if (!t.lastStaffAt || t.lastStaffAt.getTime() < at.getTime()) {
+        t.lastStaffAt = at;
+        book.touch(t, 'Last staff message at', at);
+      }
+    } else if (!t.lastCustomerAt || t.lastCustomerAt.getTime() < at.getTime()) {
+      t.lastCustomerAt = at;
+      book.touch(t, 'Last customer message at', at);
+    }
+    const followers = mergeFollowers(t.followers, p.cc, t.requester, this.c.directory);
+    if (followers.length !== t.followers.length) {
+      t.followers = followers;
+      book.touch(t, 'Followers', followers);
+    }
+    if (d.reopen) {
+      t.status = 'Open';
+      t.resolvedAt = null;
+      book.touch(t, 'Status', 'Open');
+      book.touch(t, 'Resolved at', '');
+      this.c.log.add('Reopened', `${p.sender.address} wrote again after it was resolved`, { ticketId: t.id, clientId: t.clientId });
+    }
+    book.adoptThread(p.msg.threadId, t.id);
+    this.counts.appended++;
+  }
+
+  /**
+   * Whether this message is the one that opened `t` in an earlier run that was cut before
+   * its ledger row was written: the ticket has no ledger rows at all, and its requester,
+   * thread and Received at are this message's.
+   */
+  private openedBy(t: WorkTicket, p: ParsedMessage): boolean {
+    return (
+      !t.isNew &&
+      !this.c.ledger.namesTicket(t.id) &&
+      t.requester === p.sender.address &&
+      t.threadId === p.msg.threadId &&
+      t.receivedAt === receivedAt(p)
+    );
+  }
+
+  private adopt(p: ParsedMessage, t: WorkTicket): void {
+    this.counts.opened++;
+    let reply: ReplyRecord | null = null;
+    if (this.c.directory.contact(t.requester)?.canOpenTickets) {
+      const due = t.firstResponseDue !== null && t.timeZone ? { ms: t.firstResponseDue, timeZone: t.timeZone } : null;
+      reply = this.queueAck(p, t, t.priority, due);
+    }
+    this.c.log.add('Recovered', `${t.id} was opened by a run cut short; its message is now recorded`, { ticketId: t.id, clientId: t.clientId });
+    this.c.ledger.record(p, 'customer', t.id, { event: `opened ${t.id}`, reply });
+  }
+
+  private open(p: ParsedMessage, d: Extract<Decision, { type: 'open' }>): void {
+    const m = p.msg;
+    const { book, settings } = this.c;
+    const id = book.nextId();
+    const received = receivedAt(p);
+    const text = `${m.subject}\n${m.body}`;
+    const priority = suggestPriority(text, settings.priorityRules);
+    const reason = suggestReason(text, settings.reasonRules);
+    const followers = mergeFollowers([], p.cc, d.requester, this.c.directory);
+    const client = this.c.clients.get(d.clientId);
+    const due = client ? this.c.deadlines().forNewTicket(client.Plan, client.Calendar, priority, received, this.c.now()) : null;
+    if (due?.problem) this.c.log.add('No deadlines', `${id}: ${due.problem}`, { ticketId: id, clientId: d.clientId });
+    const row: Record<string, unknown> = {
+      'Ticket ID': id,
+      'Client ID': d.clientId,
+      Requester: d.requester,
+      Followers: followers,
+      Subject: cleanSubject(m.subject) || '(no subject)',
+      Reason: reason,
+      Priority: priority,
+      Status: 'New',
+      'Received at': new Date(received),
+      'First response due': due?.firstResponseDue ? new Date(due.firstResponseDue) : '',
+      'Next update due': due?.nextUpdateDue ? new Date(due.nextUpdateDue) : '',
+      'Resolution due': due?.resolutionDue ? new Date(due.resolutionDue) : '',
+      'SLA state': due?.slaState ?? '',
+      'Thread ID': m.threadId,
+      'Last customer message at': new Date(received),
+      Messages: 1,
+      Policy: due?.policy ?? '',
+    };
+    const notes: Record<string, string> = {};
+    if (due?.notes.first) notes['First response due'] = due.notes.first;
+    if (due?.notes.next) notes['Next update due'] = due.notes.next;
+    if (due?.notes.resolution) notes['Resolution due'] = due.notes.resolution;
+    const t: WorkTicket = {
+      id,
+      clientId: d.clientId,
+      requester: d.requester,
+      followers,
+      status: 'New',
+      threadId: m.threadId,
+      messages: 1,
+      firstResponseAt: null,
+      lastStaffAt: null,
+      lastCustomerAt: new Date(received),
+      resolvedAt: null,
+      isNew: true,
+      receivedAt: received,
+      priority,
+      firstResponseDue: due?.firstResponseDue ?? null,
+      timeZone: due?.timeZone ?? null,
+      changed: new Set(),
+      row,
+      notes,
+    };
+    book.add(t);
+    this.counts.opened++;
+    const event = d.followsClosed ? `opened ${id}, following up ${d.followsClosed} (closed)` : `opened ${id}`;
+    this.c.log.add('Opened ticket', `${id} for ${d.requester}: "${cleanSubject(m.subject)}" (${priority}, ${reason})${d.followsClosed ? `; follows up ${d.followsClosed}, which is closed` : ''}`, { ticketId: id, clientId: d.clientId });
+    const reply = d.kind === 'customer' ? this.queueAck(p, t, priority, due?.firstResponseDue && due.timeZone ? { ms: due.firstResponseDue, timeZone: due.timeZone } : null) : null;
+    this.c.ledger.record(p, d.kind, id, { event, reply } satisfies MessageAction);
+  }
+
+  private queueAck(p: ParsedMessage, t: WorkTicket, priority: Priority, due: { ms: number; timeZone: string } | null): ReplyRecord {
+    const to = p.sender.address;
+    const limit = this.c.settings.acksPerSenderPerHour;
+    if (!mayAcknowledge(this.c.ledger.replied(), to, this.c.now(), limit)) {
+      this.c.log.add('Acknowledgement withheld', `${to} already had ${limit} acknowledgement${limit === 1 ? '' : 's'} in the last hour`, { ticketId: t.id, clientId: t.clientId });
+      return { kind: 'acknowledgement', outcome: 'limited', limit };
+    }
+    const contact = this.c.directory.contact(to);
+    const mail = acknowledgement({
+      ticketId: t.id,
+      subject: p.msg.subject,
+      requesterName: contact?.name || p.sender.name,
+      priority,
+      firstResponseDue: due,
+      now: this.c.now(),
+      articles: rankArticles(`${p.msg.subject}\n${p.msg.body}`, [...this.c.articles()]),
+      followers: t.followers,
+    });
+    this.c.replies.add({ key: p.ledgerId, kind: 'ack', markKey: t.id, gmailId: p.msg.gmailId, threadId: p.msg.threadId, ticketId: t.id, to, cc: t.followers, ...mail });
+    return queued('acknowledgement');
+  }
+
+  private queueUnregistered(p: ParsedMessage, client: ClientInfo | null): ReplyRecord {
+    const to = p.sender.address;
+    if (!mayReplyToUnregistered(this.c.ledger.replied(), to, this.c.now())) return { kind: 'reply', outcome: 'skipped' };
+    const contact = this.c.directory.contact(to);
+    const mail = unregisteredReply(p.msg.subject, client?.name ?? null, p.ledgerId, { contactMayNotOpen: !!contact && !contact.canOpenTickets && contact.clientId === client?.clientId });
+    this.c.replies.add({ key: p.ledgerId, kind: 'unregistered', markKey: p.ledgerId, gmailId: p.msg.gmailId, threadId: p.msg.threadId, ticketId: '', to, cc: [], ...mail });
+    return queued('reply');
+  }
+}
