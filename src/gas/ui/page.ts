@@ -1,11 +1,12 @@
+import client from '../html/client.html';
 import style from '../html/style.html';
 
 /**
- * A sidebar page: the shared style plus the page's own markup and script, all inlined (the
- * project pushes Code.js alone, so there are no HTML files to load).
+ * A sidebar page: the shared style and client helpers plus the page's own markup and script,
+ * all inlined (the project pushes Code.js alone, so there are no HTML files to load).
  */
 export function sidebarPage(title: string, body: string): string {
-  return `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<base target="_top">\n<title>${escapeHtml(title)}</title>\n${style}\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
+  return `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<base target="_top">\n<title>${escapeHtml(title)}</title>\n${style}\n</head>\n<body>\n${client}\n${body}\n</body>\n</html>\n`;
 }
 
 export function escapeHtml(text: string): string {
