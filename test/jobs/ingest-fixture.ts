@@ -21,6 +21,10 @@ export class MemoryMailbox implements MailboxPort {
   readThreads(ids: readonly string[], known: (gmailId: string) => boolean): InboundMessage[] {
     return ids.flatMap((id) => (this.threads.get(id) ?? []).filter((m) => !known(m.gmailId)));
   }
+  lastMessageAt(threadId: string): number | null {
+    const list = this.threads.get(threadId);
+    return list?.length ? Math.max(...list.map((m) => m.deliveredAt)) : null;
+  }
   sentMailContains(phrase: string): boolean {
     return this.sentPhrases.some((p) => p.includes(phrase));
   }

@@ -59,6 +59,11 @@ export class GmailAdapter implements MailboxPort, MailPort {
     return out;
   }
 
+  lastMessageAt(threadId: string): number | null {
+    const t = this.threads.get(threadId) ?? GmailApp.getThreadById(threadId);
+    return t ? t.getLastMessageDate().getTime() : null;
+  }
+
   sentMailContains(phrase: string): boolean {
     return GmailApp.search(`in:sent "${phrase.replace(/"/g, ' ')}"`, 0, 1).length > 0;
   }

@@ -8,22 +8,32 @@ export interface Checkpoint {
   readonly lastTicket: number;
   /** Property chunks the outbox of unsent replies occupies (0 = nothing waiting). */
   readonly outbox: number;
+  /**
+   * While a backlog larger than one run's search is drained: only threads whose last message
+   * is before this (epoch ms) are still unread, oldest part of the backlog; null otherwise.
+   */
+  readonly until: number | null;
+  /** While draining: the start of the run that met the backlog, which becomes `since` once it is drained. */
+  readonly pending: number | null;
 }
 
 const KEY = 'ingest.checkpoint';
+const EMPTY: Checkpoint = { since: null, lastTicket: 0, outbox: 0, until: null, pending: null };
 
 export function loadCheckpoint(kv: KeyValuePort): Checkpoint {
   const raw = kv.get(KEY);
-  if (!raw) return { since: null, lastTicket: 0, outbox: 0 };
+  if (!raw) return EMPTY;
   try {
     const v = JSON.parse(raw) as Partial<Checkpoint>;
     return {
       since: typeof v.since === 'number' ? v.since : null,
       lastTicket: typeof v.lastTicket === 'number' ? v.lastTicket : 0,
       outbox: typeof v.outbox === 'number' ? v.outbox : 0,
+      until: typeof v.until === 'number' ? v.until : null,
+      pending: typeof v.pending === 'number' ? v.pending : null,
     };
   } catch {
-    return { since: null, lastTicket: 0, outbox: 0 };
+    return EMPTY;
   }
 }
 

@@ -78,11 +78,14 @@ function ingestLocked(ports: IngestPorts): IngestReport {
   const loaded = settingsOf(ports);
   const settings = loaded.settings;
   const checkpoint = loadCheckpoint(ports.state);
-  const threadIds = searchThreads(ports.mailbox, searchQuery(settings.ingestQuery, checkpoint.since), ports.budget, WRITE_RESERVE_MS * 2);
-  if (threadIds === null) return finish(ports, checkpoint, { status: 'partial', message: 'The search ran out of time; the next run continues.' });
+  const search = searchThreads(ports.mailbox, searchQuery(settings.ingestQuery, checkpoint.since, checkpoint.until), ports.budget, WRITE_RESERVE_MS * 2);
+  if (search === null) return finish(ports, checkpoint, { status: 'partial', message: 'The search ran out of time; the next run continues.' });
+  const threadIds = search.ids;
+  // Read now, before our replies land in these threads and make the oldest look new.
+  const oldestRead = search.capped && threadIds.length ? ports.mailbox.lastMessageAt(threadIds[threadIds.length - 1]!) : null;
   const replies = new Replies(ports.state, checkpoint.outbox);
   if (threadIds.length === 0 && replies.length === 0) {
-    saveCheckpoint(ports.state, { ...checkpoint, since: startedAt });
+    saveCheckpoint(ports.state, { ...checkpoint, ...drained(checkpoint, startedAt) });
     return { status: 'idle', ...nothing, message: 'No new mail.' };
   }
   reportSettingProblems(ports.workbook, loaded, ports.log);
@@ -110,8 +113,28 @@ function ingestLocked(ports: IngestPorts): IngestReport {
   }
   run.write();
   const sent = run.send();
-  const status = complete && replies.length === 0 ? 'done' : 'partial';
-  return finish(ports, checkpoint, { status, threads: all.length, counts: { ...run.handler.counts, ...sent }, replies, lastIssued: run.book.lastIssued, since: complete ? startedAt : checkpoint.since });
+  const backlog = complete && search.capped ? backlogCursor(checkpoint, oldestRead, startedAt) : null;
+  const cursor = !complete ? cursorOf(checkpoint) : (backlog ?? drained(checkpoint, startedAt));
+  const status = complete && !backlog && replies.length === 0 ? 'done' : 'partial';
+  return finish(ports, checkpoint, { status, threads: all.length, counts: { ...run.handler.counts, ...sent }, replies, lastIssued: run.book.lastIssued, cursor, backlog: backlog !== null });
+}
+
+type Cursor = Pick<Checkpoint, 'since' | 'until' | 'pending'>;
+
+const cursorOf = (cp: Checkpoint): Cursor => ({ since: cp.since, until: cp.until, pending: cp.pending });
+
+/** Everything up to this run is read: the next search starts where the backlog (if any) began. */
+function drained(cp: Checkpoint, startedAt: number): Cursor {
+  return { since: cp.pending ?? startedAt, until: null, pending: null };
+}
+
+/**
+ * The search stopped at its page cap. Results are newest first, so what is unread is every
+ * thread whose last message is no later than the oldest one returned: the next run searches
+ * before that, keeping `since` as it was so nothing older than the cap is skipped.
+ */
+function backlogCursor(cp: Checkpoint, oldest: number | null, startedAt: number): Cursor {
+  return { since: cp.since, until: oldest ?? cp.until, pending: cp.pending ?? startedAt };
 }
 
 /** The register as one run sees it, and the parts that change it. */
@@ -182,7 +205,7 @@ class IngestRun {
     const { workbook, state } = this.ports;
     this.book.write(workbook.tab(TicketsTab.name)!, this.ports.log);
     this.replies.save();
-    saveCheckpoint(state, { since: this.checkpoint.since, lastTicket: this.book.lastIssued, outbox: this.replies.savedChunks });
+    saveCheckpoint(state, { ...cursorOf(this.checkpoint), lastTicket: this.book.lastIssued, outbox: this.replies.savedChunks });
     this.ledger.appendNew(workbook.tab(MessagesTab.name)!);
   }
 
@@ -204,7 +227,9 @@ interface Finish {
   readonly counts?: { processed: number; opened: number; appended: number; ignored: number; sent: number; drafted: number };
   readonly replies?: Replies;
   readonly lastIssued?: number;
-  readonly since?: number | null;
+  readonly cursor?: Cursor;
+  /** The search reached its page cap: older mail is left for the next run. */
+  readonly backlog?: boolean;
 }
 
 /** The run's summary (logged unless it found nothing new) and the checkpoint for the next run. */
@@ -217,11 +242,12 @@ function finish(ports: IngestPorts, checkpoint: Checkpoint, f: Finish): IngestRe
     f.message ??
     `${plural(c.processed, 'new message', 'new messages')} in ${plural(threads, 'thread', 'threads')}: ${plural(c.opened, 'ticket', 'tickets')} opened, ${c.appended} added to tickets, ${c.ignored} ignored; ${plural(c.sent, 'reply', 'replies')} sent, ${c.drafted} held as drafts` +
       (waiting ? `; ${waiting} waiting for the next run` : '') +
-      (f.status === 'partial' ? '. Stopped before the time limit; the next run continues.' : '.');
+      (f.backlog ? '. More mail is waiting than one run reads; the next run continues with the older threads' : '') +
+      (f.status === 'partial' && !f.backlog ? '. Stopped before the time limit; the next run continues.' : '.');
   // A run that found nothing new leaves the Log alone, so re-runs change nothing.
   if (f.status === 'partial' || c.processed > 0 || c.sent > 0 || c.drafted > 0) ports.log.add(f.status === 'partial' ? 'Stopped early' : 'Inbox checked', summary);
   saveCheckpoint(ports.state, {
-    since: f.since === undefined ? checkpoint.since : f.since,
+    ...(f.cursor ?? cursorOf(checkpoint)),
     lastTicket: Math.max(f.lastIssued ?? 0, checkpoint.lastTicket),
     outbox: f.replies?.savedChunks ?? checkpoint.outbox,
   });

@@ -15,6 +15,8 @@ export interface MailboxPort {
    * not returned: the ledger has them already.
    */
   readThreads(threadIds: readonly string[], known: (gmailId: string) => boolean): InboundMessage[];
+  /** When the thread's newest message arrived (epoch ms), for a thread a search returned; null if unknown. */
+  lastMessageAt(threadId: string): number | null;
   /** Whether sent mail holds this exact phrase (our reference line): did an interrupted send go out? */
   sentMailContains(phrase: string): boolean;
 }
