@@ -1,12 +1,13 @@
 // `npm run bench -- NAME`: one benchmark per area; each prints its own figures.
 import { benchSla } from './sla';
 import { benchSweep } from './sweep';
-import { benchJobs } from './jobs';
+import { benchBacklog, benchJobs } from './jobs';
 
 const benches: Record<string, () => Promise<void>> = {
   sla: benchSla,
   sweep: benchSweep,
   jobs: benchJobs,
+  backlog: benchBacklog,
 };
 
 const name = process.argv[2];

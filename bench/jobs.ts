@@ -1,6 +1,7 @@
 /**
  * Job benchmarks in the emulator (`npm run bench -- jobs`): the inbox run over 100, 500
- * and 2,000 new threads, a run that finds nothing new, and the size of build/Code.js
+ * and 2,000 new threads and a 10,000-thread backlog (more than one run's search reads;
+ * also alone: `npm run bench -- backlog`), a run that finds nothing new, and the size of build/Code.js
  * (the sweep has its own: `npm run bench -- sweep`). For each run: service calls
  * by method, CPU time on this machine, and the modeled Apps Script time against the
  * 6-minute limit (latency model in src/local/emulator/meter.ts).
@@ -64,7 +65,7 @@ function report(m: Measured): void {
   console.log(
     `${m.label.padEnd(34)} runs ${String(m.runs).padStart(2)}  calls ${String(m.total).padStart(6)}  CPU ${m.cpuMs.toFixed(0).padStart(6)} ms  modeled ${(m.modeledMs / 1000).toFixed(1).padStart(6)} s (largest run ${(m.maxRunModeledMs / 1000).toFixed(1)} s = ${share}% of 6 min)${m.errors.length ? `  ERRORS: ${m.errors[0]}` : ''}`,
   );
-  console.log(`${''.padEnd(34)} ${top}`);
+  console.log(`${''.padEnd(34)} ${top}; modeled per run ${(m.modeledMs / m.runs / 1000).toFixed(1)} s`);
 }
 
 async function benchIngest(n: number): Promise<void> {
@@ -80,6 +81,16 @@ async function benchIngest(n: number): Promise<void> {
   const ticketCount = () => em.workbook.sheetValues('Tickets').length - 1;
   report(measure(em, `ingest ${n} new threads`, 'ingestInbox', 50, () => ticketCount() >= n && em.run('ingestInbox').calls.total < 40));
   report(measure(em, `ingest, nothing new (${n} tickets)`, 'ingestInbox', 1, () => true));
+  // Nothing lost and nothing twice: one ledger row per request, one acknowledgement per ticket.
+  const ids = (em.workbook.sheetValues('Messages') as unknown[][]).slice(1).map((r) => String(r[0]));
+  const requests = ids.filter((id) => id.startsWith('<bench-')).length;
+  const acks = em.mailbox.sent.map((m) => m.subject.match(/\[#(T-\d{6})\]/)?.[1]).filter((t): t is string => !!t);
+  console.log(`${''.padEnd(34)} tickets ${ticketCount()}, requests in the ledger ${requests} (distinct ${new Set(ids).size === ids.length ? 'yes' : 'NO'}), acknowledgements ${acks.length} for ${new Set(acks).size} tickets`);
+}
+
+/** A backlog five times what one run's search reads (20 pages of 100 threads). */
+export async function benchBacklog(): Promise<void> {
+  await benchIngest(10_000);
 }
 
 export async function benchJobs(): Promise<void> {
@@ -87,4 +98,5 @@ export async function benchJobs(): Promise<void> {
   const size = statSync('build/Code.js').size;
   console.log(`build/Code.js: ${(size / 1024).toFixed(0)} KiB (budget 400 KB)`);
   for (const n of [100, 500, 2000]) await benchIngest(n);
+  await benchBacklog();
 }
