@@ -177,6 +177,33 @@ describe('handleEdit: the installable edit trigger in the emulator', () => {
     expect(logOf(em).some((l) => l.action === 'Status stamp' && l.detail.startsWith('Resolved at cleared (reopened) by the edit'))).toBe(true);
   });
 
+  it('the resolved notice goes to the requester, never to a later sender whose display name holds their address', async () => {
+    const em = register([ticketRow(1, { 'First response at': new Date(mt('2026-11-02T09:30')) })]);
+    const delivered = await em.mailbox.deliver(
+      ['From: Ann <ann@acme.test>', 'To: support@helpdesk.test', 'Subject: Help 1', 'Date: Mon, 02 Nov 2026 09:00:00 -0700', 'Message-ID: <help1@acme.test>', '', 'It is broken.', ''].join('\r\n'),
+      { at: mt('2026-11-02T09:00') },
+    );
+    // Later in the same thread: a sender whose display name is Ann's address, and one whose address only contains it.
+    for (const [from, id, time] of [['"ann@acme.test" <mallory@evil.example>', '<m1@evil.example>', '10:00'], ['Ann <xann@acme.test>', '<m2@acme.test>', '10:05']] as const) {
+      await em.mailbox.deliver(
+        [`From: ${from}`, 'To: support@helpdesk.test', 'Subject: Re: Help 1', `Date: ${new Date(mt(`2026-11-02T${time}`)).toUTCString()}`, `Message-ID: ${id}`, 'In-Reply-To: <help1@acme.test>', 'References: <help1@acme.test>', '', 'Me too.', ''].join('\r\n'),
+        { at: mt(`2026-11-02T${time}`) },
+      );
+    }
+    em.workbook.writeRaw('Tickets', [[delivered.threadId]], rowOf(em, 'T-000001'), header(em).indexOf('Thread ID') + 1);
+    at(em, '2026-11-02T14:00');
+    edit(em, 'T-000001', 'Status', 'Resolved');
+    at(em, '2026-11-02T14:10');
+    em.call('sweepSla');
+    expect(em.mailbox.sent).toHaveLength(1);
+    const notice = em.mailbox.sent[0]!;
+    expect(notice.to).toContain('ann@acme.test');
+    expect(`${notice.to} ${notice.cc}`).not.toMatch(/mallory|xann/);
+    // Still in the thread, answering Ann's own message.
+    expect(notice.threadId).toBe(delivered.threadId);
+    expect(notice.inReplyTo).toBe('<help1@acme.test>');
+  });
+
   it('a fill-down over many rows is handled in one pass: one read of the rows, batched writes', () => {
     const em = register([1, 2, 3, 4, 5, 6].map((i) => ticketRow(i, { 'Received at': new Date(mt('2026-11-02T09:00') + i * 60_000) })), 'Enterprise');
     at(em, '2026-11-02T10:00');

@@ -142,23 +142,31 @@ export class GmailAdapter implements MailboxPort, MailPort {
   }
 
   /**
-   * The message to answer so that Gmail's reply reaches `mail.to`, or null to write a new
-   * mail instead: the message itself when its id is known (unless its Reply-To names
-   * someone else, who never becomes the requester), else the requester's latest message
-   * in the thread.
+   * The message to answer so that Gmail's reply reaches exactly `mail.to`, or null to write
+   * a new mail instead. GmailMessage.reply takes no recipients: it answers the message's
+   * Reply-To, or its From when there is none. So a message is answered only when every
+   * address it would reply to is the parsed address the job chose (never "contains": a
+   * display name can hold the requester's address); the known message first, else the
+   * latest such message in the thread.
    */
   private replyTarget(replyIn: ReplyTarget, mail: OutgoingMail): Message | null {
     const to = (mail.to[0] ?? '').toLowerCase();
+    if (!to || mail.to.length > 1) return null;
     if (replyIn.gmailId) {
       const known = this.messages.get(replyIn.gmailId);
       const message = known?.message ?? GmailApp.getMessageById(replyIn.gmailId);
-      const replyTarget = known ? addressesIn(known.replyTo)[0] : undefined;
-      return message && (replyTarget === undefined || replyTarget === to) ? message : null;
+      return message && repliesOnlyTo(known ? known.replyTo : message.getReplyTo(), message.getFrom(), to) ? message : null;
     }
     const thread = GmailApp.getThreadById(replyIn.threadId);
     if (!thread) return null;
     const messages = thread.getMessages();
-    for (let i = messages.length - 1; i >= 0; i--) if (messages[i]!.getFrom().toLowerCase().includes(to)) return messages[i]!;
-    return messages[messages.length - 1] ?? null;
+    for (let i = messages.length - 1; i >= 0; i--) if (repliesOnlyTo(messages[i]!.getReplyTo(), messages[i]!.getFrom(), to)) return messages[i]!;
+    return null;
   }
+}
+
+/** Whether Gmail's reply to a message with this Reply-To and From goes to `to` alone. */
+function repliesOnlyTo(replyTo: string, from: string, to: string): boolean {
+  const natural = addressesIn(replyTo.trim() ? replyTo : from).map((a) => a.toLowerCase());
+  return natural.length > 0 && natural.every((a) => a === to);
 }
