@@ -200,6 +200,22 @@ describe('threads after the acknowledgement', () => {
     expect(byId(messages, 'Message ID', '<dee-followup@globex.example>')).toMatchObject({ Kind: 'customer', 'Ticket ID': 'T-000002' });
   });
 
+  it('an acknowledgement never follows a Reply-To that adds someone beyond the requester', async () => {
+    const em = await ready();
+    em.call('ingestInbox');
+    em.clock.advance(10 * 60_000);
+    await em.mailbox.deliver(
+      ['From: Cy Park <cy@acme.com>', 'Reply-To: Cy <cy@acme.com>, leak@evil.example', 'To: support@helpdesk.test', 'Subject: Dashboard will not load', `Date: ${new Date(em.clock.now() - 60_000).toUTCString()}`, 'Message-ID: <leak-1@acme.com>', '', 'The dashboard is blank.', ''].join('\r\n'),
+      { at: em.clock.now() - 60_000 },
+    );
+    const before = em.mailbox.sent.length;
+    em.call('ingestInbox');
+    const ack = em.mailbox.sent.slice(before).find((m) => m.subject.includes('Dashboard will not load'))!;
+    expect(ack.to).toContain('cy@acme.com');
+    expect(`${ack.to} ${ack.cc}`).not.toContain('leak@evil.example');
+    expect(addressesOfSent(em)).not.toContain('leak@evil.example');
+  });
+
   it('a reply to a Resolved ticket reopens it; a reply to a Closed one opens a new ticket naming it', async () => {
     const em = await ready();
     em.call('ingestInbox');
