@@ -5,6 +5,8 @@
  * it does is what the deployed script does.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { BusyError } from './cli/busy-error';
+import { installInterruptHandlers } from './cli/interrupt';
 import { UsageError } from './cli/usage-error';
 
 const ZONE = /^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)*$/;
@@ -13,6 +15,11 @@ function zone(value: string): string {
     throw new InvalidArgumentError(`"${value}" is not an IANA time zone (e.g. America/Denver)`);
   }
   return value;
+}
+
+/** `--wait`, parsed where the lock lives (loaded only by the commands that lock). */
+async function wait(value: string | undefined): Promise<number> {
+  return (await import('./cli/lock')).parseWait(value);
 }
 
 export function buildProgram(): Command {
@@ -53,9 +60,10 @@ export function buildProgram(): Command {
     .option('--final', 'mark the month Final: never rewritten; later changes become adjustments in the next month')
     .requiredOption('--outbox <dir>', 'where the drafts are written as .eml files')
     .option('--now <iso>', 'run as if at this instant, with its UTC offset (default: now)')
+    .option('--wait <seconds>', 'wait this long for another run on the workbook to finish, then exit 75 (default 180)')
     .action(async (opts) => {
       const { runBilling } = await import('./cli/run-billing');
-      process.exitCode = await runBilling({ workbook: opts.workbook, month: opts.month, final: opts.final, outbox: opts.outbox, now: opts.now }, process.stdout);
+      process.exitCode = await runBilling({ workbook: opts.workbook, month: opts.month, final: opts.final, outbox: opts.outbox, now: opts.now, wait: await wait(opts.wait) }, process.stdout);
     });
   run
     .command('ingest')
@@ -64,9 +72,10 @@ export function buildProgram(): Command {
     .requiredOption('--inbox <path>', 'an mbox file or a folder of .eml files')
     .requiredOption('--at <iso>', 'the run happens at this instant (with its UTC offset, e.g. 2026-11-02T13:05:00-07:00): only mail delivered by then is in the inbox')
     .requiredOption('--outbox <dir>', 'where mail sent or drafted is written as .eml files, numbered after what earlier runs left there')
+    .option('--wait <seconds>', 'wait this long for another run on the workbook to finish, then exit 75 (default 180)')
     .action(async (opts) => {
       const { runIngestCommand } = await import('./cli/run-ingest');
-      process.exitCode = await runIngestCommand({ workbook: opts.workbook, inbox: opts.inbox, at: opts.at, outbox: opts.outbox }, process.stdout);
+      process.exitCode = await runIngestCommand({ workbook: opts.workbook, inbox: opts.inbox, at: opts.at, outbox: opts.outbox, wait: await wait(opts.wait) }, process.stdout);
     });
   run
     .command('sweep')
@@ -74,9 +83,10 @@ export function buildProgram(): Command {
     .requiredOption('--workbook <file.xlsx>', 'the register; saved back in place (run state kept in <file.xlsx>.properties.json)')
     .requiredOption('--at <iso>', 'the sweep happens at this instant (with its UTC offset, e.g. 2026-11-02T13:05:00-07:00)')
     .requiredOption('--outbox <dir>', 'where mail sent or drafted by this run is written as .eml files')
+    .option('--wait <seconds>', 'wait this long for another run on the workbook to finish, then exit 75 (default 180)')
     .action(async (opts) => {
       const { runSweepCommand } = await import('./cli/run-sweep');
-      process.exitCode = await runSweepCommand({ workbook: opts.workbook, at: opts.at, outbox: opts.outbox }, process.stdout);
+      process.exitCode = await runSweepCommand({ workbook: opts.workbook, at: opts.at, outbox: opts.outbox, wait: await wait(opts.wait) }, process.stdout);
     });
 
   return program;
@@ -92,6 +102,10 @@ export async function main(argv: string[]): Promise<number> {
       // --help and --version end through here with exit code 0.
       return e.exitCode === 0 ? 0 : 2;
     }
+    if (e instanceof BusyError) {
+      process.stderr.write(`support-desk: ${e.message}\n`);
+      return 75;
+    }
     if (e instanceof UsageError) {
       process.stderr.write(`support-desk: ${e.message}\n`);
       return 2;
@@ -101,4 +115,5 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+installInterruptHandlers();
 main(process.argv.slice(2)).then((code) => process.exit(code));

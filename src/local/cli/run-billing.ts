@@ -1,4 +1,5 @@
-import { closeRun, openRun, parseInstant, requireWorkbook } from './run-context';
+import { DEFAULT_WAIT_SECONDS } from './lock';
+import { beginRun, closeRun, openRun, parseInstant, requireWorkbook } from './run-context';
 import { UsageError } from './usage-error';
 
 export interface RunBillingOptions {
@@ -8,6 +9,8 @@ export interface RunBillingOptions {
   readonly outbox: string;
   /** ISO instant to run at (default: now); decides which dates are "in the future". */
   readonly now?: string;
+  /** Seconds to wait for another run on the workbook (`--wait`). */
+  readonly wait?: number;
 }
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -23,15 +26,20 @@ export async function runBilling(opts: RunBillingOptions, out: NodeJS.WritableSt
   requireWorkbook(opts.workbook);
   const now = opts.now === undefined ? Date.now() : parseInstant(opts.now, '--now', '2026-11-02T09:00:00-07:00');
 
-  // Billing keeps no run state, so it neither reads nor writes <workbook>.properties.json.
-  const ctx = await openRun({ workbookFile: opts.workbook, now, properties: false });
-  const em = ctx.em;
-  const run = em.run<string>('billMonth', opts.month, opts.final === true);
-  if (run.error) {
-    out.write(`billing failed: ${run.error.message}\n`);
-    return 1;
+  const { loaded, release } = await beginRun({ workbookFile: opts.workbook, outbox: opts.outbox, wait: opts.wait ?? DEFAULT_WAIT_SECONDS });
+  try {
+    // Billing keeps no run state, so it neither reads nor writes <workbook>.properties.json.
+    const ctx = await openRun({ workbookFile: opts.workbook, now, properties: false }, loaded);
+    const em = ctx.em;
+    const run = em.run<string>('billMonth', opts.month, opts.final === true);
+    if (run.error) {
+      out.write(`billing failed: ${run.error.message}\n`);
+      return 1;
+    }
+    const files = await closeRun(ctx, opts.outbox, { properties: false });
+    out.write(`${run.value}\nSaved ${opts.workbook}; ${files.length} mail(s) in ${opts.outbox}.\n`);
+    return 0;
+  } finally {
+    await release();
   }
-  const files = await closeRun(ctx, opts.outbox, { properties: false });
-  out.write(`${run.value}\nSaved ${opts.workbook}; ${files.length} mail(s) in ${opts.outbox}.\n`);
-  return 0;
 }

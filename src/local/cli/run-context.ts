@@ -1,8 +1,12 @@
-import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { existsSync, statSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
 import { Emulator, MailboxModel, type WorkbookModel } from '../emulator';
 import { writeOutbox } from '../emulator/gmail';
-import { loadXlsx, saveXlsx } from '../emulator/spreadsheet/xlsx';
+import { loadXlsx, xlsxBuffer } from '../emulator/spreadsheet/xlsx';
+import { commitFiles, recoverCommit, type StagedFile } from './commit';
+import { markSaved, runStarted } from './interrupt';
+import { lockWorkbook } from './lock';
 import { ensureBundle } from '../bundle';
 import { UsageError } from './usage-error';
 
@@ -71,16 +75,92 @@ export async function openRun(
   return { em, workbook, account, workbookFile: opts.workbookFile };
 }
 
+const OUTBOX_NAME = /^(\d{4,})-(sent|draft)-[a-z0-9-]*\.eml$/;
+
 /**
- * Saves the workbook (and, unless told not to, the document properties); writes this
- * run's mail to the outbox after what earlier runs left there (each run has a fresh
- * mailbox, so nothing there is this run's to replace: a sweep after an ingest into the
- * same folder keeps the ingest's acknowledgements). Returns the .eml files written.
+ * This run's mail as files to commit, numbered after what earlier runs left in the outbox
+ * (each run has a fresh mailbox, so nothing there is this run's to replace: a sweep after
+ * an ingest into the same folder keeps the ingest's acknowledgements). The emulator writes
+ * them to a scratch folder first; only their bytes and names are kept.
+ */
+async function stageOutbox(run: RunContext, outbox: string): Promise<StagedFile[]> {
+  await mkdir(outbox, { recursive: true });
+  let base = 0;
+  for (const name of await readdir(outbox)) {
+    const m = OUTBOX_NAME.exec(name);
+    if (m) base = Math.max(base, Number(m[1]));
+  }
+  const scratch = path.join(outbox, `.outbox-staging.tmp-${process.pid}`);
+  await rm(scratch, { recursive: true, force: true });
+  try {
+    const files = await writeOutbox(run.em.mailbox, scratch);
+    const staged: StagedFile[] = [];
+    for (const file of files) {
+      const name = path.basename(file);
+      const m = OUTBOX_NAME.exec(name)!;
+      const renamed = `${String(base + Number(m[1])).padStart(4, '0')}${name.slice(m[1]!.length)}`;
+      staged.push({ target: path.join(outbox, renamed), data: await readFile(file) });
+    }
+    return staged;
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+/** Before a run reads anything (holding the lock): finish or drop what a killed run left. */
+export function recoverRun(workbookFile: string, outbox?: string): void {
+  recoverCommit(workbookFile, outbox && existsSync(outbox) ? [outbox] : []);
+}
+
+/**
+ * Saves the run as one commit (see commit.ts): this run's mail into the outbox, then the
+ * document properties (unless told not to), then the workbook, the old one kept as
+ * `<workbook>.bak`. Returns the .eml files written.
  */
 export async function closeRun(run: RunContext, outbox: string, opts: { properties?: boolean } = {}): Promise<string[]> {
-  await saveXlsx(run.workbook, run.workbookFile);
+  const mail = await stageOutbox(run, outbox);
+  const files: StagedFile[] = [...mail];
   if (opts.properties !== false) {
-    await writeFile(propertiesFile(run.workbookFile), JSON.stringify(Object.fromEntries(run.em.properties.document.data), null, 2) + '\n');
+    files.push({ target: propertiesFile(run.workbookFile), data: JSON.stringify(Object.fromEntries(run.em.properties.document.data), null, 2) + '\n' });
   }
-  return writeOutbox(run.em.mailbox, outbox, { append: true });
+  files.push({ target: run.workbookFile, data: await xlsxBuffer(run.workbook) });
+  commitFiles(run.workbookFile, files);
+  markSaved();
+  return mail.map((f) => f.target);
+}
+
+/** The outbox must be a folder (made when missing) before anything runs: mail the run sends must have somewhere to go. */
+export async function prepareOutbox(dir: string): Promise<void> {
+  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UsageError(`--outbox ${dir} is a file, not a folder`);
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (e) {
+    throw new UsageError(`--outbox ${dir} cannot be made: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/**
+ * What every `run <job>` does before its job: the outbox checked, the workbook locked
+ * (waiting up to `wait` seconds for another run), a killed run's commit finished, and
+ * the register read, with the same one-line usage errors for every command. The caller
+ * runs its job and must call `release` (also on failure).
+ */
+export async function beginRun(opts: { workbookFile: string; outbox: string; wait: number }): Promise<{ loaded: { workbook: WorkbookModel; account: string }; release: () => Promise<void> }> {
+  requireWorkbook(opts.workbookFile);
+  await prepareOutbox(opts.outbox);
+  runStarted();
+  const release = await lockWorkbook(opts.workbookFile, opts.wait);
+  try {
+    recoverRun(opts.workbookFile, opts.outbox);
+    let loaded: { workbook: WorkbookModel; account: string };
+    try {
+      loaded = await loadRegister(opts.workbookFile);
+    } catch (e) {
+      throw new UsageError(`--workbook ${opts.workbookFile} cannot be read as an .xlsx register: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    }
+    return { loaded, release };
+  } catch (e) {
+    await release();
+    throw e;
+  }
 }

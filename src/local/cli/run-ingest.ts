@@ -1,9 +1,10 @@
 import { existsSync, statSync } from 'node:fs';
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { MailboxModel } from '../emulator';
 import { mboxLineTime } from '../emulator/gmail';
-import { closeRun, loadRegister, openRun, parseInstant, requireWorkbook } from './run-context';
+import { DEFAULT_WAIT_SECONDS } from './lock';
+import { beginRun, closeRun, openRun, parseInstant, requireWorkbook } from './run-context';
 import { UsageError } from './usage-error';
 
 export interface RunIngestOptions {
@@ -13,6 +14,8 @@ export interface RunIngestOptions {
   /** ISO instant the run happens at: only mail delivered by then is in the inbox. */
   readonly at: string;
   readonly outbox: string;
+  /** Seconds to wait for another run on the workbook (`--wait`). */
+  readonly wait?: number;
 }
 
 interface Item {
@@ -89,16 +92,6 @@ async function readInbox(inbox: string): Promise<Item[]> {
   return items;
 }
 
-/** The outbox must be a folder (made when missing) before anything runs: mail the run sends must have somewhere to go. */
-async function prepareOutbox(dir: string): Promise<void> {
-  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UsageError(`--outbox ${dir} is a file, not a folder`);
-  try {
-    await mkdir(dir, { recursive: true });
-  } catch (e) {
-    throw new UsageError(`--outbox ${dir} cannot be made: ${e instanceof Error ? e.message : String(e)}`);
-  }
-}
-
 /**
  * `run ingest`: the real `ingestInbox` trigger of build/Code.js, run in the emulator on an
  * exported register and an inbox holding the mail delivered by `--at`. The workbook is
@@ -110,27 +103,24 @@ export async function runIngestCommand(opts: RunIngestOptions, out: NodeJS.Writa
   requireWorkbook(opts.workbook);
   if (!existsSync(opts.inbox)) throw new UsageError(`--inbox ${opts.inbox} does not exist (an mbox file or a folder of .eml files)`);
   const now = parseInstant(opts.at, '--at');
-
-  let loaded: Awaited<ReturnType<typeof loadRegister>>;
+  const { loaded, release } = await beginRun({ workbookFile: opts.workbook, outbox: opts.outbox, wait: opts.wait ?? DEFAULT_WAIT_SECONDS });
   try {
-    loaded = await loadRegister(opts.workbook);
-  } catch (e) {
-    throw new UsageError(`--workbook ${opts.workbook} cannot be read as an .xlsx register: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
-  }
-  const mailbox = new MailboxModel({ address: loaded.account });
-  const items = (await readInbox(opts.inbox)).filter((i) => i.deliveredAt <= now).sort((a, b) => a.deliveredAt - b.deliveredAt || (a.key < b.key ? -1 : 1));
-  for (const it of items) await mailbox.deliver(it.raw, { at: it.deliveredAt });
-  await prepareOutbox(opts.outbox);
+    const mailbox = new MailboxModel({ address: loaded.account });
+    const items = (await readInbox(opts.inbox)).filter((i) => i.deliveredAt <= now).sort((a, b) => a.deliveredAt - b.deliveredAt || (a.key < b.key ? -1 : 1));
+    for (const it of items) await mailbox.deliver(it.raw, { at: it.deliveredAt });
 
-  const ctx = await openRun({ workbookFile: opts.workbook, now, mailbox: () => mailbox }, loaded);
-  const em = ctx.em;
-  const run = em.run<string>('ingestInbox');
-  if (run.error) {
-    out.write(`ingest failed: ${run.error.message}\n`);
-    return 1;
+    const ctx = await openRun({ workbookFile: opts.workbook, now, mailbox: () => mailbox }, loaded);
+    const em = ctx.em;
+    const run = em.run<string>('ingestInbox');
+    if (run.error) {
+      out.write(`ingest failed: ${run.error.message}\n`);
+      return 1;
+    }
+    // Each run's mailbox is fresh: its mail is added after what earlier runs wrote to the outbox.
+    const files = await closeRun(ctx, opts.outbox);
+    out.write(`${run.value}\n${items.length} mail(s) delivered by ${new Date(now).toISOString()}; saved ${opts.workbook}; ${files.length} mail(s) in ${opts.outbox}.\n`);
+    return 0;
+  } finally {
+    await release();
   }
-  // Each run's mailbox is fresh: its mail is added after what earlier runs wrote to the outbox.
-  const files = await closeRun(ctx, opts.outbox);
-  out.write(`${run.value}\n${items.length} mail(s) delivered by ${new Date(now).toISOString()}; saved ${opts.workbook}; ${files.length} mail(s) in ${opts.outbox}.\n`);
-  return 0;
 }

@@ -1,10 +1,13 @@
-import { closeRun, openRun, parseInstant, requireWorkbook } from './run-context';
+import { DEFAULT_WAIT_SECONDS } from './lock';
+import { beginRun, closeRun, openRun, parseInstant, requireWorkbook } from './run-context';
 
 export interface RunSweepOptions {
   readonly workbook: string;
   /** ISO instant the sweep runs at: SLA states and escalations are decided for this moment. */
   readonly at: string;
   readonly outbox: string;
+  /** Seconds to wait for another run on the workbook (`--wait`). */
+  readonly wait?: number;
 }
 
 /**
@@ -19,13 +22,18 @@ export interface RunSweepOptions {
 export async function runSweepCommand(opts: RunSweepOptions, out: NodeJS.WritableStream): Promise<number> {
   requireWorkbook(opts.workbook);
   const now = parseInstant(opts.at, '--at');
-  const ctx = await openRun({ workbookFile: opts.workbook, now });
-  const run = ctx.em.run<string>('sweepSla');
-  if (run.error) {
-    out.write(`sweep failed: ${run.error.message}\n`);
-    return 1;
+  const { loaded, release } = await beginRun({ workbookFile: opts.workbook, outbox: opts.outbox, wait: opts.wait ?? DEFAULT_WAIT_SECONDS });
+  try {
+    const ctx = await openRun({ workbookFile: opts.workbook, now }, loaded);
+    const run = ctx.em.run<string>('sweepSla');
+    if (run.error) {
+      out.write(`sweep failed: ${run.error.message}\n`);
+      return 1;
+    }
+    const files = await closeRun(ctx, opts.outbox);
+    out.write(`${run.value}\nSwept at ${new Date(now).toISOString()}; saved ${opts.workbook}; ${files.length} mail(s) in ${opts.outbox}.\n`);
+    return 0;
+  } finally {
+    await release();
   }
-  const files = await closeRun(ctx, opts.outbox);
-  out.write(`${run.value}\nSwept at ${new Date(now).toISOString()}; saved ${opts.workbook}; ${files.length} mail(s) in ${opts.outbox}.\n`);
-  return 0;
 }

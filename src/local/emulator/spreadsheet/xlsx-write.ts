@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { isDate } from '../realm';
 import { cellA1, rangeA1 } from './a1';
@@ -122,9 +123,14 @@ function writeStyles(ws: ExcelJS.Worksheet, sheet: SheetModel): void {
 
 /** Writes the spreadsheet as an .xlsx that Excel and LibreOffice open; dates as wall times in its zone. */
 export async function saveXlsx(workbook: WorkbookModel, file: string): Promise<void> {
+  await writeFile(file, await xlsxBuffer(workbook));
+}
+
+/** The .xlsx bytes of the spreadsheet, for a caller that commits the file itself (atomically). */
+export async function xlsxBuffer(workbook: WorkbookModel): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Support Desk for Sheets';
   wb.title = workbook.name;
   for (const sheet of workbook.sheets) writeSheet(wb, workbook, sheet);
-  await wb.xlsx.writeFile(file);
+  return Buffer.from(await wb.xlsx.writeBuffer());
 }

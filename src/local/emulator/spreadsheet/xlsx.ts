@@ -1,3 +1,3 @@
 /** .xlsx load/save for the emulated spreadsheet (exceljs). */
 export { loadXlsx } from './xlsx-read';
-export { saveXlsx } from './xlsx-write';
+export { saveXlsx, xlsxBuffer } from './xlsx-write';
