@@ -1,4 +1,4 @@
-import { emulator } from '../support/emulator';
+import { emulator } from '../../support/emulator';
 import { at, fill } from './register';
 
 describe('menu and About (real bundle)', () => {

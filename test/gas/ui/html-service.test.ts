@@ -1,4 +1,4 @@
-import { emulator, inSandbox } from '../support/emulator';
+import { emulator, inSandbox } from '../../support/emulator';
 
 describe('emulated HtmlService and embedded charts', () => {
   it('HtmlOutput keeps content, title and size, chains, escapes appendUntrusted', () => {

@@ -1,6 +1,6 @@
-import { emulator, inSandbox } from '../support/emulator';
-import { focused, lastSidebarHtml, launch, screenshot, serveSidebar, type Browser } from '../support/browser';
-import { novemberRegister } from '../ui/register';
+import { emulator, inSandbox } from '../../../support/emulator';
+import { focused, lastSidebarHtml, launch, screenshot, serveSidebar, type Browser } from '../../../support/browser';
+import { novemberRegister } from '../register';
 
 // Callbacks passed to page.evaluate run in the page. The Node project has no DOM lib, so the
 // page's globals are declared loosely here (module-scoped, so nothing leaks into other files).

@@ -1,6 +1,6 @@
-import { emulator, inSandbox } from '../support/emulator';
+import { emulator, inSandbox } from '../../support/emulator';
 import { fill, at, novemberRegister } from './register';
-import type { Emulator } from '../../src/local/emulator';
+import type { Emulator } from '../../../src/local/emulator';
 
 function fresh(): Emulator {
   const em = emulator({ clockFollowsCalls: false });

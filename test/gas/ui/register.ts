@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import type { Emulator } from '../../src/local/emulator';
-import { inSandbox } from '../support/emulator';
+import type { Emulator } from '../../../src/local/emulator';
+import { inSandbox } from '../../support/emulator';
 
 /** A date-time or date-only cell in the sheet's zone (America/Denver). */
 export const at = (iso: string) => ({ $date: DateTime.fromISO(iso, { zone: 'America/Denver' }).toMillis() });

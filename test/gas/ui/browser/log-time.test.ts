@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
-import { emulator } from '../support/emulator';
-import { focused, lastSidebarHtml, launch, screenshot, serveSidebar, type Browser, type ServedSidebar } from '../support/browser';
-import { novemberRegister, records } from '../ui/register';
-import type { Emulator } from '../../src/local/emulator';
+import { emulator } from '../../../support/emulator';
+import { focused, lastSidebarHtml, launch, screenshot, serveSidebar, type Browser, type ServedSidebar } from '../../../support/browser';
+import { novemberRegister, records } from '../register';
+import type { Emulator } from '../../../../src/local/emulator';
 
 // Callbacks passed to page.evaluate run in the page. The Node project has no DOM lib, so the
 // page's globals are declared loosely here (module-scoped, so nothing leaks into other files).

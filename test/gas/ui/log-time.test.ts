@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { emulator } from '../support/emulator';
-import { HoursTab } from '../../src/register/tabs/hours';
+import { emulator } from '../../support/emulator';
+import { HoursTab } from '../../../src/register/tabs/hours';
 import { novemberRegister, records } from './register';
-import type { Emulator } from '../../src/local/emulator';
+import type { Emulator } from '../../../src/local/emulator';
 
 interface Form {
   client: string;

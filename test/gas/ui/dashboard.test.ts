@@ -1,6 +1,6 @@
-import { emulator } from '../support/emulator';
-import { chartsOf } from '../../src/local/emulator/spreadsheet/charts';
-import { lastMonths, openBySlaState, slaAttainmentByPriority, type TicketFact } from '../../src/core/dashboard';
+import { emulator } from '../../support/emulator';
+import { chartsOf } from '../../../src/local/emulator/spreadsheet/charts';
+import { lastMonths, openBySlaState, slaAttainmentByPriority, type TicketFact } from '../../../src/core/dashboard';
 import { at, fill, novemberRegister } from './register';
 import fc from 'fast-check';
 
