@@ -13,7 +13,7 @@ function put(em: Emulator, tab: string, headers: string[], records: Record<strin
   em.workbook.writeRaw(tab, records.map((r) => headers.map((h) => (r[h] ?? '') as never)), 2, 1);
 }
 
-export function ticketRow(i: number, over: Record<string, unknown> = {}): Record<string, unknown> {
+function ticketRow(i: number, over: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     'Ticket ID': `T-${String(i).padStart(6, '0')}`,
     'Client ID': 'ACME',

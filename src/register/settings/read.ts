@@ -53,7 +53,7 @@ function unknownKey(key: string): string {
 
 const shown = (text: string) => (text === '' ? 'the default (blank)' : text.length <= 40 ? `the default (${text})` : 'the default');
 
-function valueOf<T>(spec: SettingSpec<T>, row: SettingRow | undefined, env: SettingsEnv, problems: SettingProblem[]): T {
+function settingValue<T>(spec: SettingSpec<T>, row: SettingRow | undefined, env: SettingsEnv, problems: SettingProblem[]): T {
   const initial = String(spec.initial(env)).trim();
   const fallback = spec.parse(initial);
   // A default that does not parse is a defect of this file, not of the register.
@@ -92,7 +92,7 @@ export function readSettings(rows: readonly SettingRow[], env: SettingsEnv): Set
   }
   const settings: Record<string, unknown> = {};
   for (const [name, spec] of Object.entries(SETTINGS) as [SettingName, SettingSpec<unknown>][]) {
-    settings[name] = valueOf(spec, found.get(name), env, problems);
+    settings[name] = settingValue(spec, found.get(name), env, problems);
   }
   problems.sort((a, b) => a.rowNumber - b.rowNumber);
   return { settings: settings as Settings, problems };
