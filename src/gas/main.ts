@@ -11,7 +11,6 @@ import { installScheduledTriggers } from './triggers';
 import { lockOrTell } from '../jobs/lock-policy';
 import { resultText, runJob } from './run-job';
 import { activeSpreadsheet } from './ports';
-import { VERSION } from './version';
 import { recordRun } from './last-run';
 import { ingestInboxNow } from './jobs/ingest';
 import { sweepSlaNow } from './jobs/sweep';
@@ -99,12 +98,6 @@ export function installTriggers(): string {
       }),
     ),
   );
-}
-
-function notYetAvailable(what: string): string {
-  const message = `${what} is not yet available in Support Desk ${VERSION}.`;
-  console.log(message);
-  return message;
 }
 
 /** Time trigger (and menu "Check inbox now"): support mail → Tickets and Messages. */

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { headersOf } from '../../src/register/tab-spec';
-import { ClientsTab, EscalationTab, TicketsTab } from '../../src/register/tabs';
+import { ClientsTab, TicketsTab } from '../../src/register/tabs';
 import { emulator } from '../support/emulator';
 import type { Emulator } from '../../src/local/emulator';
 

@@ -24,7 +24,7 @@ function editPorts(f: Fixture) {
 }
 
 const col = (f: Fixture, h: string) => (f.wb.tabs.get('Tickets')!.rows[0] as string[]).indexOf(h) + 1;
-const edit = (f: Fixture, over: Partial<TicketEdit> & Pick<TicketEdit, 'row' | 'column'>): TicketEdit => ({ sheetName: 'Tickets', numRows: 1, numColumns: 1, user: 'kim@helpdesk.test', ...over });
+const edit = (over: Partial<TicketEdit> & Pick<TicketEdit, 'row' | 'column'>): TicketEdit => ({ sheetName: 'Tickets', numRows: 1, numColumns: 1, user: 'kim@helpdesk.test', ...over });
 
 describe('edit event values', () => {
   it('a date cell’s oldValue (a Sheets serial in the spreadsheet zone) reads back as the same instant, across DST', () => {
@@ -52,7 +52,7 @@ describe('handleTicketEdit over ports', () => {
     for (const r of [3, 4]) f.wb.tabs.get('Tickets')!.rows[r - 1]![col(f, 'Priority') - 1] = 'Critical';
     const calls = f.wb.tabs.get('Tickets')!.calls;
     calls.length = 0;
-    const r = handleTicketEdit(p, edit(f, { row: 3, column: col(f, 'Priority'), numRows: 2 }));
+    const r = handleTicketEdit(p, edit({ row: 3, column: col(f, 'Priority'), numRows: 2 }));
     expect(r).toMatchObject({ outcome: 'done', recomputed: 2, restored: 0 });
     expect(calls.filter((c) => c.startsWith('read'))).toEqual(['readHeader', 'readRows 3+2']);
     expect(f.wb.ticket('T-000001')['First response due']).toBe('');
@@ -64,7 +64,7 @@ describe('handleTicketEdit over ports', () => {
   it('a Client ID typed that does not exist is reported in Problems and the toast, not guessed', () => {
     const f = fixture([ticket('T-000001')]);
     f.wb.tabs.get('Tickets')!.rows[1]![col(f, 'Client ID') - 1] = 'NOPE';
-    const r = handleTicketEdit(editPorts(f), edit(f, { row: 2, column: col(f, 'Client ID'), oldValue: 'ACME' }));
+    const r = handleTicketEdit(editPorts(f), edit({ row: 2, column: col(f, 'Client ID'), oldValue: 'ACME' }));
     expect(r.problems).toBe(1);
     expect(f.wb.ticket('T-000001')['Problems']).toMatch(/Client ID NOPE is not on the Clients tab/);
     expect(f.wb.toasts.at(-1)).toMatch(/cannot be evaluated/);
@@ -73,7 +73,7 @@ describe('handleTicketEdit over ports', () => {
   it('with the lock busy it writes nothing and says the sweep will catch up', () => {
     const f = fixture([ticket('T-000001')]);
     f.locked = true;
-    const r = handleTicketEdit(editPorts(f), edit(f, { row: 2, column: col(f, 'Status'), oldValue: 'Open' }));
+    const r = handleTicketEdit(editPorts(f), edit({ row: 2, column: col(f, 'Status'), oldValue: 'Open' }));
     expect(r.outcome).toBe('busy');
     expect(f.wb.tabs.get('Tickets')!.calls.filter((c) => c.startsWith('write'))).toEqual([]);
   });
