@@ -1,28 +1,17 @@
 import fc from 'fast-check';
-import {
-  Directory,
-  acknowledgement,
-  addressesIn,
-  cleanSubject,
-  detectNoise,
-  isAtDomain,
-  ownMarkIn,
-  parseAddressList,
-  parseHeaderBlock,
-  parseKeywordRules,
-  parseMessage,
-  rankArticles,
-  receivedAt,
-  suggestPriority,
-  suggestReason,
-  taggedReplySubject,
-  ticketTagIn,
-  unregisteredReply,
-  DEFAULT_PRIORITY_KEYWORDS,
-  DEFAULT_REASON_KEYWORDS,
-  type InboundMessage,
-} from '../../src/core/mail';
-import { decide, findTicket, mergeFollowers, type TicketIndex, type TicketView } from '../../src/core/tickets';
+import { acknowledgement, unregisteredReply } from '../../src/core/mail/ack';
+import { addressesIn, isAtDomain, parseAddressList } from '../../src/core/mail/address';
+import { Directory } from '../../src/core/mail/directory';
+import { parseHeaderBlock } from '../../src/core/mail/headers';
+import { rankArticles } from '../../src/core/mail/kb';
+import { parseKeywordRules, suggestPriority, suggestReason, DEFAULT_PRIORITY_KEYWORDS, DEFAULT_REASON_KEYWORDS } from '../../src/core/mail/keywords';
+import type { InboundMessage } from '../../src/core/mail/message';
+import { detectNoise } from '../../src/core/mail/noise';
+import { ownMarkIn } from '../../src/core/mail/own';
+import { parseMessage, receivedAt } from '../../src/core/mail/parsed';
+import { cleanSubject, taggedReplySubject, ticketTagIn } from '../../src/core/mail/subject';
+import { decide, mergeFollowers } from '../../src/core/tickets/decide';
+import { findTicket, type TicketIndex, type TicketView } from '../../src/core/tickets/join';
 import { formatTicketId, type TicketId } from '../../src/core/types/ids';
 import { PRIORITIES, REASONS } from '../../src/core/types/vocab';
 
