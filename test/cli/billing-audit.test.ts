@@ -1,5 +1,5 @@
 /**
- * Defects found trying billing as a new user and finance would (issue 6's "Done when"):
+ * Defects found trying billing as a new user and finance would:
  * each test names what broke and fails without its fix.
  */
 import { emulator } from '../support/emulator';

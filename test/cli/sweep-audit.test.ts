@@ -1,5 +1,5 @@
 /**
- * Defects found running the sweep as a new user would (issue 5's "Done when"): each test
+ * Defects found running the sweep as a new user would: each test
  * names what broke and fails without its fix.
  */
 import { runSweep } from '../../src/jobs/sweep/sweep';

@@ -11,7 +11,7 @@ const input = (over: Partial<StatementInput> = {}): StatementInput => ({
   month: OCT, status: 'Draft', clients: [contract()], entries: [], unbilled: [], adjustments: [], settings, ...over,
 });
 
-describe('overage (DESIGN §4)', () => {
+describe('overage (docs/design.md, Rules: Billing)', () => {
   it('is max(0, counted − contracted), rounded UP to the increment, times the rate in cents', () => {
     expect(overageMinutes(300, 360, 15)).toBe(0);
     expect(overageMinutes(361, 360, 15)).toBe(15);

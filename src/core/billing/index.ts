@@ -1,4 +1,4 @@
-/** Monthly billing (DESIGN §4): allowance, overage, adjustments to final months, and the statement. */
+/** Monthly billing (docs/design.md, Rules: Billing): allowance, overage, adjustments to final months, and the statement. */
 export * from './types';
 export { dollarsToCents, formatMoney, formatSignedMoney, type Cents } from './money';
 export { overageCents, overageMinutes } from './overage';

@@ -1,6 +1,6 @@
 /**
  * Business calendars: weekly local hours in an IANA zone plus holidays, compiled to UTC
- * open intervals so deadlines are arithmetic. See DESIGN §4 for the rules.
+ * open intervals so deadlines are arithmetic. The rules: docs/design.md, Rules: Business time.
  */
 export type { CalendarSpec, DayHours, DayNumber, EpochMs, LocalInterval, MinuteOfDay, WeekdayKey } from './types';
 export { WEEKDAYS } from './types';

@@ -1,4 +1,4 @@
-/** Escalation by matrix (DESIGN §4): who is told, when, and the ledger that makes it once. */
+/** Escalation by matrix (docs/design.md, Rules: Escalation): who is told, when, and the ledger that makes it once. */
 export { parseWhen, describeWhen, WhenError, type When } from './when';
 export { buildMatrices, matrixFor, type Matrices, type MatrixRow, type Tier } from './matrix';
 export {

@@ -2,7 +2,7 @@ import type { TargetName } from '../sla/index';
 
 /**
  * The SLA record cell: when each target became final. Met and Breached are final for a
- * target (DESIGN §4): once recorded here, later sweeps keep them even if the facts shift;
+ * target (docs/design.md, Rules: Escalation): once recorded here, later sweeps keep them even if the facts shift;
  * only a Priority or Client change (which recomputes from Received at) or a reopen (for
  * resolution) clears them. Next update recurs with every staff message, so only its
  * first breach is recorded.

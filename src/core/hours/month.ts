@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 
 /**
  * Calendar months and working days as billing sees them. A month is `YYYY-MM`; a working
- * day is `YYYY-MM-DD`, both civil dates in the provider's time zone (DESIGN §4: month
+ * day is `YYYY-MM-DD`, both civil dates in the provider's time zone (docs/design.md, Rules: Hours; month
  * boundaries are the provider's).
  */
 export type YearMonth = string & { readonly __brand: 'YearMonth' };

@@ -1,4 +1,4 @@
-/** SLA targets (DESIGN §4): policy lookup by (plan, priority) and evaluation of a ticket's facts at a given now. */
+/** SLA targets (docs/design.md, Rules: SLA): policy lookup by (plan, priority) and evaluation of a ticket's facts at a given now. */
 export type { PauseInterval, SlaPolicy, Target, TargetEvaluation, TargetName, TicketFacts } from './types';
 export {
   DEFAULT_AT_RISK_PERCENT,

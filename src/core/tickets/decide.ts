@@ -51,7 +51,7 @@ export interface DecideInput {
 const ENDED = 'ended';
 
 /**
- * What one inbound message means for the register (DESIGN §4, issue 4 §2). Pure: the
+ * What one inbound message means for the register (docs/design.md, Rules: Mail). Pure: the
  * job applies the decision, rate limits and quota.
  */
 export function decide(input: DecideInput): Decision {

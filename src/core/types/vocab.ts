@@ -1,5 +1,5 @@
 /**
- * The register's vocabularies: the dropdown values users pick from (DESIGN §3). They are
+ * The register's vocabularies: the dropdown values users pick from (docs/design.md, Register). They are
  * part of the sheet's contract, so they are spelled exactly as users see them.
  */
 export const PRIORITIES = ['Critical', 'High', 'Medium', 'Low'] as const;

@@ -48,7 +48,7 @@ const report = (outcome: EditReport['outcome'], message: string, extra: Partial<
 });
 
 /**
- * The installable edit trigger's job (issue 5 part 1). One pass over the edited rectangle,
+ * The installable edit trigger's job. One pass over the edited rectangle,
  * however many rows a paste or fill-down covers: one read of the header and one of the
  * edited rows, under the document lock, and batched writes of owned columns only.
  *

@@ -33,7 +33,7 @@ const DONE = new Set(['Resolved', 'Closed']);
 const notRun = (outcome: ReapplyReport['outcome'], message: string): ReapplyReport => ({ outcome, open: 0, policyChanged: 0, moved: 0, problems: 0, message });
 
 /**
- * "Reapply policies" (issue 3 part 3): a ticket keeps the policy it was opened under (the
+ * "Reapply policies": a ticket keeps the policy it was opened under (the
  * Policy cell) until someone decides otherwise; this is that decision. Every open ticket
  * (not Resolved or Closed) is recomputed under the current SLA Policies and calendars as
  * if its policy had been looked up today: the new policy is recorded on the row, the due

@@ -63,7 +63,7 @@ const empty = (outcome: SweepReport['outcome'], message: string, extra: Partial<
 });
 
 /**
- * The SLA sweep (DESIGN §3–4): under the document lock, reads Tickets once, evaluates
+ * The SLA sweep (docs/design.md, Rules: SLA and Escalation): under the document lock, reads Tickets once, evaluates
  * every ticket that is not Closed at `now`, sends at most one notice per ticket, then
  * re-reads Tickets and writes by Ticket ID only the cells that changed, the ledger
  * (Notified) included. A run that finds nothing to do makes only the reads.
