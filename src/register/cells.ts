@@ -20,7 +20,7 @@ export function preprocess<T extends z.ZodMiniType>(fn: (value: unknown) => unkn
 /** Any cell as text; numbers and dates a person typed in a text column still read as text. */
 export const text = preprocess((v) => {
   if (isBlank(v)) return '';
-  if (v instanceof Date) return isNaN(v.getTime()) ? '' : v.toISOString();
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString();
   return String(v).trim();
 }, z.string());
 
@@ -33,7 +33,7 @@ export const instant = preprocess(
     if (isBlank(v)) return null;
     if (typeof v === 'string') {
       const t = Date.parse(v.trim());
-      return isNaN(t) ? v : new Date(t);
+      return Number.isNaN(t) ? v : new Date(t);
     }
     return v;
   },
@@ -42,7 +42,7 @@ export const instant = preprocess(
 
 export const requiredInstant = (what: string) =>
   preprocess(
-    (v) => (typeof v === 'string' && v.trim() !== '' && !isNaN(Date.parse(v)) ? new Date(Date.parse(v)) : v),
+    (v) => (typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Date.parse(v)) ? new Date(Date.parse(v)) : v),
     z.date({ error: `${what} must be a date` }),
   );
 

@@ -200,7 +200,7 @@ export function planWrites<R>(table: Table<R>, writes: readonly CellWrite[], all
       const line: unknown[] = [];
       for (let c = first; c <= last; c++) {
         const m = changed.get(c);
-        line.push(cellValue(m && m.has(r) ? m.get(r) : (table.raw[r - 1]?.[c] ?? ''), table.plainText.has(c)));
+        line.push(cellValue(m?.has(r) ? m.get(r) : (table.raw[r - 1]?.[c] ?? ''), table.plainText.has(c)));
       }
       values.push(line);
     }

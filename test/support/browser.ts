@@ -74,7 +74,7 @@ export async function launch(): Promise<Browser> {
 /** The HTML of the sidebar the last call opened. */
 export function lastSidebarHtml(em: Emulator): string {
   const d = em.workbook.ui.dialogs.at(-1);
-  if (!d || d.kind !== 'sidebar') throw new Error('No sidebar was opened.');
+  if (d?.kind !== 'sidebar') throw new Error('No sidebar was opened.');
   return (d.html as { getContent(): string }).getContent();
 }
 

@@ -35,7 +35,7 @@ function editor(e: GoogleAppsScript.Events.SheetsOnEdit): string {
  * neither owns nor watches, return after a few cheap calls.
  */
 export function handleEditNow(e: GoogleAppsScript.Events.SheetsOnEdit): EditReport | Told | string {
-  if (!e || !e.range) return 'No edit event: handleEdit runs from its installed trigger.';
+  if (!e?.range) return 'No edit event: handleEdit runs from its installed trigger.';
   const range = e.range;
   const sheet = range.getSheet();
   if (sheet.getName() !== TicketsTab.name) return `An edit on ${sheet.getName()}: nothing to do.`;

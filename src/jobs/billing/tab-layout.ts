@@ -75,8 +75,8 @@ export interface ParsedBillingTab {
 export class BillingTabError extends Error {}
 
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
-const minutes = (v: unknown) => (v === '' || v === null || v === undefined || isNaN(Number(v)) ? null : Math.round(Number(v) * 60));
-const cents = (v: unknown) => (v === '' || v === null || v === undefined || isNaN(Number(v)) ? null : Math.round(Number(v) * 100));
+const minutes = (v: unknown) => (v === '' || v === null || v === undefined || Number.isNaN(Number(v)) ? null : Math.round(Number(v) * 60));
+const cents = (v: unknown) => (v === '' || v === null || v === undefined || Number.isNaN(Number(v)) ? null : Math.round(Number(v) * 100));
 const KINDS: readonly LineKind[] = ['Contract', 'Hours', 'Adjustment', 'Adjustment total', 'Not billed'];
 
 /** Reads a billing tab back. Columns are found by header, so a reordered tab still reads. */

@@ -39,7 +39,7 @@ export function classifyHours(data: RegisterData, today: IsoDay): Classified {
     const cells = raw[p.rowNumber - 1] ?? [];
     const at = columnOf.get('Date');
     const d = at === undefined ? undefined : cells[at];
-    const day = d instanceof Date && !isNaN(d.getTime()) ? workDay(d.getTime(), data.settings.sheetZone, data.settings.providerZone) : null;
+    const day = d instanceof Date && !Number.isNaN(d.getTime()) ? workDay(d.getTime(), data.settings.sheetZone, data.settings.providerZone) : null;
     const text = (h: string) => {
       const c = columnOf.get(h);
       return c === undefined ? '' : String(cells[c] ?? '').trim();

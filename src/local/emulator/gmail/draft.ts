@@ -1,4 +1,4 @@
-import { type GmailEnv } from './env';
+import type { GmailEnv } from './env';
 import { GmailMessage, NOT_FOUND } from './message';
 import type { OutgoingMail } from './compose';
 import { send } from './send';

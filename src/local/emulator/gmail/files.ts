@@ -152,7 +152,7 @@ export async function writeOutbox(mailbox: MailboxModel, dir: string, opts: { ap
     const file = path.join(dir, name);
     const raw = await mail.raw;
     const existing = await readFile(file).catch(() => undefined);
-    if (!existing || !existing.equals(raw)) await writeFile(file, raw);
+    if (!existing?.equals(raw)) await writeFile(file, raw);
     keep.add(name);
     written.push(file);
   }

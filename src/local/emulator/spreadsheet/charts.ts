@@ -157,7 +157,7 @@ class ChartOptions {
   ) {}
   get(option: string): unknown {
     this.env.call('ChartOptions.get', { cheap: true });
-    return Object.prototype.hasOwnProperty.call(this.options, option) ? this.options[option] : null;
+    return Object.hasOwn(this.options, option) ? this.options[option] : null;
   }
   toString(): string {
     return 'ChartOptions';

@@ -53,7 +53,7 @@ export function tokenize(query: string): QueryToken[] {
       continue;
     }
     const opMatch = /^([A-Za-z_][A-Za-z0-9_]*):/.exec(query.slice(i));
-    if (opMatch && opMatch[1]) {
+    if (opMatch?.[1]) {
       i += opMatch[0].length;
       const value = query[i] === '"' ? readQuoted() : readBare();
       out.push({ negated, operator: opMatch[1].toLowerCase(), value });
