@@ -13,8 +13,8 @@ import { deliverNotice } from './deliver';
 import { QuotaMailer } from '../mail/quota';
 import { lockOrSkip } from '../lock-policy';
 import { syncProblems } from '../../register/problems-column';
-import { computeRow, type RowUpdate } from './row-update';
-import type { TicketRecord } from './ticket-row';
+import { computeRow, type RowUpdate } from '../tickets/compute-row';
+import type { TicketRecord } from '../tickets/prepare';
 
 export interface SweepPorts {
   readonly workbook: WorkbookPort;
