@@ -11,7 +11,7 @@ import {
 } from '../../core/escalation/index';
 import { describePolicy } from '../../core/sla/index';
 import { DUE_COLUMNS } from './due-columns';
-import { formatPaused } from '../shared/paused-cell';
+import { formatPaused } from './paused-cell';
 import type { SlaContext } from '../shared/sla-context';
 import { prepareTicket, type Prepared, type TicketRecord } from './prepare';
 
