@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { matchVocab } from '../core/types/vocab';
+import { isBlankCell as isBlank } from './cell-equality';
 
 /**
  * zod building blocks for cells as `Range.getValues()` returns them: '' for a blank cell,
@@ -7,7 +8,6 @@ import { matchVocab } from '../core/types/vocab';
  * accepts what a person could reasonably have typed and says plainly what is wrong
  * otherwise; these messages end up in the Problems column.
  */
-const isBlank = (v: unknown) => v === '' || v === null || v === undefined;
 
 /**
  * zod/mini (a fraction of full zod's size in the Apps Script bundle) has no preprocess:

@@ -2,6 +2,7 @@ import type * as z from 'zod/mini';
 import { headersOf, type TabSpec } from './tab-spec';
 import type { CellBlock, NoteBlock, SheetPort } from './sheet-port';
 import { cellValue } from './safe-text';
+import { isBlankRow, sameCell } from './cell-equality';
 
 /**
  * A tab read in one batch and mapped by header. Rows are addressed by their key (e.g.
@@ -49,7 +50,6 @@ function describeIssues(error: z.core.$ZodError): string {
     .join('; ');
 }
 
-const blankRow = (row: readonly unknown[]) => row.every((v) => v === '' || v === null || v === undefined);
 
 export function readTable<S extends z.ZodMiniObject>(port: SheetPort, spec: TabSpec<S>): Table<z.output<S>> {
   const raw = port.readAll();
@@ -69,7 +69,7 @@ export function readTable<S extends z.ZodMiniObject>(port: SheetPort, spec: TabS
   const keyed = new Map<string, TableRow<z.output<S>>>();
   for (let r = 1; r < raw.length; r++) {
     const cells = raw[r]!;
-    if (blankRow(cells)) continue;
+    if (isBlankRow(cells)) continue;
     const record: Record<string, unknown> = {};
     for (const h of expected) {
       const c = columnOf.get(h);
@@ -127,15 +127,6 @@ export interface WritePlan {
   readonly notes: NoteBlock[];
 }
 
-const sameCell = (a: unknown, b: unknown): boolean => {
-  const ta = Object.prototype.toString.call(a);
-  if (ta === '[object Date]' && Object.prototype.toString.call(b) === '[object Date]') {
-    return (a as Date).getTime() === (b as Date).getTime();
-  }
-  if (Array.isArray(b)) return a === b.join(', ');
-  if ((a === '' || a === null || a === undefined) && (b === '' || b === null || b === undefined)) return true;
-  return a === b;
-};
 
 const isOwned = (spec: TabSpec, header: string) =>
   (spec.columns as Record<string, { owner?: string } | undefined>)[header]?.owner === 'automation';

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { headersOf } from '../../src/register/tab-spec';
 import { ClientsTab, TicketsTab } from '../../src/register/tabs';
 import { columnLetters } from '../../src/local/emulator/spreadsheet/a1';
-import { inQueueOrder, queueKeys } from '../../src/jobs/edits/queue-order';
+import { inQueueOrder, queueKeys } from '../../src/jobs/tickets/queue-order';
 import { PRIORITIES, STATUSES } from '../../src/core/types/vocab';
 import { emulator, snapshot } from '../support/emulator';
 import type { Emulator } from '../../src/local/emulator';

@@ -1,4 +1,4 @@
-import { inQueueOrder, queueKeys } from '../../jobs/edits/queue-order';
+import { inQueueOrder, queueKeys } from '../../jobs/tickets/queue-order';
 import { TicketsTab } from '../../register/tabs';
 import { lockOrTell } from '../../jobs/lock-policy';
 import { RegisterError } from '../../register/table';

@@ -1,4 +1,4 @@
-import { runReapply } from '../../jobs/edits/reapply';
+import { runReapply } from '../../jobs/tickets/reapply';
 import { resultText, runJob } from '../run-job';
 
 /** Menu "Reapply SLA policies": open tickets recomputed under the current SLA Policies and calendars. */

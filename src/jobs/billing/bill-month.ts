@@ -13,6 +13,7 @@ import type { RunLogPort } from '../ports';
 import type { MailPort } from '../mail/port';
 import { slaAttainment } from './sla-attainment';
 import { BILLING_TAB, billingTabName, parseBillingTab, renderStatement, type ParsedBillingTab } from './tab-layout';
+import { isBlankRow } from '../../register/cell-equality';
 
 export interface BillingPorts {
   readonly workbook: WorkbookPort;
@@ -143,7 +144,7 @@ export function billMonth(p: BillingPorts, month: YearMonth, final: boolean): Bi
   const existing = p.tabs.get(name);
   if (existing) {
     const raw = existing.readAll();
-    const blank = raw.every((r) => r.every((v) => v === '' || v === null || v === undefined));
+    const blank = raw.every(isBlankRow);
     if (!blank) {
       const parsed = parseBillingTab(month, raw);
       if (parsed.status === 'Final') {

@@ -3,6 +3,7 @@ import {
   type BilledClientMonth, type BilledLine, type BilledMonth, type BillingStatus, type LineKind, type MonthStatement, type StatementLine,
 } from '../../core/billing';
 import type { YearMonth } from '../../core/hours/month';
+import { isBlankCell } from '../../register/cell-equality';
 
 /**
  * The `Billing YYYY-MM` tab: client rows under a header, a Total row, a blank row, then
@@ -75,8 +76,8 @@ export interface ParsedBillingTab {
 export class BillingTabError extends Error {}
 
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
-const minutes = (v: unknown) => (v === '' || v === null || v === undefined || Number.isNaN(Number(v)) ? null : Math.round(Number(v) * 60));
-const cents = (v: unknown) => (v === '' || v === null || v === undefined || Number.isNaN(Number(v)) ? null : Math.round(Number(v) * 100));
+const minutes = (v: unknown) => (isBlankCell(v) || Number.isNaN(Number(v)) ? null : Math.round(Number(v) * 60));
+const cents = (v: unknown) => (isBlankCell(v) || Number.isNaN(Number(v)) ? null : Math.round(Number(v) * 100));
 const KINDS: readonly LineKind[] = ['Contract', 'Hours', 'Adjustment', 'Adjustment total', 'Not billed'];
 
 /** Reads a billing tab back. Columns are found by header, so a reordered tab still reads. */

@@ -5,13 +5,14 @@ import type { SheetPort } from '../../register/sheet-port';
 import { TicketsTab } from '../../register/tabs';
 import { loadMatrices } from '../shared/matrices';
 import { loadSlaContext, type SlaContext } from '../shared/sla-context';
-import { computeRow } from '../sweep/row-update';
-import type { TicketRecord } from '../sweep/ticket-row';
-import { describeMoves, dueMoves } from './due-moves';
+import { computeRow } from '../tickets/compute-row';
+import type { TicketRecord } from '../tickets/prepare';
+import { describeMoves, dueMoves } from '../tickets/due-moves';
 import { valueFromEventText } from './event-value';
 import { isOwned, putBackNote, RECOMPUTED, ticketColumn, WATCHED } from './owned-columns';
 import type { EditPorts, TicketEdit } from './ports';
 import { lockOrSkip } from '../lock-policy';
+import { isBlankRow, sameCell } from '../../register/cell-equality';
 
 export interface EditReport {
   readonly outcome: 'ignored' | 'busy' | 'done';
@@ -30,11 +31,6 @@ export interface EditReport {
 
 const EMPTY: readonly unknown[] = Object.freeze([]);
 
-const blank = (v: unknown) => v === '' || v === null || v === undefined;
-const same = (a: unknown, b: unknown) =>
-  a instanceof Date || b instanceof Date
-    ? a instanceof Date && b instanceof Date && a.getTime() === b.getTime()
-    : (blank(a) && blank(b)) || String(a ?? '') === String(b ?? '');
 
 const report = (outcome: EditReport['outcome'], message: string, extra: Partial<EditReport> = {}): EditReport => ({
   outcome,
@@ -118,14 +114,14 @@ function handleLocked(
   const clearedRows: number[] = [];
   for (let r = first; r <= last; r++) {
     const line = patched[r - 1] as unknown[];
-    if (line.every(blank)) {
+    if (isBlankRow(line)) {
       if (owned.length) clearedRows.push(r);
       continue;
     }
     for (const e of owned) {
       if (single) {
         const value = valueFromEventText(edit.oldValue ?? '', ticketColumn(e.header)?.format, zone);
-        if (same(line[e.col], value)) continue;
+        if (sameCell(line[e.col], value)) continue;
         line[e.col] = value;
         writes.push({ rowNumber: r, header: e.header, value, note: putBackNote(e.header, at, 'restored') });
         restoredCells.push({ row: r, header: e.header });
@@ -187,7 +183,7 @@ function handleLocked(
       const note = u.notes[h];
       writes.push(note === undefined ? { rowNumber: row.rowNumber, header: h, value: v } : { rowNumber: row.rowNumber, header: h, value: v, note });
     }
-    if (single && watched.length && edit.oldValue !== undefined && !same(edit.oldValue, data[watched[0]!.header as keyof TicketRecord])) {
+    if (single && watched.length && edit.oldValue !== undefined && !sameCell(edit.oldValue, data[watched[0]!.header as keyof TicketRecord])) {
       log.add(`${watched[0]!.header} changed`, `${edit.oldValue || '(blank)'} → ${String(data[watched[0]!.header as keyof TicketRecord] ?? '')}${edit.user ? ` by ${edit.user}` : ''}`, { ticketId: id, clientId: data['Client ID'] });
     }
     for (const l of u.logs) log.add(l.action, l.detail, { ticketId: id, clientId: data['Client ID'] });

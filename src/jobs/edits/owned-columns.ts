@@ -1,6 +1,6 @@
 import type { ColumnMeta } from '../../register/tab-spec';
 import { TicketsTab } from '../../register/tabs';
-import { DUE_COLUMNS } from '../sweep/row-update';
+import { DUE_COLUMNS } from '../tickets/due-columns';
 
 /** People's columns whose change moves the deadlines or the stamps. */
 export const WATCHED = new Set(['Status', 'Priority', 'Client ID']);

@@ -185,8 +185,6 @@ export class MessageHandler {
     const reason = suggestReason(text, settings.reasonRules);
     const followers = mergeFollowers([], p.cc, d.requester, this.c.directory);
     const client = this.c.clients.get(d.clientId);
-    const due = client ? this.c.deadlines().forNewTicket(client.Plan, client.Calendar, priority, received, this.c.now()) : null;
-    if (due?.problem) this.c.log.add('No deadlines', `${id}: ${due.problem}`, { ticketId: id, clientId: d.clientId });
     const row: Record<string, unknown> = {
       'Ticket ID': id,
       'Client ID': d.clientId,
@@ -197,19 +195,15 @@ export class MessageHandler {
       Priority: priority,
       Status: 'New',
       'Received at': new Date(received),
-      'First response due': due?.firstResponseDue ? new Date(due.firstResponseDue) : '',
-      'Next update due': due?.nextUpdateDue ? new Date(due.nextUpdateDue) : '',
-      'Resolution due': due?.resolutionDue ? new Date(due.resolutionDue) : '',
-      'SLA state': due?.slaState ?? '',
       'Thread ID': m.threadId,
       'Last customer message at': new Date(received),
       Messages: 1,
-      Policy: due?.policy ?? '',
     };
-    const notes: Record<string, string> = {};
-    if (due?.notes.first) notes['First response due'] = due.notes.first;
-    if (due?.notes.next) notes['Next update due'] = due.notes.next;
-    if (due?.notes.resolution) notes['Resolution due'] = due.notes.resolution;
+    // Deadlines, SLA state and Policy come from the shared ticket-row layer, as the sweep computes them.
+    const due = client ? this.c.deadlines().forNewTicket(client, row, this.c.now()) : null;
+    if (due?.problem) this.c.log.add('No deadlines', `${id}: ${due.problem}`, { ticketId: id, clientId: d.clientId });
+    Object.assign(row, due?.values ?? {});
+    const notes: Record<string, string> = { ...due?.notes };
     const t: WorkTicket = {
       id,
       clientId: d.clientId,

@@ -180,7 +180,7 @@ class IngestRun {
       const p = this.ports;
       this.deadlines = new Deadlines(
         buildSlaContext({ clients: null, calendars: read(p, CalendarsTab), holidays: read(p, HolidaysTab), policies: read(p, SlaPoliciesTab) }, this.settings, p.workbook.timeZone),
-        this.settings.defaultCalendar,
+        p.workbook.timeZone,
       );
       for (const problem of this.deadlines.problems) p.log.add('SLA policy problem', problem);
     }

@@ -2,7 +2,7 @@ import type { LedgerEntry, Notice, Tier } from '../../core/escalation/index';
 import { escalationMail, reminderMail, resolvedMail, type OutgoingMail, type TicketBrief } from '../../core/notify/index';
 import type { QuotaMailer } from '../mail/quota';
 import type { ClientRecord } from '../shared/sla-context';
-import type { TicketRecord } from './ticket-row';
+import type { TicketRecord } from '../tickets/prepare';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

@@ -13,8 +13,9 @@ import { deliverNotice } from './deliver';
 import { QuotaMailer } from '../mail/quota';
 import { lockOrSkip } from '../lock-policy';
 import { syncProblems } from '../../register/problems-column';
-import { computeRow, type RowUpdate } from './row-update';
-import type { TicketRecord } from './ticket-row';
+import { sameCell } from '../../register/cell-equality';
+import { computeRow, type RowUpdate } from '../tickets/compute-row';
+import type { TicketRecord } from '../tickets/prepare';
 
 export interface SweepPorts {
   readonly workbook: WorkbookPort;
@@ -216,18 +217,13 @@ function problemCellWrites(table: Table<TicketRecord>, updates: readonly RowUpda
   return { cells, fresh, count: wanted.size };
 }
 
-const sameValue = (a: unknown, b: unknown) =>
-  a instanceof Date || b instanceof Date
-    ? a instanceof Date && b instanceof Date && a.getTime() === b.getTime()
-    : (a ?? '') === (b ?? '');
-
 /** Whether the first read already holds everything this update would write. */
 function differs(table: Table<TicketRecord>, u: RowUpdate): boolean {
   const raw = table.raw[u.rowNumber - 1] ?? [];
   for (const [h, v] of Object.entries(u.values)) {
     const c = table.columnOf.get(h);
     if (c === undefined) continue;
-    if (!sameValue(raw[c] === '' ? '' : raw[c], v)) return true;
+    if (!sameCell(raw[c], v)) return true;
   }
   const p = table.columnOf.get('Problems');
   return p !== undefined && String(raw[p] ?? '') !== u.problem;

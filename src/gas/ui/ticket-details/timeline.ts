@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { parseLedger } from '../../../core/escalation/ledger';
 import { parseRecord } from '../../../core/escalation/record';
-import { parsePaused } from '../../../jobs/shared/paused-cell';
+import { parsePaused } from '../../../jobs/tickets/paused-cell';
 import type { RowOf } from '../../../register/tab-spec';
 import type { MessagesTab, TicketsTab } from '../../../register/tabs';
 

@@ -9,16 +9,12 @@ import {
   type Matrices,
   type TicketDecision,
 } from '../../core/escalation/index';
-import { describePolicy, type TargetName } from '../../core/sla/index';
-import { formatPaused } from '../shared/paused-cell';
+import { describePolicy } from '../../core/sla/index';
+import { DUE_COLUMNS } from './due-columns';
+import { formatPaused } from './paused-cell';
 import type { SlaContext } from '../shared/sla-context';
-import { prepareTicket, type Prepared, type TicketRecord } from './ticket-row';
+import { prepareTicket, type Prepared, type TicketRecord } from './prepare';
 
-export const DUE_COLUMNS: readonly [TargetName, string][] = [
-  ['first response', 'First response due'],
-  ['next update', 'Next update due'],
-  ['resolution', 'Resolution due'],
-];
 
 export interface RowUpdate {
   readonly key: string;

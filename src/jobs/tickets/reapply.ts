@@ -5,7 +5,7 @@ import type { ClockPort, LockPort, WorkbookPort } from '../ports';
 import type { RunLogPort } from '../ports';
 import { loadMatrices } from '../shared/matrices';
 import { loadSlaContext } from '../shared/sla-context';
-import { computeRow, type RowUpdate } from '../sweep/row-update';
+import { computeRow, type RowUpdate } from './compute-row';
 import { describeMoves, dueMoves } from './due-moves';
 import { lockOrTell } from '../lock-policy';
 

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { DUE_COLUMNS } from '../sweep/row-update';
+import { DUE_COLUMNS } from './due-columns';
 
 const msOf = (v: unknown): number | null => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.getTime() : null);
 

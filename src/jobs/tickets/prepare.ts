@@ -4,8 +4,8 @@ import type { BusinessCalendar } from '../../core/calendar/index';
 import type { RowOf } from '../../register/tab-spec';
 import type { TicketsTab } from '../../register/tabs';
 import { clientCalendarId, type ClientRecord, type SlaContext } from '../shared/sla-context';
-import { parsePaused, PausedCellError } from '../shared/paused-cell';
-import { reconcileStamps } from '../shared/status-stamps';
+import { parsePaused, PausedCellError } from './paused-cell';
+import { reconcileStamps } from './status-stamps';
 
 export type TicketRecord = RowOf<typeof TicketsTab>;
 

@@ -1,4 +1,5 @@
 import { PRIORITIES } from '../../core/types/vocab';
+import { isBlankRow } from '../../register/cell-equality';
 
 /** Where a status goes in the queue: open work first, then Resolved, then Closed. */
 function group(status: string): number {
@@ -13,7 +14,6 @@ const priorityRank = (p: string) => {
 };
 
 const msOf = (v: unknown) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.getTime() : Number.POSITIVE_INFINITY);
-const blank = (v: unknown) => v === '' || v === null || v === undefined;
 
 export interface QueueColumns {
   /** 0-based columns of Status, Priority and Received at. */
@@ -33,7 +33,7 @@ export interface QueueColumns {
 export function queueKeys(rows: readonly (readonly unknown[])[], cols: QueueColumns): string[] {
   const order = rows
     .map((r, i) => ({ r, i }))
-    .filter(({ r }) => !r.every(blank))
+    .filter(({ r }) => !isBlankRow(r))
     .sort(
       (a, b) =>
         group(String(a.r[cols.status] ?? '')) - group(String(b.r[cols.status] ?? '')) ||
