@@ -13,6 +13,7 @@ import { deliverNotice } from './deliver';
 import { QuotaMailer } from '../mail/quota';
 import { lockOrSkip } from '../lock-policy';
 import { syncProblems } from '../../register/problems-column';
+import { requireColumns } from '../../register/required-columns';
 import { computeRow, type RowUpdate } from './row-update';
 import type { TicketRecord } from './ticket-row';
 
@@ -80,6 +81,7 @@ function sweepLocked(ports: SweepPorts): SweepReport {
   if (!ticketsPort) return empty('not set up', 'There is no Tickets tab: run Support Desk → Set up register.');
   const now = ports.clock.now();
   const tickets = readTable(ticketsPort, TicketsTab);
+  requireColumns(tickets, 'sweep', 'sweep');
   const live = tickets.rows.filter((r) => r.data.Status !== 'Closed');
   const skippedClosed = tickets.rows.length - live.length;
   if (live.length === 0 && problemCellWrites(tickets, []).cells.length === 0) {

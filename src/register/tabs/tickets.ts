@@ -10,6 +10,10 @@ export const TicketsTab = defineTab({
   purpose: 'One row per ticket. People own Status, Priority, Assignee and Reason; the automation owns due times, SLA state and message stamps.',
   key: 'Ticket ID',
   problems: true,
+  needs: {
+    // Every column the sweep reads to evaluate a ticket or writes back (Problems is optional).
+    sweep: ['Ticket ID', 'Client ID', 'Subject', 'Priority', 'Status', 'Assignee', 'Received at', 'First response due', 'First response at', 'Next update due', 'Resolution due', 'Resolved at', 'SLA state', 'Escalation tier', 'Last customer message at', 'Last staff message at', 'Policy', 'Paused', 'SLA record', 'Notified'],
+  },
   schema: z.object({
     'Ticket ID': requiredText('Ticket ID'),
     'Client ID': requiredText('Client ID'),
