@@ -43,6 +43,12 @@ export interface TabSpec<S extends z.ZodMiniObject = z.ZodMiniObject> {
   readonly problems?: boolean;
   /** What the tab is for, shown as the note on A1. */
   readonly purpose: string;
+  /**
+   * The headers each job cannot run without (job name → headers). A job checks them
+   * before it touches anything (src/register/required-columns.ts): a deleted or renamed
+   * column stops the job, rather than letting the schema default the value silently.
+   */
+  readonly needs?: { readonly [job: string]: readonly (keyof z.output<S> & string)[] };
 }
 
 export type RowOf<T extends TabSpec> = z.output<T['schema']>;

@@ -238,9 +238,10 @@ describe('handleEdit: the installable edit trigger in the emulator', () => {
 
     edit(em, 'T-000001', 'Subject', '=HYPERLINK("x")');
     expect(cell(em, 'T-000001', 'Subject')).toBe('Help 1');
+    // The tier was blank, so Apps Script sends no oldValue: it is recomputed (still blank), not "put back".
     edit(em, 'T-000001', 'Escalation tier', '3');
     expect(cell(em, 'T-000001', 'Escalation tier')).toBe('');
-    expect(logOf(em).filter((l) => l.action === 'Put back').map((l) => l.detail.split(':')[0])).toEqual(['First response due on row 2', 'Subject on row 2', 'Escalation tier on row 2']);
+    expect(logOf(em).filter((l) => l.action === 'Put back').map((l) => l.detail.split(':')[0])).toEqual(['First response due on row 2', 'Subject on row 2']);
   });
 
   it('a paste over owned columns recomputes the computed ones and asks for Undo where the old value is unknowable', () => {
@@ -260,6 +261,20 @@ describe('handleEdit: the installable edit trigger in the emulator', () => {
     expect(cell(em, 'T-000001', 'Thread ID')).toBe('x-1'); // not guessed
     expect(em.workbook.requireSheet('Tickets').note(2, header(em).indexOf('Thread ID') + 1)).toMatch(/Use Edit → Undo/);
     expect(em.workbook.ui.toasts.at(-1)!.message).toMatch(/2 cell\(s\) of Thread ID were pasted over; .* press Undo/);
+  });
+
+  it('a single-cell paste (no oldValue, as Apps Script sends it) over a record cell is noted for Undo, never blanked', () => {
+    const em = register([ticketRow(1)]);
+    at(em, '2026-11-02T10:00');
+    em.call('sweepSla');
+    const thread = header(em).indexOf('Thread ID') + 1;
+    const r = em.edit('Tickets', a1(em, 'Ticket ID', 2), 'T-999999', { paste: true });
+    expect(r.installed[0]!.result.error).toBeUndefined();
+    expect(cell(em, 'T-999999', 'Ticket ID')).toBe('T-999999'); // left, not blanked
+    expect(em.workbook.requireSheet('Tickets').note(2, header(em).indexOf('Ticket ID') + 1)).toMatch(/Use Edit → Undo/);
+    em.edit('Tickets', a1(em, 'Thread ID', 2), 'x-1', { paste: true });
+    expect(em.workbook.requireSheet('Tickets').value(2, thread)).toBe('x-1');
+    expect(em.workbook.requireSheet('Tickets').note(2, thread)).toMatch(/Use Edit → Undo/);
   });
 
   it('edits of people’s other columns and of other tabs cost a few cheap calls and write nothing', () => {

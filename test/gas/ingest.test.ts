@@ -247,3 +247,20 @@ describe('threads after the acknowledgement', () => {
     expect(rows(em, 'Log').some((l) => l['Ticket ID'] === 'T-000008' && /follows up T-000007/.test(String(l.Detail)))).toBe(true);
   });
 });
+
+describe('ingestInbox checks the columns it needs before touching anything', () => {
+  for (const [tab, from, to] of [['Tickets', 'Status', 'State'], ['Messages', 'Message ID', 'Message-ID'], ['Clients', 'Client ID', 'Client Id']] as const) {
+    it(`${tab} with ${from} renamed ${to}: the inbox check does not run, writes nothing and sends nothing`, async () => {
+      const em = await ready();
+      const h = em.workbook.sheetValues(tab)[0] as string[];
+      em.workbook.writeRaw(tab, [[to]], 1, h.indexOf(from) + 1);
+      const before = { tickets: em.workbook.sheetValues('Tickets'), messages: em.workbook.sheetValues('Messages') };
+      const r = em.run<string>('ingestInbox');
+      expect(r.error).toBeUndefined();
+      expect(String(r.value)).toMatch(new RegExp(`^${tab} has no ${from} column: the inbox check did not run\\.`));
+      expect(em.workbook.sheetValues('Tickets')).toEqual(before.tickets);
+      expect(em.workbook.sheetValues('Messages')).toEqual(before.messages);
+      expect(em.mailbox.outgoing).toHaveLength(0);
+    });
+  }
+});

@@ -117,3 +117,24 @@ describe('sweepSla in the emulator', () => {
     console.log(`sweep ${n} tickets: first ${sheet(first)} sheet calls, ${first.calls.modeledMs} ms modeled; steady ${sheet(again)} calls, ${again.calls.modeledMs} ms`);
   }, 120_000);
 });
+
+describe('sweepSla checks the columns it needs before touching anything', () => {
+  it('a renamed Priority header stops the sweep with one Log line, and nothing is written or sent', () => {
+    const em = register(1);
+    em.clock.set(mt('2026-11-02T10:00'));
+    em.run('sweepSla');
+    const p = col(em, 'Tickets', 'Priority');
+    em.workbook.writeRaw('Tickets', [['Prio']], 1, p + 1);
+    const before = em.workbook.sheetValues('Tickets');
+    const logBefore = em.workbook.sheetValues('Log').length;
+    em.clock.set(mt('2026-11-02T13:15')); // the High ticket's first response is breached
+    const r = em.run<string>('sweepSla');
+    expect(r.error).toBeUndefined();
+    expect(String(r.value)).toMatch(/^Tickets has no Priority column: the sweep did not run\./);
+    expect(em.workbook.sheetValues('Tickets')).toEqual(before);
+    expect(em.mailbox.sent).toHaveLength(0);
+    const added = em.workbook.sheetValues('Log').slice(logBefore);
+    expect(added).toHaveLength(1);
+    expect(added[0]![col(em, 'Log', 'Detail')]).toMatch(/Tickets has no Priority column: the sweep did not run/);
+  });
+});

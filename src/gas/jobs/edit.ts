@@ -49,8 +49,9 @@ export function handleEditNow(e: GoogleAppsScript.Events.SheetsOnEdit): EditRepo
     column: range.getColumn(),
     numRows,
     numColumns,
-    // Apps Script sets oldValue only for single-cell edits, and leaves it out when the cell was blank.
-    ...(single ? { oldValue: e.oldValue === undefined || e.oldValue === null ? '' : String(e.oldValue) } : {}),
+    // Apps Script sets oldValue only for a single cell typed over; it leaves it out when the
+    // cell was blank and for any paste. Absent stays absent: '' would "restore" a blank.
+    ...(single && e.oldValue !== undefined && e.oldValue !== null ? { oldValue: String(e.oldValue) } : {}),
     user: editor(e),
   };
   return runJob('edit', (env) => handleTicketEdit({ workbook: env.workbook, tickets: editSheetPort(sheet), clock: env.clock, lock: env.lock, log: env.log }, edit), { ss, toast: true });

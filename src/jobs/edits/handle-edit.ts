@@ -53,7 +53,8 @@ const report = (outcome: EditReport['outcome'], message: string, extra: Partial<
  *   Resolved at) and every deadline is recomputed from Received at, exactly as the sweep
  *   computes them (computeRow); moved deadlines are logged old → new.
  * - An automation-owned cell typed over (single cell): put back from `e.oldValue`, with a
- *   note on the cell and a toast saying why.
+ *   note on the cell and a toast saying why. A single cell without `oldValue` (pasted, or
+ *   blank before: Apps Script does not tell these apart) is handled as a paste, never blanked.
  * - Owned cells pasted over (several cells: Apps Script gives no old values): the
  *   computed columns (due times, SLA state, tier, Policy, Problems) are recomputed now;
  *   record columns (IDs, message stamps, ledgers) cannot be known, so each gets a note
@@ -119,8 +120,10 @@ function handleLocked(
       continue;
     }
     for (const e of owned) {
-      if (single) {
-        const value = valueFromEventText(edit.oldValue ?? '', ticketColumn(e.header)?.format, zone);
+      // Without oldValue (a paste, even of one cell, or a cell that was blank) the previous
+      // content is unknowable: never write a blank over it; treat it as a paste below.
+      if (single && edit.oldValue !== undefined) {
+        const value = valueFromEventText(edit.oldValue, ticketColumn(e.header)?.format, zone);
         if (sameCell(line[e.col], value)) continue;
         line[e.col] = value;
         writes.push({ rowNumber: r, header: e.header, value, note: putBackNote(e.header, at, 'restored') });

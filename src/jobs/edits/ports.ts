@@ -5,7 +5,8 @@ import type { RunLogPort } from '../ports';
 /**
  * One edit as the Sheets edit event describes it: the rectangle a person changed (a typed
  * cell, a paste, a fill-down) on a tab. Apps Script gives the previous content only for a
- * single-cell edit (`e.oldValue`), as text; absent when the cell was blank.
+ * single cell typed over (`e.oldValue`), as text; absent when the cell was blank and for
+ * any paste (one cell or many), so its absence never means "was blank".
  */
 export interface TicketEdit {
   readonly sheetName: string;
@@ -13,7 +14,7 @@ export interface TicketEdit {
   readonly column: number;
   readonly numRows: number;
   readonly numColumns: number;
-  /** Single-cell edits only: what the cell held before, as the event gives it ('' = blank). */
+  /** A single cell typed over only: what it held before, as the event gives it; absent = unknown. */
   readonly oldValue?: string;
   /** Who edited (e.user), for the Log; '' when Apps Script does not say. */
   readonly user: string;

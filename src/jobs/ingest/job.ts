@@ -4,6 +4,7 @@ import type { InboundMessage } from '../../core/mail/message';
 import { SETTINGS, type Settings } from '../../register/settings/spec';
 import type { RowOf, TabSpec } from '../../register/tab-spec';
 import { RegisterError, readTable, type Table } from '../../register/table';
+import { requireColumns } from '../../register/required-columns';
 import { CalendarsTab, ClientsTab, ContactsTab, HolidaysTab, KnowledgeBaseTab, MessagesTab, SettingsTab, SlaPoliciesTab, TicketsTab } from '../../register/tabs';
 import type * as z from 'zod/mini';
 import { lockOrSkip } from '../lock-policy';
@@ -40,7 +41,9 @@ const nothing = { threads: 0, processed: 0, opened: 0, appended: 0, ignored: 0, 
 function read<S extends z.ZodMiniObject>(ports: IngestPorts, spec: TabSpec<S>): Table<z.output<S>> {
   const port = ports.workbook.tab(spec.name);
   if (!port) throw new RegisterError(`The ${spec.name} tab is missing. Run Support Desk → Set up register.`);
-  return readTable(port, spec);
+  const table = readTable(port, spec);
+  requireColumns(table, 'ingest', 'inbox check');
+  return table;
 }
 
 /** Reads the support inbox into Tickets and Messages, under the document lock for the whole run. */

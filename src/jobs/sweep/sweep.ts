@@ -16,6 +16,7 @@ import { syncProblems } from '../../register/problems-column';
 import { sameCell } from '../../register/cell-equality';
 import { computeRow, type RowUpdate } from '../tickets/compute-row';
 import type { TicketRecord } from '../tickets/prepare';
+import { requireColumns } from '../../register/required-columns';
 
 export interface SweepPorts {
   readonly workbook: WorkbookPort;
@@ -81,6 +82,7 @@ function sweepLocked(ports: SweepPorts): SweepReport {
   if (!ticketsPort) return empty('not set up', 'There is no Tickets tab: run Support Desk → Set up register.');
   const now = ports.clock.now();
   const tickets = readTable(ticketsPort, TicketsTab);
+  requireColumns(tickets, 'sweep', 'sweep');
   const live = tickets.rows.filter((r) => r.data.Status !== 'Closed');
   const skippedClosed = tickets.rows.length - live.length;
   if (live.length === 0 && problemCellWrites(tickets, []).cells.length === 0) {

@@ -7,6 +7,11 @@ import { instantToWallAsUtc } from './spreadsheet/zone';
 export interface EditOptions {
   /** Who edits (e.user); default the emulator's account. */
   readonly user?: string;
+  /**
+   * The values are pasted (clipboard), not typed: Apps Script then gives no value/oldValue,
+   * even when the paste covers one cell.
+   */
+  readonly paste?: boolean;
 }
 
 export interface EditResult {
@@ -63,7 +68,7 @@ export function deliverEdit(em: Emulator, sheetName: string, a1: string, values:
   const email = (opts.user ?? em.ctx.user).toLowerCase();
   const user = { getEmail: () => email, getNickname: () => email.split('@')[0] ?? email, toString: () => email };
   const base: Record<string, unknown> = { range, source: ss, user };
-  if (isSingle) {
+  if (isSingle && !opts.paste) {
     if (newValue !== undefined) base['value'] = newValue;
     if (oldValue !== undefined) base['oldValue'] = oldValue;
   }

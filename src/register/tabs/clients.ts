@@ -7,6 +7,8 @@ export const ClientsTab = defineTab({
   name: 'Clients',
   purpose: 'One row per client: its contract (plan, monthly hours, hourly rate), business calendar and escalation matrix.',
   key: 'Client ID',
+  // Without it no sender matches a client, and every mail would be marked unregistered.
+  needs: { ingest: ['Client ID'] },
   problems: true,
   schema: z.object({
     'Client ID': requiredText('Client ID'),

@@ -9,6 +9,8 @@ export const MessagesTab = defineTab({
   name: 'Messages',
   purpose: 'The ledger of every inbound and outbound message seen: a message listed here is never processed again.',
   key: 'Message ID',
+  // The ledger is how the inbox check knows what it has handled: without these it would re-handle (and re-acknowledge) mail.
+  needs: { ingest: ['Message ID', 'Thread ID', 'Ticket ID', 'From', 'Date', 'Kind', 'Action'] },
   schema: z.object({
     'Message ID': requiredText('Message ID'),
     'Thread ID': text,

@@ -10,6 +10,12 @@ export const TicketsTab = defineTab({
   purpose: 'One row per ticket. People own Status, Priority, Assignee and Reason; the automation owns due times, SLA state and message stamps.',
   key: 'Ticket ID',
   problems: true,
+  needs: {
+    // Every column the sweep reads to evaluate a ticket or writes back (Problems is optional).
+    sweep: ['Ticket ID', 'Client ID', 'Subject', 'Priority', 'Status', 'Assignee', 'Received at', 'First response due', 'First response at', 'Next update due', 'Resolution due', 'Resolved at', 'SLA state', 'Escalation tier', 'Last customer message at', 'Last staff message at', 'Policy', 'Paused', 'SLA record', 'Notified'],
+    // What a new ticket is opened with and what a reply updates (a renamed Status must not open tickets with a blank one).
+    ingest: ['Ticket ID', 'Client ID', 'Requester', 'Followers', 'Subject', 'Priority', 'Status', 'Received at', 'First response due', 'First response at', 'Next update due', 'Resolution due', 'Resolved at', 'SLA state', 'Thread ID', 'Last customer message at', 'Last staff message at', 'Messages', 'Policy'],
+  },
   schema: z.object({
     'Ticket ID': requiredText('Ticket ID'),
     'Client ID': requiredText('Client ID'),
