@@ -1,6 +1,6 @@
 import vm from 'node:vm';
-import { createGmailApp, createMailApp, MailboxModel } from '../../src/local/emulator/gmail';
-import { eml, makeContext } from '../../src/local/emulator/gmail/testing';
+import { createGmailApp, createMailApp, MailboxModel } from '../../../src/local/emulator/gmail';
+import { eml, makeContext } from '../../../src/local/emulator/gmail/testing';
 
 async function sandbox() {
   const ctx = makeContext(Date.UTC(2026, 10, 2, 15));

@@ -1,5 +1,5 @@
-import { createGmailApp, createMailApp, MailboxModel } from '../../src/local/emulator/gmail';
-import { eml, makeContext } from '../../src/local/emulator/gmail/testing';
+import { createGmailApp, createMailApp, MailboxModel } from '../../../src/local/emulator/gmail';
+import { eml, makeContext } from '../../../src/local/emulator/gmail/testing';
 import { simpleParser } from 'mailparser';
 
 const H = 3_600_000;

@@ -2,9 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadXlsx } from '../../src/local/emulator/spreadsheet/xlsx';
-import { ALL_TABS } from '../../src/register/tabs';
-import { headersOf } from '../../src/register/tab-spec';
+import { loadXlsx } from '../../../src/local/emulator/spreadsheet/xlsx';
+import { ALL_TABS } from '../../../src/register/tabs';
+import { headersOf } from '../../../src/register/tab-spec';
 
 const dir = mkdtempSync(join(tmpdir(), 'cli-init-'));
 const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/local/cli.ts', ...args], { encoding: 'utf8' });

@@ -2,12 +2,12 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DateTime } from 'luxon';
-import { runInit } from '../../src/local/cli/init';
-import { runSweepCommand } from '../../src/local/cli/run-sweep';
-import { UsageError } from '../../src/local/cli/usage-error';
-import { loadXlsx, saveXlsx } from '../../src/local/emulator/spreadsheet/xlsx';
-import { headersOf } from '../../src/register/tab-spec';
-import { ClientsTab, TicketsTab } from '../../src/register/tabs';
+import { runInit } from '../../../src/local/cli/init';
+import { runSweepCommand } from '../../../src/local/cli/run-sweep';
+import { UsageError } from '../../../src/local/cli/usage-error';
+import { loadXlsx, saveXlsx } from '../../../src/local/emulator/spreadsheet/xlsx';
+import { headersOf } from '../../../src/register/tab-spec';
+import { ClientsTab, TicketsTab } from '../../../src/register/tabs';
 import { spawnSync } from 'node:child_process';
 
 const mt = (iso: string) => DateTime.fromISO(iso, { zone: 'America/Denver' }).toMillis();

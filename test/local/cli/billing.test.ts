@@ -1,13 +1,13 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadXlsx, saveXlsx } from '../../src/local/emulator/spreadsheet/xlsx';
-import { runBilling } from '../../src/local/cli/run-billing';
-import { UsageError } from '../../src/local/cli/usage-error';
-import { emulator } from '../support/emulator';
-import { day, fill, octoberRegister } from '../gas/billing-register';
-import { Emulator } from '../../src/local/emulator';
-import { BUNDLE } from '../../src/local/bundle';
+import { loadXlsx, saveXlsx } from '../../../src/local/emulator/spreadsheet/xlsx';
+import { runBilling } from '../../../src/local/cli/run-billing';
+import { UsageError } from '../../../src/local/cli/usage-error';
+import { emulator } from '../../support/emulator';
+import { day, fill, octoberRegister } from '../../gas/billing-register';
+import { Emulator } from '../../../src/local/emulator';
+import { BUNDLE } from '../../../src/local/bundle';
 
 const sink = () => {
   let text = '';

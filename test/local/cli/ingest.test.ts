@@ -1,11 +1,11 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { emlDeliveredAt, runIngestCommand } from '../../src/local/cli/run-ingest';
-import { runInit } from '../../src/local/cli/init';
-import { UsageError } from '../../src/local/cli/usage-error';
+import { emlDeliveredAt, runIngestCommand } from '../../../src/local/cli/run-ingest';
+import { runInit } from '../../../src/local/cli/init';
+import { UsageError } from '../../../src/local/cli/usage-error';
 
-const FIXTURES = path.resolve(__dirname, '../fixtures/inbox');
+const FIXTURES = path.resolve(__dirname, '../../fixtures/inbox');
 
 describe('run ingest', () => {
   it('dates an .eml by its first Received header, else its Date', () => {

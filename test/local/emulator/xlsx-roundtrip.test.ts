@@ -2,12 +2,12 @@ import ExcelJS from 'exceljs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Clock } from '../../src/local/emulator/clock';
-import type { ServiceContext } from '../../src/local/emulator/context';
-import { Meter } from '../../src/local/emulator/meter';
-import { createRealm } from '../../src/local/emulator/realm';
-import { createSpreadsheetApp, WorkbookModel, type SheetModel } from '../../src/local/emulator/spreadsheet';
-import { loadXlsx, saveXlsx } from '../../src/local/emulator/spreadsheet/xlsx';
+import { Clock } from '../../../src/local/emulator/clock';
+import type { ServiceContext } from '../../../src/local/emulator/context';
+import { Meter } from '../../../src/local/emulator/meter';
+import { createRealm } from '../../../src/local/emulator/realm';
+import { createSpreadsheetApp, WorkbookModel, type SheetModel } from '../../../src/local/emulator/spreadsheet';
+import { loadXlsx, saveXlsx } from '../../../src/local/emulator/spreadsheet/xlsx';
 
 const dir = mkdtempSync(join(tmpdir(), 'xlsx-test-'));
 

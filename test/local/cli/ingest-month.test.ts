@@ -2,16 +2,16 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFile
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
-import { Emulator } from '../../src/local/emulator';
-import { formatMbox, mboxLineTime } from '../../src/local/emulator/gmail';
-import { loadXlsx, saveXlsx } from '../../src/local/emulator/spreadsheet/xlsx';
-import { ensureBundle } from '../../src/local/bundle';
-import { fillDemoRegister } from '../../src/local/demo/register';
-import { generateMonth, type DemoMonth } from '../../src/local/demo/month';
-import { SUPPORT_ADDRESS } from '../../src/local/demo/register-data';
-import { runInit } from '../../src/local/cli/init';
-import { runIngestCommand } from '../../src/local/cli/run-ingest';
-import { UsageError } from '../../src/local/cli/usage-error';
+import { Emulator } from '../../../src/local/emulator';
+import { formatMbox, mboxLineTime } from '../../../src/local/emulator/gmail';
+import { loadXlsx, saveXlsx } from '../../../src/local/emulator/spreadsheet/xlsx';
+import { ensureBundle } from '../../../src/local/bundle';
+import { fillDemoRegister } from '../../../src/local/demo/register';
+import { generateMonth, type DemoMonth } from '../../../src/local/demo/month';
+import { SUPPORT_ADDRESS } from '../../../src/local/demo/register-data';
+import { runInit } from '../../../src/local/cli/init';
+import { runIngestCommand } from '../../../src/local/cli/run-ingest';
+import { UsageError } from '../../../src/local/cli/usage-error';
 
 /**
  * Issue 4's "Done when", tried as a new user would: `init`, the demo's clients and

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { runSlaCommand } from '../../src/local/cli/sla';
+import { runSlaCommand } from '../../../src/local/cli/sla';
 
 const dir = mkdtempSync(join(tmpdir(), 'sla-cli-'));
 const calendars = join(dir, 'calendars.json');

@@ -2,8 +2,8 @@
  * Defects found running the sweep as a new user would: each test
  * names what broke and fails without its fix.
  */
-import { runSweep } from '../../src/jobs/sweep/sweep';
-import { fixture, mt, ticket } from '../jobs/sweep-fixture';
+import { runSweep } from '../../../src/jobs/sweep/sweep';
+import { fixture, mt, ticket } from '../../jobs/sweep-fixture';
 
 const at = (f: ReturnType<typeof fixture>, iso: string) => {
   f.now = mt(iso);

@@ -2,8 +2,8 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
-import { createGmailApp, loadMailFolder, loadMbox, MailboxModel, writeOutbox } from '../../src/local/emulator/gmail';
-import { eml, makeContext } from '../../src/local/emulator/gmail/testing';
+import { createGmailApp, loadMailFolder, loadMbox, MailboxModel, writeOutbox } from '../../../src/local/emulator/gmail';
+import { eml, makeContext } from '../../../src/local/emulator/gmail/testing';
 
 const T0 = Date.UTC(2026, 10, 1, 9);
 const H = 3_600_000;

@@ -1,9 +1,9 @@
 import vm from 'node:vm';
-import { Clock } from '../../src/local/emulator/clock';
-import type { ServiceContext } from '../../src/local/emulator/context';
-import { Meter } from '../../src/local/emulator/meter';
-import { createRealm } from '../../src/local/emulator/realm';
-import { createSpreadsheetApp, WorkbookModel } from '../../src/local/emulator/spreadsheet';
+import { Clock } from '../../../src/local/emulator/clock';
+import type { ServiceContext } from '../../../src/local/emulator/context';
+import { Meter } from '../../../src/local/emulator/meter';
+import { createRealm } from '../../../src/local/emulator/realm';
+import { createSpreadsheetApp, WorkbookModel } from '../../../src/local/emulator/spreadsheet';
 
 function setup() {
   const clock = new Clock(Date.UTC(2026, 10, 2, 15));

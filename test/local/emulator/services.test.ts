@@ -1,12 +1,12 @@
 import vm from 'node:vm';
-import { makeContext } from '../../src/local/emulator/gmail/testing';
-import { createPropertiesService, PropertyStore, PROPERTY_VALUE_LIMIT } from '../../src/local/emulator/services/properties';
-import { createLockService, LockState } from '../../src/local/emulator/services/lock';
-import { createScriptApp, TriggerRegistry } from '../../src/local/emulator/services/script-app';
-import { createUtilities } from '../../src/local/emulator/services/utilities';
-import { Meter, MAX_RUN_MS, ExecutionTimeExceeded } from '../../src/local/emulator/meter';
-import { Clock } from '../../src/local/emulator/clock';
-import { createRealm } from '../../src/local/emulator/realm';
+import { makeContext } from '../../../src/local/emulator/gmail/testing';
+import { createPropertiesService, PropertyStore, PROPERTY_VALUE_LIMIT } from '../../../src/local/emulator/services/properties';
+import { createLockService, LockState } from '../../../src/local/emulator/services/lock';
+import { createScriptApp, TriggerRegistry } from '../../../src/local/emulator/services/script-app';
+import { createUtilities } from '../../../src/local/emulator/services/utilities';
+import { Meter, MAX_RUN_MS, ExecutionTimeExceeded } from '../../../src/local/emulator/meter';
+import { Clock } from '../../../src/local/emulator/clock';
+import { createRealm } from '../../../src/local/emulator/realm';
 
 const stores = () => ({ document: new PropertyStore('Document'), script: new PropertyStore('Script'), user: new PropertyStore('User') });
 

@@ -2,9 +2,9 @@
  * Defects found trying billing as a new user and finance would:
  * each test names what broke and fails without its fix.
  */
-import { emulator } from '../support/emulator';
-import { octoberRegister, records, setCell } from '../gas/billing-register';
-import type { Emulator } from '../../src/local/emulator';
+import { emulator } from '../../support/emulator';
+import { octoberRegister, records, setCell } from '../../gas/billing-register';
+import type { Emulator } from '../../../src/local/emulator';
 
 function tab(em: Emulator, name: string) {
   const rows = em.workbook.sheetValues(name);

@@ -1,5 +1,5 @@
-import { createGmailApp, MailboxModel } from '../../src/local/emulator/gmail';
-import { eml, makeContext } from '../../src/local/emulator/gmail/testing';
+import { createGmailApp, MailboxModel } from '../../../src/local/emulator/gmail';
+import { eml, makeContext } from '../../../src/local/emulator/gmail/testing';
 
 const H = 3_600_000;
 const T0 = Date.UTC(2026, 10, 2, 8);
