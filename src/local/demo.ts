@@ -9,7 +9,7 @@ import path from 'node:path';
 import { DateTime } from 'luxon';
 import { Emulator, WorkbookModel, MailboxModel } from './emulator';
 import { saveXlsx } from './emulator/spreadsheet/xlsx';
-import { formatMbox, writeOutbox } from './emulator/gmail';
+import { formatMbox, writeOutbox } from './emulator/mailfiles';
 import { ensureBundle } from './bundle';
 import { fillDemoRegister } from './demo/register';
 import { SUPPORT_ADDRESS } from './demo/register-data';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { loadMailFolder } from '../../src/local/emulator/gmail';
+import { loadMailFiles } from '../../src/local/emulator/mailfiles';
 import type { Emulator } from '../../src/local/emulator';
 import { inSandbox } from '../support/emulator';
 
@@ -38,7 +38,7 @@ export function seedRegister(em: Emulator): void {
 }
 
 export async function withFixtures(em: Emulator): Promise<void> {
-  await loadMailFolder(FIXTURES, em.mailbox);
+  await loadMailFiles(FIXTURES, em.mailbox);
 }
 
 export type Row = Record<string, unknown>;

@@ -1,8 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { MailboxModel } from '../emulator';
-import { mboxLineTime } from '../emulator/gmail';
+import { MailFileError, readMailFiles, type MailFile } from '../emulator/mailfiles';
 import { DEFAULT_WAIT_SECONDS } from './lock';
 import { beginRun, closeRun, openRun, parseInstant, requireWorkbook } from './run-context';
 import { UsageError } from './usage-error';
@@ -18,78 +17,25 @@ export interface RunIngestOptions {
   readonly wait?: number;
 }
 
-interface Item {
-  readonly raw: Buffer;
-  readonly deliveredAt: number;
-  readonly key: string;
-}
-
-function headBlock(raw: Buffer): string {
-  return raw.toString('latin1', 0, Math.min(raw.length, 64 * 1024)).split(/\r?\n\r?\n/, 1)[0] ?? '';
-}
-
-function dateOf(text: string | undefined): number {
-  if (!text) return NaN;
-  return Date.parse(text.replace(/\r?\n[ \t]+/g, ' ').replace(/\([^)]*\)/g, ' ').trim());
-}
-
-/** When an .eml reached the mailbox: its first (topmost) Received header's date, else its Date header. */
-export function emlDeliveredAt(raw: Buffer): number {
-  const head = headBlock(raw);
-  const received = /^received:[ \t]*((?:.*)(?:\r?\n[ \t].*)*)/im.exec(head);
-  const t = received ? dateOf(received[1]!.split(';').pop()) : NaN;
-  if (Number.isFinite(t)) return t;
-  return dateOf(/^date:[ \t]*((?:.*)(?:\r?\n[ \t].*)*)/im.exec(head)?.[1]);
-}
-
-async function readInbox(inbox: string): Promise<Item[]> {
+/**
+ * The inbox's mail, read by the emulator's one mail-file loader (its delivery-time rule is
+ * the emulator's, so a CLI run and a test see the same inbox). A refusal of the loader
+ * (not an mbox, an undated message) is a usage error here.
+ */
+async function readInbox(inbox: string): Promise<MailFile[]> {
   if (statSync(inbox).isDirectory()) {
-    const names = (await readdir(inbox)).filter((n) => n.toLowerCase().endsWith('.eml')).sort();
     // An empty inbox would still move the run's checkpoint to --at, and mail added later
     // with older dates would then never be read: a wrong folder is refused, not "no mail".
-    if (names.length === 0) throw new UsageError(`--inbox ${inbox} holds no .eml files`);
-    const items: Item[] = [];
-    for (const name of names) {
-      const raw = await readFile(path.join(inbox, name));
-      const at = emlDeliveredAt(raw);
-      if (!Number.isFinite(at)) throw new UsageError(`${name}: no Received or Date header tells when it was delivered`);
-      items.push({ raw, deliveredAt: at, key: name });
-    }
-    return items;
+    if (!(await readdir(inbox)).some((n) => n.toLowerCase().endsWith('.eml'))) throw new UsageError(`--inbox ${inbox} holds no .eml files`);
+  } else if (statSync(inbox).size === 0 || (await readFile(inbox, 'latin1')).trim() === '') {
+    throw new UsageError(`--inbox ${inbox} is empty`);
   }
-  // mbox: messages start at "From " lines after a blank line; the line's date is the delivery time.
-  const lines = (await readFile(inbox)).toString('latin1').split('\n');
-  const first = lines.find((l) => l.replace(/\r$/, '').trim() !== '');
-  if (first === undefined) throw new UsageError(`--inbox ${inbox} is empty`);
-  if (!/^From \S+ /.test(first)) throw new UsageError(`--inbox ${inbox} is not an mbox file (it must begin with a "From " line) nor a folder of .eml files`);
-  const items: Item[] = [];
-  let cur: string[] | null = null;
-  let at = NaN;
-  let fromLine = 0;
-  let prevBlank = true;
-  const flush = () => {
-    if (!cur) return;
-    while (cur.length && cur[cur.length - 1]!.replace(/\r$/, '') === '') cur.pop();
-    const raw = Buffer.from(cur.map((l) => l.replace(/^>(>*From )/, '$1')).join('\n') + '\n', 'latin1');
-    const when = Number.isFinite(at) ? at : emlDeliveredAt(raw);
-    // Refused rather than skipped: once a run has moved the checkpoint past it, a message
-    // given a date later would never be read.
-    if (!Number.isFinite(when)) throw new UsageError(`${inbox}: message ${items.length + 1} (line ${fromLine}) has no date on its "From " line and no Received or Date header`);
-    items.push({ raw, deliveredAt: when, key: String(items.length).padStart(8, '0') });
-  };
-  for (const [i, line] of lines.entries()) {
-    const bare = line.replace(/\r$/, '');
-    const m = prevBlank ? /^From \S+ +(.*)$/.exec(bare) : null;
-    if (m) {
-      flush();
-      cur = [];
-      at = mboxLineTime(m[1]!);
-      fromLine = i + 1;
-    } else if (cur) cur.push(line);
-    prevBlank = bare === '';
+  try {
+    return await readMailFiles(inbox);
+  } catch (e) {
+    if (e instanceof MailFileError) throw new UsageError(`--inbox ${e.message}`);
+    throw e;
   }
-  flush();
-  return items;
 }
 
 /**
@@ -106,7 +52,7 @@ export async function runIngestCommand(opts: RunIngestOptions, out: NodeJS.Writa
   const { loaded, release } = await beginRun({ workbookFile: opts.workbook, outbox: opts.outbox, wait: opts.wait ?? DEFAULT_WAIT_SECONDS });
   try {
     const mailbox = new MailboxModel({ address: loaded.account });
-    const items = (await readInbox(opts.inbox)).filter((i) => i.deliveredAt <= now).sort((a, b) => a.deliveredAt - b.deliveredAt || (a.key < b.key ? -1 : 1));
+    const items = (await readInbox(opts.inbox)).filter((i) => i.deliveredAt <= now);
     for (const it of items) await mailbox.deliver(it.raw, { at: it.deliveredAt });
 
     const ctx = await openRun({ workbookFile: opts.workbook, now, mailbox: () => mailbox }, loaded);

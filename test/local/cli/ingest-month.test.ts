@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { Emulator } from '../../../src/local/emulator';
-import { formatMbox, mboxLineTime } from '../../../src/local/emulator/gmail';
+import { formatMbox, mboxLineTime } from '../../../src/local/emulator/mailfiles';
 import { loadXlsx, saveXlsx } from '../../../src/local/emulator/spreadsheet/xlsx';
 import { ensureBundle } from '../../../src/local/bundle';
 import { fillDemoRegister } from '../../../src/local/demo/register';

@@ -1,16 +1,17 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { emlDeliveredAt, runIngestCommand } from '../../../src/local/cli/run-ingest';
+import { runIngestCommand } from '../../../src/local/cli/run-ingest';
+import { deliveryTime } from '../../../src/local/emulator/mailfiles';
 import { runInit } from '../../../src/local/cli/init';
 import { UsageError } from '../../../src/local/cli/usage-error';
 
 const FIXTURES = path.resolve(__dirname, '../../fixtures/inbox');
 
 describe('run ingest', () => {
-  it('dates an .eml by its first Received header, else its Date', () => {
-    expect(emlDeliveredAt(readFileSync(path.join(FIXTURES, '10-duplicate-delivery.eml')))).toBe(Date.parse('2026-11-02T15:31:30Z'));
-    expect(emlDeliveredAt(Buffer.from('Date: Mon, 02 Nov 2026 08:30:00 -0700\r\n\r\nx'))).toBe(Date.parse('2026-11-02T15:30:00Z'));
+  it('dates an .eml by its first Received header, else its Date (the loader the emulator uses)', () => {
+    expect(deliveryTime(readFileSync(path.join(FIXTURES, '10-duplicate-delivery.eml')))).toBe(Date.parse('2026-11-02T15:31:30Z'));
+    expect(deliveryTime(Buffer.from('Date: Mon, 02 Nov 2026 08:30:00 -0700\r\n\r\nx'))).toBe(Date.parse('2026-11-02T15:30:00Z'));
   });
 
   it('rejects bad input with a usage error', async () => {

@@ -23,4 +23,3 @@ export { GmailDraft } from './draft';
 export { GmailAttachment } from './attachment';
 export { QUOTA_EXCEEDED, RecipientQuota } from './quota';
 export { normaliseSubject } from './subject';
-export { formatMbox, loadMailFolder, loadMbox, mboxLineTime, writeOutbox } from './files';
