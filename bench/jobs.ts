@@ -20,7 +20,7 @@ const code = readFileSync(ensureBundle(), 'utf8');
 
 function freshDesk(now: number): Emulator {
   const em = new Emulator({
-    workbook: new WorkbookModel({ timeZone: ZONE }),
+    workbook: new WorkbookModel({ name: 'Support Desk', timeZone: ZONE }),
     mailbox: new MailboxModel({ address: SUPPORT_ADDRESS, dailyQuota: 100_000 }),
     user: SUPPORT_ADDRESS,
     scriptTimeZone: ZONE,

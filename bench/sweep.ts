@@ -16,7 +16,7 @@ const mt = (iso: string) => DateTime.fromISO(iso, { zone: ZONE }).toMillis();
 const PRIORITIES = ['Critical', 'High', 'Medium', 'Low'];
 
 async function register(n: number) {
-  const em = await loadEmulator({ user: 'support@helpdesk.test', now: mt('2026-11-02T08:00') }, ensureBundle());
+  const em = await loadEmulator({ user: 'support@helpdesk.test', scriptTimeZone: 'America/Denver', now: mt('2026-11-02T08:00') }, ensureBundle());
   em.call('setup');
   const row = (headers: string[], r: Record<string, unknown>) => headers.map((h) => (r[h] ?? '') as never);
   em.workbook.writeRaw('Clients', [row(headersOf(ClientsTab), { 'Client ID': 'ACME', Name: 'Acme Corp', Plan: 'Standard', 'CSM email': 'csm@helpdesk.test', 'Escalation matrix': 'CSM-Director-VP', Status: 'Active' })], 2, 1);

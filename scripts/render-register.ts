@@ -12,7 +12,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, renameSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadXlsx, saveXlsx } from '../src/local/emulator/spreadsheet/xlsx';
+import { saveXlsx } from '../src/local/emulator/spreadsheet/xlsx';
+import { loadRegisterXlsx } from '../src/local/register-xlsx';
 
 const SHOWN: Record<string, string[] | 'all'> = {
   Tickets: ['Ticket ID', 'Client ID', 'Subject', 'Priority', 'Status', 'Received at', 'First response due', 'First response at', 'SLA state', 'Escalation tier'],
@@ -23,10 +24,10 @@ const BILLING_HIDDEN = ['For month'];
 async function render(source: string, outDir: string): Promise<void> {
   const work = mkdtempSync(path.join(tmpdir(), 'render-'));
   mkdirSync(outDir, { recursive: true });
-  const billingTab = (await loadXlsx(source)).sheets.map((s) => s.name).find((n) => n.startsWith('Billing '));
+  const billingTab = (await loadRegisterXlsx(source)).sheets.map((s) => s.name).find((n) => n.startsWith('Billing '));
   const tabs = ['Tickets', ...(billingTab ? [billingTab] : [])];
   for (const tab of tabs) {
-    const wb = await loadXlsx(source);
+    const wb = await loadRegisterXlsx(source);
     for (const other of wb.sheets.filter((s) => s.name !== tab)) wb.removeSheet(other);
     for (const sheet of wb.sheets) {
       if (sheet.name.startsWith('Billing ')) {

@@ -1,13 +1,25 @@
 import vm from 'node:vm';
-import { Emulator, type EmulatorOptions } from '../../src/local/emulator';
+import { Emulator, WorkbookModel, type EmulatorOptions } from '../../src/local/emulator';
 import { BUNDLE } from '../../src/local/bundle';
 import { readFileSync } from 'node:fs';
 
 const code = readFileSync(BUNDLE, 'utf8');
 
-/** A fresh emulator with the built bundle loaded (npm test builds it first). */
+/**
+ * What the product's tests assume of the emulated project, and the emulator does not: the
+ * script and spreadsheet zone the product is set up in, the support inbox the script runs
+ * as, and a fixed day (a Monday in November 2026) so runs repeat.
+ */
+export const PRODUCT_DEFAULTS = {
+  user: 'support@helpdesk.test',
+  scriptTimeZone: 'America/Denver',
+  now: Date.UTC(2026, 10, 2, 16, 0, 0),
+} as const satisfies EmulatorOptions;
+
+/** A fresh emulator with the built bundle loaded (npm test builds it first), on a 'Support Desk' spreadsheet in the product's zone. */
 export function emulator(opts: EmulatorOptions = {}): Emulator {
-  return new Emulator({ user: 'support@helpdesk.test', now: Date.UTC(2026, 10, 2, 16, 0, 0), ...opts }).load(code);
+  const workbook = opts.workbook ?? new WorkbookModel({ name: 'Support Desk', timeZone: opts.scriptTimeZone ?? PRODUCT_DEFAULTS.scriptTimeZone });
+  return new Emulator({ ...PRODUCT_DEFAULTS, ...opts, workbook }).load(code);
 }
 
 /** Runs a snippet inside the sandbox, as product code would, and returns its (JSON-safe) result. */

@@ -9,6 +9,9 @@ import { markSaved, runStarted } from './interrupt';
 import { lockWorkbook } from './lock';
 import { ensureBundle } from '../bundle';
 import { UsageError } from './usage-error';
+import { SETTINGS } from '../../register/settings/spec';
+import { SettingsTab } from '../../register/tabs/settings';
+import { loadRegisterXlsx, settingText } from '../register-xlsx';
 
 /**
  * What every `run <job>` command shares: the exported register loaded into the emulator
@@ -49,9 +52,9 @@ export function parseInstant(value: string, option: string, example = '2026-11-3
 }
 
 export async function loadRegister(file: string): Promise<{ workbook: WorkbookModel; account: string }> {
-  const workbook = await loadXlsx(file);
-  const settings = workbook.sheet('Settings')?.values() ?? [];
-  const account = String(settings.find((r) => r[0] === 'Support address')?.[1] ?? '').trim() || 'support@example.com';
+  const workbook = await loadRegisterXlsx(file);
+  // The account the run acts as is the register's support inbox (the emulator has no default for it).
+  const account = settingText(workbook.sheet(SettingsTab.name)?.values(), SETTINGS.supportAddress.key) ?? 'support@example.com';
   return { workbook, account };
 }
 

@@ -1,7 +1,7 @@
 /** The emulator's controllable time: what `new Date()` and `Date.now()` see in the sandbox. */
 export class Clock {
   private ms: number;
-  constructor(start: number | Date = Date.UTC(2026, 10, 2, 15, 0, 0)) {
+  constructor(start: number | Date) {
     this.ms = typeof start === 'number' ? start : start.getTime();
   }
   now(): number {

@@ -4,7 +4,7 @@ import { Clock } from './clock';
 import type { ServiceContext } from './context';
 import { Meter, type MeterSnapshot } from './meter';
 import { createRealm, type Realm } from './realm';
-import { createSpreadsheetApp, WorkbookModel } from './spreadsheet';
+import { createSpreadsheetApp, DEFAULT_TIME_ZONE, WorkbookModel } from './spreadsheet';
 import { createGmailApp, createMailApp, MailboxModel } from './gmail';
 import { createPropertiesService, PropertyStore } from './services/properties';
 import { createLockService, LockState } from './services/lock';
@@ -20,11 +20,11 @@ export { Clock, Meter, WorkbookModel, MailboxModel };
 export interface EmulatorOptions {
   readonly workbook?: WorkbookModel;
   readonly mailbox?: MailboxModel;
-  /** Emulated "now" at start. */
+  /** Emulated "now" at start (default: the real time, as a real execution starts). */
   readonly now?: number | Date;
-  /** The account the script runs as; also the mailbox address. */
+  /** The account the script runs as; also the mailbox address (default user@example.com). */
   readonly user?: string;
-  /** appsscript.json timeZone. */
+  /** appsscript.json timeZone; also the zone of the default workbook (default America/New_York, see DEFAULT_TIME_ZONE). */
   readonly scriptTimeZone?: string;
   /** A bound script (5–10 minute triggers) or an Editor add-on (hourly triggers, one per type). */
   readonly installAs?: 'bound' | 'addon';
@@ -64,11 +64,12 @@ export class Emulator {
   private loaded = false;
 
   constructor(opts: EmulatorOptions = {}) {
-    const user = (opts.user ?? 'support@example.com').toLowerCase();
-    this.clock = new Clock(opts.now ?? Date.UTC(2026, 10, 2, 15, 0, 0));
+    const user = (opts.user ?? 'user@example.com').toLowerCase();
+    const scriptTimeZone = opts.scriptTimeZone ?? DEFAULT_TIME_ZONE;
+    this.clock = new Clock(opts.now ?? Date.now());
     this.meter = opts.meter ?? new Meter();
     this.realm = createRealm(() => this.clock.now());
-    this.workbook = opts.workbook ?? new WorkbookModel({ name: 'Support Desk', timeZone: opts.scriptTimeZone ?? 'America/Denver' });
+    this.workbook = opts.workbook ?? new WorkbookModel({ timeZone: scriptTimeZone });
     this.mailbox = opts.mailbox ?? new MailboxModel({ address: user });
     this.triggers = new TriggerRegistry(opts.installAs ?? 'bound');
     if (opts.clockFollowsCalls !== false) {
@@ -101,7 +102,7 @@ export class Emulator {
       PropertiesService: createPropertiesService(this.ctx, this.properties),
       LockService: createLockService(this.ctx, this.locks, { containerBound: true }),
       ScriptApp: createScriptApp(this.ctx, this.triggers, 'emulated-script-id'),
-      Session: createSession(this.ctx, { scriptTimeZone: opts.scriptTimeZone ?? 'America/Denver' }),
+      Session: createSession(this.ctx, { scriptTimeZone }),
       Utilities: createUtilities(this.ctx),
       HtmlService: createHtmlService(this.ctx),
       Charts: createCharts(this.ctx),

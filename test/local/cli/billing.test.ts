@@ -1,12 +1,13 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadXlsx, saveXlsx } from '../../../src/local/emulator/spreadsheet/xlsx';
+import { saveXlsx } from '../../../src/local/emulator/spreadsheet/xlsx';
 import { runBilling } from '../../../src/local/cli/run-billing';
 import { UsageError } from '../../../src/local/cli/usage-error';
-import { emulator } from '../../support/emulator';
+import { emulator, PRODUCT_DEFAULTS } from '../../support/emulator';
 import { day, fill, octoberRegister } from '../../gas/billing-register';
 import { Emulator } from '../../../src/local/emulator';
+import { loadRegisterXlsx } from '../../../src/local/register-xlsx';
 import { BUNDLE } from '../../../src/local/bundle';
 
 const sink = () => {
@@ -27,7 +28,7 @@ describe('cli run billing', () => {
     expect(await runBilling({ workbook: file, month: '2026-10', final: true, outbox, now: '2026-11-02T09:00:00-07:00' }, out.stream)).toBe(0);
     expect(out.text()).toContain('Billing 2026-10 written (Final): 3 client(s), $312.50 due');
 
-    const wb = await loadXlsx(file);
+    const wb = await loadRegisterXlsx(file);
     const tab = wb.sheet('Billing 2026-10')!.values();
     expect(tab[1]!.slice(0, 12)).toEqual(['ACME', 'Acme Outfitters', 6, 12.6, 5, 7.6, 1.75, 125, 218.75, 0, 218.75, 'Final']);
     const files = readdirSync(outbox);
@@ -39,13 +40,13 @@ describe('cli run billing', () => {
     // A later run on the saved workbook: the final month is refused, then an hour added to October
     // after the close is billed in November as an adjustment (the tab is the ledger, so no state is lost between runs).
     expect(await runBilling({ workbook: file, month: '2026-10', outbox, now: '2026-11-03T09:00:00-07:00' }, sink().stream)).toBe(0);
-    const again = await new Emulator({ workbook: await loadXlsx(file) }).loadFile(BUNDLE);
+    const again = await new Emulator({ ...PRODUCT_DEFAULTS, workbook: await loadRegisterXlsx(file) }).loadFile(BUNDLE);
     fill(again, 'Hours', [{ Date: day('2026-10-30'), 'Client ID': 'BETA', Person: 'lee@helpdesk.test', Activity: 'Reporting', Hours: 7 }]);
     await saveXlsx(again.workbook, file);
     const nov = sink();
     expect(await runBilling({ workbook: file, month: '2026-11', outbox, now: '2026-12-01T09:00:00-07:00' }, nov.stream)).toBe(0);
     expect(nov.text()).toContain('1 adjustment(s) to final months');
-    const novTab = (await loadXlsx(file)).sheet('Billing 2026-11')!.values();
+    const novTab = (await loadRegisterXlsx(file)).sheet('Billing 2026-11')!.values();
     // BETA: 4 h + 7 h = 11 h counted of 10 h → 1 h × $150.
     expect(novTab.find((r) => r[0] === 'BETA' && r[1] === 'Adjustment total')?.[10]).toBe(150);
   });

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { Emulator } from '../../../src/local/emulator';
 import { formatMbox, mboxLineTime } from '../../../src/local/emulator/mailfiles';
-import { loadXlsx, saveXlsx } from '../../../src/local/emulator/spreadsheet/xlsx';
+import { loadRegisterXlsx } from '../../../src/local/register-xlsx';
+import { saveXlsx } from '../../../src/local/emulator/spreadsheet/xlsx';
 import { ensureBundle } from '../../../src/local/bundle';
 import { fillDemoRegister } from '../../../src/local/demo/register';
 import { generateMonth, type DemoMonth } from '../../../src/local/demo/month';
@@ -36,8 +37,8 @@ async function setup(): Promise<Setup> {
   const dir = mkdtempSync(path.join(tmpdir(), 'ingest-month-'));
   const register = path.join(dir, 'register.xlsx');
   await runInit({ workbook: register, tz: 'America/Denver', account: SUPPORT_ADDRESS }, sink());
-  const wb = await loadXlsx(register);
-  const em = await new Emulator({ workbook: wb, user: SUPPORT_ADDRESS, scriptTimeZone: wb.timeZone }).loadFile(ensureBundle());
+  const wb = await loadRegisterXlsx(register);
+  const em = await new Emulator({ workbook: wb, user: SUPPORT_ADDRESS, scriptTimeZone: wb.timeZone, now: Date.UTC(2026, 10, 2, 15) }).loadFile(ensureBundle());
   fillDemoRegister(em);
   await saveXlsx(wb, register);
   const month = generateMonth('2026-09', 1);
@@ -48,7 +49,7 @@ async function setup(): Promise<Setup> {
 
 type Row = Record<string, unknown>;
 async function tab(file: string, name: string): Promise<Row[]> {
-  const [header, ...rest] = (await loadXlsx(file)).sheetValues(name) as unknown[][];
+  const [header, ...rest] = (await loadRegisterXlsx(file)).sheetValues(name) as unknown[][];
   return rest.filter((r) => r.some((v) => v !== '' && v !== null)).map((r) => Object.fromEntries((header as string[]).map((h, i) => [h, r[i]])));
 }
 
@@ -136,7 +137,7 @@ describe('run ingest on a month of support mail', () => {
     expect(await runIngestCommand({ workbook: s.register, inbox: s.inbox, at: MONTH_END, outbox: out2 }, again)).toBe(0);
     expect(again.text).toMatch(/0 tickets opened, 0 added to tickets, 0 ignored; 0 replies sent/);
     expect(readdirSync(out2)).toEqual([]);
-    const [a, b] = [await loadXlsx(s.register), await loadXlsx(before)];
+    const [a, b] = [await loadRegisterXlsx(s.register), await loadRegisterXlsx(before)];
     for (const name of ['Tickets', 'Messages', 'Log']) expect(a.sheetValues(name).map((r) => r.map(iso)), name).toEqual(b.sheetValues(name).map((r) => r.map(iso)));
   }, 30_000);
 

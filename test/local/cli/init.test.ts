@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadXlsx } from '../../../src/local/emulator/spreadsheet/xlsx';
+import { loadRegisterXlsx } from '../../../src/local/register-xlsx';
 import { ALL_TABS } from '../../../src/register/tabs';
 import { headersOf } from '../../../src/register/tab-spec';
 
@@ -18,7 +18,7 @@ describe('cli init', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/Register ready: created 13 tabs/);
-    const wb = await loadXlsx(file);
+    const wb = await loadRegisterXlsx(file);
     expect(wb.timeZone).toBe('Europe/London'); // from the Provider time zone setting
     for (const spec of ALL_TABS) {
       const sheet = wb.sheet(spec.name);

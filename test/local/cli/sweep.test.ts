@@ -5,7 +5,8 @@ import { DateTime } from 'luxon';
 import { runInit } from '../../../src/local/cli/init';
 import { runSweepCommand } from '../../../src/local/cli/run-sweep';
 import { UsageError } from '../../../src/local/cli/usage-error';
-import { loadXlsx, saveXlsx } from '../../../src/local/emulator/spreadsheet/xlsx';
+import { loadRegisterXlsx } from '../../../src/local/register-xlsx';
+import { saveXlsx } from '../../../src/local/emulator/spreadsheet/xlsx';
 import { headersOf } from '../../../src/register/tab-spec';
 import { ClientsTab, TicketsTab } from '../../../src/register/tabs';
 import { spawnSync } from 'node:child_process';
@@ -16,7 +17,7 @@ async function register(dir: string): Promise<string> {
   const file = path.join(dir, 'reg.xlsx');
   const sink = { write: () => true } as unknown as NodeJS.WritableStream;
   await runInit({ workbook: file, tz: 'America/Denver', account: 'support@helpdesk.test' }, sink);
-  const wb = await loadXlsx(file);
+  const wb = await loadRegisterXlsx(file);
   const row = (headers: string[], r: Record<string, unknown>) => headers.map((h) => (r[h] ?? '') as never);
   wb.writeRaw('Clients', [row(headersOf(ClientsTab), { 'Client ID': 'ACME', Name: 'Acme Corp', Plan: 'Standard', 'CSM email': 'csm@helpdesk.test', 'Escalation matrix': 'CSM-Director-VP', Status: 'Active' })], 2, 1);
   const esc = wb.sheetValues('Escalation');
@@ -70,7 +71,7 @@ describe('run sweep', () => {
     expect(vp[0]).toMatch(/escalation-tier-3-first-response-breached/);
     expect(vp[0]).toMatch(/^To: csm@helpdesk\.test/m);
     expect(await sweep('2026-11-05T10:00:00-07:00', 'g')).toEqual([]);
-    const wb = await loadXlsx(file);
+    const wb = await loadRegisterXlsx(file);
     const [h, t] = wb.sheetValues('Tickets') as unknown[][];
     const col = (name: string) => t![(h as string[]).indexOf(name)];
     expect(col('SLA state')).toBe('Breached');

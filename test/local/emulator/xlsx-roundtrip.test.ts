@@ -8,6 +8,8 @@ import { Meter } from '../../../src/local/emulator/meter';
 import { createRealm } from '../../../src/local/emulator/realm';
 import { createSpreadsheetApp, WorkbookModel, type SheetModel } from '../../../src/local/emulator/spreadsheet';
 import { loadXlsx, saveXlsx } from '../../../src/local/emulator/spreadsheet/xlsx';
+import { DEFAULT_TIME_ZONE } from '../../../src/local/emulator/spreadsheet/workbook-model';
+import { REGISTER_DEFAULT_ZONE, registerTimeZone } from '../../../src/local/register-xlsx';
 
 const dir = mkdtempSync(join(tmpdir(), 'xlsx-test-'));
 
@@ -113,11 +115,13 @@ describe('xlsx round trip', () => {
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
   });
 
-  it('takes the zone from opts, else the Settings tab, else America/Denver', async () => {
+  it('takes the zone from opts, or from the file cells through the caller, else the neutral default', async () => {
     const file = join(dir, 'zone.xlsx');
     await saveXlsx(sampleWorkbook(), file);
     expect((await loadXlsx(file, { timeZone: 'Asia/Tokyo' })).timeZone).toBe('Asia/Tokyo');
-    const fromSettings = await loadXlsx(file);
+    // The emulator knows no product tab: a plain load uses its default, whatever the cells say.
+    expect((await loadXlsx(file)).timeZone).toBe(DEFAULT_TIME_ZONE);
+    const fromSettings = await loadXlsx(file, { timeZone: registerTimeZone });
     expect(fromSettings.timeZone).toBe('Europe/Paris');
     // The same wall time now denotes a Paris instant.
     expect((fromSettings.requireSheet('Tickets').value(2, 2) as Date).toISOString()).toBe('2026-11-29T23:00:00.000Z');
@@ -126,8 +130,9 @@ describe('xlsx round trip', () => {
     bare.writeRaw('Tickets', [['x']]);
     const bareFile = join(dir, 'bare.xlsx');
     await saveXlsx(bare, bareFile);
-    const loadedBare = await loadXlsx(bareFile);
-    expect(loadedBare.timeZone).toBe('America/Denver');
+    const loadedBare = await loadXlsx(bareFile, { timeZone: registerTimeZone });
+    expect(loadedBare.timeZone).toBe(REGISTER_DEFAULT_ZONE);
+    expect((await loadXlsx(bareFile, { timeZone: () => 'Not/AZone' })).timeZone).toBe(DEFAULT_TIME_ZONE);
     expect(loadedBare.name).toBe('bare');
   });
 

@@ -9,7 +9,13 @@ export interface WorkbookOptions {
   timeZone?: string;
 }
 
-export const DEFAULT_TIME_ZONE = 'America/Denver';
+/**
+ * The zone of a spreadsheet or script nobody set one for. Apps Script gives a new project
+ * its creator's account zone, and the manifest template of a new project reads
+ * America/New_York; the emulator has no account, so it takes the template's. Callers with a
+ * product zone pass it.
+ */
+export const DEFAULT_TIME_ZONE = 'America/New_York';
 
 /** Deterministic ids so runs and snapshots repeat. */
 function idFor(name: string): string {
@@ -37,7 +43,7 @@ export class WorkbookModel {
   private nextSheetId = 1;
 
   constructor(options: WorkbookOptions = {}) {
-    this.name = options.name ?? 'Support Desk';
+    this.name = options.name ?? 'Untitled spreadsheet';
     this.id = options.id ?? idFor(this.name);
     this.timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
   }

@@ -11,9 +11,6 @@ import { isValidZone, wallAsUtcToInstant } from './zone';
 /** Pixels per character of Excel column width (Calibri 11 at 96 dpi, rounded). */
 export const PX_PER_CHAR = 7;
 
-const SETTINGS_TAB = 'Settings';
-const ZONE_KEY = 'Provider time zone';
-
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'object' && 'richText' in value) return value.richText.map((t) => t.text).join('');
@@ -21,25 +18,27 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
-/** The zone the register itself declares (Settings › Provider time zone), if valid. */
-function declaredZone(wb: ExcelJS.Workbook): string | undefined {
-  const ws = wb.getWorksheet(SETTINGS_TAB);
-  if (!ws) return undefined;
-  let keyCol = 0;
-  let valueCol = 0;
-  ws.getRow(1).eachCell((cell, c) => {
-    const header = cellText(cell.value).trim();
-    if (header === 'Key') keyCol = c;
-    if (header === 'Value') valueCol = c;
-  });
-  if (!keyCol || !valueCol) return undefined;
-  for (let r = 2; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    if (cellText(row.getCell(keyCol).value).trim() !== ZONE_KEY) continue;
-    const zone = cellText(row.getCell(valueCol).value).trim();
-    return zone && isValidZone(zone) ? zone : undefined;
-  }
-  return undefined;
+/** A look at a file's cells before it is loaded: the text of a sheet's cells, row by row. */
+export interface XlsxPeek {
+  sheetText(name: string): string[][] | undefined;
+}
+
+function peekOf(wb: ExcelJS.Workbook): XlsxPeek {
+  return {
+    sheetText(name) {
+      const ws = wb.getWorksheet(name);
+      if (!ws) return undefined;
+      const rows: string[][] = [];
+      for (let r = 1; r <= ws.rowCount; r++) {
+        const row: string[] = [];
+        ws.getRow(r).eachCell({ includeEmpty: true }, (cell, c) => {
+          row[c - 1] = cellText(cell.value);
+        });
+        rows.push(Array.from(row, (v) => v ?? ''));
+      }
+      return rows;
+    },
+  };
 }
 
 function noteText(note: string | ExcelJS.Comment | undefined): string {
@@ -112,13 +111,15 @@ function readConditionals(ws: ExcelJS.Worksheet, sheet: SheetModel): Conditional
 }
 
 /**
- * Loads an .xlsx as the spreadsheet. An .xlsx has no time zone: it comes from
- * opts.timeZone, else the Settings tab's "Provider time zone", else America/Denver.
+ * Loads an .xlsx as the spreadsheet. An .xlsx has no time zone, and its date cells are wall
+ * times in it: the zone is opts.timeZone, or what a function of the file's cells says (a
+ * project that keeps its zone in a cell reads it so), else DEFAULT_TIME_ZONE.
  */
-export async function loadXlsx(file: string, opts: { timeZone?: string } = {}): Promise<WorkbookModel> {
+export async function loadXlsx(file: string, opts: { timeZone?: string | ((file: XlsxPeek) => string | undefined) } = {}): Promise<WorkbookModel> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
-  const zone = opts.timeZone ?? declaredZone(wb) ?? DEFAULT_TIME_ZONE;
+  const read = typeof opts.timeZone === 'function' ? opts.timeZone(peekOf(wb)) : undefined;
+  const zone = typeof opts.timeZone === 'string' ? opts.timeZone : read && isValidZone(read) ? read : DEFAULT_TIME_ZONE;
   const model = new WorkbookModel({ name: basename(file, extname(file)), timeZone: zone });
   const pending: Array<{ sheet: SheetModel; ws: ExcelJS.Worksheet }> = [];
   for (const ws of wb.worksheets) {
