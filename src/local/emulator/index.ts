@@ -15,7 +15,10 @@ import { createHtmlService } from './services/html';
 import { createCharts } from './spreadsheet/charts';
 import { deliverEdit, type EditOptions, type EditResult } from './edit-event';
 
-export { Clock, Meter, WorkbookModel, MailboxModel };
+export { Clock, Meter, WorkbookModel, MailboxModel, DEFAULT_TIME_ZONE };
+export { loadXlsx, saveXlsx } from './spreadsheet/xlsx';
+export type { XlsxPeek } from './spreadsheet/xlsx-read';
+export { deliveryTime, formatMbox, loadMailFiles, MailFileError, readMailFiles, writeOutbox, type MailFile } from './mailfiles';
 
 export interface EmulatorOptions {
   readonly workbook?: WorkbookModel;
@@ -45,7 +48,8 @@ export interface RunResult<T> {
 }
 
 /**
- * The Apps Script runtime, in memory: services, a controllable clock, and a V8 context in
+ * The Apps Script runtime, in memory (README.md beside this file says what it emulates and
+ * what it knowingly does not): services, a controllable clock, and a V8 context in
  * which build/Code.js is evaluated exactly as deployed. Every run of an entry point is one
  * "execution": its service calls are counted and its modeled time is capped at 6 minutes.
  */

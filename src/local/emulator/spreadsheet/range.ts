@@ -465,9 +465,9 @@ export class Range {
     this.env.call('Range.getFontColor');
     return String(this.styleOf('fontColor', null) ?? '#000000');
   }
-  getFontWeight(): string {
+  getFontWeight(): 'normal' | 'bold' {
     this.env.call('Range.getFontWeight');
-    return String(this.styleOf('fontWeight', null) ?? 'normal');
+    return this.styleOf('fontWeight', null) === 'bold' ? 'bold' : 'normal';
   }
   getWrap(): boolean {
     this.env.call('Range.getWrap');

@@ -184,7 +184,7 @@ export class Spreadsheet {
   // ---- ui ----
 
   /** Shown in the corner of the editor; recorded (a no-op where no editor is open). */
-  toast(message: unknown, title?: unknown, timeoutSeconds?: number): void {
+  toast(message: unknown, title?: unknown, timeoutSeconds?: number | null): void {
     this.env.call('Spreadsheet.toast');
     this.wb.ui.toasts.push({
       message: String(message ?? ''),
