@@ -1,12 +1,13 @@
 import type { Emulator } from '../emulator';
+import { SETTINGS } from '../../register/settings/spec';
 import { CLIENTS, EXTRA_CALENDARS, KNOWLEDGE_BASE, STAFF, SUPPORT_ADDRESS } from './register-data';
 import { editCells, setSetting, typeRows } from './typing';
 
 /** What a support lead does after Set up register: contracts, contacts, settings, matrices. */
 export function fillDemoRegister(em: Emulator): void {
-  setSetting(em, 'Support address', SUPPORT_ADDRESS);
-  setSetting(em, 'Staff domains', 'helpdesk.example');
-  setSetting(em, 'Finance email', STAFF.finance);
+  setSetting(em, SETTINGS.supportAddress.key, SUPPORT_ADDRESS);
+  setSetting(em, SETTINGS.staffDomains.key, 'helpdesk.example');
+  setSetting(em, SETTINGS.financeEmail.key, STAFF.finance);
 
   for (const cal of EXTRA_CALENDARS) {
     typeRows(em, 'Calendars', [{ 'Calendar ID': cal.id, 'Time zone': cal.zone, Mon: cal.day, Tue: cal.day, Wed: cal.day, Thu: cal.day, Fri: cal.day, Sat: 'closed', Sun: 'closed' }]);
