@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Emulator, MailboxModel, type WorkbookModel } from '../emulator';
 import { writeOutbox } from '../emulator/mailfiles';
-import { loadXlsx, xlsxBuffer } from '../emulator/spreadsheet/xlsx';
+import { xlsxBuffer } from '../emulator/spreadsheet/xlsx';
 import { commitFiles, recoverCommit, type StagedFile } from './commit';
 import { markSaved, runStarted } from './interrupt';
 import { lockWorkbook } from './lock';
