@@ -49,10 +49,11 @@ export async function runIngestCommand(opts: RunIngestOptions, out: NodeJS.Writa
   requireWorkbook(opts.workbook);
   if (!existsSync(opts.inbox)) throw new UsageError(`--inbox ${opts.inbox} does not exist (an mbox file or a folder of .eml files)`);
   const now = parseInstant(opts.at, '--at');
+  // The mail is read (and refused when it cannot be) before the register is locked and loaded.
+  const items = (await readInbox(opts.inbox)).filter((i) => i.deliveredAt <= now);
   const { loaded, release } = await beginRun({ workbookFile: opts.workbook, outbox: opts.outbox, wait: opts.wait ?? DEFAULT_WAIT_SECONDS });
   try {
     const mailbox = new MailboxModel({ address: loaded.account });
-    const items = (await readInbox(opts.inbox)).filter((i) => i.deliveredAt <= now);
     for (const it of items) await mailbox.deliver(it.raw, { at: it.deliveredAt });
 
     const ctx = await openRun({ workbookFile: opts.workbook, now, mailbox: () => mailbox }, loaded);
