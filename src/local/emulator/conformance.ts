@@ -33,15 +33,14 @@ import type { createScriptApp } from './services/script-app';
 import type { createSession } from './services/session';
 import type { createUtilities } from './services/utilities';
 
-// biome-ignore lint/suspicious/noExplicitAny: any function, whatever its signature
 type Fn = (...args: any[]) => any;
-type Primitive = string | number | boolean | null | undefined | void;
+type Primitive = string | number | boolean | null | undefined;
 /**
  * What an emulated result must be: the real primitive; for a number, a number or a string
  * (the typings declare Apps Script enums as numeric enums; the emulator's enum values are
  * their names, see README.md); anything for an object (checked on its own line).
  */
-type Result<R> = [R] extends [string | boolean | null | undefined | void] ? R : [R] extends [number] ? number | string : unknown;
+type Result<R> = [R] extends [string | boolean | null | undefined] ? R : [R] extends [number] ? number | string : unknown;
 /** The real arguments the emulated method must accept: primitives and arrays of them; a service object as `never` (the emulated method takes the emulator's own objects). */
 type Arg<A> = [A] extends [Primitive] ? A : [A] extends [readonly (infer E)[]] ? ([E] extends [Primitive] ? A : never) : never;
 type Args<P extends readonly unknown[]> = { [I in keyof P]: Arg<P[I]> };
