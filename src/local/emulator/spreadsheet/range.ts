@@ -9,7 +9,7 @@ import type { Protection } from './protection';
 import type { Sheet } from './sheet';
 import type { CellValue, SheetModel } from './sheet-model';
 import { sortRows, type SortKey } from './sort';
-import type { GridRef, ProtectionSpec, ValidationSpec } from './specs';
+import { type GridRef, newProtection, type ValidationSpec } from './specs';
 import { applyCell, checkValidation, prepareCell, type PreparedCell } from './write-cells';
 
 /** SpreadsheetApp.Range: a rectangle on a sheet; reads and writes go straight to the model. */
@@ -322,16 +322,7 @@ export class Range {
 
   protect(): Protection {
     this.env.call('Range.protect');
-    const spec: ProtectionSpec = {
-      type: 'RANGE',
-      sheetId: this.model.id,
-      range: this.ref(),
-      description: '',
-      warningOnly: false,
-      editors: [this.env.ctx.user],
-      domainEdit: false,
-      unprotected: [],
-    };
+    const spec = newProtection('RANGE', this.model.id, this.env.ctx.user, this.ref());
     this.model.protections.push(spec);
     return this.env.protection(spec);
   }

@@ -8,7 +8,7 @@ import type { Range } from './range';
 import { findSheet, resolveA1 } from './resolve';
 import type { SheetModel } from './sheet-model';
 import { sortRows } from './sort';
-import type { ProtectionSpec } from './specs';
+import { newProtection } from './specs';
 import type { Spreadsheet } from './spreadsheet';
 import { applyCell, checkValidation, prepareCell } from './write-cells';
 
@@ -311,15 +311,7 @@ export class Sheet {
     this.env.call('Sheet.protect');
     const existing = this.model.protections.find((p) => p.type === 'SHEET');
     if (existing) return this.env.protection(existing);
-    const spec: ProtectionSpec = {
-      type: 'SHEET',
-      sheetId: this.model.id,
-      description: '',
-      warningOnly: false,
-      editors: [this.env.ctx.user],
-      domainEdit: false,
-      unprotected: [],
-    };
+    const spec = newProtection('SHEET', this.model.id, this.env.ctx.user);
     this.model.protections.push(spec);
     return this.env.protection(spec);
   }
