@@ -9,3 +9,6 @@ export { buildStatement, UNKNOWN_CLIENT_GROUP, type StatementInput } from './sta
 export { financeMail, SUMMARY_COLUMNS, DETAIL_COLUMNS, type FinanceMail, type MailContent } from './finance-mail';
 export { clientStatementMail, type SlaAttainment } from './client-mail';
 export { csvField, csvLine, escapeHtml, hoursText } from './render-text';
+export * from './invoice';
+export * from './invoice-number';
+export * from './accounting-csv';
