@@ -48,7 +48,7 @@ describe('accounting CSV (property)', () => {
             ...e, rowNumber: i + 2, day: '2026-09-10' as IsoDay, person: 'a@x.test', ticketId: '', activity: 'Reporting', required: true, counted: true, reason: 'r',
           }));
           const adjustments: StatementLine[] = adj.map((a) => ({
-            kind: 'Adjustment', clientId: a.clientId, day: '', person: '', ticketId: '', activity: '', required: null,
+            kind: 'Adjustment total', clientId: a.clientId, day: '', person: '', ticketId: '', activity: '', required: null,
             loggedMin: null, countedMin: null, excludedMin: null, amountCents: a.amountCents, reason: 'late hours', forMonth: '2026-08',
           }));
           const clients = CLIENTS.map((c) => contract({ clientId: c, name: `${c}, Inc`, monthlyHours: 2, rateCents: rate }));
@@ -56,6 +56,8 @@ describe('accounting CSV (property)', () => {
           
           const invoices = buildInvoices({ statement: s, terms: new Map(), defaults, numberFor: (c) => `INV-${c}`, issuedDay: '2026-10-01' });
           expect(invoices.map((i) => i.clientId)).toEqual(s.rows.filter((r) => r.dueCents !== 0).map((r) => r.clientId));
+          // Every invoice line is one the billing tab explains: no remainder line is needed.
+          for (const inv of invoices) expect(inv.lines.some((l) => l.reference.endsWith('adjustment total'))).toBe(false);
           for (const inv of invoices) expect(inv.totalCents).toBe(s.rows.find((r) => r.clientId === inv.clientId)!.dueCents);
           const xero = xeroCsv(invoices, opt);
           const qbo = quickbooksCsv(invoices, opt);

@@ -63,11 +63,12 @@ export function invoiceLines(statement: MonthStatement, row: ClientRow): Invoice
       minutes: row.overageMin, rateCents: row.rateCents, amountCents: row.overageCents, reference: ref('overage'),
     });
   }
+  // The money of an adjustment is on its client's "Adjustment total" line, one per earlier month.
   for (const l of statement.lines) {
-    if (l.clientId !== row.clientId || l.kind !== 'Adjustment' || l.amountCents === null || l.amountCents === 0) continue;
-    const what = l.amountCents < 0 ? 'Credit' : 'Adjustment';
+    if (l.clientId !== row.clientId || l.kind !== 'Adjustment total' || l.amountCents === null || l.amountCents === 0) continue;
+    const what = l.amountCents < 0 ? 'Credit' : 'Additional hours';
     lines.push({
-      description: `${what} for ${l.forMonth}${l.reason ? `: ${l.reason}` : ''}`,
+      description: `${what} for ${l.forMonth} (hours changed after that month was closed)`,
       minutes: null, rateCents: null, amountCents: l.amountCents, reference: ref(`adjustment ${l.forMonth}`),
     });
   }

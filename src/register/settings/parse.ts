@@ -78,6 +78,9 @@ export const incrementHours: Parser<number> = (t) => {
   return ok(Math.round(minutes));
 };
 
+/** An ISO 4217 currency code (USD, EUR, …), upper-cased: what Xero and QuickBooks import. */
+export const currencyCode: Parser<string> = (t) => (/^[a-z]{3}$/i.test(t) ? ok(t.toUpperCase()) : bad(`"${t}" is not a three-letter currency code such as USD`));
+
 /** One of a vocabulary, case-insensitively. */
 export const choice =
   <T extends string>(vocab: readonly T[]): Parser<T> =>

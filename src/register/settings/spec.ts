@@ -1,6 +1,7 @@
 import { DEFAULT_PRIORITY_KEYWORDS, DEFAULT_REASON_KEYWORDS } from '../../core/mail/keywords';
 import { PRIORITIES, REASONS } from '../../core/types/vocab';
-import { choice, dollars, domainList, emailAddress, gmailQuery, incrementHours, keywordRules, nameList, plainText, timeZone, wholeNumber, type Parser } from './parse';
+import { ACCOUNTING_SYSTEMS } from '../../core/billing/accounting-csv';
+import { choice, currencyCode, dollars, domainList, emailAddress, gmailQuery, incrementHours, keywordRules, nameList, plainText, timeZone, wholeNumber, type Parser } from './parse';
 
 /** What a setting's default may depend on: the place the register lives in. */
 export interface SettingsEnv {
@@ -170,6 +171,69 @@ export const SETTINGS = {
     explanation: 'How statements and notices sign off.',
     usedBy: ['billing'],
     initial: () => 'Client Success',
+    parse: plainText,
+  }),
+  providerAddress: setting({
+    key: 'Provider address',
+    explanation: 'Your postal address as invoices show it (lines separated by new lines in the cell).',
+    usedBy: ['billing'],
+    initial: () => '',
+    parse: plainText,
+  }),
+  invoicePrefix: setting({
+    key: 'Invoice number prefix',
+    explanation: 'Put before the running number of each invoice (e.g. INV-2026- gives INV-2026-0001).',
+    usedBy: ['billing'],
+    initial: () => 'INV-',
+    parse: plainText,
+  }),
+  invoiceStart: setting({
+    key: 'Invoice first number',
+    explanation: 'Where numbering starts. Numbers already issued are remembered by the automation; lowering this never reuses one.',
+    usedBy: ['billing'],
+    initial: () => 1,
+    parse: wholeNumber(1),
+  }),
+  defaultPaymentTermsDays: setting({
+    key: 'Default payment terms (days)',
+    explanation: 'Days from issue to due date for clients with no Payment terms.',
+    usedBy: ['billing'],
+    initial: () => 30,
+    parse: wholeNumber(0, 365),
+  }),
+  defaultCurrency: setting({
+    key: 'Default currency',
+    explanation: 'Invoice currency for clients with no Currency (three-letter code).',
+    usedBy: ['billing'],
+    initial: () => 'USD',
+    parse: currencyCode,
+  }),
+  accountingSystem: setting({
+    key: 'Accounting system',
+    explanation: 'Which import file the finance draft carries: "Xero" (sales invoices) or "QuickBooks" (QuickBooks Online invoices).',
+    usedBy: ['billing'],
+    initial: () => 'Xero',
+    parse: choice(ACCOUNTING_SYSTEMS),
+  }),
+  accountingAccountCode: setting({
+    key: 'Accounting account code',
+    explanation: 'Sales account code on each import line (Xero AccountCode).',
+    usedBy: ['billing'],
+    initial: () => '200',
+    parse: plainText,
+  }),
+  accountingItemName: setting({
+    key: 'Accounting item name',
+    explanation: 'Product/service name on each import line (QuickBooks Item).',
+    usedBy: ['billing'],
+    initial: () => 'Support hours',
+    parse: plainText,
+  }),
+  accountingTaxType: setting({
+    key: 'Accounting tax type',
+    explanation: 'Xero TaxType on each import line, as your organisation names it.',
+    usedBy: ['billing'],
+    initial: () => 'Tax Exempt',
     parse: plainText,
   }),
 };
