@@ -25,6 +25,11 @@ export const ClientsTab = defineTab({
     Status: oneOf(CLIENT_STATUSES, 'Status', 'Active'),
     'Contract start': preprocess((v) => (v === '' ? null : v), z.nullable(z.date({ error: 'Contract start is not a date' }))),
     'Contract end': preprocess((v) => (v === '' ? null : v), z.nullable(z.date({ error: 'Contract end is not a date' }))),
+    'Billing address': text,
+    'Payment terms': optionalNumber('Payment terms').check(z.refine((n) => n === null || (Number.isInteger(n) && n >= 0), 'Payment terms is a whole number of days')),
+    Currency: text.check(z.refine((t) => t === '' || /^[A-Za-z]{3}$/.test(t), 'Currency is a three-letter code such as USD')),
+    'Tax rate': optionalNumber('Tax rate').check(z.refine((n) => n === null || (n >= 0 && n < 100), 'Tax rate is a percentage from 0 to 100')),
+    'PO number': text,
     Problems: text,
   }),
   columns: {
@@ -42,6 +47,11 @@ export const ClientsTab = defineTab({
     Status: { note: 'Active clients get tickets and invoices; Ended clients are skipped by every job.', vocab: CLIENT_STATUSES, width: 100 },
     'Contract start': { note: 'Optional. A contract starting mid-month gets a prorated allowance that month.', format: 'date', width: 110 },
     'Contract end': { note: 'Optional. A contract ending mid-month gets a prorated allowance that month.', format: 'date', width: 110 },
+    'Billing address': { note: 'Bill-to address printed on invoices (several lines in the cell).', width: 200 },
+    'Payment terms': { note: 'Days from invoice to due date; blank = the Default payment terms setting.', width: 100 },
+    Currency: { note: 'Invoice currency (three-letter code); blank = the Default currency setting.', width: 80 },
+    'Tax rate': { note: 'Percent added to invoices (e.g. 8.25); blank = none (the accounting system may add tax).', width: 80 },
+    'PO number': { note: 'The client’s purchase order number, printed on invoices and used as the import Reference.', width: 110 },
     Problems: { note: 'Filled by the automation when the row cannot be used, with the reason.', owner: 'automation', width: 260 },
   },
 });
