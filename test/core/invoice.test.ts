@@ -1,4 +1,4 @@
-import { addDays, buildInvoices, buildStatement, taxCents, xeroCsv, quickbooksCsv, type ClassifiedEntry, type InvoiceTerms, type StatementLine } from '../../src/core/billing';
+import { addDays, buildInvoices, invoiceHtml, buildStatement, taxCents, xeroCsv, quickbooksCsv, type ClassifiedEntry, type InvoiceTerms, type StatementLine } from '../../src/core/billing';
 import type { IsoDay, YearMonth } from '../../src/core/hours';
 import { contract } from './billing-fixtures';
 
@@ -42,5 +42,21 @@ describe('invoices', () => {
     expect(x[2]).toContain(',1,-50.00,');
     const q = quickbooksCsv(invoices, opt).split('\r\n');
     expect(q[1]).toBe('INV-ACME,Acme,10/01/2026,10/31/2026,Net 30,PO PO-7,Support hours,"Support hours over the monthly allowance, 2026-09",1.50,125.00,187.50,USD');
+  });
+});
+
+describe('invoice document', () => {
+  it('has number, parties, dates, every line and the total, with text escaped', () => {
+    const inv = buildInvoices({
+      statement: buildStatement({
+        month: '2026-09' as YearMonth, status: 'Final', clients: [contract({ clientId: 'ACME', name: 'Acme & Co', monthlyHours: 1 })],
+        entries: [entry('ACME', 150)], unbilled: [], adjustments: [credit('ACME', -5000)], settings: { defaultRateCents: 12_500, incrementMin: 15 },
+      }),
+      terms: new Map(), defaults: terms, numberFor: () => 'INV-0007', issuedDay: '2026-10-01',
+    })[0]!;
+    const html = invoiceHtml(inv, { name: 'Helpdesk', address: '9 Side St\nBoulder' });
+    for (const t of ['Invoice INV-0007', 'Acme &amp; Co', '1 Main St<br>Denver', 'Issued 2026-10-01', 'Due 2026-10-31', 'Period 2026-09', '1.50', '$125.00', '$187.50', '-$50.00', '$137.50', 'PO PO-7']) {
+      expect(html).toContain(t);
+    }
   });
 });

@@ -12,3 +12,4 @@ export { csvField, csvLine, escapeHtml, hoursText } from './render-text';
 export * from './invoice';
 export * from './invoice-number';
 export * from './accounting-csv';
+export { invoiceHtml, type Provider } from './invoice-html';
