@@ -6,7 +6,7 @@ describe('setup', () => {
   it('creates every tab of the register with its headers, frozen header row and explanations', () => {
     const em = emulator();
     const message = em.call<string>('setup');
-    expect(message).toMatch(/Register ready: created 13 tabs; seeded \d+ rows/);
+    expect(message).toMatch(new RegExp(`Register ready: created ${ALL_TABS.length} tabs; seeded \\d+ rows`));
     const sheets = inSandbox<{ name: string; header: string[]; frozen: number; note: string }[]>(em, `
       return SpreadsheetApp.getActiveSpreadsheet().getSheets().map(function (s) {
         return { name: s.getName(), header: s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0], frozen: s.getFrozenRows(), note: s.getRange(1, 1).getNote() };

@@ -11,15 +11,16 @@ import { HoursTab } from './hours';
 import { ActivitiesTab } from './activities';
 import { KnowledgeBaseTab } from './knowledge-base';
 import { LogTab } from './log';
+import { InvoicesTab } from './invoices';
 import type { TabSpec } from '../tab-spec';
 
 export {
   SettingsTab, ClientsTab, ContactsTab, CalendarsTab, HolidaysTab, SlaPoliciesTab, EscalationTab,
-  TicketsTab, MessagesTab, HoursTab, ActivitiesTab, KnowledgeBaseTab, LogTab,
+  TicketsTab, MessagesTab, HoursTab, ActivitiesTab, KnowledgeBaseTab, LogTab, InvoicesTab,
 };
 
 /** Every fixed tab, in the order `setup` creates them (Billing YYYY-MM tabs are per month). */
 export const ALL_TABS: readonly TabSpec[] = [
-  TicketsTab, MessagesTab, HoursTab, ClientsTab, ContactsTab, SlaPoliciesTab, EscalationTab,
+  TicketsTab, MessagesTab, HoursTab, InvoicesTab, ClientsTab, ContactsTab, SlaPoliciesTab, EscalationTab,
   CalendarsTab, HolidaysTab, ActivitiesTab, KnowledgeBaseTab, SettingsTab, LogTab,
 ] as unknown as readonly TabSpec[];
