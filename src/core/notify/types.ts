@@ -1,8 +1,10 @@
-/** A file sent with a mail (the billing CSV). */
+/** A file sent with a mail (the billing CSV, an invoice PDF). */
 export interface MailAttachment {
   readonly name: string;
   readonly contentType: string;
   readonly content: string;
+  /** `content` is HTML to be converted to `contentType` (a PDF) where the mail is made. */
+  readonly fromHtml?: boolean;
 }
 
 /**

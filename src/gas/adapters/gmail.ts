@@ -1,7 +1,7 @@
 import { addressesIn } from '../../core/mail/address';
 import { parseHeaderBlock } from '../../core/mail/headers';
 import type { InboundMessage } from '../../core/mail/message';
-import type { OutgoingMail } from '../../core/notify/index';
+import type { MailAttachment, OutgoingMail } from '../../core/notify/index';
 import type { MailboxPort } from '../../jobs/ingest/ports';
 import type { MailPort, ReplyTarget } from '../../jobs/mail/port';
 
@@ -12,6 +12,12 @@ type Message = GoogleAppsScript.Gmail.GmailMessage;
 export const GMAIL_PAGE_MAX = 500;
 /** Bodies beyond this are not needed for classification or article matching. */
 const BODY_LIMIT = 20_000;
+
+/** The documented HTML-to-PDF conversion: an HTML blob's getAs('application/pdf'). */
+function attachmentBlob(a: MailAttachment): GoogleAppsScript.Base.Blob {
+  if (!a.fromHtml) return Utilities.newBlob(a.content, a.contentType, a.name);
+  return Utilities.newBlob(a.content, 'text/html', a.name).getAs(a.contentType).setName(a.name);
+}
 
 /** The raw header block only: attachments can make the whole source megabytes long. */
 function headerBlockOf(raw: string): string {
@@ -136,7 +142,7 @@ export class GmailAdapter implements MailboxPort, MailPort {
     const o: Options = {};
     if (mail.cc.length) o.cc = mail.cc.join(', ');
     if (mail.htmlBody !== undefined) o.htmlBody = mail.htmlBody;
-    if (mail.attachments?.length) o.attachments = mail.attachments.map((a) => Utilities.newBlob(a.content, a.contentType, a.name));
+    if (mail.attachments?.length) o.attachments = mail.attachments.map((a) => attachmentBlob(a));
     if (replyIn && !replyIn.keepThreadSubject) o.subject = mail.subject;
     return o;
   }

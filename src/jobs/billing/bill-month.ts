@@ -11,6 +11,8 @@ import { loadRegister, type ClientInfo, type RegisterData } from '../hours/regis
 import type { GeneratedTabs } from './ports';
 import type { RunLogPort } from '../ports';
 import type { MailPort } from '../mail/port';
+import type { MailAttachment } from '../../core/notify/index';
+import { makeInvoices } from './invoices';
 import { slaAttainment } from './sla-attainment';
 import { BILLING_TAB, billingTabName, parseBillingTab, renderStatement, type ParsedBillingTab } from './tab-layout';
 import { isBlankRow } from '../../register/cell-equality';
@@ -88,7 +90,7 @@ function statementRecipients(client: ClientInfo, data: RegisterData): string[] {
   return of('billing').length ? of('billing') : of('authorized representative');
 }
 
-function draftMails(p: BillingPorts, data: RegisterData, s: MonthStatement, unbilled: number): string[] {
+function draftMails(p: BillingPorts, data: RegisterData, s: MonthStatement, unbilled: number, importFile: MailAttachment | null): string[] {
   const done: string[] = [];
   const fm = financeMail(s, unbilled);
   replaceDraft(p, financeDraftKey(s.month), () =>
@@ -98,7 +100,7 @@ function draftMails(p: BillingPorts, data: RegisterData, s: MonthStatement, unbi
       subject: fm.subject,
       body: fm.text,
       htmlBody: fm.html,
-      attachments: [{ name: fm.csvName, contentType: 'text/csv', content: fm.csv }],
+      attachments: [{ name: fm.csvName, contentType: 'text/csv', content: fm.csv }, ...(importFile ? [importFile] : [])],
     }),
   );
   if (!data.settings.financeEmail) p.log.add('Finance draft has no recipient', 'Settings → Finance email is blank: fill it in, or address the draft by hand');
@@ -181,11 +183,13 @@ export function billMonth(p: BillingPorts, month: YearMonth, final: boolean): Bi
   p.kv.set(FINAL_MONTHS_KEY, JSON.stringify([...finalMonths].sort()));
 
   const unbilled = statement.lines.filter((l) => l.kind === 'Not billed').length;
-  const mails = draftMails(p, data, statement, unbilled);
+  const inv = makeInvoices(p, data, statement, today, final);
+  const mails = draftMails(p, data, statement, unbilled, inv.csv);
   const adjusted = statement.lines.filter((l) => l.kind === 'Adjustment total').length;
   const message =
     `${name} written (${status}): ${statement.rows.length} client(s), ${formatMoney(statement.totals.dueCents)} due` +
-    `${adjusted ? `, ${adjusted} adjustment(s) to final months` : ''}${unbilled ? `, ${unbilled} row(s) with problems not billed` : ''}; ${mails.join(', ')}.`;
+    `${adjusted ? `, ${adjusted} adjustment(s) to final months` : ''}${unbilled ? `, ${unbilled} row(s) with problems not billed` : ''}; ` +
+    `${inv.invoices.length} invoice(s)${final ? ` (${inv.fresh} newly numbered)` : ' (draft)'} with ${inv.drafts} invoice draft(s); ${mails.join(', ')}.`;
   p.log.add(final ? 'Month closed' : 'Billing drafted', message);
   return { written: true, message, statement };
 }

@@ -3,7 +3,7 @@ import { readTable, type Table } from '../../register/table';
 import type * as z from 'zod/mini';
 import type { RowOf, TabSpec } from '../../register/tab-spec';
 import type { WorkbookPort } from '../ports';
-import { dollarsToCents, type BillingSettings, type ClientContract } from '../../core/billing';
+import { dollarsToCents, type AccountingSystem, type BillingSettings, type ClientContract } from '../../core/billing';
 import { reportSettingProblems, settingsFromTable } from '../shared/settings';
 import { workDay, type IsoDay } from '../../core/hours/month';
 import type { HoursEntry } from '../../core/hours/entry';
@@ -15,6 +15,28 @@ export class RegisterMissingError extends Error {}
 export interface ClientInfo extends ClientContract {
   readonly csmEmail: string;
   readonly financeEmail: string;
+  /** What an invoice needs (issue 19); blank / null = the Settings default or none. */
+  readonly invoice: {
+    readonly billingAddress: string;
+    readonly paymentTermsDays: number | null;
+    readonly currency: string;
+    /** Percent as typed (8.25), null = no tax line. */
+    readonly taxRatePercent: number | null;
+    readonly poNumber: string;
+  };
+}
+
+/** The Settings an invoice is made from (issue 19). */
+export interface InvoiceSettings {
+  readonly providerAddress: string;
+  readonly prefix: string;
+  readonly start: number;
+  readonly paymentTermsDays: number;
+  readonly currency: string;
+  readonly accountingSystem: AccountingSystem;
+  readonly accountCode: string;
+  readonly itemName: string;
+  readonly taxType: string;
 }
 
 export interface TicketInfo {
@@ -38,6 +60,7 @@ export interface HoursSettings extends BillingSettings {
   readonly financeEmail: string;
   readonly statementEditions: readonly string[];
   readonly providerName: string;
+  readonly invoice: InvoiceSettings;
 }
 
 export interface RegisterData {
@@ -78,6 +101,12 @@ export function loadRegister(wb: WorkbookPort, log: RunLogPort, opts: { contacts
     financeEmail: s.financeEmail,
     statementEditions: s.statementEditions,
     providerName: s.providerName,
+    invoice: {
+      providerAddress: s.providerAddress, prefix: s.invoicePrefix, start: s.invoiceStart,
+      paymentTermsDays: s.defaultPaymentTermsDays, currency: s.defaultCurrency,
+      accountingSystem: s.accountingSystem, accountCode: s.accountingAccountCode,
+      itemName: s.accountingItemName, taxType: s.accountingTaxType,
+    },
   };
   const day = (d: Date | null): IsoDay | null => (d ? workDay(d.getTime(), settings.sheetZone, providerZone) : null);
 
@@ -94,6 +123,10 @@ export function loadRegister(wb: WorkbookPort, log: RunLogPort, opts: { contacts
     monthlyHours: c['Monthly hours'], rateCents: c['Hourly rate'] === null ? null : dollarsToCents(c['Hourly rate']),
     start: day(c['Contract start']), end: day(c['Contract end']),
     csmEmail: c['CSM email'], financeEmail: c['Finance email'],
+    invoice: {
+      billingAddress: c['Billing address'], paymentTermsDays: c['Payment terms'], currency: c.Currency.toUpperCase(),
+      taxRatePercent: c['Tax rate'], poNumber: c['PO number'],
+    },
   }));
 
   const activitiesTable = table(wb, ActivitiesTab);
