@@ -79,6 +79,8 @@ export async function openRun(
 }
 
 const OUTBOX_NAME = /^(\d{4,})-(sent|draft)-[a-z0-9-]*\.eml$/;
+/** An invoice PDF written beside its .eml (same number and prefix). */
+const OUTBOX_PDF = /^(\d{4,})-(sent|draft)-[a-z0-9-]*\.pdf$/;
 
 /**
  * This run's mail as files to commit, numbered after what earlier runs left in the outbox
@@ -97,10 +99,11 @@ async function stageOutbox(run: RunContext, outbox: string): Promise<StagedFile[
   await rm(scratch, { recursive: true, force: true });
   try {
     const files = await writeOutbox(run.em.mailbox, scratch);
+    const pdfs = (await readdir(scratch)).filter((n) => OUTBOX_PDF.test(n)).map((n) => path.join(scratch, n));
     const staged: StagedFile[] = [];
-    for (const file of files) {
+    for (const file of [...files, ...pdfs]) {
       const name = path.basename(file);
-      const m = OUTBOX_NAME.exec(name)!;
+      const m = (OUTBOX_NAME.exec(name) ?? OUTBOX_PDF.exec(name))!;
       const renamed = `${String(base + Number(m[1])).padStart(4, '0')}${name.slice(m[1]!.length)}`;
       staged.push({ target: path.join(outbox, renamed), data: await readFile(file) });
     }
@@ -129,7 +132,7 @@ export async function closeRun(run: RunContext, outbox: string, opts: { properti
   files.push({ target: run.workbookFile, data: await xlsxBuffer(run.workbook) });
   commitFiles(run.workbookFile, files);
   markSaved();
-  return mail.map((f) => f.target);
+  return mail.map((f) => f.target).filter((f) => f.endsWith('.eml'));
 }
 
 /** The outbox must be a folder (made when missing) before anything runs: mail the run sends must have somewhere to go. */

@@ -14,7 +14,15 @@ function slug(subject: string): string {
   return s || 'no-subject';
 }
 
-const OUTBOX_FILE = /^\d{4,}-(sent|draft)-[a-z0-9-]*\.eml$/;
+const OUTBOX_FILE = /^\d{4,}-(sent|draft)-[a-z0-9-]*\.(eml|pdf)$/;
+
+/** A PDF attached to an outbox mail, written beside its .eml so a person can open what the client would get. */
+function pdfFiles(emlName: string, attachments: readonly { name: string; contentType: string; content: Buffer }[]): { name: string; content: Buffer }[] {
+  const base = emlName.replace(/\.eml$/, '');
+  return attachments
+    .filter((a) => a.contentType.toLowerCase() === 'application/pdf')
+    .map((a) => ({ name: `${base}-${slug(a.name.replace(/\.pdf$/i, ''))}.pdf`, content: a.content }));
+}
 
 /**
  * Writes each sent mail and each live draft as `NNNN-sent-<subject>.eml` /
@@ -43,6 +51,11 @@ export async function writeOutbox(mailbox: MailboxModel, dir: string, opts: { ap
     if (!existing?.equals(raw)) await writeFile(file, raw);
     keep.add(name);
     written.push(file);
+    for (const pdf of pdfFiles(name, mail.attachments)) {
+      const before = await readFile(path.join(dir, pdf.name)).catch(() => undefined);
+      if (!before?.equals(pdf.content)) await writeFile(path.join(dir, pdf.name), pdf.content);
+      keep.add(pdf.name);
+    }
   }
   if (opts.append) return written;
   for (const name of await readdir(dir)) {

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { randomUUID } from 'node:crypto';
 import type { ServiceContext } from '../context';
 import { isDate } from '../realm';
+import { htmlToPdf } from './html-to-pdf';
 
 /**
  * Java SimpleDateFormat letters (what Utilities.formatDate takes) → luxon tokens, for the
@@ -79,15 +80,49 @@ export function createUtilities(ctx: ServiceContext) {
     },
     newBlob(data: string, contentType?: string, name?: string) {
       ctx.meter.call('Utilities.newBlob', { cheap: true });
-      const text = String(data);
-      return {
-        getDataAsString: () => text,
-        getContentType: () => contentType ?? 'text/plain',
-        getName: () => name ?? null,
-        getBytes: () => ctx.realm.toRealm([...Buffer.from(text, 'utf8')].map((b) => (b > 127 ? b - 256 : b))),
-      };
+      return makeBlob(ctx, Buffer.from(String(data), 'utf8'), contentType ?? 'text/plain', name ?? null);
     },
   };
+}
+
+/** getAs replaces the part after the last period with the new extension ("a.html" → "a.pdf"), as documented. */
+function renamed(name: string | null, ext: string): string | null {
+  if (name === null) return null;
+  const dot = name.lastIndexOf('.');
+  return `${dot > 0 ? name.slice(0, dot) : name}.${ext}`;
+}
+
+/**
+ * A Blob over bytes. getAs('application/pdf') of an HTML blob renders it (html-to-pdf.ts);
+ * other conversions are not emulated and fail loudly rather than return the same bytes.
+ */
+function makeBlob(ctx: ServiceContext, bytes: Buffer, contentType: string, initialName: string | null) {
+  let name = initialName;
+  const blob = {
+    getDataAsString: () => bytes.toString('utf8'),
+    getContentType: () => contentType,
+    getName: () => name,
+    setName(n: string) {
+      name = String(n);
+      return blob;
+    },
+    getBytes: () => ctx.realm.toRealm([...bytes].map((b) => (b > 127 ? b - 256 : b))),
+    getAs(type: string) {
+      ctx.meter.call('Blob.getAs');
+      if (type === contentType) return makeBlob(ctx, bytes, contentType, name);
+      if (type === 'application/pdf' && /^text\/html\b/i.test(contentType)) {
+        let pdf: Buffer;
+        try {
+          pdf = htmlToPdf(bytes.toString('utf8'));
+        } catch (e) {
+          return ctx.fail(e instanceof Error ? e.message : String(e));
+        }
+        return makeBlob(ctx, pdf, 'application/pdf', renamed(name, 'pdf'));
+      }
+      return ctx.fail(`Converting from ${contentType} to ${type} is not supported.`);
+    },
+  };
+  return blob;
 }
 
 /** Logger and console: kept in memory so tests can read what a run printed. */

@@ -1,0 +1,34 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/** The Debian chromium the browser tests use; CHROMIUM_PATH overrides it. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * What Apps Script's HTML blob getAs('application/pdf') gives, made by a real renderer:
+ * headless chromium prints the page to PDF (no header or footer, no network: the invoice
+ * HTML is self-contained). Synchronous because Apps Script's call is. Throws a plain error
+ * saying what to install when chromium is missing.
+ */
+export function htmlToPdf(html: string): Buffer {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Converting HTML to PDF needs chromium at ${CHROMIUM} (or set CHROMIUM_PATH): sudo apt-get install -y chromium`);
+  }
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'sd-pdf-'));
+  try {
+    const page = path.join(dir, 'page.html');
+    const out = path.join(dir, 'page.pdf');
+    writeFileSync(page, html);
+    execFileSync(CHROMIUM, [
+      '--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', `--user-data-dir=${path.join(dir, 'profile')}`,
+      '--no-pdf-header-footer', `--print-to-pdf=${out}`, pathToFileURL(page).href,
+    ], { stdio: 'ignore', timeout: 60_000 });
+    return readFileSync(out);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
