@@ -79,7 +79,7 @@ export function xeroCsv(invoices: readonly Invoice[], opt: AccountingOptions): s
     for (const line of linesWithTax(inv)) {
       const { quantity, unit } = quantityAndUnit(line);
       rows.push([
-        text(inv.clientName), text(inv.terms.financeEmail), text(inv.number), text(inv.terms.poNumber || `${inv.clientId} ${inv.month}`),
+        text(inv.clientName), text(inv.terms.financeEmail.split(',')[0]!.trim()), text(inv.number), text(inv.terms.poNumber || `${inv.clientId} ${inv.month}`),
         xeroDate(inv.issued), xeroDate(inv.due), text(line.description), quantity, unit,
         text(opt.accountCode), text(opt.taxType), text(inv.terms.currency),
       ].join(','));

@@ -13,6 +13,7 @@ export interface InvoiceTerms {
   /** Basis points (825 = 8.25 %); null = no tax on the invoice. */
   readonly taxRateBp: number | null;
   readonly poNumber: string;
+  /** Where the invoice goes: one address, or several separated by ", " (the import file takes the first). */
   readonly financeEmail: string;
 }
 

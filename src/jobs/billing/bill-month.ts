@@ -7,12 +7,13 @@ import { dayInZone, monthOfDay, type YearMonth } from '../../core/hours/month';
 import type { ClockPort, KeyValuePort, WorkbookPort } from '../ports';
 import { classifyHours, type Classified } from '../hours/classify';
 import { FINAL_MONTHS_KEY, writeHoursColumns } from '../hours/check-hours';
-import { loadRegister, type ClientInfo, type RegisterData } from '../hours/register-data';
+import { loadRegister, type RegisterData } from '../hours/register-data';
 import type { GeneratedTabs } from './ports';
 import type { RunLogPort } from '../ports';
 import type { MailPort } from '../mail/port';
 import type { MailAttachment } from '../../core/notify/index';
 import { makeInvoices } from './invoices';
+import { billingRecipients } from './recipients';
 import { slaAttainment } from './sla-attainment';
 import { BILLING_TAB, billingTabName, parseBillingTab, renderStatement, type ParsedBillingTab } from './tab-layout';
 import { isBlankRow } from '../../register/cell-equality';
@@ -84,12 +85,6 @@ function replaceDraft(p: BillingPorts, key: string, make: () => string): void {
   p.kv.set(key, make());
 }
 
-function statementRecipients(client: ClientInfo, data: RegisterData): string[] {
-  if (client.financeEmail) return [client.financeEmail];
-  const of = (role: string) => data.contacts.filter((c) => c.clientId === client.clientId && c.role.toLowerCase() === role).map((c) => c.email);
-  return of('billing').length ? of('billing') : of('authorized representative');
-}
-
 function draftMails(p: BillingPorts, data: RegisterData, s: MonthStatement, unbilled: number, importFile: MailAttachment | null): string[] {
   const done: string[] = [];
   const fm = financeMail(s, unbilled);
@@ -118,7 +113,7 @@ function draftMails(p: BillingPorts, data: RegisterData, s: MonthStatement, unbi
   for (const row of s.rows) {
     const client = data.clients.find((c) => c.clientId === row.clientId);
     if (!client || !data.settings.statementEditions.includes(client.edition.trim().toLowerCase())) continue;
-    const to = statementRecipients(client, data);
+    const to = billingRecipients(client, data);
     if (ids[row.clientId]) p.mail.deleteDraft(ids[row.clientId]!);
     delete ids[row.clientId];
     if (to.length === 0) {

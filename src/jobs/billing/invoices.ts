@@ -1,6 +1,7 @@
 /**
  * The invoices of a month close (issue 19): one per client with an amount due other than
  * zero, written to the Invoices tab, each with a Gmail draft to the client's Finance email
+ * (else its Billing, else Authorized representative contacts)
  * carrying the invoice as a PDF (never sent). A Final close numbers them from the ledger in
  * document properties; a Draft close shows "(draft)" and replaces its own earlier rows and
  * drafts.
@@ -16,6 +17,7 @@ import { readTable } from '../../register/table';
 import type { IsoDay, YearMonth } from '../../core/hours/month';
 import type { RegisterData } from '../hours/register-data';
 import type { BillingPorts } from './bill-month';
+import { billingRecipients } from './recipients';
 
 /**
  * Every number ever handed out and the next one, in document properties: a person cannot
@@ -51,7 +53,7 @@ function termsOf(data: RegisterData): { terms: Map<string, InvoiceTerms>; defaul
       currency: i.currency || s.currency,
       taxRateBp: i.taxRatePercent === null ? null : Math.round(i.taxRatePercent * 100),
       poNumber: i.poNumber,
-      financeEmail: c.financeEmail,
+      financeEmail: billingRecipients(c, data).join(', '),
     });
   }
   return { terms, defaults };
@@ -161,8 +163,8 @@ function saveDrafts(p: BillingPorts, data: RegisterData, month: YearMonth, invoi
   const provider = { name: data.settings.providerName, address: data.settings.invoice.providerAddress };
   const next: Record<string, string> = {};
   for (const inv of invoices) {
-    const to = inv.terms.financeEmail ? [inv.terms.financeEmail] : [];
-    if (!to.length) p.log.add('Invoice draft has no recipient', `${inv.clientId} has no Finance email on the Clients tab: fill it in, or address the draft for ${inv.number} by hand`, { clientId: inv.clientId });
+    const to = inv.terms.financeEmail ? inv.terms.financeEmail.split(', ') : [];
+    if (!to.length) p.log.add('Invoice draft has no recipient', `${inv.clientId} has no Finance email and no Billing or Authorized representative contact: fill one in, or address the draft for ${inv.number} by hand`, { clientId: inv.clientId });
     const credit = inv.totalCents < 0;
     const body =
       `Hello,\n\nPlease find attached ${credit ? 'credit note' : 'invoice'} ${inv.number} for support in ${inv.month}: ` +

@@ -8,6 +8,8 @@ export function fillDemoRegister(em: Emulator): void {
   setSetting(em, SETTINGS.supportAddress.key, SUPPORT_ADDRESS);
   setSetting(em, SETTINGS.staffDomains.key, 'helpdesk.example');
   setSetting(em, SETTINGS.financeEmail.key, STAFF.finance);
+  setSetting(em, SETTINGS.providerAddress.key, 'Helpdesk Example LLC\n1200 Larimer Street, Suite 400\nDenver, CO 80202');
+  setSetting(em, SETTINGS.invoicePrefix.key, 'INV-2026-');
 
   for (const cal of EXTRA_CALENDARS) {
     typeRows(em, 'Calendars', [{ 'Calendar ID': cal.id, 'Time zone': cal.zone, Mon: cal.day, Tue: cal.day, Wed: cal.day, Thu: cal.day, Fri: cal.day, Sat: 'closed', Sun: 'closed' }]);
@@ -20,7 +22,7 @@ export function fillDemoRegister(em: Emulator): void {
     CLIENTS.map((c) => ({
       'Client ID': c.id, Name: c.name, Domains: c.domain, Plan: c.plan, Edition: c.edition, Calendar: c.calendar,
       'Monthly hours': c.monthlyHours, 'Hourly rate': c.rate, 'CSM email': c.csm, 'Escalation matrix': c.matrix,
-      'Finance email': '', Status: 'Active',
+      'Finance email': '', Status: 'Active', 'Billing address': c.billingAddress,
     })),
   );
   typeRows(
