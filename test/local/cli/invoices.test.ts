@@ -38,12 +38,12 @@ const cents = (s: string): number => {
   return (m[1] ? -1 : 1) * (Number(m[2]) * 100 + Number((m[3] ?? '0').padEnd(2, '0')));
 };
 
-async function demoRegister(file: string): Promise<void> {
+function demoEmulator(now = '2026-09-01T07:00:00'): Emulator {
   const em = new Emulator({
     workbook: new WorkbookModel({ name: 'demo', timeZone: ZONE }),
     mailbox: new MailboxModel({ address: SUPPORT_ADDRESS }),
     user: SUPPORT_ADDRESS, scriptTimeZone: ZONE,
-    now: DateTime.fromISO('2026-09-01T07:00:00', { zone: ZONE }).toMillis(),
+    now: DateTime.fromISO(now, { zone: ZONE }).toMillis(),
   }).load(readFileSync(BUNDLE, 'utf8'));
   em.call('setup');
   fillDemoRegister(em);
@@ -52,7 +52,11 @@ async function demoRegister(file: string): Promise<void> {
     Date: h.date, 'Client ID': h.clientId, Person: h.person, 'Ticket ID': '', Activity: h.activity, Hours: h.hours,
     'Required attendee': h.requiredAttendee, Notes: h.notes,
   })));
-  await saveXlsx(em.workbook, file);
+  return em;
+}
+
+async function demoRegister(file: string): Promise<void> {
+  await saveXlsx(demoEmulator().workbook, file);
 }
 
 describe('run billing --final makes the invoices', () => {
@@ -123,4 +127,24 @@ describe('run billing --final makes the invoices', () => {
     expect(table((await loadRegisterXlsx(file)).sheet('Invoices')!.values())).toEqual(invoices);
     expect(readFileSync(`${file}.properties.json`, 'utf8')).toBe(props);
   }, 240_000);
+
+  it('a Draft close shows "(draft)" and replaces its own rows and drafts; the Final close then numbers them', () => {
+    const em = demoEmulator('2026-10-02T09:00:00');
+    const invoiceDrafts = () => em.mailbox.drafts.filter((d) => /^(Invoice|Credit note) /.test(d.subject));
+    const tab = () => table(em.workbook.sheetValues('Invoices'));
+    em.call('billMonth', '2026-09', false);
+    const first = tab();
+    expect(first.length).toBeGreaterThan(0);
+    expect(first.every((r) => r['Invoice number'] === '(draft)' && r['Status'] === 'Draft')).toBe(true);
+    expect(invoiceDrafts()).toHaveLength(first.length);
+    em.call('billMonth', '2026-09', false);
+    expect(tab()).toEqual(first);
+    expect(invoiceDrafts()).toHaveLength(first.length);
+
+    const msg = em.call<string>('billMonth', '2026-09', true);
+    expect(msg).toContain(`${first.length} invoice(s) (${first.length} newly numbered)`);
+    expect(tab().map((r) => [r['Invoice number'], r['Status']])).toEqual(first.map((_, i) => [`INV-2026-${String(i + 1).padStart(4, '0')}`, 'Issued']));
+    expect(invoiceDrafts().map((d) => d.subject).every((s) => /INV-2026-\d{4}/.test(s))).toBe(true);
+    expect(invoiceDrafts()).toHaveLength(first.length);
+  }, 120_000);
 });
