@@ -40,7 +40,7 @@ export const SUPPORT_ADDRESS = 'support@helpdesk.example';
 
 export const CLIENTS: readonly DemoClient[] = [
   {
-    id: 'SUMMIT', billingAddress: 'Summit Outfitters Inc.\n48 Alpine Way\nBoulder, CO 80302', name: 'Summit Outfitters', domain: 'summit-outfitters.example', plan: 'Standard', edition: 'Other', calendar: '',
+    id: 'SUMMIT', billingAddress: '48 Alpine Way\nBoulder, CO 80302', name: 'Summit Outfitters', domain: 'summit-outfitters.example', plan: 'Standard', edition: 'Other', calendar: '',
     monthlyHours: 4, rate: '', csm: STAFF.csms[0], matrix: 'CSM-Director-VP',
     contacts: [
       { email: 'dana.wells@summit-outfitters.example', name: 'Dana Wells', role: 'Authorized representative', canOpen: true },
@@ -48,7 +48,7 @@ export const CLIENTS: readonly DemoClient[] = [
     ],
   },
   {
-    id: 'RIDGE', billingAddress: 'Ridge Analytics\n900 Market Street\nSan Francisco, CA 94102', name: 'Ridge Analytics', domain: 'ridge-analytics.example', plan: 'CSM', edition: 'Other', calendar: '',
+    id: 'RIDGE', billingAddress: '900 Market Street\nSan Francisco, CA 94102', name: 'Ridge Analytics', domain: 'ridge-analytics.example', plan: 'CSM', edition: 'Other', calendar: '',
     monthlyHours: 8, rate: '', csm: STAFF.csms[0], matrix: 'CSM-Director-VP',
     contacts: [
       { email: 'omar.haddad@ridge-analytics.example', name: 'Omar Haddad', role: 'Authorized representative', canOpen: true },
@@ -56,7 +56,7 @@ export const CLIENTS: readonly DemoClient[] = [
     ],
   },
   {
-    id: 'CANYON', billingAddress: 'Canyon Media\nAccounts Payable\n215 Canyon Road\nSanta Fe, NM 87501', name: 'Canyon Media', domain: 'canyon-media.example', plan: 'Professional', edition: 'Other', calendar: '',
+    id: 'CANYON', billingAddress: 'Accounts Payable\n215 Canyon Road\nSanta Fe, NM 87501', name: 'Canyon Media', domain: 'canyon-media.example', plan: 'Professional', edition: 'Other', calendar: '',
     monthlyHours: 20, rate: 150, csm: STAFF.csms[1], matrix: 'CSM-COO-CEO',
     contacts: [
       { email: 'ana.silva@canyon-media.example', name: 'Ana Silva', role: 'Authorized representative', canOpen: true },
@@ -64,7 +64,7 @@ export const CLIENTS: readonly DemoClient[] = [
     ],
   },
   {
-    id: 'NORTHWIND', billingAddress: 'Northwind Workspaces Ltd\n10 Finsbury Square\nLondon EC2A 1AF\nUnited Kingdom', name: 'Northwind Workspaces', domain: 'northwind.example', plan: 'Enterprise', edition: 'Enterprise', calendar: 'UK-9-6',
+    id: 'NORTHWIND', billingAddress: '10 Finsbury Square\nLondon EC2A 1AF\nUnited Kingdom', name: 'Northwind Workspaces', domain: 'northwind.example', plan: 'Enterprise', edition: 'Enterprise', calendar: 'UK-9-6',
     monthlyHours: 16, rate: '', csm: STAFF.csms[1], matrix: 'CSM-COO-CEO',
     contacts: [
       { email: 'harriet.cole@northwind.example', name: 'Harriet Cole', role: 'Authorized representative', canOpen: true },
