@@ -20,6 +20,9 @@ function summary(em: Emulator, tab = TAB) {
 
 const round2 = (n: unknown) => Math.round(Number(n) * 100) / 100;
 
+/** Invoice drafts (issue 19) come with every close; these tests are about the statements. */
+const isInvoice = (subject: string) => /^(Invoice|Credit note) /.test(subject);
+
 describe('billMonth in the emulator (real bundle)', () => {
   it('writes Billing 2026-10: per-client figures traceable to the detail lines, totals, rounding, proration and rates', () => {
     const em = emulator();
@@ -87,7 +90,7 @@ describe('billMonth in the emulator (real bundle)', () => {
     expect(em.mailbox.sent).toHaveLength(0);
 
     // Only ACME is Enterprise: one client statement, to its own finance address, with nothing internal.
-    const statements = drafts.filter((d) => d !== finance);
+    const statements = drafts.filter((d) => d !== finance && !isInvoice(d.subject));
     expect(statements.map((d) => d.to)).toEqual(['ap@acme.test']);
     const st = statements[0]!;
     expect(st.attachments).toHaveLength(0);
@@ -110,7 +113,12 @@ describe('billMonth in the emulator (real bundle)', () => {
     expect(em.workbook.sheetValues(TAB)).toEqual(first);
     expect(em.workbook.sheetValues('Hours')).toEqual(hours);
     expect(em.mailbox.drafts.filter((d) => d.to === 'finance@helpdesk.test')).toHaveLength(1);
-    expect(em.mailbox.drafts.filter((d) => d.to === 'ap@acme.test')).toHaveLength(1);
+    expect(em.mailbox.drafts.filter((d) => d.to === 'ap@acme.test' && !isInvoice(d.subject))).toHaveLength(1);
+    // One invoice draft per client owing money (each with its PDF), replaced rather than repeated.
+    expect(em.mailbox.drafts.filter((d) => isInvoice(d.subject)).map((d) => [d.subject, d.attachments.map((a) => a.contentType)])).toEqual([
+      ['Invoice (draft) — Acme Outfitters, 2026-10 (Client Success)', ['application/pdf']],
+      ['Invoice (draft) — Gamma Gear, 2026-10 (Client Success)', ['application/pdf']],
+    ]);
   });
 
   it('re-running after fewer lines blanks what the longer tab had', () => {

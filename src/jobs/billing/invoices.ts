@@ -171,7 +171,7 @@ function saveDrafts(p: BillingPorts, data: RegisterData, month: YearMonth, invoi
       `${formatMoney(inv.totalCents)} ${inv.terms.currency}${credit ? ' in your favour' : `, due ${inv.due}`}.\n\n${data.settings.providerName}\n`;
     next[inv.clientId] = p.mail.saveDraft({
       to, cc: [],
-      subject: `${credit ? 'Credit note' : 'Invoice'} ${inv.number} — ${data.settings.providerName}, ${inv.month}`,
+      subject: `${credit ? 'Credit note' : 'Invoice'} ${inv.number} — ${inv.clientName}, ${inv.month} (${data.settings.providerName})`,
       body,
       // Converted to PDF where the mail is made (Apps Script: an HTML blob's getAs('application/pdf')).
       attachments: [{ name: pdfName(inv), contentType: 'application/pdf', content: invoiceHtml(inv, provider), fromHtml: true }],
