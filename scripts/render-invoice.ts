@@ -25,22 +25,44 @@ async function main(out: string): Promise<void> {
   const em = await new Emulator({
     workbook: new WorkbookModel({ name: 'demo', timeZone: ZONE }),
     mailbox: new MailboxModel({ address: SUPPORT_ADDRESS }),
-    user: SUPPORT_ADDRESS, scriptTimeZone: ZONE,
+    user: SUPPORT_ADDRESS,
+    scriptTimeZone: ZONE,
     now: DateTime.fromISO('2026-10-02T09:00:00', { zone: ZONE }).toMillis(),
   }).loadFile(ensureBundle());
   em.call('setup');
   fillDemoRegister(em);
-  typeRows(em, 'Hours', generateMonth('2026-09', 1).hours.map((h) => ({
-    Date: h.date, 'Client ID': h.clientId, Person: h.person, 'Ticket ID': '', Activity: h.activity, Hours: h.hours,
-    'Required attendee': h.requiredAttendee, Notes: h.notes,
-  })));
+  typeRows(
+    em,
+    'Hours',
+    generateMonth('2026-09', 1).hours.map((h) => ({
+      Date: h.date,
+      'Client ID': h.clientId,
+      Person: h.person,
+      'Ticket ID': '',
+      Activity: h.activity,
+      Hours: h.hours,
+      'Required attendee': h.requiredAttendee,
+      Notes: h.notes,
+    })),
+  );
   process.stdout.write(`${em.call<string>('billMonth', '2026-09', true)}\n`);
   const draft = em.mailbox.drafts.find((d) => d.subject.startsWith('Invoice '));
   const pdf = draft?.attachments.find((a) => a.contentType === 'application/pdf');
   if (!pdf) throw new Error('the Final close made no invoice draft with a PDF');
   const work = mkdtempSync(path.join(tmpdir(), 'invoice-png-'));
   writeFileSync(path.join(work, 'invoice.pdf'), pdf.content);
-  execFileSync('pdftoppm', ['-png', '-r', '70', '-singlefile', '-f', '1', '-l', '1', path.join(work, 'invoice.pdf'), path.join(work, 'invoice')]);
+  execFileSync('pdftoppm', [
+    '-png',
+    '-r',
+    '70',
+    '-singlefile',
+    '-f',
+    '1',
+    '-l',
+    '1',
+    path.join(work, 'invoice.pdf'),
+    path.join(work, 'invoice'),
+  ]);
   renameSync(path.join(work, 'invoice.png'), out);
   process.stdout.write(`Wrote ${out} from ${pdf.name}\n`);
 }

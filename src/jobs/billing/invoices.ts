@@ -7,8 +7,19 @@
  * drafts.
  */
 import {
-  accountingCsv, allocateNumbers, buildInvoices, DRAFT_NUMBER, emptyLedger, formatMoney, invoiceHtml, invoiceKey, voidNumber,
-  type Invoice, type InvoiceTerms, type MonthStatement, type NumberLedger,
+  accountingCsv,
+  allocateNumbers,
+  buildInvoices,
+  DRAFT_NUMBER,
+  emptyLedger,
+  formatMoney,
+  invoiceHtml,
+  invoiceKey,
+  voidNumber,
+  type Invoice,
+  type InvoiceTerms,
+  type MonthStatement,
+  type NumberLedger,
 } from '../../core/billing';
 import type { MailAttachment } from '../../core/notify/index';
 import { InvoicesTab } from '../../register/tabs';
@@ -43,7 +54,14 @@ function readLedger(p: BillingPorts): NumberLedger {
 
 function termsOf(data: RegisterData): { terms: Map<string, InvoiceTerms>; defaults: InvoiceTerms } {
   const s = data.settings.invoice;
-  const defaults: InvoiceTerms = { billingAddress: '', paymentTermsDays: s.paymentTermsDays, currency: s.currency, taxRateBp: null, poNumber: '', financeEmail: '' };
+  const defaults: InvoiceTerms = {
+    billingAddress: '',
+    paymentTermsDays: s.paymentTermsDays,
+    currency: s.currency,
+    taxRateBp: null,
+    poNumber: '',
+    financeEmail: '',
+  };
   const terms = new Map<string, InvoiceTerms>();
   for (const c of data.clients) {
     const i = c.invoice;
@@ -82,7 +100,13 @@ function writeTab(p: BillingPorts, month: YearMonth, invoices: readonly Invoice[
   const width = table.header.length;
   const cell = (r: readonly unknown[], h: string): string => String(r[col(h)] ?? '').trim();
   const body = table.raw.slice(1);
-  const kept = body.filter((r) => !(cell(r, 'Month') === month && (cell(r, 'Status') === 'Draft' || cell(r, 'Status') === '' || cell(r, 'Invoice number') === DRAFT_NUMBER)));
+  const kept = body.filter(
+    (r) =>
+      !(
+        cell(r, 'Month') === month &&
+        (cell(r, 'Status') === 'Draft' || cell(r, 'Status') === '' || cell(r, 'Invoice number') === DRAFT_NUMBER)
+      ),
+  );
   const onTab = new Set(kept.map((r) => cell(r, 'Invoice number')).filter((n) => n !== '' && n !== DRAFT_NUMBER));
   const added = invoices
     .filter((inv) => inv.number === DRAFT_NUMBER || !onTab.has(inv.number))
@@ -130,7 +154,11 @@ export function makeInvoices(p: BillingPorts, data: RegisterData, statement: Mon
         if (r.Month === month && r.Status === 'Void' && ledger.issued[key] === r['Invoice number']) {
           ledger = voidNumber(ledger, key);
           notes.set(key, `Replaces ${r['Invoice number']} (void)`);
-          p.log.add('Invoice replaced', `${r['Invoice number']} for ${r['Client ID']} ${month} is Void: its replacement gets a new number; ${r['Invoice number']} is never reused`, { clientId: r['Client ID'] });
+          p.log.add(
+            'Invoice replaced',
+            `${r['Invoice number']} for ${r['Client ID']} ${month} is Void: its replacement gets a new number; ${r['Invoice number']} is never reused`,
+            { clientId: r['Client ID'] },
+          );
         }
       }
     }
@@ -145,7 +173,11 @@ export function makeInvoices(p: BillingPorts, data: RegisterData, statement: Mon
   writeTab(p, month, invoices, notes);
   const drafts = saveDrafts(p, data, month, invoices);
   const csv = final
-    ? { name: `${s.accountingSystem.toLowerCase()}-invoices-${month}.csv`, contentType: 'text/csv', content: accountingCsv(s.accountingSystem, invoices, { accountCode: s.accountCode, itemName: s.itemName, taxType: s.taxType }) }
+    ? {
+        name: `${s.accountingSystem.toLowerCase()}-invoices-${month}.csv`,
+        contentType: 'text/csv',
+        content: accountingCsv(s.accountingSystem, invoices, { accountCode: s.accountCode, itemName: s.itemName, taxType: s.taxType }),
+      }
     : null;
   return { invoices, csv, fresh, drafts };
 }
@@ -164,13 +196,19 @@ function saveDrafts(p: BillingPorts, data: RegisterData, month: YearMonth, invoi
   const next: Record<string, string> = {};
   for (const inv of invoices) {
     const to = inv.terms.financeEmail ? inv.terms.financeEmail.split(', ') : [];
-    if (!to.length) p.log.add('Invoice draft has no recipient', `${inv.clientId} has no Finance email and no Billing or Authorized representative contact: fill one in, or address the draft for ${inv.number} by hand`, { clientId: inv.clientId });
+    if (!to.length)
+      p.log.add(
+        'Invoice draft has no recipient',
+        `${inv.clientId} has no Finance email and no Billing or Authorized representative contact: fill one in, or address the draft for ${inv.number} by hand`,
+        { clientId: inv.clientId },
+      );
     const credit = inv.totalCents < 0;
     const body =
       `Hello,\n\nPlease find attached ${credit ? 'credit note' : 'invoice'} ${inv.number} for support in ${inv.month}: ` +
       `${formatMoney(inv.totalCents)} ${inv.terms.currency}${credit ? ' in your favour' : `, due ${inv.due}`}.\n\n${data.settings.providerName}\n`;
     next[inv.clientId] = p.mail.saveDraft({
-      to, cc: [],
+      to,
+      cc: [],
       subject: `${credit ? 'Credit note' : 'Invoice'} ${inv.number} — ${inv.clientName}, ${inv.month} (${data.settings.providerName})`,
       body,
       // Converted to PDF where the mail is made (Apps Script: an HTML blob's getAs('application/pdf')).

@@ -6,6 +6,7 @@ import type { ClientInfo, RegisterData } from '../hours/register-data';
  */
 export function billingRecipients(client: ClientInfo, data: RegisterData): string[] {
   if (client.financeEmail) return [client.financeEmail];
-  const of = (role: string) => data.contacts.filter((c) => c.clientId === client.clientId && c.role.toLowerCase() === role).map((c) => c.email);
+  const of = (role: string) =>
+    data.contacts.filter((c) => c.clientId === client.clientId && c.role.toLowerCase() === role).map((c) => c.email);
   return of('billing').length ? of('billing') : of('authorized representative');
 }

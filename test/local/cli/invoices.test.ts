@@ -28,7 +28,10 @@ const sink = () => {
 type Row = Record<string, unknown>;
 const table = (rows: unknown[][]): Row[] => {
   const header = rows[0]!.map(String);
-  return rows.slice(1).filter((r) => r.some((v) => v !== '' && v !== null)).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
+  return rows
+    .slice(1)
+    .filter((r) => r.some((v) => v !== '' && v !== null))
+    .map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
 };
 const pdfText = (file: string): string => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
 /** "12.50" → 1250, exactly. */
@@ -42,16 +45,27 @@ function demoEmulator(now = '2026-09-01T07:00:00'): Emulator {
   const em = new Emulator({
     workbook: new WorkbookModel({ name: 'demo', timeZone: ZONE }),
     mailbox: new MailboxModel({ address: SUPPORT_ADDRESS }),
-    user: SUPPORT_ADDRESS, scriptTimeZone: ZONE,
+    user: SUPPORT_ADDRESS,
+    scriptTimeZone: ZONE,
     now: DateTime.fromISO(now, { zone: ZONE }).toMillis(),
   }).load(readFileSync(BUNDLE, 'utf8'));
   em.call('setup');
   fillDemoRegister(em);
   const month = generateMonth('2026-09', 1);
-  typeRows(em, 'Hours', month.hours.map((h) => ({
-    Date: h.date, 'Client ID': h.clientId, Person: h.person, 'Ticket ID': '', Activity: h.activity, Hours: h.hours,
-    'Required attendee': h.requiredAttendee, Notes: h.notes,
-  })));
+  typeRows(
+    em,
+    'Hours',
+    month.hours.map((h) => ({
+      Date: h.date,
+      'Client ID': h.clientId,
+      Person: h.person,
+      'Ticket ID': '',
+      Activity: h.activity,
+      Hours: h.hours,
+      'Required attendee': h.requiredAttendee,
+      Notes: h.notes,
+    })),
+  );
   return em;
 }
 
@@ -67,14 +81,18 @@ describe('run billing --final makes the invoices', () => {
     await demoRegister(file);
 
     const out = sink();
-    expect(await runBilling({ workbook: file, month: '2026-09', final: true, outbox, now: '2026-10-02T09:00:00-06:00' }, out.stream)).toBe(0);
+    expect(await runBilling({ workbook: file, month: '2026-09', final: true, outbox, now: '2026-10-02T09:00:00-06:00' }, out.stream)).toBe(
+      0,
+    );
     const totalMatch = /Billing 2026-09 written \(Final\): \d+ client\(s\), \$([\d,]+\.\d\d) due/.exec(out.text());
     expect(totalMatch, out.text()).not.toBeNull();
     const total = cents(totalMatch![1]!.replace(/,/g, ''));
     expect(total).toBeGreaterThan(0);
 
     const wb = await loadRegisterXlsx(file);
-    const billing = table(wb.sheet('Billing 2026-09')!.values()).filter((r) => r['Status'] === 'Final' && r['Client ID'] !== 'Total' && Number(r['Amount due'] ?? 0) !== 0);
+    const billing = table(wb.sheet('Billing 2026-09')!.values()).filter(
+      (r) => r['Status'] === 'Final' && r['Client ID'] !== 'Total' && Number(r['Amount due'] ?? 0) !== 0,
+    );
     const invoices = table(wb.sheet('Invoices')!.values());
     expect(invoices.length).toBeGreaterThan(0);
     expect(invoices.map((r) => r['Client ID']).sort()).toEqual(billing.map((r) => r['Client ID']).sort());
@@ -107,7 +125,9 @@ describe('run billing --final makes the invoices', () => {
     const xero = finance.attachments.find((a) => a.filename === 'xero-invoices-2026-09.csv');
     expect(xero, 'the finance draft carries the Xero file').toBeDefined();
     const [head, ...lines] = xero!.content.toString('utf8').trim().split(/\r\n/);
-    expect(head).toBe('ContactName,EmailAddress,InvoiceNumber,Reference,InvoiceDate,DueDate,Description,Quantity,UnitAmount,AccountCode,TaxType,Currency');
+    expect(head).toBe(
+      'ContactName,EmailAddress,InvoiceNumber,Reference,InvoiceDate,DueDate,Description,Quantity,UnitAmount,AccountCode,TaxType,Currency',
+    );
     // Quantity × UnitAmount per line: quantities are whole hundredths of an hour, so the product is exact in cents.
     const sum = lines.reduce((s, l) => {
       const cols = l.split(',');
@@ -121,7 +141,9 @@ describe('run billing --final makes the invoices', () => {
     // A second Final close: refused, nothing issued, no new mail, the ledger unchanged.
     const props = readFileSync(`${file}.properties.json`, 'utf8');
     const again = sink();
-    expect(await runBilling({ workbook: file, month: '2026-09', final: true, outbox, now: '2026-10-03T09:00:00-06:00' }, again.stream)).toBe(0);
+    expect(
+      await runBilling({ workbook: file, month: '2026-09', final: true, outbox, now: '2026-10-03T09:00:00-06:00' }, again.stream),
+    ).toBe(0);
     expect(again.text()).toContain('is final and is never rewritten');
     expect(readdirSync(outbox).sort()).toEqual(files);
     expect(table((await loadRegisterXlsx(file)).sheet('Invoices')!.values())).toEqual(invoices);
@@ -143,8 +165,14 @@ describe('run billing --final makes the invoices', () => {
 
     const msg = em.call<string>('billMonth', '2026-09', true);
     expect(msg).toContain(`${first.length} invoice(s) (${first.length} newly numbered)`);
-    expect(tab().map((r) => [r['Invoice number'], r['Status']])).toEqual(first.map((_, i) => [`INV-2026-${String(i + 1).padStart(4, '0')}`, 'Issued']));
-    expect(invoiceDrafts().map((d) => d.subject).every((s) => /INV-2026-\d{4}/.test(s))).toBe(true);
+    expect(tab().map((r) => [r['Invoice number'], r['Status']])).toEqual(
+      first.map((_, i) => [`INV-2026-${String(i + 1).padStart(4, '0')}`, 'Issued']),
+    );
+    expect(
+      invoiceDrafts()
+        .map((d) => d.subject)
+        .every((s) => /INV-2026-\d{4}/.test(s)),
+    ).toBe(true);
     expect(invoiceDrafts()).toHaveLength(first.length);
   }, 120_000);
 });

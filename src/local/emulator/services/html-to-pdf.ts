@@ -22,11 +22,23 @@ export function htmlToPdf(html: string): Buffer {
     const page = path.join(dir, 'page.html');
     const out = path.join(dir, 'page.pdf');
     writeFileSync(page, html);
-    execFileSync(CHROMIUM, [
-      '--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', `--user-data-dir=${path.join(dir, 'profile')}`,
-      '--no-pdf-header-footer', `--print-to-pdf=${out}`, pathToFileURL(page).href,
-    ], { stdio: 'ignore', timeout: 60_000 });
+    execFileSync(
+      CHROMIUM,
+      [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        `--user-data-dir=${path.join(dir, 'profile')}`,
+        '--no-pdf-header-footer',
+        `--print-to-pdf=${out}`,
+        pathToFileURL(page).href,
+      ],
+      { stdio: 'ignore', timeout: 60_000 },
+    );
     return readFileSync(out);
   } finally {
     rmSync(dir, { recursive: true, force: true });
