@@ -10,7 +10,7 @@ export const INVOICE_STATUSES = ['Draft', 'Issued', 'Paid', 'Void'] as const;
 export const InvoicesTab = defineTab({
   name: 'Invoices',
   purpose:
-    'One invoice per client and month with an amount due. A Final close numbers them (numbers are never reused or changed); a Draft close shows "(draft)". Finance sets Paid or Void by hand; the next Final close gives a voided invoice’s replacement a new number.',
+    'One invoice per client and month with an amount due. A Final close numbers them (numbers are never reused or changed); a Draft close shows "(draft)". Finance sets Paid or Void by hand; a voided invoice keeps its number, which is never given again.',
   schema: z.object({
     'Invoice number': text,
     'Client ID': text,
