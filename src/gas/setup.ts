@@ -72,8 +72,8 @@ export function setupRegister(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, env:
   const tz = ss.getSpreadsheetTimeZone() || env.spreadsheetTimeZone;
   const toDate = (iso: string) => new Date(DateTime.fromISO(iso, { zone: tz }).toMillis());
   const seeds: [TabSpec, () => Record<string, unknown>[]][] = [
-    [CalendarsTab as unknown as TabSpec, calendarRows],
-    [HolidaysTab as unknown as TabSpec, () => holidayRows(env.year, toDate)],
+    [CalendarsTab as unknown as TabSpec, () => calendarRows(tz)],
+    [HolidaysTab as unknown as TabSpec, () => holidayRows(env.year, toDate, tz)],
     [SlaPoliciesTab as unknown as TabSpec, slaPolicyRows],
     [ActivitiesTab as unknown as TabSpec, activityRows],
     [EscalationTab as unknown as TabSpec, escalationRows],

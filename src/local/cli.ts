@@ -42,6 +42,16 @@ export function buildProgram(): Command {
     });
 
   program
+    .command('setup')
+    .description('Restore a register: add missing tabs, columns, dropdowns and settings (as Support Desk → Set up register does in the sheet); rows already there are kept.')
+    .requiredOption('--workbook <file.xlsx>', 'the register; saved back in place')
+    .option('--wait <seconds>', 'wait this long for another run on the workbook to finish, then exit 75 (default 180)')
+    .action(async (opts) => {
+      const { runSetupCommand } = await import('./cli/setup');
+      process.exitCode = await runSetupCommand({ workbook: opts.workbook, wait: await wait(opts.wait) }, process.stdout);
+    });
+
+  program
     .command('sla')
     .description('Batch SLA calendar checks: JSON lines on stdin (due, elapsed, isOpen, nextOpen), one JSON line out per line in.')
     .requiredOption('--calendars <file.json>', 'a JSON array of calendars')
@@ -73,9 +83,10 @@ export function buildProgram(): Command {
     .requiredOption('--at <iso>', 'the run happens at this instant (with its UTC offset, e.g. 2026-11-02T13:05:00-07:00): only mail delivered by then is in the inbox')
     .requiredOption('--outbox <dir>', 'where mail sent or drafted is written as .eml files, numbered after what earlier runs left there')
     .option('--wait <seconds>', 'wait this long for another run on the workbook to finish, then exit 75 (default 180)')
+    .option('--force', 'run even if --at is before the last run recorded in the run state')
     .action(async (opts) => {
       const { runIngestCommand } = await import('./cli/run-ingest');
-      process.exitCode = await runIngestCommand({ workbook: opts.workbook, inbox: opts.inbox, at: opts.at, outbox: opts.outbox, wait: await wait(opts.wait) }, process.stdout);
+      process.exitCode = await runIngestCommand({ workbook: opts.workbook, inbox: opts.inbox, at: opts.at, outbox: opts.outbox, wait: await wait(opts.wait), force: opts.force }, process.stdout);
     });
   run
     .command('sweep')
@@ -84,9 +95,10 @@ export function buildProgram(): Command {
     .requiredOption('--at <iso>', 'the sweep happens at this instant (with its UTC offset, e.g. 2026-11-02T13:05:00-07:00)')
     .requiredOption('--outbox <dir>', 'where mail sent or drafted by this run is written as .eml files')
     .option('--wait <seconds>', 'wait this long for another run on the workbook to finish, then exit 75 (default 180)')
+    .option('--force', 'run even if --at is before the last run recorded in the run state')
     .action(async (opts) => {
       const { runSweepCommand } = await import('./cli/run-sweep');
-      process.exitCode = await runSweepCommand({ workbook: opts.workbook, at: opts.at, outbox: opts.outbox, wait: await wait(opts.wait) }, process.stdout);
+      process.exitCode = await runSweepCommand({ workbook: opts.workbook, at: opts.at, outbox: opts.outbox, wait: await wait(opts.wait), force: opts.force }, process.stdout);
     });
 
   return program;

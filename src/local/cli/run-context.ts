@@ -12,6 +12,7 @@ import { UsageError } from './usage-error';
 import { SETTINGS } from '../../register/settings/spec';
 import { SettingsTab } from '../../register/tabs/settings';
 import { loadRegisterXlsx, settingText } from '../register-xlsx';
+import { CLI_LAST_RUN_KEY, requireNotBeforeLastRun, requireRegisterTabs } from './validate';
 
 /**
  * What every `run <job>` command shares: the exported register loaded into the emulator
@@ -24,6 +25,8 @@ export interface RunContext {
   readonly workbook: WorkbookModel;
   readonly account: string;
   readonly workbookFile: string;
+  /** The instant the run happens at (`--at`). */
+  readonly now: number;
 }
 
 /** The workbook must exist; `init` makes one. */
@@ -59,7 +62,7 @@ export async function loadRegister(file: string): Promise<{ workbook: WorkbookMo
 }
 
 /** Document properties live with the document: `<workbook>.properties.json`. */
-const propertiesFile = (workbookFile: string) => `${workbookFile}.properties.json`;
+export const propertiesFile = (workbookFile: string) => `${workbookFile}.properties.json`;
 
 export async function openRun(
   opts: { workbookFile: string; now: number; mailbox?: (account: string) => MailboxModel | Promise<MailboxModel>; properties?: boolean },
@@ -72,10 +75,11 @@ export async function openRun(
     const file = propertiesFile(opts.workbookFile);
     if (existsSync(file)) {
       const saved = JSON.parse(await readFile(file, 'utf8')) as Record<string, string>;
-      for (const [k, v] of Object.entries(saved)) em.properties.document.data.set(k, v);
+      // The CLI's own bookkeeping is not a document property the script could see.
+      for (const [k, v] of Object.entries(saved)) if (k !== CLI_LAST_RUN_KEY) em.properties.document.data.set(k, v);
     }
   }
-  return { em, workbook, account, workbookFile: opts.workbookFile };
+  return { em, workbook, account, workbookFile: opts.workbookFile, now: opts.now };
 }
 
 const OUTBOX_NAME = /^(\d{4,})-(sent|draft)-[a-z0-9-]*\.eml$/;
@@ -127,7 +131,8 @@ export async function closeRun(run: RunContext, outbox: string, opts: { properti
   const mail = await stageOutbox(run, outbox);
   const files: StagedFile[] = [...mail];
   if (opts.properties !== false) {
-    files.push({ target: propertiesFile(run.workbookFile), data: JSON.stringify(Object.fromEntries(run.em.properties.document.data), null, 2) + '\n' });
+    const state = { ...Object.fromEntries(run.em.properties.document.data), [CLI_LAST_RUN_KEY]: new Date(run.now).toISOString() };
+    files.push({ target: propertiesFile(run.workbookFile), data: JSON.stringify(state, null, 2) + '\n' });
   }
   files.push({ target: run.workbookFile, data: await xlsxBuffer(run.workbook) });
   commitFiles(run.workbookFile, files);
@@ -147,13 +152,15 @@ export async function prepareOutbox(dir: string): Promise<void> {
 
 /**
  * What every `run <job>` does before its job: the outbox checked, the workbook locked
- * (waiting up to `wait` seconds for another run), a killed run's commit finished, and
- * the register read, with the same one-line usage errors for every command. The caller
- * runs its job and must call `release` (also on failure).
+ * (waiting up to `wait` seconds for another run), a killed run's commit finished, the
+ * register read and checked to have every tab, and `at` checked against the run state's
+ * last run (unless `force`), with the same one-line usage errors for every command. The
+ * caller runs its job and must call `release` (also on failure). `setup` passes
+ * `register: false` (restoring tabs is its job) and no outbox.
  */
-export async function beginRun(opts: { workbookFile: string; outbox: string; wait: number }): Promise<{ loaded: { workbook: WorkbookModel; account: string }; release: () => Promise<void> }> {
+export async function beginRun(opts: { workbookFile: string; outbox?: string; wait: number; at?: number; force?: boolean; register?: boolean }): Promise<{ loaded: { workbook: WorkbookModel; account: string }; release: () => Promise<void> }> {
   requireWorkbook(opts.workbookFile);
-  await prepareOutbox(opts.outbox);
+  if (opts.outbox !== undefined) await prepareOutbox(opts.outbox);
   runStarted();
   const release = await lockWorkbook(opts.workbookFile, opts.wait);
   try {
@@ -164,6 +171,8 @@ export async function beginRun(opts: { workbookFile: string; outbox: string; wai
     } catch (e) {
       throw new UsageError(`--workbook ${opts.workbookFile} cannot be read as an .xlsx register: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
     }
+    if (opts.register !== false) requireRegisterTabs(loaded.workbook, opts.workbookFile);
+    if (opts.at !== undefined) requireNotBeforeLastRun(propertiesFile(opts.workbookFile), opts.at, opts.force);
     return { loaded, release };
   } catch (e) {
     await release();

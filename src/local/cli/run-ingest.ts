@@ -1,10 +1,9 @@
-import { existsSync, statSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
 import { MailboxModel } from '../emulator';
 import { MailFileError, readMailFiles, type MailFile } from '../emulator/mailfiles';
 import { DEFAULT_WAIT_SECONDS } from './lock';
 import { beginRun, closeRun, openRun, parseInstant, requireWorkbook } from './run-context';
 import { UsageError } from './usage-error';
+import { inboxIsEmpty, requireInbox } from './validate';
 
 export interface RunIngestOptions {
   readonly workbook: string;
@@ -15,6 +14,8 @@ export interface RunIngestOptions {
   readonly outbox: string;
   /** Seconds to wait for another run on the workbook (`--wait`). */
   readonly wait?: number;
+  /** Run even if `at` is before the run state's last run (`--force`). */
+  readonly force?: boolean;
 }
 
 /**
@@ -23,13 +24,7 @@ export interface RunIngestOptions {
  * (not an mbox, an undated message) is a usage error here.
  */
 async function readInbox(inbox: string): Promise<MailFile[]> {
-  if (statSync(inbox).isDirectory()) {
-    // An empty inbox would still move the run's checkpoint to --at, and mail added later
-    // with older dates would then never be read: a wrong folder is refused, not "no mail".
-    if (!(await readdir(inbox)).some((n) => n.toLowerCase().endsWith('.eml'))) throw new UsageError(`--inbox ${inbox} holds no .eml files`);
-  } else if (statSync(inbox).size === 0 || (await readFile(inbox, 'latin1')).trim() === '') {
-    throw new UsageError(`--inbox ${inbox} is empty`);
-  }
+  // An empty inbox never gets here: it is "No new mail" and the run saves nothing.
   try {
     return await readMailFiles(inbox);
   } catch (e) {
@@ -47,12 +42,18 @@ async function readInbox(inbox: string): Promise<MailFile[]> {
  */
 export async function runIngestCommand(opts: RunIngestOptions, out: NodeJS.WritableStream): Promise<number> {
   requireWorkbook(opts.workbook);
-  if (!existsSync(opts.inbox)) throw new UsageError(`--inbox ${opts.inbox} does not exist (an mbox file or a folder of .eml files)`);
+  requireInbox(opts.inbox);
   const now = parseInstant(opts.at, '--at');
+  // An empty inbox is "No new mail" (see validate.ts), checked like the rest before the lock.
+  const empty = inboxIsEmpty(opts.inbox);
   // The mail is read (and refused when it cannot be) before the register is locked and loaded.
-  const items = (await readInbox(opts.inbox)).filter((i) => i.deliveredAt <= now);
-  const { loaded, release } = await beginRun({ workbookFile: opts.workbook, outbox: opts.outbox, wait: opts.wait ?? DEFAULT_WAIT_SECONDS });
+  const items = empty ? [] : (await readInbox(opts.inbox)).filter((i) => i.deliveredAt <= now);
+  const { loaded, release } = await beginRun({ workbookFile: opts.workbook, outbox: opts.outbox, wait: opts.wait ?? DEFAULT_WAIT_SECONDS, at: now, force: opts.force });
   try {
+    if (empty) {
+      out.write(`No new mail: ${opts.inbox} is empty; nothing saved.\n`);
+      return 0;
+    }
     const mailbox = new MailboxModel({ address: loaded.account });
     for (const it of items) await mailbox.deliver(it.raw, { at: it.deliveredAt });
 

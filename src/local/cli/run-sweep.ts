@@ -8,6 +8,8 @@ export interface RunSweepOptions {
   readonly outbox: string;
   /** Seconds to wait for another run on the workbook (`--wait`). */
   readonly wait?: number;
+  /** Run even if `at` is before the run state's last run (`--force`). */
+  readonly force?: boolean;
 }
 
 /**
@@ -22,7 +24,7 @@ export interface RunSweepOptions {
 export async function runSweepCommand(opts: RunSweepOptions, out: NodeJS.WritableStream): Promise<number> {
   requireWorkbook(opts.workbook);
   const now = parseInstant(opts.at, '--at');
-  const { loaded, release } = await beginRun({ workbookFile: opts.workbook, outbox: opts.outbox, wait: opts.wait ?? DEFAULT_WAIT_SECONDS });
+  const { loaded, release } = await beginRun({ workbookFile: opts.workbook, outbox: opts.outbox, wait: opts.wait ?? DEFAULT_WAIT_SECONDS, at: now, force: opts.force });
   try {
     const ctx = await openRun({ workbookFile: opts.workbook, now }, loaded);
     const run = ctx.em.run<string>('sweepSla');

@@ -9,19 +9,37 @@ import { providerHolidays } from '../../core/holidays/provider-holidays';
 type Row = Readonly<Record<string, string | number | Date>>;
 
 export const DEFAULT_CALENDAR_ID = 'MT-8-5';
+const SEED_ZONE = 'America/Denver';
 
-export function calendarRows(): Row[] {
+/**
+ * The business-hours calendar a new register starts with, named for its zone: the seeds'
+ * MT-8-5 in Mountain Time, otherwise the zone's city (Europe/London → London-8-5), so a
+ * register set up in London does not start on a calendar called Mountain Time.
+ */
+export function defaultCalendarId(zone: string = SEED_ZONE): string {
+  if (!zone || zone === SEED_ZONE) return DEFAULT_CALENDAR_ID;
+  const city = zone.split('/').pop()!.replace(/[^A-Za-z0-9]+/g, '-');
+  return `${city}-8-5`;
+}
+
+/** The default calendar and a 24×7 one, both in `zone` (the spreadsheet's time zone). */
+export function calendarRows(zone: string = SEED_ZONE): Row[] {
   const day = '08:00-17:00';
   return [
-    { 'Calendar ID': DEFAULT_CALENDAR_ID, 'Time zone': 'America/Denver', Mon: day, Tue: day, Wed: day, Thu: day, Fri: day, Sat: 'closed', Sun: 'closed' },
-    { 'Calendar ID': '24x7', 'Time zone': 'America/Denver', Mon: '24h', Tue: '24h', Wed: '24h', Thu: '24h', Fri: '24h', Sat: '24h', Sun: '24h' },
+    { 'Calendar ID': defaultCalendarId(zone), 'Time zone': zone, Mon: day, Tue: day, Wed: day, Thu: day, Fri: day, Sat: 'closed', Sun: 'closed' },
+    { 'Calendar ID': '24x7', 'Time zone': zone, Mon: '24h', Tue: '24h', Wed: '24h', Thu: '24h', Fri: '24h', Sat: '24h', Sun: '24h' },
   ];
 }
 
-/** Holidays of the default calendar for `year` and the year after. `toDate` turns YYYY-MM-DD into a date cell value. */
-export function holidayRows(year: number, toDate: (isoDate: string) => Date): Row[] {
+/**
+ * Holidays of the default calendar for `year` and the year after. `toDate` turns YYYY-MM-DD
+ * into a date cell value. The seeds' provider holidays are the only list there is, so they
+ * go on the default calendar whatever its zone; a team elsewhere edits the Holidays tab.
+ */
+export function holidayRows(year: number, toDate: (isoDate: string) => Date, zone: string = SEED_ZONE): Row[] {
+  const id = defaultCalendarId(zone);
   return [year, year + 1].flatMap((y) =>
-    providerHolidays(y).map((h) => ({ 'Calendar ID': DEFAULT_CALENDAR_ID, Date: toDate(h.date), Name: h.name, 'Open hours': h.open })),
+    providerHolidays(y).map((h) => ({ 'Calendar ID': id, Date: toDate(h.date), Name: h.name, 'Open hours': h.open })),
   );
 }
 

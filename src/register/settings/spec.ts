@@ -2,6 +2,7 @@ import { DEFAULT_PRIORITY_KEYWORDS, DEFAULT_REASON_KEYWORDS } from '../../core/m
 import { PRIORITIES, REASONS } from '../../core/types/vocab';
 import { ACCOUNTING_SYSTEMS } from '../../core/billing/accounting-csv';
 import { choice, currencyCode, dollars, domainList, emailAddress, gmailQuery, incrementHours, keywordRules, nameList, plainText, timeZone, wholeNumber, type Parser } from './parse';
+import { defaultCalendarId } from '../defaults/reference-data';
 
 /** What a setting's default may depend on: the place the register lives in. */
 export interface SettingsEnv {
@@ -72,7 +73,7 @@ export const SETTINGS = {
     key: 'Default calendar',
     explanation: 'Calendar ID used for clients and policies that name none.',
     usedBy: ['inbox', 'sweep', 'edits'],
-    initial: () => 'MT-8-5',
+    initial: (e) => defaultCalendarId(e.spreadsheetTimeZone),
     parse: plainText,
   }),
   defaultRateCents: setting({

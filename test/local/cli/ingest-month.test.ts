@@ -218,13 +218,11 @@ describe('run ingest on a month of support mail', () => {
       writeFileSync(f, text);
       return f;
     };
-    const emptyDir = mkdtempSync(path.join(s.dir, 'empty-'));
+    // An empty inbox is not refused: it is "No new mail" (test/local/cli/validate.test.ts).
     const stamp = statSync(s.register).mtimeMs;
     const cases: [Partial<{ inbox: string; at: string; outbox: string; workbook: string }>, RegExp][] = [
       [{ inbox: write('notes.txt', 'hello\nthis is not mail\n') }, /is not an mbox file/],
       [{ inbox: s.register }, /is not an mbox file/],
-      [{ inbox: write('empty.mbox', '') }, /is empty/],
-      [{ inbox: emptyDir }, /holds no \.eml files/],
       [{ inbox: write('undated.mbox', 'From someone nowhen\nFrom: a@b.example\nSubject: x\n\nbody\n') }, /message 1 \(line 1\) has no date/],
       [{ at: '1' }, /not an ISO date-time with a UTC offset/],
       [{ at: '2026-09-30T17:00:00' }, /not an ISO date-time with a UTC offset/],

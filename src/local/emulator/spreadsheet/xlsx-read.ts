@@ -1,10 +1,12 @@
 import ExcelJS from 'exceljs';
+import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { isDateFormat } from './number-format';
 import type { CellValue, SheetModel } from './sheet-model';
 import { DEFAULT_COLUMNS, DEFAULT_ROWS } from './sheet-model';
 import type { ConditionalRuleSpec, ValidationSpec } from './specs';
 import { DEFAULT_TIME_ZONE, WorkbookModel } from './workbook-model';
+import { normaliseCommentParts } from './xlsx-parts';
 import { validationFromXlsx } from './xlsx-validation';
 import { isValidZone, wallAsUtcToInstant } from './zone';
 
@@ -117,7 +119,8 @@ function readConditionals(ws: ExcelJS.Worksheet, sheet: SheetModel): Conditional
  */
 export async function loadXlsx(file: string, opts: { timeZone?: string | ((file: XlsxPeek) => string | undefined) } = {}): Promise<WorkbookModel> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
+  // Through the part-name fix: a workbook saved by openpyxl must open too (see xlsx-parts.ts).
+  await wb.xlsx.load((await normaliseCommentParts(await readFile(file))) as unknown as ExcelJS.Buffer);
   const read = typeof opts.timeZone === 'function' ? opts.timeZone(peekOf(wb)) : undefined;
   const zone = typeof opts.timeZone === 'string' ? opts.timeZone : read && isValidZone(read) ? read : DEFAULT_TIME_ZONE;
   const model = new WorkbookModel({ name: basename(file, extname(file)), timeZone: zone });
