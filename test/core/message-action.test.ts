@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatAction, parseAction, REPLY_KINDS, REPLY_OUTCOMES, withOutcome, type MessageAction } from '../../src/core/mail/message-action';
+import { formatAction, heldAction, heldReason, isHeld, parseAction, REPLY_KINDS, REPLY_OUTCOMES, withOutcome, type MessageAction } from '../../src/core/mail/message-action';
 import { mayAcknowledge, mayReplyToUnregistered, type RepliedMessage } from '../../src/core/mail/reply-limits';
 
 const HOUR = 60 * 60 * 1000;
@@ -34,6 +34,17 @@ describe('Messages → Action grammar', () => {
         expect(parseAction(formatAction(a))).toEqual(a);
       }),
     );
+  });
+
+  it('a held message reads back as held with its reason (even one with semicolons); no earlier text reads as held', () => {
+    const reason = 'the Clients row of CANYON has a problem (Hourly rate: not a number; CSM email: not an email)';
+    const back = parseAction(formatAction(heldAction(reason)));
+    expect(isHeld(back)).toBe(true);
+    expect(heldReason(back)).toBe(reason);
+    expect(back.reply).toBeNull();
+    for (const old of ['contact of unknown client CANYON: no ticket', 'opened T-000012; acknowledgement sent', 'unregistered sender: no ticket; replied', 'added to T-000001 (thread)']) {
+      expect(isHeld(parseAction(old))).toBe(false);
+    }
   });
 
   it('records an outcome without touching the event', () => {

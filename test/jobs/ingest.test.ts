@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runIngest } from '../../src/jobs/ingest/job';
 import { ingestFixture, mail, type IngestFixture } from './ingest-fixture';
 import { mt } from './sweep-fixture';
+import { ClientsTab } from '../../src/register/tabs';
 
 const run = (f: IngestFixture, at?: string) => {
   if (at) f.now = mt(at);
@@ -90,6 +91,41 @@ describe('the inbox job over memory ports', () => {
     run(f);
     expect(actions(f)).toEqual(['opened T-000001; acknowledgement failed', 'opened T-000002; acknowledgement sent']);
     expect(f.log.lines.find((l) => l.action === 'Reply failed')?.detail).toMatch(/Invalid email/);
+  });
+
+  it('holds the mail of a client whose row has a bad cell, says so once, and opens its tickets once the row is fixed', () => {
+    const f = ingestFixture();
+    const acme = { 'Client ID': 'ACME', Name: 'Acme Corp', Domains: 'acme.test', Plan: 'Standard', Status: 'Active', 'CSM email': 'csm@helpdesk.test' };
+    f.wb.put(ClientsTab, [{ ...acme, 'Hourly rate': '150 USD' }]);
+    f.mailbox.deliver(mail({ id: 'm1@acme.test', from: 'ann@acme.test', subject: 'Export fails', at: '2026-11-02T09:00' }));
+    f.mailbox.deliver(mail({ id: 'm2@acme.test', from: 'cy@acme.test', subject: 'Login broken', at: '2026-11-02T09:05' }));
+    expect(run(f)).toMatchObject({ opened: 0, held: 2, ignored: 0, sent: 0 });
+    expect(f.wb.tickets()).toEqual([]);
+    expect(actions(f)).toEqual([expect.stringMatching(/^held: the Clients row of ACME has a problem \(Hourly rate/), expect.stringMatching(/^held: /)]);
+    expect(f.ledger().map((r) => r.Kind)).toEqual(['customer', 'customer']); // not "unregistered"
+    expect(f.log.lines.filter((l) => l.action === 'Mail held')).toHaveLength(1);
+    const problems = () => f.wb.tabs.get('Clients')!.rows.slice(1).map((r) => r[f.wb.tabs.get('Clients')!.rows[0]!.indexOf('Problems')]);
+    expect(problems()).toEqual([expect.stringMatching(/Hourly rate/)]);
+    expect(f.mail.all()).toEqual([]);
+
+    // Later runs retry: still held, nothing new in the Log, no second ledger row.
+    f.mailbox.deliver(mail({ id: 'm3@acme.test', from: 'ann@acme.test', subject: 'Also this', at: '2026-11-02T10:30' }));
+    expect(run(f, '2026-11-02T11:00')).toMatchObject({ opened: 0, held: 3 });
+    expect(f.log.lines.filter((l) => l.action === 'Mail held')).toHaveLength(1);
+    expect(f.ledger()).toHaveLength(3);
+
+    // Fixed: the next run opens every held request, with its original Received at, and rewrites its own rows.
+    f.wb.put(ClientsTab, [{ ...acme, 'Hourly rate': '150' }]);
+    expect(run(f, '2026-11-02T12:00')).toMatchObject({ opened: 3, held: 0 });
+    expect(f.wb.tickets().map((t) => [t.Requester, (t['Received at'] as Date).getTime()])).toEqual([
+      ['ann@acme.test', mt('2026-11-02T09:00')],
+      ['cy@acme.test', mt('2026-11-02T09:05')],
+      ['ann@acme.test', mt('2026-11-02T10:30')],
+    ]);
+    expect(actions(f)).toEqual(['opened T-000001; acknowledgement sent', 'opened T-000002; acknowledgement sent', 'opened T-000003; acknowledgement sent']);
+    expect(f.ledger().map((r) => r['Message ID'])).toEqual(['m1@acme.test', 'm2@acme.test', 'm3@acme.test'].map((id) => expect.stringContaining(id)));
+    // And then it is done: the next run has nothing to retry.
+    expect(run(f, '2026-11-02T12:10')).toMatchObject({ processed: 0, held: 0 });
   });
 
   it('with the lock busy it reads nothing and says it skipped', () => {

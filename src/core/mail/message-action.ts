@@ -8,9 +8,15 @@
  *   added to T-000012 (thread)
  *   unregistered sender: no ticket; reply held as draft
  *   opened T-000013; not acknowledged: 3 per hour already
+ *   held: Clients row of CANYON has a problem (Hourly rate: …)
  *
  * `<event>[; <reply>]`: the event is free text for people; the reply part has a grammar.
  * Rows written by earlier versions use the same words, so they read the same.
+ *
+ * A *held* event (`held: <reason>`) means the register kept the message from being handled
+ * (its client's row is unusable, …): nothing was decided, every later run retries it, and
+ * the row is rewritten with what was done once the register is fixed. Earlier versions
+ * never wrote `held: `, so their rows never read as held.
  */
 export const REPLY_KINDS = ['acknowledgement', 'reply'] as const;
 export type ReplyKind = (typeof REPLY_KINDS)[number];
@@ -90,3 +96,16 @@ export function parseAction(text: string): MessageAction {
 export function withOutcome(a: MessageAction, outcome: ReplyOutcome): MessageAction {
   return a.reply ? { ...a, reply: { kind: a.reply.kind, outcome } } : a;
 }
+
+const HELD = 'held: ';
+
+/** The action of a message the register kept from being handled; `reason` says what to fix. */
+export function heldAction(reason: string): MessageAction {
+  return { event: `${HELD}${reason}`, reply: null };
+}
+
+/** Whether the action says the message is held (not handled yet, retried every run). */
+export const isHeld = (a: MessageAction): boolean => a.event.startsWith(HELD);
+
+/** Why a held message is held ('' if it is not). */
+export const heldReason = (a: MessageAction): string => (isHeld(a) ? a.event.slice(HELD.length) : '');

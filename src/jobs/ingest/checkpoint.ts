@@ -15,10 +15,12 @@ export interface Checkpoint {
   readonly until: number | null;
   /** While draining: the start of the run that met the backlog, which becomes `since` once it is drained. */
   readonly pending: number | null;
+  /** Messages held in the ledger: while any are, every run reads the ledger and retries them. */
+  readonly held: number;
 }
 
 const KEY = 'ingest.checkpoint';
-const EMPTY: Checkpoint = { since: null, lastTicket: 0, outbox: 0, until: null, pending: null };
+const EMPTY: Checkpoint = { since: null, lastTicket: 0, outbox: 0, until: null, pending: null, held: 0 };
 
 export function loadCheckpoint(kv: KeyValuePort): Checkpoint {
   const raw = kv.get(KEY);
@@ -31,6 +33,7 @@ export function loadCheckpoint(kv: KeyValuePort): Checkpoint {
       outbox: typeof v.outbox === 'number' ? v.outbox : 0,
       until: typeof v.until === 'number' ? v.until : null,
       pending: typeof v.pending === 'number' ? v.pending : null,
+      held: typeof v.held === 'number' ? v.held : 0,
     };
   } catch {
     return EMPTY;

@@ -3,7 +3,7 @@ import type { ClientInfo, Directory } from '../../core/mail/directory';
 import { rankArticles, type Article } from '../../core/mail/kb';
 import { suggestPriority, suggestReason } from '../../core/mail/keywords';
 import type { InboundMessage } from '../../core/mail/message';
-import type { MessageAction, ReplyRecord } from '../../core/mail/message-action';
+import { heldAction, type MessageAction, type ReplyRecord } from '../../core/mail/message-action';
 import { detectNoise } from '../../core/mail/noise';
 import { ownMarkIn } from '../../core/mail/own';
 import { parseMessage, receivedAt, type ParsedMessage } from '../../core/mail/parsed';
@@ -27,6 +27,8 @@ export interface HandlerContext {
   readonly replies: Replies;
   readonly directory: Directory;
   readonly clients: ReadonlyMap<string, RowOf<typeof ClientsTab>>;
+  /** Client IDs whose Clients row cannot be used, with the reason: their contacts' mail is held, not dropped. */
+  readonly brokenClients: ReadonlyMap<string, string>;
   readonly settings: Settings;
   readonly now: () => number;
   readonly log: RunLogPort;
@@ -40,6 +42,7 @@ export interface HandledCounts {
   opened: number;
   appended: number;
   ignored: number;
+  held: number;
 }
 
 const queued = (kind: ReplyRecord['kind']): ReplyRecord => ({ kind, outcome: 'queued' });
@@ -51,7 +54,7 @@ const queued = (kind: ReplyRecord['kind']): ReplyRecord => ({ kind, outcome: 'qu
  * core/mail); this applies them to the run's ticket book, ledger and outbox.
  */
 export class MessageHandler {
-  readonly counts: HandledCounts = { processed: 0, opened: 0, appended: 0, ignored: 0 };
+  readonly counts: HandledCounts = { processed: 0, opened: 0, appended: 0, ignored: 0, held: 0 };
 
   constructor(private readonly c: HandlerContext) {}
 
@@ -78,7 +81,33 @@ export class MessageHandler {
     const join = findTicket(parsed, this.c.book.index(ledger), directory);
     const decision = decide({ parsed, noise, own, join, directory, unregistered: this.c.settings.unregisteredSenders });
     if (own) for (const key of this.c.replies.seenInThread(own.kind, own.key, m.threadId)) ledger.settle(key, 'sent');
-    this.apply(parsed, decision);
+    const held = this.heldBy(parsed, decision);
+    if (held) this.hold(parsed, held.clientId, held.reason);
+    else this.apply(parsed, decision);
+  }
+
+  /**
+   * Whether the register, not the message, keeps it from being handled: a registered
+   * contact whose client's row has a problem would otherwise be "of an unknown client" and
+   * lost. Such a message waits for the row to be fixed.
+   */
+  private heldBy(p: ParsedMessage, d: Decision): { clientId: string; reason: string } | null {
+    if (d.type !== 'unregistered' || d.client) return null;
+    const contact = this.c.directory.contact(p.sender.address);
+    const problem = contact ? this.c.brokenClients.get(contact.clientId) : undefined;
+    return contact && problem !== undefined ? { clientId: contact.clientId, reason: `the Clients row of ${contact.clientId} has a problem (${problem})` } : null;
+  }
+
+  /** Records the message as held (retried by every run); the Log hears once per reason. */
+  private hold(p: ParsedMessage, clientId: string, reason: string): void {
+    this.counts.held++;
+    if (this.c.ledger.hold(p, 'customer', heldAction(reason))) {
+      this.c.log.add(
+        'Mail held',
+        `Mail from ${p.sender.address} ("${p.msg.subject}") is held: ${reason}. Fix the row; every inbox check retries held mail and opens its tickets with their original Received at. Later mail held for the same reason is not logged again.`,
+        { clientId },
+      );
+    }
   }
 
   private apply(p: ParsedMessage, d: Decision): void {

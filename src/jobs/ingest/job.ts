@@ -3,7 +3,8 @@ import type { Article } from '../../core/mail/kb';
 import type { InboundMessage } from '../../core/mail/message';
 import { SETTINGS, type Settings } from '../../register/settings/spec';
 import type { RowOf, TabSpec } from '../../register/tab-spec';
-import { RegisterError, readTable, type Table } from '../../register/table';
+import { RegisterError, readTable, type RowProblem, type Table } from '../../register/table';
+import { syncProblems } from '../../register/problems-column';
 import { requireColumns } from '../../register/required-columns';
 import { CalendarsTab, ClientsTab, ContactsTab, HolidaysTab, KnowledgeBaseTab, MessagesTab, SettingsTab, SlaPoliciesTab, TicketsTab } from '../../register/tabs';
 import type * as z from 'zod/mini';
@@ -30,13 +31,15 @@ export interface IngestReport {
   readonly opened: number;
   readonly appended: number;
   readonly ignored: number;
+  /** Messages the register keeps from being handled (see MessageLedger): retried every run. */
+  readonly held: number;
   readonly sent: number;
   readonly drafted: number;
   readonly waiting: number;
   readonly message: string;
 }
 
-const nothing = { threads: 0, processed: 0, opened: 0, appended: 0, ignored: 0, sent: 0, drafted: 0, waiting: 0 };
+const nothing = { threads: 0, processed: 0, opened: 0, appended: 0, ignored: 0, held: 0, sent: 0, drafted: 0, waiting: 0 };
 
 function read<S extends z.ZodMiniObject>(ports: IngestPorts, spec: TabSpec<S>): Table<z.output<S>> {
   const port = ports.workbook.tab(spec.name);
@@ -87,7 +90,8 @@ function ingestLocked(ports: IngestPorts): IngestReport {
   // Read now, before our replies land in these threads and make the oldest look new.
   const oldestRead = search.capped && threadIds.length ? ports.mailbox.lastMessageAt(threadIds[threadIds.length - 1]!) : null;
   const replies = new Replies(ports.state, checkpoint.outbox);
-  if (threadIds.length === 0 && replies.length === 0) {
+  // Held mail is retried by every run, so a run with held mail is never idle.
+  if (threadIds.length === 0 && replies.length === 0 && checkpoint.held === 0) {
     saveCheckpoint(ports.state, { ...checkpoint, ...drained(checkpoint, startedAt) });
     return { status: 'idle', ...nothing, message: 'No new mail.' };
   }
@@ -95,7 +99,8 @@ function ingestLocked(ports: IngestPorts): IngestReport {
 
   const run = new IngestRun(ports, settings, checkpoint, replies);
   // Threads of replies still waiting: our own copy may be there already (a run cut right after sending).
-  const all = [...new Set([...threadIds, ...replies.threadIds()])];
+  // Threads of held messages: each run tries them again, in case the register was fixed.
+  const all = [...new Set([...threadIds, ...replies.threadIds(), ...run.ledger.heldThreadIds()])];
   const fresh: InboundMessage[] = [];
   let complete = true;
   for (let i = 0; i < all.length; i += PAGE_SIZE) {
@@ -115,11 +120,12 @@ function ingestLocked(ports: IngestPorts): IngestReport {
     run.handler.handle(m);
   }
   run.write();
+  run.markBrokenClients();
   const sent = run.send();
   const backlog = complete && search.capped ? backlogCursor(checkpoint, oldestRead, startedAt) : null;
   const cursor = !complete ? cursorOf(checkpoint) : (backlog ?? drained(checkpoint, startedAt));
   const status = complete && !backlog && replies.length === 0 ? 'done' : 'partial';
-  return finish(ports, checkpoint, { status, threads: all.length, counts: { ...run.handler.counts, ...sent }, replies, lastIssued: run.book.lastIssued, cursor, backlog: backlog !== null });
+  return finish(ports, checkpoint, { status, threads: all.length, counts: { ...run.handler.counts, ...sent }, replies, lastIssued: run.book.lastIssued, cursor, backlog: backlog !== null, held: run.ledger.heldCount() });
 }
 
 type Cursor = Pick<Checkpoint, 'since' | 'until' | 'pending'>;
@@ -140,6 +146,19 @@ function backlogCursor(cp: Checkpoint, oldest: number | null, startedAt: number)
   return { since: cp.since, until: oldest ?? cp.until, pending: cp.pending ?? startedAt };
 }
 
+/** Clients rows the schema refused, by the Client ID typed in them (rows without one name no client). */
+function brokenClientRows(clients: Table<RowOf<typeof ClientsTab>>): Map<string, RowProblem> {
+  const col = clients.columnOf.get('Client ID');
+  const out = new Map<string, RowProblem>();
+  if (col === undefined) return out;
+  for (const p of clients.problems) {
+    const id = String(clients.raw[p.rowNumber - 1]?.[col] ?? '').trim();
+    // A repeated Client ID is a problem of the second row only: the first still serves.
+    if (id && !clients.byKey(id) && !out.has(id)) out.set(id, p);
+  }
+  return out;
+}
+
 /** The register as one run sees it, and the parts that change it. */
 class IngestRun {
   readonly ledger: MessageLedger;
@@ -147,6 +166,8 @@ class IngestRun {
   readonly handler: MessageHandler;
   private deadlines: Deadlines | null = null;
   private articles: Article[] | null = null;
+  private readonly clientsTable: Table<RowOf<typeof ClientsTab>>;
+  private readonly brokenClients: ReadonlyMap<string, RowProblem>;
 
   constructor(
     private readonly ports: IngestPorts,
@@ -158,6 +179,9 @@ class IngestRun {
     this.book = new TicketBook(read(ports, TicketsTab), this.ledger, checkpoint.lastTicket);
     const contacts = read(ports, ContactsTab);
     const clients = read(ports, ClientsTab);
+    this.clientsTable = clients;
+    const brokenClients = brokenClientRows(clients);
+    this.brokenClients = brokenClients;
     const directory = new Directory(
       settings.supportAddress,
       settings.staffDomains,
@@ -170,6 +194,7 @@ class IngestRun {
       replies,
       directory,
       clients: new Map<string, RowOf<typeof ClientsTab>>(clients.rows.map((r) => [r.data['Client ID'], r.data])),
+      brokenClients: new Map([...brokenClients].map(([id, b]) => [id, b.message])),
       settings,
       now: () => ports.clock.now(),
       log: ports.log,
@@ -208,8 +233,19 @@ class IngestRun {
     const { workbook, state } = this.ports;
     this.book.write(workbook.tab(TicketsTab.name)!, this.ports.log);
     this.replies.save();
-    saveCheckpoint(state, { ...cursorOf(this.checkpoint), lastTicket: this.book.lastIssued, outbox: this.replies.savedChunks });
+    saveCheckpoint(state, { ...cursorOf(this.checkpoint), lastTicket: this.book.lastIssued, outbox: this.replies.savedChunks, held: this.ledger.heldCount() });
     this.ledger.appendNew(workbook.tab(MessagesTab.name)!);
+  }
+
+  /**
+   * The Problems cells of the Clients rows whose mail is held say what is wrong with them
+   * (the schema's words, as the sweep writes them, so the two jobs agree); only those rows.
+   */
+  markBrokenClients(): void {
+    if (this.handler.counts.held === 0) return;
+    const { workbook, log } = this.ports;
+    const rows = new Set([...this.brokenClients.values()].map((b) => b.rowNumber));
+    for (const p of syncProblems(() => workbook.tab(ClientsTab.name), this.clientsTable, new Map(), rows)) log.add('Register problem', `${ClientsTab.name} row ${p.rowNumber}: ${p.message}`);
   }
 
   /** Sends the outbox, then records each reply's outcome in its ledger row (one batch) and saves what is left. */
@@ -227,32 +263,35 @@ interface Finish {
   readonly status: IngestReport['status'];
   readonly message?: string;
   readonly threads?: number;
-  readonly counts?: { processed: number; opened: number; appended: number; ignored: number; sent: number; drafted: number };
+  readonly counts?: { processed: number; opened: number; appended: number; ignored: number; held: number; sent: number; drafted: number };
   readonly replies?: Replies;
   readonly lastIssued?: number;
   readonly cursor?: Cursor;
   /** The search reached its page cap: older mail is left for the next run. */
   readonly backlog?: boolean;
+  /** Messages held after this run (kept in the checkpoint so the next run retries them). */
+  readonly held?: number;
 }
 
 /** The run's summary (logged unless it found nothing new) and the checkpoint for the next run. */
 function finish(ports: IngestPorts, checkpoint: Checkpoint, f: Finish): IngestReport {
-  const c = f.counts ?? { processed: 0, opened: 0, appended: 0, ignored: 0, sent: 0, drafted: 0 };
+  const c = f.counts ?? { processed: 0, opened: 0, appended: 0, ignored: 0, held: 0, sent: 0, drafted: 0 };
   const threads = f.threads ?? 0;
   const waiting = f.replies?.length ?? 0;
   const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   const summary =
     f.message ??
-    `${plural(c.processed, 'new message', 'new messages')} in ${plural(threads, 'thread', 'threads')}: ${plural(c.opened, 'ticket', 'tickets')} opened, ${c.appended} added to tickets, ${c.ignored} ignored; ${plural(c.sent, 'reply', 'replies')} sent, ${c.drafted} held as drafts` +
+    `${plural(c.processed, 'new message', 'new messages')} in ${plural(threads, 'thread', 'threads')}: ${plural(c.opened, 'ticket', 'tickets')} opened, ${c.appended} added to tickets, ${c.ignored} ignored${c.held ? `, ${c.held} held (see the Log: the register needs a fix)` : ''}; ${plural(c.sent, 'reply', 'replies')} sent, ${c.drafted} held as drafts` +
       (waiting ? `; ${waiting} waiting for the next run` : '') +
       (f.backlog ? '. More mail is waiting than one run reads; the next run continues with the older threads' : '') +
       (f.status === 'partial' && !f.backlog ? '. Stopped before the time limit; the next run continues.' : '.');
   // A run that found nothing new leaves the Log alone, so re-runs change nothing.
-  if (f.status === 'partial' || c.processed > 0 || c.sent > 0 || c.drafted > 0) ports.log.add(f.status === 'partial' ? 'Stopped early' : 'Inbox checked', summary);
+  if (f.status === 'partial' || c.processed > c.held || c.sent > 0 || c.drafted > 0) ports.log.add(f.status === 'partial' ? 'Stopped early' : 'Inbox checked', summary);
   saveCheckpoint(ports.state, {
     ...(f.cursor ?? cursorOf(checkpoint)),
     lastTicket: Math.max(f.lastIssued ?? 0, checkpoint.lastTicket),
     outbox: f.replies?.savedChunks ?? checkpoint.outbox,
+    held: f.held ?? checkpoint.held,
   });
   return { status: f.status, threads, ...c, waiting, message: summary };
 }

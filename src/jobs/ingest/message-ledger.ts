@@ -1,4 +1,4 @@
-import { formatAction, parseAction, withOutcome, type MessageAction, type ReplyOutcome } from '../../core/mail/message-action';
+import { formatAction, heldReason, isHeld, parseAction, withOutcome, type MessageAction, type ReplyOutcome } from '../../core/mail/message-action';
 import type { RepliedMessage } from '../../core/mail/reply-limits';
 import { receivedAt, type ParsedMessage } from '../../core/mail/parsed';
 import type { MessageKind } from '../../core/types/vocab';
@@ -25,11 +25,21 @@ export interface LedgerEntry {
 
 type MessagesRow = RowOf<typeof MessagesTab>;
 
+/** A message recorded as held: not handled, so every run reads it again. */
+interface HeldEntry {
+  readonly threadId: string;
+  readonly reason: string;
+}
+
 /**
  * The Messages tab: every message seen, by RFC 5322 Message-ID, so none is processed twice.
  * Holds the rows as read and those this run adds; the rows are appended in one write, and
  * what became of each queued reply is written afterwards into the same rows' Action cells
  * (after a re-read, by key), so a run cut between the two leaves "queued", never a false "sent".
+ *
+ * A held row (see message-action) is not an entry: the message counts as unread and
+ * unhandled, its thread is read again by every run, and when it is handled at last its
+ * own row is rewritten (same Message ID, so the tab keeps one row per message).
  */
 export class MessageLedger {
   private readonly entries = new Map<string, LedgerEntry>();
@@ -37,16 +47,27 @@ export class MessageLedger {
   private readonly namedTickets = new Set<string>();
   private readonly added: Record<string, unknown>[] = [];
   private readonly outcomes = new Map<string, ReplyOutcome>();
+  private readonly held = new Map<string, HeldEntry>();
+  /** Reasons held rows gave before this run: a problem is announced once, not per message or run. */
+  private readonly knownReasons = new Set<string>();
+  /** Held rows (from earlier runs) rewritten by this run, by Message ID. */
+  private readonly rewrites = new Map<string, Record<string, unknown>>();
 
   constructor(private readonly table: Table<MessagesRow>) {
     for (const { data: d } of table.rows) {
+      const action = parseAction(d.Action);
+      if (isHeld(action)) {
+        this.held.set(d['Message ID'], { threadId: d['Thread ID'], reason: heldReason(action) });
+        this.knownReasons.add(heldReason(action));
+        continue;
+      }
       this.entries.set(d['Message ID'], {
         ticketId: d['Ticket ID'],
         threadId: d['Thread ID'],
         kind: d.Kind,
         from: d.From.toLowerCase(),
         at: d.Date?.getTime() ?? 0,
-        action: parseAction(d.Action),
+        action,
         thisRun: false,
       });
       if (d['Gmail ID']) this.gmailIds.add(d['Gmail ID']);
@@ -85,9 +106,43 @@ export class MessageLedger {
     return [...this.entries.values()].map((e) => ({ from: e.from, at: e.at, thisRun: e.thisRun, reply: e.action.reply }));
   }
 
+  /** Threads with held messages, to be read again by this run. */
+  heldThreadIds(): string[] {
+    return [...new Set([...this.held.values()].map((h) => h.threadId))];
+  }
+
+  /** How many messages are held after this run's records. */
+  heldCount(): number {
+    return this.held.size;
+  }
+
+  /**
+   * Records `p` as held for `reason`. Returns whether the reason is new (no held row gave
+   * it before, in this run or an earlier one), so the caller tells people once per problem.
+   */
+  hold(p: ParsedMessage, kind: MessageKind, action: MessageAction): boolean {
+    const reason = heldReason(action);
+    const fresh = !this.knownReasons.has(reason);
+    this.knownReasons.add(reason);
+    const before = this.held.get(p.ledgerId);
+    if (before?.reason === reason) return fresh; // held again for the same reason: nothing to write
+    this.write(p, kind, '', action);
+    this.held.set(p.ledgerId, { threadId: p.msg.threadId, reason });
+    this.entries.delete(p.ledgerId);
+    return fresh;
+  }
+
   record(p: ParsedMessage, kind: MessageKind, ticketId: string, action: MessageAction): void {
+    this.write(p, kind, ticketId, action);
+    this.held.delete(p.ledgerId);
+    if (ticketId) this.namedTickets.add(ticketId);
+    this.entries.set(p.ledgerId, { ticketId, threadId: p.msg.threadId, kind, from: p.sender.address, at: receivedAt(p), action, thisRun: true });
+  }
+
+  /** A new row, or the rewrite of the message's held row from an earlier run. */
+  private write(p: ParsedMessage, kind: MessageKind, ticketId: string, action: MessageAction): void {
     const m = p.msg;
-    this.added.push({
+    const row = {
       'Message ID': p.ledgerId,
       'Thread ID': m.threadId,
       'Ticket ID': ticketId,
@@ -98,9 +153,14 @@ export class MessageLedger {
       'Gmail ID': m.gmailId,
       Subject: m.subject,
       Excerpt: m.body.replace(/\s+/g, ' ').trim().slice(0, EXCERPT),
-    });
-    if (ticketId) this.namedTickets.add(ticketId);
-    this.entries.set(p.ledgerId, { ticketId, threadId: m.threadId, kind, from: p.sender.address, at: receivedAt(p), action, thisRun: true });
+    };
+    const onSheet = this.table.byKey(p.ledgerId);
+    if (onSheet) this.rewrites.set(p.ledgerId, row);
+    else {
+      const i = this.added.findIndex((r) => r['Message ID'] === p.ledgerId);
+      if (i >= 0) this.added[i] = row;
+      else this.added.push(row);
+    }
   }
 
   /** What became of the reply a row promised; written to its Action cell by writeOutcomes. */
@@ -110,11 +170,14 @@ export class MessageLedger {
     if (e) e.action = withOutcome(e.action, outcome);
   }
 
-  /** Appends this run's rows (one write). */
+  /** Appends this run's rows (one write), then rewrites the held rows this run handled or held anew (one batch, by key after a re-read). */
   appendNew(port: SheetPort): void {
-    if (this.added.length === 0) return;
     const present = (r: Record<string, unknown>) => Object.fromEntries(Object.entries(r).filter(([h]) => this.table.columnOf.has(h)));
-    appendRows(port, this.table, this.added.map(present));
+    if (this.added.length > 0) appendRows(port, this.table, this.added.map(present));
+    if (this.rewrites.size === 0) return;
+    const fresh = readTable(port, MessagesTab);
+    const updates = [...this.rewrites].map(([key, row]) => ({ key, values: present(row) }));
+    applyPlan(port, planWrites(fresh, writesByKey(fresh, updates).writes));
   }
 
   /**
