@@ -1,6 +1,6 @@
 import { Meter, LATENCY_MS } from '../../src/local/emulator/meter';
 import { MailboxModel } from '../../src/local/emulator/gmail';
-import { emulator, snapshot } from '../support/emulator';
+import { emulator, inSandbox, snapshot } from '../support/emulator';
 import { AFTER_FIXTURES, rows, seedRegister, withFixtures } from './ingest-support';
 
 async function ready(opts: Parameters<typeof emulator>[0] = {}) {
@@ -263,4 +263,65 @@ describe('ingestInbox checks the columns it needs before touching anything', () 
       expect(em.mailbox.outgoing).toHaveLength(0);
     });
   }
+});
+
+describe('ingestInbox when a Clients row has a bad cell', () => {
+  /** Types `value` into `header` of the client's row, as a person would. */
+  function typeClientCell(em: Awaited<ReturnType<typeof ready>>, clientId: string, header: string, value: string) {
+    inSandbox(em, `
+      var sh = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Clients');
+      var values = sh.getDataRange().getValues();
+      var col = values[0].indexOf(${JSON.stringify(header)});
+      for (var r = 1; r < values.length; r++) if (values[r][0] === ${JSON.stringify(clientId)}) sh.getRange(r + 1, col + 1).setValue(${JSON.stringify(value)});
+      return true;`);
+  }
+  const globex = (em: Awaited<ReturnType<typeof ready>>) =>
+    rows(em, 'Tickets')
+      .filter((t) => t['Client ID'] === 'GLOBEX')
+      .map((t) => [t.Requester, t.Subject, (t['Received at'] as Date).toISOString()]);
+
+  it('holds that client’s mail with one notice, then opens its tickets with their original Received at once the cell is fixed', async () => {
+    const clean = await ready();
+    expect(clean.run<string>('ingestInbox').error).toBeUndefined();
+    const expected = globex(clean);
+    expect(expected.length).toBeGreaterThan(0);
+
+    const em = await ready();
+    typeClientCell(em, 'GLOBEX', 'Monthly hours', 'four');
+    const first = em.run<string>('ingestInbox');
+    expect(first.error).toBeUndefined();
+    expect(first.value).toMatch(/held/);
+    expect(globex(em)).toEqual([]);
+    const fromGlobex = () => rows(em, 'Messages').filter((m) => /@globex\.example$/.test(String(m.From)));
+    expect(fromGlobex().length).toBeGreaterThan(0);
+    for (const m of fromGlobex()) {
+      expect(m.Action).toMatch(/^held: the Clients row of GLOBEX has a problem \(Monthly hours/);
+      expect(m.Kind).not.toBe('unregistered');
+    }
+    const held = () => rows(em, 'Log').filter((l) => l.Action === 'Mail held');
+    expect(held()).toHaveLength(1);
+    expect(held()[0]!['Client ID']).toBe('GLOBEX');
+    const problems = rows(em, 'Clients').find((c) => c['Client ID'] === 'GLOBEX')!.Problems;
+    expect(problems).toMatch(/Monthly hours/);
+    // No mail to the held senders.
+    expect(addressesOfSent(em).filter((a) => a.endsWith('@globex.example'))).toEqual([]);
+
+    // A later run, cell still bad: still held, not announced again, one ledger row per message.
+    em.clock.set(AFTER_FIXTURES + 10 * 60_000);
+    expect(em.run<string>('ingestInbox').error).toBeUndefined();
+    expect(held()).toHaveLength(1);
+    const heldCount = fromGlobex().length;
+
+    // Fixed: the next run opens them, with the Received at of the mail itself.
+    typeClientCell(em, 'GLOBEX', 'Monthly hours', '20');
+    em.clock.set(AFTER_FIXTURES + 20 * 60_000);
+    const fixed = em.run<string>('ingestInbox');
+    expect(fixed.error).toBeUndefined();
+    expect(globex(em)).toEqual(expected);
+    expect(fromGlobex()).toHaveLength(heldCount);
+    for (const m of fromGlobex()) expect(m.Action).not.toMatch(/^held/);
+    expect(new Set(rows(em, 'Messages').map((m) => m['Message ID'])).size).toBe(rows(em, 'Messages').length);
+    // The tickets' order and numbers differ from a clean run's (ACME's came first); nothing else is lost.
+    expect(rows(em, 'Tickets')).toHaveLength(rows(clean, 'Tickets').length);
+  });
 });
