@@ -128,6 +128,29 @@ describe('the inbox job over memory ports', () => {
     expect(run(f, '2026-11-02T12:10')).toMatchObject({ processed: 0, held: 0 });
   });
 
+  it.each([
+    ['a plan with no SLA policy', { Plan: 'Gold' }, /^held: a ticket of ACME gets no deadlines: no SLA policy for plan "Gold"/],
+    ['a calendar that is not on Calendars', { Calendar: 'MT-9-5' }, /^held: a ticket of ACME gets no deadlines: calendar MT-9-5 is not on the Calendars tab/],
+  ])('holds a request whose SLA cannot be counted (%s) instead of opening a ticket without deadlines', (_, bad, held) => {
+    const f = ingestFixture();
+    const acme = { 'Client ID': 'ACME', Name: 'Acme Corp', Domains: 'acme.test', Plan: 'Standard', Status: 'Active', 'CSM email': 'csm@helpdesk.test' };
+    f.wb.put(ClientsTab, [{ ...acme, ...bad }]);
+    f.mailbox.deliver(mail({ id: 'm1@acme.test', from: 'ann@acme.test', subject: 'Export fails', at: '2026-11-02T09:00' }));
+    f.mailbox.deliver(mail({ id: 'm2@acme.test', from: 'cy@acme.test', subject: 'Login broken', at: '2026-11-02T09:05' }));
+    expect(run(f)).toMatchObject({ opened: 0, held: 2 });
+    expect(actions(f)).toEqual([expect.stringMatching(held), expect.stringMatching(held)]);
+    expect(f.log.lines.filter((l) => l.action === 'Mail held')).toHaveLength(1);
+    expect(f.mail.all()).toEqual([]);
+    f.wb.put(ClientsTab, [acme]);
+    expect(run(f, '2026-11-02T11:00')).toMatchObject({ opened: 2, held: 0 });
+    // Numbers are not skipped for the held messages; deadlines count from the mail's own arrival.
+    expect(f.wb.tickets().map((t) => [t['Ticket ID'], (t['Received at'] as Date).getTime()])).toEqual([
+      ['T-000001', mt('2026-11-02T09:00')],
+      ['T-000002', mt('2026-11-02T09:05')],
+    ]);
+    expect(f.wb.ticket('T-000001')['First response due']).toBeInstanceOf(Date);
+  });
+
   it('with the lock busy it reads nothing and says it skipped', () => {
     const f = ingestFixture();
     f.locked = true;

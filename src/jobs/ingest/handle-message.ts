@@ -11,7 +11,7 @@ import { mayAcknowledge, mayReplyToUnregistered } from '../../core/mail/reply-li
 import { cleanSubject } from '../../core/mail/subject';
 import { decide, mergeFollowers, type Decision } from '../../core/tickets/decide';
 import { findTicket } from '../../core/tickets/join';
-import type { Priority } from '../../core/types/vocab';
+import type { MessageKind, Priority } from '../../core/types/vocab';
 import type { Settings } from '../../register/settings/spec';
 import type { RowOf } from '../../register/tab-spec';
 import type { ClientsTab } from '../../register/tabs';
@@ -44,6 +44,8 @@ export interface HandledCounts {
   ignored: number;
   held: number;
 }
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 const queued = (kind: ReplyRecord['kind']): ReplyRecord => ({ kind, outcome: 'queued' });
 
@@ -82,7 +84,7 @@ export class MessageHandler {
     const decision = decide({ parsed, noise, own, join, directory, unregistered: this.c.settings.unregisteredSenders });
     if (own) for (const key of this.c.replies.seenInThread(own.kind, own.key, m.threadId)) ledger.settle(key, 'sent');
     const held = this.heldBy(parsed, decision);
-    if (held) this.hold(parsed, held.clientId, held.reason);
+    if (held) this.hold(parsed, 'customer', held.clientId, held.reason);
     else this.apply(parsed, decision);
   }
 
@@ -99,12 +101,12 @@ export class MessageHandler {
   }
 
   /** Records the message as held (retried by every run); the Log hears once per reason. */
-  private hold(p: ParsedMessage, clientId: string, reason: string): void {
+  private hold(p: ParsedMessage, kind: MessageKind, clientId: string, reason: string): void {
     this.counts.held++;
-    if (this.c.ledger.hold(p, 'customer', heldAction(reason))) {
+    if (this.c.ledger.hold(p, kind, heldAction(reason))) {
       this.c.log.add(
         'Mail held',
-        `Mail from ${p.sender.address} ("${p.msg.subject}") is held: ${reason}. Fix the row; every inbox check retries held mail and opens its tickets with their original Received at. Later mail held for the same reason is not logged again.`,
+        `Mail from ${p.sender.address} ("${p.msg.subject}") is held: ${reason}. Once the register is fixed, the next inbox check opens the held tickets with their original Received at. Later mail held for the same reason is not logged again.`,
         { clientId },
       );
     }
@@ -207,7 +209,8 @@ export class MessageHandler {
   private open(p: ParsedMessage, d: Extract<Decision, { type: 'open' }>): void {
     const m = p.msg;
     const { book, settings } = this.c;
-    const id = book.nextId();
+    // Not taken yet: a message held for a broken policy or calendar opens no ticket.
+    const id = book.peekId();
     const received = receivedAt(p);
     const text = `${m.subject}\n${m.body}`;
     const priority = suggestPriority(text, settings.priorityRules);
@@ -230,7 +233,13 @@ export class MessageHandler {
     };
     // Deadlines, SLA state and Policy come from the shared ticket-row layer, as the sweep computes them.
     const due = client ? this.c.deadlines().forNewTicket(client, row, this.c.now()) : null;
-    if (due?.problem) this.c.log.add('No deadlines', `${id}: ${due.problem}`, { ticketId: id, clientId: d.clientId });
+    if (due?.problem) {
+      // Its SLA cannot be counted (no policy for the plan and priority, or its calendar is
+      // missing or broken): held until the register is fixed, rather than a ticket with no deadlines.
+      this.hold(p, d.kind, d.clientId, `a ticket of ${d.clientId} gets no deadlines: ${lowerFirst(due.problem)}`);
+      return;
+    }
+    book.nextId();
     Object.assign(row, due?.values ?? {});
     const notes: Record<string, string> = { ...due?.notes };
     const t: WorkTicket = {

@@ -125,6 +125,11 @@ export class TicketBook {
     if (!this.threadTicket.has(threadId)) this.threadTicket.set(threadId, ticketId);
   }
 
+  /** The number nextId() will issue, without issuing it. */
+  peekId(): TicketId {
+    return formatTicketId(this.last + 1);
+  }
+
   nextId(): TicketId {
     return formatTicketId(++this.last);
   }

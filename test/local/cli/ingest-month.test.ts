@@ -90,6 +90,17 @@ function promises(text: string): boolean {
   return /You will hear from us by/.test(text.replace(/=\r?\n/g, ''));
 }
 
+/** Types `value` into the client's `header` cell of the saved register, as a person would in Sheets. */
+async function typeClientCell(file: string, clientId: string, header: string, value: string): Promise<void> {
+  const wb = await loadXlsx(file);
+  const em = await new Emulator({ workbook: wb, user: SUPPORT_ADDRESS, scriptTimeZone: wb.timeZone }).loadFile(ensureBundle());
+  const values = wb.sheetValues('Clients') as unknown[][];
+  const row = values.findIndex((r) => r[0] === clientId);
+  const sheet = (em.realm.context.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).getActiveSpreadsheet().getSheetByName('Clients')!;
+  sheet.getRange(row + 1, (values[0] as string[]).indexOf(header) + 1).setValue(value);
+  await saveXlsx(wb, file);
+}
+
 describe('run ingest on a month of support mail', () => {
   it('one run at month end: one ticket per request with requester, client, followers and first response; nothing for noise; acknowledgements that still make sense; a second run changes nothing', async () => {
     const s = await setup();
@@ -140,6 +151,45 @@ describe('run ingest on a month of support mail', () => {
     const [a, b] = [await loadRegisterXlsx(s.register), await loadRegisterXlsx(before)];
     for (const name of ['Tickets', 'Messages', 'Log']) expect(a.sheetValues(name).map((r) => r.map(iso)), name).toEqual(b.sheetValues(name).map((r) => r.map(iso)));
   }, 120_000);
+
+  it('with Canyon’s Hourly rate typed "150 USD": Canyon’s mail is held with one notice; once fixed, the next run opens every ticket with its original Received at', async () => {
+    const s = await setup();
+    const clean = path.join(s.dir, 'clean.xlsx');
+    writeFileSync(clean, readFileSync(s.register));
+    expect(await runIngestCommand({ workbook: clean, inbox: s.inbox, at: MONTH_END, outbox: path.join(s.dir, 'clean-out') }, sink())).toBe(0);
+    const cleanTickets = await tab(clean, 'Tickets');
+    expect(cleanTickets).toHaveLength(expected(s.month, Date.parse(MONTH_END)).length);
+
+    await typeClientCell(s.register, 'CANYON', 'Hourly rate', '150 USD');
+    const first = sink();
+    expect(await runIngestCommand({ workbook: s.register, inbox: s.inbox, at: MONTH_END, outbox: path.join(s.dir, 'out1') }, first)).toBe(0);
+    expect(first.text).toMatch(/held/);
+    expect((await tab(s.register, 'Tickets')).filter((t) => t['Client ID'] === 'CANYON')).toEqual([]);
+    const canyon = async () => (await tab(s.register, 'Messages')).filter((m) => /@canyon-media\.example$/.test(String(m.From)));
+    const heldRows = await canyon();
+    expect(heldRows.length).toBeGreaterThan(0);
+    for (const m of heldRows) {
+      expect(String(m.Action)).toMatch(/^held: the Clients row of CANYON has a problem \(Hourly rate/);
+      expect(m.Kind).not.toBe('unregistered');
+    }
+    const notices = async () => (await tab(s.register, 'Log')).filter((l) => l.Action === 'Mail held');
+    expect(await notices()).toHaveLength(1);
+    expect((await tab(s.register, 'Clients')).find((c) => c['Client ID'] === 'CANYON')!.Problems).toMatch(/Hourly rate/);
+
+    // Run again before the fix: still held, no second notice.
+    expect(await runIngestCommand({ workbook: s.register, inbox: s.inbox, at: MONTH_END, outbox: path.join(s.dir, 'out2') }, sink())).toBe(0);
+    expect(await notices()).toHaveLength(1);
+
+    await typeClientCell(s.register, 'CANYON', 'Hourly rate', '150');
+    expect(await runIngestCommand({ workbook: s.register, inbox: s.inbox, at: MONTH_END, outbox: path.join(s.dir, 'out3') }, sink())).toBe(0);
+    const tickets = await tab(s.register, 'Tickets');
+    expect(tickets).toHaveLength(cleanTickets.length);
+    // The same requests, each with the Received at of its own mail (numbers differ: Canyon's come last).
+    const key = (rows: Row[]) => rows.map((t) => [t['Client ID'], t.Requester, t.Subject, iso(t['Received at'])].join(' | ')).sort();
+    expect(key(tickets)).toEqual(key(cleanTickets));
+    expect((await canyon()).map((m) => String(m.Action)).filter((a) => a.startsWith('held'))).toEqual([]);
+    expect(await canyon()).toHaveLength(heldRows.length);
+  }, 60_000);
 
   it('run as a trigger would, a few minutes after each mail, into one outbox: the same tickets and ledger as one run, every acknowledgement once and all kept', async () => {
     const s = await setup();
