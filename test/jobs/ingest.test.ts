@@ -151,6 +151,19 @@ describe('the inbox job over memory ports', () => {
     expect(f.wb.ticket('T-000001')['First response due']).toBeInstanceOf(Date);
   });
 
+  it('holds the mail of a contact whose client has no Clients row, once per client, until the row is added', () => {
+    const f = ingestFixture();
+    f.mailbox.deliver(mail({ id: 'm1@acme.test', from: 'ann@acme.test', subject: 'Help', at: '2026-11-02T09:00' }));
+    f.mailbox.deliver(mail({ id: 'm2@acme.test', from: 'cy@acme.test', subject: 'Help too', at: '2026-11-02T09:05' }));
+    f.wb.put(ClientsTab, []);
+    expect(run(f)).toMatchObject({ opened: 0, held: 2, ignored: 0 });
+    expect(actions(f)).toEqual(['held: Contacts lists contacts of client ACME, which is not on the Clients tab', 'held: Contacts lists contacts of client ACME, which is not on the Clients tab']);
+    expect(f.log.lines.filter((l) => l.action === 'Mail held')).toHaveLength(1);
+    f.wb.put(ClientsTab, [{ 'Client ID': 'ACME', Name: 'Acme Corp', Domains: 'acme.test', Plan: 'Standard', Status: 'Active' }]);
+    expect(run(f, '2026-11-02T11:00')).toMatchObject({ opened: 2, held: 0 });
+    expect(f.wb.tickets().map((t) => (t['Received at'] as Date).getTime())).toEqual([mt('2026-11-02T09:00'), mt('2026-11-02T09:05')]);
+  });
+
   it('with the lock busy it reads nothing and says it skipped', () => {
     const f = ingestFixture();
     f.locked = true;

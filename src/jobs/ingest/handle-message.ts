@@ -90,14 +90,18 @@ export class MessageHandler {
 
   /**
    * Whether the register, not the message, keeps it from being handled: a registered
-   * contact whose client's row has a problem would otherwise be "of an unknown client" and
-   * lost. Such a message waits for the row to be fixed.
+   * contact whose client's row has a problem, or has no row, would otherwise be "of an
+   * unknown client" and lost. Such a message waits for the register to be fixed.
    */
   private heldBy(p: ParsedMessage, d: Decision): { clientId: string; reason: string } | null {
     if (d.type !== 'unregistered' || d.client) return null;
     const contact = this.c.directory.contact(p.sender.address);
-    const problem = contact ? this.c.brokenClients.get(contact.clientId) : undefined;
-    return contact && problem !== undefined ? { clientId: contact.clientId, reason: `the Clients row of ${contact.clientId} has a problem (${problem})` } : null;
+    if (!contact) return null;
+    const id = contact.clientId;
+    const problem = this.c.brokenClients.get(id);
+    if (problem !== undefined) return { clientId: id, reason: `the Clients row of ${id} has a problem (${problem})` };
+    // A contact of a client with no row at all: a typo in Contacts, or a row deleted by mistake.
+    return { clientId: id, reason: `Contacts lists contacts of client ${id || '(blank)'}, which is not on the Clients tab` };
   }
 
   /** Records the message as held (retried by every run); the Log hears once per reason. */
