@@ -94,7 +94,7 @@ describe('the inbox job over memory ports', () => {
   });
 
   it('holds the mail of a client whose row has a bad cell, says so once, and opens its tickets once the row is fixed', () => {
-    const f = ingestFixture();
+    const f = ingestFixture({ 'Support lead email': 'lead@helpdesk.test' });
     const acme = { 'Client ID': 'ACME', Name: 'Acme Corp', Domains: 'acme.test', Plan: 'Standard', Status: 'Active', 'CSM email': 'csm@helpdesk.test' };
     f.wb.put(ClientsTab, [{ ...acme, 'Hourly rate': '150 USD' }]);
     f.mailbox.deliver(mail({ id: 'm1@acme.test', from: 'ann@acme.test', subject: 'Export fails', at: '2026-11-02T09:00' }));
@@ -106,12 +106,15 @@ describe('the inbox job over memory ports', () => {
     expect(f.log.lines.filter((l) => l.action === 'Mail held')).toHaveLength(1);
     const problems = () => f.wb.tabs.get('Clients')!.rows.slice(1).map((r) => r[f.wb.tabs.get('Clients')!.rows[0]!.indexOf('Problems')]);
     expect(problems()).toEqual([expect.stringMatching(/Hourly rate/)]);
-    expect(f.mail.all()).toEqual([]);
+    // One mail to the support lead for the one problem; nothing to the held senders.
+    expect(f.mail.all().map((m) => [m.to, m.subject])).toEqual([[['lead@helpdesk.test'], 'Support Desk: mail held — a register problem needs a fix']]);
+    expect(f.mail.sent[0]!.body).toMatch(/the Clients row of ACME has a problem \(Hourly rate/);
 
     // Later runs retry: still held, nothing new in the Log, no second ledger row.
     f.mailbox.deliver(mail({ id: 'm3@acme.test', from: 'ann@acme.test', subject: 'Also this', at: '2026-11-02T10:30' }));
     expect(run(f, '2026-11-02T11:00')).toMatchObject({ opened: 0, held: 3 });
     expect(f.log.lines.filter((l) => l.action === 'Mail held')).toHaveLength(1);
+    expect(f.mail.all()).toHaveLength(1);
     expect(f.ledger()).toHaveLength(3);
 
     // Fixed: the next run opens every held request, with its original Received at, and rewrites its own rows.

@@ -57,6 +57,8 @@ const queued = (kind: ReplyRecord['kind']): ReplyRecord => ({ kind, outcome: 'qu
  */
 export class MessageHandler {
   readonly counts: HandledCounts = { processed: 0, opened: 0, appended: 0, ignored: 0, held: 0 };
+  /** Problems first met by this run (one per reason), for the support lead's mail. */
+  readonly newProblems: string[] = [];
 
   constructor(private readonly c: HandlerContext) {}
 
@@ -108,6 +110,7 @@ export class MessageHandler {
   private hold(p: ParsedMessage, kind: MessageKind, clientId: string, reason: string): void {
     this.counts.held++;
     if (this.c.ledger.hold(p, kind, heldAction(reason))) {
+      this.newProblems.push(reason);
       this.c.log.add(
         'Mail held',
         `Mail from ${p.sender.address} ("${p.msg.subject}") is held: ${reason}. Once the register is fixed, the next inbox check opens the held tickets with their original Received at. Later mail held for the same reason is not logged again.`,

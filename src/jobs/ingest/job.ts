@@ -248,10 +248,37 @@ class IngestRun {
     for (const p of syncProblems(() => workbook.tab(ClientsTab.name), this.clientsTable, new Map(), rows)) log.add('Register problem', `${ClientsTab.name} row ${p.rowNumber}: ${p.message}`);
   }
 
+  /**
+   * One mail to the support lead for the problems this run met first (each is met first
+   * once: later runs find it in the ledger's held rows). Sent after the ledger is written,
+   * so a run cut before this leaves the Log line, not a second mail.
+   */
+  private tellSupportLead(mailer: QuotaMailer): void {
+    const problems = this.handler.newProblems;
+    const to = this.settings.supportLeadEmail;
+    if (problems.length === 0 || !to) return;
+    const body = [
+      'The inbox check is holding support mail because of the register. Nothing is lost: every inbox check retries held mail, and the first one after the fix opens the tickets with the time each mail arrived.',
+      '',
+      ...problems.map((p) => `- ${p}`),
+      '',
+      'Messages rows of held mail read "held: …"; the Log has the details.',
+    ].join('\n');
+    const mail = { to: [to], cc: [], subject: `Support Desk: mail held — ${problems.length === 1 ? 'a register problem needs' : `${problems.length} register problems need`} a fix`, body };
+    try {
+      const d = mailer.deliver(mail);
+      if (d.delivery === 'draft') this.ports.log.add('Held as draft', `The notice to ${to} about held mail: ${mailer.heldReason(d.quotaLeft)}`);
+    } catch (e) {
+      this.ports.log.add('Notice failed', `The notice to ${to} about held mail could not be sent: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
   /** Sends the outbox, then records each reply's outcome in its ledger row (one batch) and saves what is left. */
   send(): { sent: number; drafted: number } {
     const { mail, mailbox, budget, clock, log, workbook } = this.ports;
-    const result = this.replies.length ? this.replies.send(new QuotaMailer(mail, this.settings.mailQuotaReserve), mailbox, budget, clock, log) : { sent: 0, drafted: 0, outcomes: new Map() };
+    const mailer = new QuotaMailer(mail, this.settings.mailQuotaReserve);
+    const result = this.replies.length ? this.replies.send(mailer, mailbox, budget, clock, log) : { sent: 0, drafted: 0, outcomes: new Map() };
+    this.tellSupportLead(mailer);
     for (const [key, outcome] of result.outcomes) this.ledger.settle(key, outcome);
     this.ledger.writeOutcomes(workbook.tab(MessagesTab.name)!);
     this.replies.save();

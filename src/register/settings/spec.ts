@@ -97,6 +97,13 @@ export const SETTINGS = {
     initial: () => '',
     parse: orBlank(emailAddress, ''),
   }),
+  supportLeadEmail: setting({
+    key: 'Support lead email',
+    explanation: 'Who hears, by one mail per problem, when the inbox check holds mail because of the register (blank = the Log only).',
+    usedBy: ['inbox'],
+    initial: () => '',
+    parse: orBlank(emailAddress, ''),
+  }),
   ingestQuery: setting({
     key: 'Ingest query',
     explanation: 'Gmail search that finds support mail; the automation adds a time window to it.',
