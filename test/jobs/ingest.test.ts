@@ -106,6 +106,7 @@ describe('the inbox job over memory ports', () => {
     expect(f.log.lines.filter((l) => l.action === 'Mail held')).toHaveLength(1);
     const problems = () => f.wb.tabs.get('Clients')!.rows.slice(1).map((r) => r[f.wb.tabs.get('Clients')!.rows[0]!.indexOf('Problems')]);
     expect(problems()).toEqual([expect.stringMatching(/Hourly rate/)]);
+    expect(f.log.lines.filter((l) => l.action === 'Register problem')).toEqual([]); // "Mail held" is the one line
     // One mail to the support lead for the one problem; nothing to the held senders.
     expect(f.mail.all().map((m) => [m.to, m.subject])).toEqual([[['lead@helpdesk.test'], 'Support Desk: mail held — a register problem needs a fix']]);
     expect(f.mail.sent[0]!.body).toMatch(/the Clients row of ACME has a problem \(Hourly rate/);

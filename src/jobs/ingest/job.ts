@@ -243,9 +243,10 @@ class IngestRun {
    */
   markBrokenClients(): void {
     if (this.handler.counts.held === 0) return;
-    const { workbook, log } = this.ports;
+    const { workbook } = this.ports;
     const rows = new Set([...this.brokenClients.values()].map((b) => b.rowNumber));
-    for (const p of syncProblems(() => workbook.tab(ClientsTab.name), this.clientsTable, new Map(), rows)) log.add('Register problem', `${ClientsTab.name} row ${p.rowNumber}: ${p.message}`);
+    // Not logged again here: the "Mail held" line is the one Log line for this problem.
+    syncProblems(() => workbook.tab(ClientsTab.name), this.clientsTable, new Map(), rows);
   }
 
   /**
