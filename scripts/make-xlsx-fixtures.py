@@ -1,10 +1,11 @@
 #!/usr/bin/python3
 """Writes test/fixtures/xlsx/: one register as each spreadsheet tool we can run here saves it.
 
-    /usr/bin/python3 scripts/make-xlsx-fixtures.py
+    LO_EDIT=path/to/lo_edit.py /usr/bin/python3 scripts/make-xlsx-fixtures.py
 
 Needs Node (the CLI), Debian's python3-openpyxl, and for the LibreOffice fixture
-libreoffice-calc-nogui + python3-uno with /work/shared/tools/lo_edit.py (or LO_EDIT=path).
+libreoffice-calc-nogui + python3-uno and LO_EDIT, a script that edits an .xlsx through
+LibreOffice's UNO API (open, apply typed edits, save), as a person would in Calc.
 The files are committed, so the tests need only Node; run this again when a tool changes.
 
   cli.xlsx             `support-desk init` (exceljs), the register every other file starts from
@@ -18,7 +19,9 @@ import openpyxl
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, 'test', 'fixtures', 'xlsx')
-LO_EDIT = os.environ.get('LO_EDIT', '/work/shared/tools/lo_edit.py')
+LO_EDIT = os.environ.get('LO_EDIT')
+if not LO_EDIT:
+    sys.exit('LO_EDIT is not set: it names the LibreOffice editing script (see the top of this file)')
 os.makedirs(OUT, exist_ok=True)
 
 base = os.path.join(OUT, 'cli.xlsx')
