@@ -12,7 +12,12 @@ const benches: Record<string, () => Promise<void>> = {
 
 const name = process.argv[2];
 // No name: every benchmark, one after the other.
-const run = name === undefined ? async () => { for (const b of Object.values(benches)) await b(); } : benches[name];
+const run =
+  name === undefined
+    ? async () => {
+        for (const b of Object.values(benches)) await b();
+      }
+    : benches[name];
 if (!run) {
   process.stderr.write(`usage: npm run bench -- <${Object.keys(benches).join('|')}>\n`);
   process.exitCode = 2;

@@ -60,7 +60,11 @@ function measure(em: Emulator, label: string, job: string, maxRuns: number, done
 }
 
 function report(m: Measured): void {
-  const top = Object.entries(m.calls).sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, v]) => `${k.replace(/^(SpreadsheetApp|GmailApp)\./, '')} ${v}`).join(', ');
+  const top = Object.entries(m.calls)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 6)
+    .map(([k, v]) => `${k.replace(/^(SpreadsheetApp|GmailApp)\./, '')} ${v}`)
+    .join(', ');
   const share = ((m.maxRunModeledMs / MAX_RUN_MS) * 100).toFixed(0);
   console.log(
     `${m.label.padEnd(34)} runs ${String(m.runs).padStart(2)}  calls ${String(m.total).padStart(6)}  CPU ${m.cpuMs.toFixed(0).padStart(6)} ms  modeled ${(m.modeledMs / 1000).toFixed(1).padStart(6)} s (largest run ${(m.maxRunModeledMs / 1000).toFixed(1)} s = ${share}% of 6 min)${m.errors.length ? `  ERRORS: ${m.errors[0]}` : ''}`,
@@ -75,7 +79,14 @@ async function benchIngest(n: number): Promise<void> {
   for (let i = 0; i < n; i++) {
     const p = contacts[i % contacts.length]!;
     await em.mailbox.deliver(
-      rawMail({ from: `${p.name} <${p.email}>`, to: SUPPORT_ADDRESS, subject: `Request ${i}: export is failing`, at: start - (n - i) * 1000, messageId: `<bench-${i}@bench.example>`, body: `Request number ${i}. The export is failing with an error.` }),
+      rawMail({
+        from: `${p.name} <${p.email}>`,
+        to: SUPPORT_ADDRESS,
+        subject: `Request ${i}: export is failing`,
+        at: start - (n - i) * 1000,
+        messageId: `<bench-${i}@bench.example>`,
+        body: `Request number ${i}. The export is failing with an error.`,
+      }),
     );
   }
   const ticketCount = () => em.workbook.sheetValues('Tickets').length - 1;
@@ -85,7 +96,9 @@ async function benchIngest(n: number): Promise<void> {
   const ids = (em.workbook.sheetValues('Messages') as unknown[][]).slice(1).map((r) => String(r[0]));
   const requests = ids.filter((id) => id.startsWith('<bench-')).length;
   const acks = em.mailbox.sent.map((m) => m.subject.match(/\[#(T-\d{6})\]/)?.[1]).filter((t): t is string => !!t);
-  console.log(`${''.padEnd(34)} tickets ${ticketCount()}, requests in the ledger ${requests} (distinct ${new Set(ids).size === ids.length ? 'yes' : 'NO'}), acknowledgements ${acks.length} for ${new Set(acks).size} tickets`);
+  console.log(
+    `${''.padEnd(34)} tickets ${ticketCount()}, requests in the ledger ${requests} (distinct ${new Set(ids).size === ids.length ? 'yes' : 'NO'}), acknowledgements ${acks.length} for ${new Set(acks).size} tickets`,
+  );
 }
 
 /** A backlog five times what one run's search reads (20 pages of 100 threads). */

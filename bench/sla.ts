@@ -101,9 +101,24 @@ export async function benchSla(): Promise<void> {
   const moment = require('moment-business-time') as MomentModule;
   const lbd = require('luxon-business-days') as LbdModule;
 
-  const office = parseCalendarJson({ id: 'office', timezone: 'UTC', week: weekdays([['09:00', '17:00']]), holidays: HOLIDAYS.map((date) => ({ date })) });
-  const weekdays24 = parseCalendarJson({ id: 'weekdays24', timezone: 'UTC', week: weekdays([['00:00', '24:00']]), holidays: HOLIDAYS.map((date) => ({ date })) });
-  const denver = parseCalendarJson({ id: 'mt', timezone: 'America/Denver', week: weekdays([['08:00', '17:00']]), holidays: HOLIDAYS.map((date) => ({ date })) });
+  const office = parseCalendarJson({
+    id: 'office',
+    timezone: 'UTC',
+    week: weekdays([['09:00', '17:00']]),
+    holidays: HOLIDAYS.map((date) => ({ date })),
+  });
+  const weekdays24 = parseCalendarJson({
+    id: 'weekdays24',
+    timezone: 'UTC',
+    week: weekdays([['00:00', '24:00']]),
+    holidays: HOLIDAYS.map((date) => ({ date })),
+  });
+  const denver = parseCalendarJson({
+    id: 'mt',
+    timezone: 'America/Denver',
+    week: weekdays([['08:00', '17:00']]),
+    holidays: HOLIDAYS.map((date) => ({ date })),
+  });
 
   const rnd = mulberry32(20261125);
   // Whole-minute starts: moment-business-time steps in whole units and would drop seconds.
@@ -133,16 +148,22 @@ export async function benchSla(): Promise<void> {
   moment.updateLocale('en', { workinghours: { 0: null, 1: hours, 2: hours, 3: hours, 4: hours, 5: hours, 6: null }, holidays: HOLIDAYS });
   const momentOut = new Float64Array(QUERIES);
   const momentOps = measure(1, () => {
-    for (let i = 0; i < QUERIES; i++) momentOut[i] = moment(minuteQueries[i]!.start).addWorkingTime(minuteQueries[i]!.minutes, 'minutes').valueOf();
+    for (let i = 0; i < QUERIES; i++)
+      momentOut[i] = moment(minuteQueries[i]!.start).addWorkingTime(minuteQueries[i]!.minutes, 'minutes').valueOf();
   });
 
   const holidaySet = new Set(HOLIDAYS);
-  lbd.DateTime.fromMillis(0, { zone: 'utc' }).setupBusiness({ businessDays: [1, 2, 3, 4, 5], holidayMatchers: [(d) => holidaySet.has(d.toISODate())] });
+  lbd.DateTime.fromMillis(0, { zone: 'utc' }).setupBusiness({
+    businessDays: [1, 2, 3, 4, 5],
+    holidayMatchers: [(d) => holidaySet.has(d.toISODate())],
+  });
   const lbdOut = new Float64Array(QUERIES);
   const lbdOps = measure(1, () => {
     for (let i = 0; i < QUERIES; i++) {
       const q = dayQueries[i]!;
-      lbdOut[i] = lbd.DateTime.fromMillis(q.start, { zone: 'utc' }).plusBusiness({ days: q.minutes / 1440 }).toMillis();
+      lbdOut[i] = lbd.DateTime.fromMillis(q.start, { zone: 'utc' })
+        .plusBusiness({ days: q.minutes / 1440 })
+        .toMillis();
     }
   });
 

@@ -16,10 +16,27 @@ const mt = (iso: string) => DateTime.fromISO(iso, { zone: ZONE }).toMillis();
 const PRIORITIES = ['Critical', 'High', 'Medium', 'Low'];
 
 async function register(n: number) {
-  const em = await loadEmulator({ user: 'support@helpdesk.test', scriptTimeZone: 'America/Denver', now: mt('2026-11-02T08:00') }, ensureBundle());
+  const em = await loadEmulator(
+    { user: 'support@helpdesk.test', scriptTimeZone: 'America/Denver', now: mt('2026-11-02T08:00') },
+    ensureBundle(),
+  );
   em.call('setup');
   const row = (headers: string[], r: Record<string, unknown>) => headers.map((h) => (r[h] ?? '') as never);
-  em.workbook.writeRaw('Clients', [row(headersOf(ClientsTab), { 'Client ID': 'ACME', Name: 'Acme Corp', Plan: 'Standard', 'CSM email': 'csm@helpdesk.test', 'Escalation matrix': 'CSM-Director-VP', Status: 'Active' })], 2, 1);
+  em.workbook.writeRaw(
+    'Clients',
+    [
+      row(headersOf(ClientsTab), {
+        'Client ID': 'ACME',
+        Name: 'Acme Corp',
+        Plan: 'Standard',
+        'CSM email': 'csm@helpdesk.test',
+        'Escalation matrix': 'CSM-Director-VP',
+        Status: 'Active',
+      }),
+    ],
+    2,
+    1,
+  );
   const th = headersOf(TicketsTab);
   const rows = [];
   for (let i = 1; i <= n; i++) {
@@ -43,7 +60,9 @@ async function register(n: number) {
 
 export async function benchSweep(): Promise<void> {
   const sizes = (process.argv[3] ?? '1000,10000,50000').split(',').map(Number);
-  process.stdout.write('| open tickets | sweep | Sheet calls | all service calls | mails | modeled Apps Script time | host time |\n|---:|---|---:|---:|---:|---:|---:|\n');
+  process.stdout.write(
+    '| open tickets | sweep | Sheet calls | all service calls | mails | modeled Apps Script time | host time |\n|---:|---|---:|---:|---:|---:|---:|\n',
+  );
   for (const n of sizes) {
     const em = await register(n);
     em.clock.set(mt('2026-11-02T10:00'));
@@ -57,7 +76,9 @@ export async function benchSweep(): Promise<void> {
         .filter(([k]) => k.startsWith('SpreadsheetApp.'))
         .reduce((s, [, v]) => s + v, 0);
       const mails = em.mailbox.outgoing.length - sentBefore;
-      process.stdout.write(`| ${n.toLocaleString('en-US')} | ${kind} | ${sheet} | ${r.calls.total} | ${mails} | ${(r.calls.modeledMs / 1000).toFixed(1)} s | ${(host / 1000).toFixed(1)} s |\n`);
+      process.stdout.write(
+        `| ${n.toLocaleString('en-US')} | ${kind} | ${sheet} | ${r.calls.total} | ${mails} | ${(r.calls.modeledMs / 1000).toFixed(1)} s | ${(host / 1000).toFixed(1)} s |\n`,
+      );
     }
   }
 }

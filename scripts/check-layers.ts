@@ -11,15 +11,56 @@ import { builtinModules } from 'node:module';
 import path from 'node:path';
 
 export const APPS_SCRIPT_GLOBALS = [
-  'SpreadsheetApp', 'GmailApp', 'MailApp', 'DriveApp', 'PropertiesService', 'LockService', 'ScriptApp', 'Session',
-  'Utilities', 'HtmlService', 'CacheService', 'UrlFetchApp', 'CalendarApp', 'ContentService', 'Logger', 'DocumentApp',
-  'FormApp', 'SlidesApp', 'Charts', 'Browser', 'XmlService', 'Jdbc', 'Maps', 'LanguageApp', 'GroupsApp', 'ContactsApp',
+  'SpreadsheetApp',
+  'GmailApp',
+  'MailApp',
+  'DriveApp',
+  'PropertiesService',
+  'LockService',
+  'ScriptApp',
+  'Session',
+  'Utilities',
+  'HtmlService',
+  'CacheService',
+  'UrlFetchApp',
+  'CalendarApp',
+  'ContentService',
+  'Logger',
+  'DocumentApp',
+  'FormApp',
+  'SlidesApp',
+  'Charts',
+  'Browser',
+  'XmlService',
+  'Jdbc',
+  'Maps',
+  'LanguageApp',
+  'GroupsApp',
+  'ContactsApp',
 ];
-export const NODE_ONLY_PACKAGES = ['exceljs', 'mailparser', 'commander', 'nodemailer', 'playwright', 'playwright-core', 'esbuild', 'tsx', 'vitest', 'fast-check'];
+export const NODE_ONLY_PACKAGES = [
+  'exceljs',
+  'mailparser',
+  'commander',
+  'nodemailer',
+  'playwright',
+  'playwright-core',
+  'esbuild',
+  'tsx',
+  'vitest',
+  'fast-check',
+];
 const CORE_PACKAGES = ['luxon', 'zod'];
 
-export interface SourceFile { path: string; text: string } // path relative to the repository root, with '/'
-export interface Violation { file: string; rule: string; detail: string }
+export interface SourceFile {
+  path: string;
+  text: string;
+} // path relative to the repository root, with '/'
+export interface Violation {
+  file: string;
+  rule: string;
+  detail: string;
+}
 
 const layerOf = (p: string): string | undefined => /^src\/([^/]+)\//.exec(p)?.[1];
 const packageOf = (spec: string): string => (spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!);
@@ -52,7 +93,7 @@ export function violations(files: SourceFile[]): Violation[] {
     for (const spec of importsOf(f.text)) {
       const relative = spec.startsWith('.');
       const target = relative ? path.posix.normalize(path.posix.join(path.posix.dirname(f.path), spec)) : undefined;
-      const targetLayer = target ? layerOf(`${target}/`) ?? layerOf(target) : undefined;
+      const targetLayer = target ? (layerOf(`${target}/`) ?? layerOf(target)) : undefined;
       if (layer === 'core' && (relative ? targetLayer !== 'core' : !CORE_PACKAGES.includes(packageOf(spec)))) {
         out.push({ file: f.path, rule: 'core imports only src/core, luxon and zod', detail: spec });
       }

@@ -16,7 +16,18 @@ import { saveXlsx } from '../src/local/emulator/spreadsheet/xlsx';
 import { loadRegisterXlsx } from '../src/local/register-xlsx';
 
 const SHOWN: Record<string, string[] | 'all'> = {
-  Tickets: ['Ticket ID', 'Client ID', 'Subject', 'Priority', 'Status', 'Received at', 'First response due', 'First response at', 'SLA state', 'Escalation tier'],
+  Tickets: [
+    'Ticket ID',
+    'Client ID',
+    'Subject',
+    'Priority',
+    'Status',
+    'Received at',
+    'First response due',
+    'First response at',
+    'SLA state',
+    'Escalation tier',
+  ],
 };
 /** Columns of a Billing tab left out of its picture: blank in a month without adjustments. */
 const BILLING_HIDDEN = ['For month'];
@@ -50,10 +61,26 @@ async function render(source: string, outDir: string): Promise<void> {
     const xlsx = path.join(work, `${slug}.xlsx`);
     await saveXlsx(wb, xlsx);
     execFileSync('soffice', ['--headless', '--convert-to', 'pdf', xlsx, '--outdir', work], { stdio: 'ignore' });
-    execFileSync('pdftoppm', ['-png', '-r', '150', '-f', '1', '-l', '1', '-singlefile', path.join(work, `${slug}.pdf`), path.join(work, slug)]);
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '150',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-singlefile',
+      path.join(work, `${slug}.pdf`),
+      path.join(work, slug),
+    ]);
     renameSync(path.join(work, `${slug}.png`), path.join(outDir, `register-${slug.startsWith('billing') ? 'billing' : slug}.png`));
   }
-  console.log(`Wrote ${readdirSync(outDir).filter((f) => f.startsWith('register-')).map((f) => path.join(outDir, f)).join(', ')}`);
+  console.log(
+    `Wrote ${readdirSync(outDir)
+      .filter((f) => f.startsWith('register-'))
+      .map((f) => path.join(outDir, f))
+      .join(', ')}`,
+  );
 }
 
 render(process.argv[2] ?? 'out/demo-register.xlsx', process.argv[3] ?? 'docs').catch((e) => {

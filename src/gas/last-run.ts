@@ -41,14 +41,17 @@ export function recordRun<T>(job: string, fn: () => T): string {
 }
 
 /** Every recorded run by job; unreadable entries (hand-edited, older versions) are skipped. */
-export function recordedRuns(props: GoogleAppsScript.Properties.Properties = PropertiesService.getDocumentProperties()): Map<string, RecordedRun> {
+export function recordedRuns(
+  props: GoogleAppsScript.Properties.Properties = PropertiesService.getDocumentProperties(),
+): Map<string, RecordedRun> {
   const out = new Map<string, RecordedRun>();
   const all = props.getProperties();
   for (const key of Object.keys(all)) {
     if (!key.startsWith(PREFIX)) continue;
     try {
       const r = JSON.parse(all[key]!) as Partial<RecordedRun>;
-      if (typeof r.at === 'number' && typeof r.ok === 'boolean' && typeof r.result === 'string') out.set(key.slice(PREFIX.length), { at: r.at, ok: r.ok, result: r.result });
+      if (typeof r.at === 'number' && typeof r.ok === 'boolean' && typeof r.result === 'string')
+        out.set(key.slice(PREFIX.length), { at: r.at, ok: r.ok, result: r.result });
     } catch {
       // skip
     }

@@ -48,7 +48,8 @@ export class RunLog {
       return line;
     });
     const first = sheet.getLastRow() + 1;
-    if (first + rows.length - 1 > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), first + rows.length - 1 - sheet.getMaxRows());
+    if (first + rows.length - 1 > sheet.getMaxRows())
+      sheet.insertRowsAfter(sheet.getMaxRows(), first + rows.length - 1 - sheet.getMaxRows());
     sheet.getRange(first, 1, rows.length, header.length).setValues(rows);
     this.entries.length = 0;
   }

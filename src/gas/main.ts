@@ -75,7 +75,9 @@ export function setup(): string {
           report.createdTabs.length ? `created ${report.createdTabs.length} tabs` : 'all tabs present',
           report.addedColumns.length ? `added columns ${report.addedColumns.join(', ')}` : '',
           report.seededRows ? `seeded ${report.seededRows} rows` : '',
-          report.reprotectedColumns ? `put the edit warning back on ${report.reprotectedColumns} automation column${report.reprotectedColumns === 1 ? '' : 's'}` : '',
+          report.reprotectedColumns
+            ? `put the edit warning back on ${report.reprotectedColumns} automation column${report.reprotectedColumns === 1 ? '' : 's'}`
+            : '',
         ].filter(Boolean);
         const message = `Register ready: ${parts.join('; ')}.`;
         env.log.add('Set up register', message);

@@ -29,7 +29,11 @@ export class Told {
  * logged and thrown, so Apps Script records the failure. Locks are the job's own
  * (src/jobs/lock-policy.ts).
  */
-export function runJob<T>(job: string, body: (env: JobEnv) => T, opts: { ss?: GoogleAppsScript.Spreadsheet.Spreadsheet; toast?: boolean } = {}): T | Told {
+export function runJob<T>(
+  job: string,
+  body: (env: JobEnv) => T,
+  opts: { ss?: GoogleAppsScript.Spreadsheet.Spreadsheet; toast?: boolean } = {},
+): T | Told {
   const ss = opts.ss ?? activeSpreadsheet();
   const log = new RunLog(job);
   const env: JobEnv = {

@@ -1,5 +1,14 @@
 import { DateTime } from 'luxon';
-import { ALL_TABS, ActivitiesTab, CalendarsTab, EscalationTab, HolidaysTab, SettingsTab, SlaPoliciesTab, TicketsTab } from '../register/tabs';
+import {
+  ALL_TABS,
+  ActivitiesTab,
+  CalendarsTab,
+  EscalationTab,
+  HolidaysTab,
+  SettingsTab,
+  SlaPoliciesTab,
+  TicketsTab,
+} from '../register/tabs';
 import { headersOf, type ColumnFormat, type ColumnMeta, type TabSpec } from '../register/tab-spec';
 import { appendRows, applyPlan, planWrites, readTable } from '../register/table';
 import { settingNamed } from '../register/settings/read';
@@ -39,8 +48,7 @@ export interface SetupReport {
   reprotectedColumns: number;
 }
 
-const metaOf = (spec: TabSpec, header: string): ColumnMeta | undefined =>
-  (spec.columns as Record<string, ColumnMeta | undefined>)[header];
+const metaOf = (spec: TabSpec, header: string): ColumnMeta | undefined => (spec.columns as Record<string, ColumnMeta | undefined>)[header];
 
 /**
  * Creates whatever the register lacks — tabs, headers, formats, dropdowns, protections,
@@ -93,7 +101,13 @@ export function setupRegister(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, env:
 function layoutTab(sheet: GoogleAppsScript.Spreadsheet.Sheet, spec: TabSpec, report: SetupReport, isNew: boolean): void {
   const expected = headersOf(spec);
   const lastCol = sheet.getLastColumn();
-  const found = lastCol > 0 ? sheet.getRange(1, 1, 1, lastCol).getValues()[0]!.map((h) => String(h).trim()) : [];
+  const found =
+    lastCol > 0
+      ? sheet
+          .getRange(1, 1, 1, lastCol)
+          .getValues()[0]!
+          .map((h) => String(h).trim())
+      : [];
   // An empty tab (or one whose first row is blank) gets the headers from column A.
   const start = found.every((h) => h === '') ? 0 : found.length;
   const header = start === 0 ? [] : found.slice();
@@ -119,9 +133,7 @@ function layoutTab(sheet: GoogleAppsScript.Spreadsheet.Sheet, spec: TabSpec, rep
 
   const rows = Math.max(sheet.getMaxRows() - 1, 1);
   if (sheet.getMaxRows() < 2) sheet.insertRowsAfter(sheet.getMaxRows(), 1);
-  const existing = new Set(
-    sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE).map((p) => p.getDescription()),
-  );
+  const existing = new Set(sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE).map((p) => p.getDescription()));
   header.forEach((h, i) => {
     const meta = metaOf(spec, h);
     if (!meta) return; // a user's own column: leave it alone
@@ -154,14 +166,21 @@ function pickLists(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, spec: TabSpec):
   const picks = Object.entries(spec.columns as Record<string, ColumnMeta | undefined>).filter(([, meta]) => meta?.pick);
   if (!picks.length) return;
   const sheet = ss.getSheetByName(spec.name)!;
-  const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!.map((h) => String(h).trim());
+  const header = sheet
+    .getRange(1, 1, 1, sheet.getLastColumn())
+    .getValues()[0]!
+    .map((h) => String(h).trim());
   for (const [h, meta] of picks) {
     const { tab, header: source } = meta!.pick!;
     const col = header.indexOf(h);
     const from = ss.getSheetByName(tab);
     if (col < 0 || !from || from.getLastColumn() === 0) continue;
     // Found by header, like every column: users may have moved the source column.
-    const sourceCol = from.getRange(1, 1, 1, from.getLastColumn()).getValues()[0]!.map((x) => String(x).trim()).indexOf(source);
+    const sourceCol = from
+      .getRange(1, 1, 1, from.getLastColumn())
+      .getValues()[0]!
+      .map((x) => String(x).trim())
+      .indexOf(source);
     if (sourceCol < 0) continue;
     const rule = SpreadsheetApp.newDataValidation()
       .requireValueInRange(from.getRange(2, sourceCol + 1, Math.max(from.getMaxRows() - 1, 1), 1), true)
@@ -194,10 +213,12 @@ function seedSettings(sheet: GoogleAppsScript.Spreadsheet.Sheet, env: SetupEnv):
   const table = readTable(port, SettingsTab);
   // Rows are matched as the jobs match them (case and spacing aside), so a key typed in
   // lower case is not given a twin.
-  const rowOf = new Map(table.rows.flatMap((r) => {
-    const name = settingNamed(r.data.Key);
-    return name ? [[name, r] as const] : [];
-  }));
+  const rowOf = new Map(
+    table.rows.flatMap((r) => {
+      const name = settingNamed(r.data.Key);
+      return name ? [[name, r] as const] : [];
+    }),
+  );
   const specs = Object.entries(SETTINGS) as [keyof typeof SETTINGS, (typeof SETTINGS)[keyof typeof SETTINGS]][];
   const explanations = specs.flatMap(([name, s]) => {
     const row = rowOf.get(name);
@@ -205,7 +226,11 @@ function seedSettings(sheet: GoogleAppsScript.Spreadsheet.Sheet, env: SetupEnv):
   });
   applyPlan(port, planWrites(table, explanations));
   const missing = specs.filter(([name]) => !rowOf.has(name)).map(([, s]) => s);
-  appendRows(port, table, missing.map((s) => ({ Key: s.key, Value: s.initial(env), Explanation: s.explanation })));
+  appendRows(
+    port,
+    table,
+    missing.map((s) => ({ Key: s.key, Value: s.initial(env), Explanation: s.explanation })),
+  );
   return missing.length;
 }
 

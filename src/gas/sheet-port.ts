@@ -15,7 +15,10 @@ export function sheetPort(sheet: GoogleAppsScript.Spreadsheet.Sheet): SheetPort 
     plainTextColumns() {
       const width = sheet.getLastColumn();
       if (width === 0 || sheet.getMaxRows() < 2) return [];
-      return sheet.getRange(2, 1, 1, width).getNumberFormats()[0]!.map((f) => f === '@');
+      return sheet
+        .getRange(2, 1, 1, width)
+        .getNumberFormats()[0]!
+        .map((f) => f === '@');
     },
     writeBlocks(blocks: readonly CellBlock[]) {
       for (const b of blocks) {
@@ -35,7 +38,8 @@ export function sheetPort(sheet: GoogleAppsScript.Spreadsheet.Sheet): SheetPort 
       if (rows.length === 0) return 0;
       const width = rows[0]!.length;
       const first = sheet.getLastRow() + 1;
-      if (first + rows.length - 1 > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), first + rows.length - 1 - sheet.getMaxRows());
+      if (first + rows.length - 1 > sheet.getMaxRows())
+        sheet.insertRowsAfter(sheet.getMaxRows(), first + rows.length - 1 - sheet.getMaxRows());
       sheet.getRange(first, 1, rows.length, width).setValues(rows as unknown[][]);
       return first;
     },

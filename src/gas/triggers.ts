@@ -70,7 +70,10 @@ export function installScheduledTriggers(ss: GoogleAppsScript.Spreadsheet.Spread
     return 'handleEdit on every edit';
   };
   if (addOn) {
-    return [`runAutomation (inbox, SLA sweep, month close) ${schedule(ScriptApp.newTrigger('runAutomation').timeBased(), ingestEvery, SETTINGS.triggerIntervalMin.key, true)}`, editTrigger()];
+    return [
+      `runAutomation (inbox, SLA sweep, month close) ${schedule(ScriptApp.newTrigger('runAutomation').timeBased(), ingestEvery, SETTINGS.triggerIntervalMin.key, true)}`,
+      editTrigger(),
+    ];
   }
   const installed = [
     `ingestInbox ${schedule(ScriptApp.newTrigger('ingestInbox').timeBased(), ingestEvery, SETTINGS.triggerIntervalMin.key, false)}`,

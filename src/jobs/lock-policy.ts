@@ -13,7 +13,15 @@ import type { LockPort } from './ports';
  *   About, **tells**: it waits, then fails with a message that says to try again.
  */
 const SKIP_WHEN_BUSY = { ingest: 5_000, sweep: 20_000, edit: 30_000 } as const;
-const TELL_WHEN_BUSY = { reapply: 30_000, queue: 30_000, setup: 30_000, triggers: 30_000, hours: 30_000, billing: 30_000, dashboard: 30_000 } as const;
+const TELL_WHEN_BUSY = {
+  reapply: 30_000,
+  queue: 30_000,
+  setup: 30_000,
+  triggers: 30_000,
+  hours: 30_000,
+  billing: 30_000,
+  dashboard: 30_000,
+} as const;
 
 export type SkippingJob = keyof typeof SKIP_WHEN_BUSY;
 export type TellingJob = keyof typeof TELL_WHEN_BUSY;

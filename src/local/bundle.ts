@@ -22,6 +22,7 @@ function newestSource(dir: string): number {
 export function ensureBundle(): string {
   const sources = ['src/core', 'src/register', 'src/jobs', 'src/gas'].map((d) => path.join(ROOT, d)).filter(existsSync);
   const stale = !existsSync(BUNDLE) || sources.some((d) => newestSource(d) > statSync(BUNDLE).mtimeMs);
-  if (stale) execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs')], { stdio: 'inherit', env: { ...process.env, QUIET_BUILD: '1' } });
+  if (stale)
+    execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs')], { stdio: 'inherit', env: { ...process.env, QUIET_BUILD: '1' } });
   return BUNDLE;
 }

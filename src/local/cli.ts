@@ -43,7 +43,9 @@ export function buildProgram(): Command {
 
   program
     .command('setup')
-    .description('Restore a register: add missing tabs, columns, dropdowns and settings (as Support Desk → Set up register does in the sheet); rows already there are kept.')
+    .description(
+      'Restore a register: add missing tabs, columns, dropdowns and settings (as Support Desk → Set up register does in the sheet); rows already there are kept.',
+    )
     .requiredOption('--workbook <file.xlsx>', 'the register; saved back in place')
     .option('--wait <seconds>', 'wait this long for another run on the workbook to finish, then exit 75 (default 180)')
     .action(async (opts) => {
@@ -61,10 +63,14 @@ export function buildProgram(): Command {
     });
 
   // `run <job>`: a scheduled job of the bundle, run once in the emulator on a workbook.
-  const run = program.commands.find((c) => c.name() === 'run') ?? program.command('run').description('Run one job of the automation on an exported workbook (.xlsx), as its trigger would.');
+  const run =
+    program.commands.find((c) => c.name() === 'run') ??
+    program.command('run').description('Run one job of the automation on an exported workbook (.xlsx), as its trigger would.');
   run
     .command('billing')
-    .description('Bill a month: write the "Billing YYYY-MM" tab and Counted/Reason/Problems of Hours into the workbook, and the finance and client statement drafts into the outbox.')
+    .description(
+      'Bill a month: write the "Billing YYYY-MM" tab and Counted/Reason/Problems of Hours into the workbook, and the finance and client statement drafts into the outbox.',
+    )
     .requiredOption('--workbook <file.xlsx>', 'the register; saved back in place')
     .requiredOption('--month <YYYY-MM>', 'the month to bill, in the Provider time zone')
     .option('--final', 'mark the month Final: never rewritten; later changes become adjustments in the next month')
@@ -73,24 +79,37 @@ export function buildProgram(): Command {
     .option('--wait <seconds>', 'wait this long for another run on the workbook to finish, then exit 75 (default 180)')
     .action(async (opts) => {
       const { runBilling } = await import('./cli/run-billing');
-      process.exitCode = await runBilling({ workbook: opts.workbook, month: opts.month, final: opts.final, outbox: opts.outbox, now: opts.now, wait: await wait(opts.wait) }, process.stdout);
+      process.exitCode = await runBilling(
+        { workbook: opts.workbook, month: opts.month, final: opts.final, outbox: opts.outbox, now: opts.now, wait: await wait(opts.wait) },
+        process.stdout,
+      );
     });
   run
     .command('ingest')
-    .description('Read an inbox (mbox or folder of .eml) into Tickets and Messages as the ingestInbox trigger would; acknowledgements and replies go to the outbox.')
+    .description(
+      'Read an inbox (mbox or folder of .eml) into Tickets and Messages as the ingestInbox trigger would; acknowledgements and replies go to the outbox.',
+    )
     .requiredOption('--workbook <file.xlsx>', 'the register; saved back in place (run state kept in <file.xlsx>.properties.json)')
     .requiredOption('--inbox <path>', 'an mbox file or a folder of .eml files')
-    .requiredOption('--at <iso>', 'the run happens at this instant (with its UTC offset, e.g. 2026-11-02T13:05:00-07:00): only mail delivered by then is in the inbox')
+    .requiredOption(
+      '--at <iso>',
+      'the run happens at this instant (with its UTC offset, e.g. 2026-11-02T13:05:00-07:00): only mail delivered by then is in the inbox',
+    )
     .requiredOption('--outbox <dir>', 'where mail sent or drafted is written as .eml files, numbered after what earlier runs left there')
     .option('--wait <seconds>', 'wait this long for another run on the workbook to finish, then exit 75 (default 180)')
     .option('--force', 'run even if --at is before the last run recorded in the run state')
     .action(async (opts) => {
       const { runIngestCommand } = await import('./cli/run-ingest');
-      process.exitCode = await runIngestCommand({ workbook: opts.workbook, inbox: opts.inbox, at: opts.at, outbox: opts.outbox, wait: await wait(opts.wait), force: opts.force }, process.stdout);
+      process.exitCode = await runIngestCommand(
+        { workbook: opts.workbook, inbox: opts.inbox, at: opts.at, outbox: opts.outbox, wait: await wait(opts.wait), force: opts.force },
+        process.stdout,
+      );
     });
   run
     .command('sweep')
-    .description('Sweep SLAs as the sweepSla trigger would at --at: SLA state, due times and escalation tiers into Tickets; escalation and status mail to the outbox.')
+    .description(
+      'Sweep SLAs as the sweepSla trigger would at --at: SLA state, due times and escalation tiers into Tickets; escalation and status mail to the outbox.',
+    )
     .requiredOption('--workbook <file.xlsx>', 'the register; saved back in place (run state kept in <file.xlsx>.properties.json)')
     .requiredOption('--at <iso>', 'the sweep happens at this instant (with its UTC offset, e.g. 2026-11-02T13:05:00-07:00)')
     .requiredOption('--outbox <dir>', 'where mail sent or drafted by this run is written as .eml files')
@@ -98,7 +117,10 @@ export function buildProgram(): Command {
     .option('--force', 'run even if --at is before the last run recorded in the run state')
     .action(async (opts) => {
       const { runSweepCommand } = await import('./cli/run-sweep');
-      process.exitCode = await runSweepCommand({ workbook: opts.workbook, at: opts.at, outbox: opts.outbox, wait: await wait(opts.wait), force: opts.force }, process.stdout);
+      process.exitCode = await runSweepCommand(
+        { workbook: opts.workbook, at: opts.at, outbox: opts.outbox, wait: await wait(opts.wait), force: opts.force },
+        process.stdout,
+      );
     });
 
   return program;

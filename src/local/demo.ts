@@ -32,7 +32,9 @@ function seed(value: string): number {
 
 async function main(argv: string[]): Promise<number> {
   const program = new Command('demo')
-    .description('Run Support Desk for a simulated month on an embedded register and inbox, then write out/demo-register.xlsx and out/outbox/*.eml.')
+    .description(
+      'Run Support Desk for a simulated month on an embedded register and inbox, then write out/demo-register.xlsx and out/outbox/*.eml.',
+    )
     .option('--month <YYYY-MM>', 'the month to simulate (September 2026 puts the Friday-evening outage before Labor Day)', month, '2026-09')
     .option('--seed <n>', 'seed for the generated mail and hours (same seed, same month)', seed, 1)
     .option('--out <dir>', 'output folder', 'out')
@@ -51,7 +53,9 @@ async function main(argv: string[]): Promise<number> {
   const start = DateTime.fromISO(`${opts.month}-01T07:00:00`, { zone: ZONE });
   const workbook = new WorkbookModel({ name: 'Support Desk (demo)', timeZone: ZONE });
   const mailbox = new MailboxModel({ address: SUPPORT_ADDRESS, dailyQuota: 1500 });
-  const em = await new Emulator({ workbook, mailbox, user: SUPPORT_ADDRESS, scriptTimeZone: ZONE, now: start.toMillis() }).loadFile(ensureBundle());
+  const em = await new Emulator({ workbook, mailbox, user: SUPPORT_ADDRESS, scriptTimeZone: ZONE, now: start.toMillis() }).loadFile(
+    ensureBundle(),
+  );
 
   say(`Support Desk demo — ${start.toFormat('LLLL yyyy')} (${ZONE}), seed ${opts.seed}`);
   say(`  ${em.call<string>('setup')}`);
@@ -69,11 +73,17 @@ async function main(argv: string[]): Promise<number> {
   const generated = generateMonth(opts.month, opts.seed);
   const inbox = path.join(outDir, 'demo-inbox.mbox');
   await writeFile(inbox, formatMbox(generated.mail));
-  say(`  Inbox: ${generated.mail.length} mails over the month (${generated.requests.length} requests, ${generated.noise.length} pieces of noise); ${generated.hours.length} hour logs.`);
+  say(
+    `  Inbox: ${generated.mail.length} mails over the month (${generated.requests.length} requests, ${generated.noise.length} pieces of noise); ${generated.hours.length} hour logs.`,
+  );
   const stats = await simulateMonth(em, generated, say);
-  say(`  Ran ingestInbox ${stats.ingestRuns}×, sweepSla ${stats.sweepRuns}×, checkHours hourly, then runMonthlyBilling; ${stats.edits} edits by people, ${stats.hoursRows} hour rows typed.`);
+  say(
+    `  Ran ingestInbox ${stats.ingestRuns}×, sweepSla ${stats.sweepRuns}×, checkHours hourly, then runMonthlyBilling; ${stats.edits} edits by people, ${stats.hoursRows} hour rows typed.`,
+  );
   if (stats.failedRuns.length) {
-    say(`  ${stats.failedRuns.length} runs failed; first: ${stats.failedRuns[0]!.job} at ${new Date(stats.failedRuns[0]!.at).toISOString()}: ${stats.failedRuns[0]!.message}`);
+    say(
+      `  ${stats.failedRuns.length} runs failed; first: ${stats.failedRuns[0]!.job} at ${new Date(stats.failedRuns[0]!.at).toISOString()}: ${stats.failedRuns[0]!.message}`,
+    );
   }
 
   const xlsx = path.join(outDir, 'demo-register.xlsx');
@@ -86,7 +96,9 @@ async function main(argv: string[]): Promise<number> {
   say('');
   say('Summary');
   for (const line of formatSummary(summarize(workbook, opts.month))) say(line);
-  say(`  Register: ${rows('Tickets')} tickets, ${rows('Messages')} messages, ${rows('Hours')} hour rows, ${rows('Log')} log lines; tabs ${workbook.sheets.map((s) => s.name).join(', ')}`);
+  say(
+    `  Register: ${rows('Tickets')} tickets, ${rows('Messages')} messages, ${rows('Hours')} hour rows, ${rows('Log')} log lines; tabs ${workbook.sheets.map((s) => s.name).join(', ')}`,
+  );
   const rel = (f: string) => path.relative(process.cwd(), f);
   say(`  Wrote ${rel(xlsx)} and ${mails.length} mail(s) to ${rel(outbox)}/ in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   say(`  To replay the month with the CLI: ${rel(startXlsx)} (the register before the month) and ${rel(inbox)} (its mail); see README.`);

@@ -62,14 +62,17 @@ export const optionalNumber = (what: string) =>
 
 /** Yes/No cells; a checkbox gives booleans, people type yes/no/y/n/true/false. */
 export const yesNo = (fallback: boolean) =>
-  preprocess((v) => {
-    if (isBlank(v)) return fallback;
-    if (typeof v === 'boolean') return v;
-    const t = String(v).trim().toLowerCase();
-    if (['yes', 'y', 'true', '1', 'x'].includes(t)) return true;
-    if (['no', 'n', 'false', '0'].includes(t)) return false;
-    return v;
-  }, z.boolean({ error: 'must be Yes or No' }));
+  preprocess(
+    (v) => {
+      if (isBlank(v)) return fallback;
+      if (typeof v === 'boolean') return v;
+      const t = String(v).trim().toLowerCase();
+      if (['yes', 'y', 'true', '1', 'x'].includes(t)) return true;
+      if (['no', 'n', 'false', '0'].includes(t)) return false;
+      return v;
+    },
+    z.boolean({ error: 'must be Yes or No' }),
+  );
 
 /** One of a vocabulary, matched case-insensitively; blank → the fallback if given. */
 export function oneOf<T extends string>(vocab: readonly T[], what: string, fallback?: T) {
@@ -84,14 +87,23 @@ export function oneOf<T extends string>(vocab: readonly T[], what: string, fallb
 
 /** A comma/semicolon/space separated list of e-mail addresses or domains, lower-cased. */
 export const addressList = preprocess(
-  (v) => (isBlank(v) ? [] : String(v).split(/[\s,;]+/).map((s) => s.trim().toLowerCase()).filter(Boolean)),
+  (v) =>
+    isBlank(v)
+      ? []
+      : String(v)
+          .split(/[\s,;]+/)
+          .map((s) => s.trim().toLowerCase())
+          .filter(Boolean),
   z.array(z.string()),
 );
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export const email = (what: string) =>
-  preprocess((v) => (isBlank(v) ? '' : String(v).trim().toLowerCase()), z.string().check(z.regex(EMAIL, `${what} is not an e-mail address`)));
+  preprocess(
+    (v) => (isBlank(v) ? '' : String(v).trim().toLowerCase()),
+    z.string().check(z.regex(EMAIL, `${what} is not an e-mail address`)),
+  );
 
 export const optionalEmail = (what: string) =>
   preprocess(

@@ -7,7 +7,12 @@ import type { SheetPort } from './sheet-port';
  * reason is new, so the Log hears about a problem once rather than every run. `only`
  * limits it to those rows (a job that read the tab for another purpose leaves the rest).
  */
-export function syncProblems<R>(port: () => SheetPort | null, table: Table<R>, extra: ReadonlyMap<number, string>, only?: ReadonlySet<number>): { rowNumber: number; message: string }[] {
+export function syncProblems<R>(
+  port: () => SheetPort | null,
+  table: Table<R>,
+  extra: ReadonlyMap<number, string>,
+  only?: ReadonlySet<number>,
+): { rowNumber: number; message: string }[] {
   const col = table.columnOf.get('Problems');
   if (col === undefined) return [];
   const wanted = new Map<number, string>();

@@ -11,5 +11,7 @@ export function requireColumns(table: Pick<Table<unknown>, 'spec' | 'missing'>, 
   const missing = needed.filter((h) => table.missing.includes(h));
   if (missing.length === 0) return;
   const list = missing.map((h) => `a ${h} column`).join(', ');
-  throw new RegisterError(`${table.spec.name} has no ${missing.length === 1 ? `${missing[0]} column` : list}: the ${jobLabel} did not run. Rename the header back, or run Support Desk → Set up register to restore it.`);
+  throw new RegisterError(
+    `${table.spec.name} has no ${missing.length === 1 ? `${missing[0]} column` : list}: the ${jobLabel} did not run. Rename the header back, or run Support Desk → Set up register to restore it.`,
+  );
 }

@@ -50,7 +50,6 @@ function describeIssues(error: z.core.$ZodError): string {
     .join('; ');
 }
 
-
 export function readTable<S extends z.ZodMiniObject>(port: SheetPort, spec: TabSpec<S>): Table<z.output<S>> {
   const raw = port.readAll();
   const header = (raw[0] ?? []).map((h) => String(h).trim());
@@ -85,7 +84,10 @@ export function readTable<S extends z.ZodMiniObject>(port: SheetPort, spec: TabS
       const k = String((parsed.data as Record<string, unknown>)[spec.key]);
       const first = keyed.get(k);
       if (first) {
-        problems.push({ rowNumber: r + 1, message: `${spec.key} ${k} is used again (first at row ${first.rowNumber}); this row is ignored` });
+        problems.push({
+          rowNumber: r + 1,
+          message: `${spec.key} ${k} is used again (first at row ${first.rowNumber}); this row is ignored`,
+        });
         continue;
       }
       keyed.set(k, row);
@@ -95,7 +97,18 @@ export function readTable<S extends z.ZodMiniObject>(port: SheetPort, spec: TabS
   const formats = port.plainTextColumns?.() ?? [];
   const plainText = new Set<number>();
   formats.forEach((plain, i) => plain && plainText.add(i));
-  return { spec, header, columnOf, missing, rows, problems, raw, plainText, notes: readNoteColumns(port, spec, columnOf), byKey: (k) => keyed.get(k) };
+  return {
+    spec,
+    header,
+    columnOf,
+    missing,
+    rows,
+    problems,
+    raw,
+    plainText,
+    notes: readNoteColumns(port, spec, columnOf),
+    byKey: (k) => keyed.get(k),
+  };
 }
 
 /** One read covering every column whose notes the automation writes (see ColumnMeta.notes). */
@@ -110,7 +123,11 @@ function readNoteColumns(port: SheetPort, spec: TabSpec, columnOf: ReadonlyMap<s
   const from = Math.min(...cols);
   const to = Math.max(...cols);
   const grid = port.readNotes(from + 1, to + 1);
-  for (const c of cols) out.set(c, grid.map((line) => String(line[c - from] ?? '')));
+  for (const c of cols)
+    out.set(
+      c,
+      grid.map((line) => String(line[c - from] ?? '')),
+    );
   return out;
 }
 
@@ -126,7 +143,6 @@ export interface WritePlan {
   readonly blocks: CellBlock[];
   readonly notes: NoteBlock[];
 }
-
 
 const isOwned = (spec: TabSpec, header: string) =>
   (spec.columns as Record<string, { owner?: string } | undefined>)[header]?.owner === 'automation';
@@ -245,7 +261,6 @@ function planNotes<R>(table: Table<R>, noteCells: Map<number, Map<number, string
     }
   }
   return notes;
-
 }
 
 /** Applies a plan: one call per block. */
@@ -289,7 +304,8 @@ export function appendRows<R>(port: SheetPort, table: Table<R>, records: readonl
     const line: unknown[] = new Array(width).fill('');
     for (const [h, v] of Object.entries(rec)) {
       const c = table.columnOf.get(h);
-      if (c === undefined) throw new RegisterError(`The ${table.spec.name} tab has no "${h}" column. Run Support Desk → Set up register to restore it.`);
+      if (c === undefined)
+        throw new RegisterError(`The ${table.spec.name} tab has no "${h}" column. Run Support Desk → Set up register to restore it.`);
       line[c] = cellValue(v, table.plainText.has(c));
     }
     return line;

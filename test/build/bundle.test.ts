@@ -8,7 +8,17 @@ const REQUIRED = ['onOpen', 'onInstall', 'onEdit', 'setup', 'installTriggers', '
 const code = readFileSync(BUNDLE, 'utf8');
 
 async function exportsOfMain(): Promise<string[]> {
-  const r = await build({ entryPoints: [`${ROOT}/src/gas/main.ts`], bundle: true, write: false, metafile: true, format: 'esm', platform: 'neutral', outfile: 'x.js', logLevel: 'silent', loader: { '.html': 'text' } });
+  const r = await build({
+    entryPoints: [`${ROOT}/src/gas/main.ts`],
+    bundle: true,
+    write: false,
+    metafile: true,
+    format: 'esm',
+    platform: 'neutral',
+    outfile: 'x.js',
+    logLevel: 'silent',
+    loader: { '.html': 'text' },
+  });
   return Object.values(r.metafile.outputs)[0]!.exports.slice().sort();
 }
 
@@ -66,7 +76,10 @@ describe('appsscript.json', () => {
 
 describe('clasp', () => {
   it('would push exactly Code.js and appsscript.json', () => {
-    const out = execFileSync(process.execPath, [`${ROOT}/node_modules/@google/clasp/build/src/index.js`, 'status', '--json'], { cwd: ROOT, encoding: 'utf8' });
+    const out = execFileSync(process.execPath, [`${ROOT}/node_modules/@google/clasp/build/src/index.js`, 'status', '--json'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     const status = JSON.parse(out.trim().split('\n').pop()!);
     expect(status.filesToPush.map((f: string) => f.replace(/^build\//, '')).sort()).toEqual(['Code.js', 'appsscript.json']);
   });

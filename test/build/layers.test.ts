@@ -10,7 +10,7 @@ describe('layer rules over src/ (docs/design.md, Code shape)', () => {
 
   it('fails on an Apps Script global in core and on node:fs imported in jobs', () => {
     const found = violations([
-      { path: 'src/core/x.ts', text: "export const a = () => SpreadsheetApp.getActive();" },
+      { path: 'src/core/x.ts', text: 'export const a = () => SpreadsheetApp.getActive();' },
       { path: 'src/jobs/x.ts', text: "import { readFileSync } from 'node:fs';\nexport const b = readFileSync;" },
     ]);
     expect(found.map((v) => `${v.file} ${v.detail}`)).toEqual(['src/core/x.ts SpreadsheetApp', 'src/jobs/x.ts node:fs']);
@@ -36,10 +36,15 @@ describe('layer rules over src/ (docs/design.md, Code shape)', () => {
   });
 
   it('allows what the layers may do, and ignores globals named in comments, strings and as properties', () => {
-    expect(violations([
-      { path: 'src/core/ok.ts', text: "import { DateTime } from 'luxon';\nimport { z } from 'zod/mini';\nimport { a } from './b';\n// uses SpreadsheetApp\nconst s = 'GmailApp';\nconst o = { Session: 1 }; o.Session;" },
-      { path: 'src/gas/ok.ts', text: "import { a } from '../jobs/x';\nSpreadsheetApp.flush();" },
-      { path: 'src/local/ok.ts', text: "import fs from 'node:fs';\nimport ExcelJS from 'exceljs';\nimport { a } from '../gas/x';" },
-    ])).toEqual([]);
+    expect(
+      violations([
+        {
+          path: 'src/core/ok.ts',
+          text: "import { DateTime } from 'luxon';\nimport { z } from 'zod/mini';\nimport { a } from './b';\n// uses SpreadsheetApp\nconst s = 'GmailApp';\nconst o = { Session: 1 }; o.Session;",
+        },
+        { path: 'src/gas/ok.ts', text: "import { a } from '../jobs/x';\nSpreadsheetApp.flush();" },
+        { path: 'src/local/ok.ts', text: "import fs from 'node:fs';\nimport ExcelJS from 'exceljs';\nimport { a } from '../gas/x';" },
+      ]),
+    ).toEqual([]);
   });
 });

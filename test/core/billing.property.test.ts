@@ -23,35 +23,60 @@ const clientArb = fc.record({
 describe('billing statement (property)', () => {
   it('client rows are the sums of their detail lines, and the totals the sums of the rows', () => {
     fc.assert(
-      fc.property(fc.array(entryArb, { maxLength: 40 }), fc.tuple(clientArb, clientArb, clientArb), fc.constantFrom(1, 6, 15, 30), (raw, cs, inc) => {
-        const entries: ClassifiedEntry[] = raw.map((e, i) => ({ ...e, rowNumber: i + 2, ticketId: '', activity: 'Reporting', reason: 'r' }));
-        const clients = cs.map((c, i) => contract({
-          clientId: CLIENTS[i]!, name: CLIENTS[i]!, monthlyHours: c.monthlyHours, rateCents: c.rateCents, status: c.status,
-          start: c.startDay === null ? null : (`2026-11-${String(c.startDay).padStart(2, '0')}` as IsoDay),
-        }));
-        const s = buildStatement({ month: '2026-11' as YearMonth, status: 'Draft', clients, entries, unbilled: [], adjustments: [], settings: { defaultRateCents: 12_500, incrementMin: inc } });
-        const sum = (ls: StatementLine[], f: (l: StatementLine) => number | null) => ls.reduce((a, l) => a + (f(l) ?? 0), 0);
-        for (const r of s.rows) {
-          const own = s.lines.filter((l) => l.clientId === r.clientId && l.kind === 'Hours');
-          expect(r.loggedMin).toBe(sum(own, (l) => l.loggedMin));
-          expect(r.countedMin).toBe(sum(own, (l) => l.countedMin));
-          expect(r.excludedMin).toBe(sum(own, (l) => l.excludedMin));
-          expect(r.loggedMin).toBe(r.countedMin + r.excludedMin);
-          expect(r.overageMin % inc).toBe(0);
-          expect(r.overageMin).toBeGreaterThanOrEqual(Math.max(0, r.countedMin - r.allowanceMin));
-          expect(r.overageMin).toBeLessThan(Math.max(0, r.countedMin - r.allowanceMin) + inc);
-          expect(Number.isInteger(r.overageCents)).toBe(true);
-          expect(r.dueCents).toBe(r.overageCents + r.adjustmentCents);
-        }
-        // Every valid entry of a known client is on exactly one Hours line; lines are grouped by client.
-        const known = entries.filter((e) => CLIENTS.includes(e.clientId));
-        expect(s.lines.filter((l) => l.kind === 'Hours' && CLIENTS.includes(l.clientId))).toHaveLength(known.length);
-        const order = s.lines.map((l) => l.clientId).filter((c, i, a) => c !== a[i - 1]);
-        expect(new Set(order).size).toBe(order.length);
-        for (const k of ['loggedMin', 'excludedMin', 'countedMin', 'overageMin', 'overageCents', 'dueCents', 'allowanceMin'] as const) {
-          expect(s.totals[k]).toBe(s.rows.reduce((a, r) => a + r[k], 0));
-        }
-      }),
+      fc.property(
+        fc.array(entryArb, { maxLength: 40 }),
+        fc.tuple(clientArb, clientArb, clientArb),
+        fc.constantFrom(1, 6, 15, 30),
+        (raw, cs, inc) => {
+          const entries: ClassifiedEntry[] = raw.map((e, i) => ({
+            ...e,
+            rowNumber: i + 2,
+            ticketId: '',
+            activity: 'Reporting',
+            reason: 'r',
+          }));
+          const clients = cs.map((c, i) =>
+            contract({
+              clientId: CLIENTS[i]!,
+              name: CLIENTS[i]!,
+              monthlyHours: c.monthlyHours,
+              rateCents: c.rateCents,
+              status: c.status,
+              start: c.startDay === null ? null : (`2026-11-${String(c.startDay).padStart(2, '0')}` as IsoDay),
+            }),
+          );
+          const s = buildStatement({
+            month: '2026-11' as YearMonth,
+            status: 'Draft',
+            clients,
+            entries,
+            unbilled: [],
+            adjustments: [],
+            settings: { defaultRateCents: 12_500, incrementMin: inc },
+          });
+          const sum = (ls: StatementLine[], f: (l: StatementLine) => number | null) => ls.reduce((a, l) => a + (f(l) ?? 0), 0);
+          for (const r of s.rows) {
+            const own = s.lines.filter((l) => l.clientId === r.clientId && l.kind === 'Hours');
+            expect(r.loggedMin).toBe(sum(own, (l) => l.loggedMin));
+            expect(r.countedMin).toBe(sum(own, (l) => l.countedMin));
+            expect(r.excludedMin).toBe(sum(own, (l) => l.excludedMin));
+            expect(r.loggedMin).toBe(r.countedMin + r.excludedMin);
+            expect(r.overageMin % inc).toBe(0);
+            expect(r.overageMin).toBeGreaterThanOrEqual(Math.max(0, r.countedMin - r.allowanceMin));
+            expect(r.overageMin).toBeLessThan(Math.max(0, r.countedMin - r.allowanceMin) + inc);
+            expect(Number.isInteger(r.overageCents)).toBe(true);
+            expect(r.dueCents).toBe(r.overageCents + r.adjustmentCents);
+          }
+          // Every valid entry of a known client is on exactly one Hours line; lines are grouped by client.
+          const known = entries.filter((e) => CLIENTS.includes(e.clientId));
+          expect(s.lines.filter((l) => l.kind === 'Hours' && CLIENTS.includes(l.clientId))).toHaveLength(known.length);
+          const order = s.lines.map((l) => l.clientId).filter((c, i, a) => c !== a[i - 1]);
+          expect(new Set(order).size).toBe(order.length);
+          for (const k of ['loggedMin', 'excludedMin', 'countedMin', 'overageMin', 'overageCents', 'dueCents', 'allowanceMin'] as const) {
+            expect(s.totals[k]).toBe(s.rows.reduce((a, r) => a + r[k], 0));
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -1,6 +1,15 @@
 import {
-  adjustmentsFor, allowanceFor, billedSoFar, buildStatement, clientStatementMail, financeMail, formatMoney, overageCents, overageMinutes,
-  type BilledMonth, type StatementInput,
+  adjustmentsFor,
+  allowanceFor,
+  billedSoFar,
+  buildStatement,
+  clientStatementMail,
+  financeMail,
+  formatMoney,
+  overageCents,
+  overageMinutes,
+  type BilledMonth,
+  type StatementInput,
 } from '../../src/core/billing';
 import type { IsoDay, YearMonth } from '../../src/core/hours';
 import { contract, line } from './billing-fixtures';
@@ -8,7 +17,14 @@ import { contract, line } from './billing-fixtures';
 const OCT = '2026-10' as YearMonth;
 const settings = { defaultRateCents: 12_500, incrementMin: 15 };
 const input = (over: Partial<StatementInput> = {}): StatementInput => ({
-  month: OCT, status: 'Draft', clients: [contract()], entries: [], unbilled: [], adjustments: [], settings, ...over,
+  month: OCT,
+  status: 'Draft',
+  clients: [contract()],
+  entries: [],
+  unbilled: [],
+  adjustments: [],
+  settings,
+  ...over,
 });
 
 describe('overage (docs/design.md, Rules: Billing)', () => {
@@ -23,19 +39,30 @@ describe('overage (docs/design.md, Rules: Billing)', () => {
   });
 
   it('worked example from the seeds: a 6-hour CSM contract', () => {
-    const s = buildStatement(input({
-      entries: [
-        line({ activity: 'Status update', minutes: 120 }),
-        line({ activity: 'Account review', minutes: 90 }),
-        line({ activity: 'Troubleshooting', ticketId: 'T-000001', minutes: 180, counted: false, reason: 'bug' }), // a bug: not deducted
-        line({ activity: 'Troubleshooting', ticketId: 'T-000002', minutes: 60 }), // user error: deducted
-        line({ activity: 'Account review', minutes: 60, required: false, counted: false, reason: 'not required' }),
-        line({ activity: 'Product troubleshooting', minutes: 120, counted: false, reason: 'excluded' }),
-        line({ activity: 'Training', minutes: 126 }),
-      ],
-    }));
+    const s = buildStatement(
+      input({
+        entries: [
+          line({ activity: 'Status update', minutes: 120 }),
+          line({ activity: 'Account review', minutes: 90 }),
+          line({ activity: 'Troubleshooting', ticketId: 'T-000001', minutes: 180, counted: false, reason: 'bug' }), // a bug: not deducted
+          line({ activity: 'Troubleshooting', ticketId: 'T-000002', minutes: 60 }), // user error: deducted
+          line({ activity: 'Account review', minutes: 60, required: false, counted: false, reason: 'not required' }),
+          line({ activity: 'Product troubleshooting', minutes: 120, counted: false, reason: 'excluded' }),
+          line({ activity: 'Training', minutes: 126 }),
+        ],
+      }),
+    );
     const r = s.rows[0]!;
-    expect(r).toMatchObject({ allowanceMin: 360, loggedMin: 756, excludedMin: 360, countedMin: 396, overageMin: 45, rateCents: 12_500, overageCents: 9_375, dueCents: 9_375 });
+    expect(r).toMatchObject({
+      allowanceMin: 360,
+      loggedMin: 756,
+      excludedMin: 360,
+      countedMin: 396,
+      overageMin: 45,
+      rateCents: 12_500,
+      overageCents: 9_375,
+      dueCents: 9_375,
+    });
     expect(formatMoney(r.dueCents)).toBe('$93.75');
   });
 
@@ -73,7 +100,18 @@ describe('adjustments to a final month', () => {
   const billed: BilledMonth = {
     month: '2026-09' as YearMonth,
     clients: new Map([['ACME', { clientId: 'ACME', allowanceMin: 360, rateCents: 12_500, countedMin: 360, amountCents: 0 }]]),
-    lines: [{ clientId: 'ACME', day: '2026-09-10', person: 'dana@helpdesk.test', ticketId: '', activity: 'Status update', required: true, loggedMin: 360, countedMin: 360 }],
+    lines: [
+      {
+        clientId: 'ACME',
+        day: '2026-09-10',
+        person: 'dana@helpdesk.test',
+        ticketId: '',
+        activity: 'Status update',
+        required: true,
+        loggedMin: 360,
+        countedMin: 360,
+      },
+    ],
   };
   const terms = () => ({ allowanceMin: 0, rateCents: 12_500 });
 
@@ -88,26 +126,37 @@ describe('adjustments to a final month', () => {
   });
 
   it('an hour added later is billed as a line and a total with the re-computed overage', () => {
-    const now = [line({ day: '2026-09-10' as IsoDay, minutes: 360 }), line({ day: '2026-09-12' as IsoDay, minutes: 60, activity: 'Reporting' })];
+    const now = [
+      line({ day: '2026-09-10' as IsoDay, minutes: 360 }),
+      line({ day: '2026-09-12' as IsoDay, minutes: 60, activity: 'Reporting' }),
+    ];
     const adj = adjustmentsFor(billed, now, 15, terms);
-    expect(adj.map((a) => [a.kind, a.loggedMin, a.countedMin, a.amountCents])).toEqual([['Adjustment', 60, 60, null], ['Adjustment total', 60, 60, 12_500]]);
+    expect(adj.map((a) => [a.kind, a.loggedMin, a.countedMin, a.amountCents])).toEqual([
+      ['Adjustment', 60, 60, null],
+      ['Adjustment total', 60, 60, 12_500],
+    ]);
     expect(adj.every((a) => a.forMonth === '2026-09')).toBe(true);
     // Once that adjustment is final, the same state owes nothing more.
     expect(adjustmentsFor(billedSoFar(billed, adj), now, 15, terms)).toEqual([]);
   });
 
   it('removing billed time gives a credit', () => {
-    const over: BilledMonth = { ...billed, clients: new Map([['ACME', { clientId: 'ACME', allowanceMin: 300, rateCents: 12_500, countedMin: 360, amountCents: 12_500 }]]) };
+    const over: BilledMonth = {
+      ...billed,
+      clients: new Map([['ACME', { clientId: 'ACME', allowanceMin: 300, rateCents: 12_500, countedMin: 360, amountCents: 12_500 }]]),
+    };
     const adj = adjustmentsFor(over, [line({ day: '2026-09-10' as IsoDay, minutes: 300 })], 15, terms);
     expect(adj.at(-1)).toMatchObject({ kind: 'Adjustment total', countedMin: -60, amountCents: -12_500 });
   });
 });
 
 describe('mails', () => {
-  const s = buildStatement(input({
-    clients: [contract(), contract({ clientId: 'BETA', name: 'Beta Bikes', monthlyHours: 2 })],
-    entries: [line({ minutes: 420, person: 'dana@helpdesk.test' }), line({ clientId: 'BETA', minutes: 60, person: 'lee@helpdesk.test' })],
-  }));
+  const s = buildStatement(
+    input({
+      clients: [contract(), contract({ clientId: 'BETA', name: 'Beta Bikes', monthlyHours: 2 })],
+      entries: [line({ minutes: 420, person: 'dana@helpdesk.test' }), line({ clientId: 'BETA', minutes: 60, person: 'lee@helpdesk.test' })],
+    }),
+  );
 
   it('the finance mail carries the same figures as the statement, as HTML and CSV', () => {
     const m = financeMail(s, 0);
@@ -115,7 +164,9 @@ describe('mails', () => {
     expect(m.html).toContain('<table');
     expect(m.html).toContain('$125.00');
     const csv = m.csv.split('\r\n');
-    expect(csv[0]).toBe('Client ID,Client,Contracted h,Logged h,Excluded h,Counted h,Overage h,Rate,Overage amount,Adjustments,Amount due,Status');
+    expect(csv[0]).toBe(
+      'Client ID,Client,Contracted h,Logged h,Excluded h,Counted h,Overage h,Rate,Overage amount,Adjustments,Amount due,Status',
+    );
     expect(csv[1]).toBe('ACME,Acme Outfitters,6.00,7.00,0.00,7.00,1.00,125.00,125.00,0.00,125.00,Draft');
     expect(csv[3]).toBe('Total,,8.00,8.00,0.00,8.00,1.00,,125.00,0.00,125.00,Draft');
   });

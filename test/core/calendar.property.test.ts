@@ -21,10 +21,7 @@ const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${St
 
 // Boundaries favour the hours DST moves (01:00–03:00) and the day's ends, so the
 // interesting cases come up often; any minute can still appear.
-const boundary = fc.oneof(
-  fc.constantFrom(0, 60, 90, 120, 150, 165, 180, 195, 1440),
-  fc.integer({ min: 0, max: 1440 }),
-);
+const boundary = fc.oneof(fc.constantFrom(0, 60, 90, 120, 150, 165, 180, 195, 1440), fc.integer({ min: 0, max: 1440 }));
 const interval = fc
   .tuple(boundary, boundary)
   .filter(([a, b]) => a !== b)

@@ -39,7 +39,13 @@ const mt = parseCalendarJson({
 const chatEst = parseCalendarJson({
   id: 'chat-est',
   timezone: 'America/New_York',
-  week: { mon: [['00:00', '24:00']], tue: [['00:00', '24:00']], wed: [['00:00', '24:00']], thu: [['00:00', '24:00']], fri: [['00:00', '20:00']] },
+  week: {
+    mon: [['00:00', '24:00']],
+    tue: [['00:00', '24:00']],
+    wed: [['00:00', '24:00']],
+    thu: [['00:00', '24:00']],
+    fri: [['00:00', '20:00']],
+  },
 });
 
 describe('due, the issue examples', () => {
@@ -162,7 +168,12 @@ describe('business days', () => {
 
 describe('calendars with no open time', () => {
   const closed = parseCalendarJson({ id: 'closed', timezone: 'UTC', week: {} });
-  const eventOnly = parseCalendarJson({ id: 'event', timezone: 'UTC', week: {}, holidays: [{ date: '2026-05-01', open: [['09:00', '10:00']] }] });
+  const eventOnly = parseCalendarJson({
+    id: 'event',
+    timezone: 'UTC',
+    week: {},
+    holidays: [{ date: '2026-05-01', open: [['09:00', '10:00']] }],
+  });
 
   it('due and nextOpen throw NeverOpenError instead of looping', () => {
     expect(() => due(closed, t('2026-01-01T00:00:00Z'), 10)).toThrow(NeverOpenError);
@@ -250,14 +261,29 @@ describe('parsing', () => {
   });
 
   it('a holiday may open a normally closed day', () => {
-    const cal = parseCalendarJson({ id: 'sat', timezone: 'UTC', week: weekdays([['09:00', '17:00']]), holidays: [{ date: '2026-11-28', open: [['10:00', '12:00']] }] });
+    const cal = parseCalendarJson({
+      id: 'sat',
+      timezone: 'UTC',
+      week: weekdays([['09:00', '17:00']]),
+      holidays: [{ date: '2026-11-28', open: [['10:00', '12:00']] }],
+    });
     expect(isOpen(cal, t('2026-11-28T11:00:00Z'))).toBe(true);
     expect(isOpen(cal, t('2026-11-29T11:00:00Z'))).toBe(false);
   });
 
   it('rows from the Calendars and Holidays tabs give the same calendar as JSON', () => {
     const fromRows: BusinessCalendar = calendarFromRows(
-      { id: 'mt', timeZone: 'America/Denver', mon: '08:00-17:00', tue: '08:00-17:00', wed: '08:00-17:00', thu: '08:00-17:00', fri: '08:00-17:00', sat: 'closed', sun: '' },
+      {
+        id: 'mt',
+        timeZone: 'America/Denver',
+        mon: '08:00-17:00',
+        tue: '08:00-17:00',
+        wed: '08:00-17:00',
+        thu: '08:00-17:00',
+        fri: '08:00-17:00',
+        sat: 'closed',
+        sun: '',
+      },
       [
         { date: '2026-09-07', open: '' },
         { date: '2026-11-26', open: '' },
@@ -287,7 +313,13 @@ describe('explainDue', () => {
     expect(explainDue(mt, t('2026-12-31T10:00:00-07:00'), 240)).toBe(
       '4 h: 2 h Thu 31 Dec (holiday hours) + holiday Fri 1 Jan + weekend + 2 h Mon 4 Jan → Mon 10:00 MST',
     );
-    const tueThu = parseCalendarJson({ id: 'pool', timezone: 'America/Denver', week: { tue: [['09:00', '17:00']], thu: [['09:00', '17:00']] } });
-    expect(explainDue(tueThu, t('2026-11-24T13:00:00-07:00'), 360)).toBe('6 h: 4 h Tue 24 Nov + closed Wed 25 Nov + 2 h Thu 26 Nov → Thu 11:00 MST');
+    const tueThu = parseCalendarJson({
+      id: 'pool',
+      timezone: 'America/Denver',
+      week: { tue: [['09:00', '17:00']], thu: [['09:00', '17:00']] },
+    });
+    expect(explainDue(tueThu, t('2026-11-24T13:00:00-07:00'), 360)).toBe(
+      '6 h: 4 h Tue 24 Nov + closed Wed 25 Nov + 2 h Thu 26 Nov → Thu 11:00 MST',
+    );
   });
 });

@@ -17,9 +17,28 @@ import type { SlaPolicy, TicketFacts } from '../../src/core/sla/index';
 
 const mt = (iso: string) => DateTime.fromISO(iso, { zone: 'America/Denver' }).toMillis();
 const day = '08:00-17:00';
-const cal = calendarFromRows({ id: 'MT-8-5', timeZone: 'America/Denver', mon: day, tue: day, wed: day, thu: day, fri: day, sat: 'closed', sun: 'closed' }, []);
-const high: SlaPolicy = { plan: 'Standard', priority: 'High', firstResponse: { unit: 'hours', hours: 4 }, nextUpdate: null, resolution: null, calendarId: null, atRiskPercent: 75 };
-const facts: TicketFacts = { receivedAt: mt('2026-11-02T09:00'), priority: 'High', status: 'Open', pauses: [], firstResponseAt: null, lastStaffMessageAt: null, resolvedAt: null };
+const cal = calendarFromRows(
+  { id: 'MT-8-5', timeZone: 'America/Denver', mon: day, tue: day, wed: day, thu: day, fri: day, sat: 'closed', sun: 'closed' },
+  [],
+);
+const high: SlaPolicy = {
+  plan: 'Standard',
+  priority: 'High',
+  firstResponse: { unit: 'hours', hours: 4 },
+  nextUpdate: null,
+  resolution: null,
+  calendarId: null,
+  atRiskPercent: 75,
+};
+const facts: TicketFacts = {
+  receivedAt: mt('2026-11-02T09:00'),
+  priority: 'High',
+  status: 'Open',
+  pauses: [],
+  firstResponseAt: null,
+  lastStaffMessageAt: null,
+  resolvedAt: null,
+};
 const matrix = buildMatrices([
   { rowNumber: 2, matrix: 'CSM-Director-VP', tier: 1, title: 'CSM', name: '', email: '', when: 'at risk' },
   { rowNumber: 3, matrix: 'CSM-Director-VP', tier: 2, title: 'Director', name: '', email: 'd@x.test', when: 'breached' },
@@ -73,7 +92,10 @@ describe('the Notified ledger and the SLA record', () => {
   });
 
   it('records round-trip', () => {
-    const r = [{ target: 'resolution' as const, state: 'Breached' as const, atMs: mt('2026-11-04T10:00') }, { target: 'first response' as const, state: 'Met' as const, atMs: mt('2026-11-02T10:00') }];
+    const r = [
+      { target: 'resolution' as const, state: 'Breached' as const, atMs: mt('2026-11-04T10:00') },
+      { target: 'first response' as const, state: 'Met' as const, atMs: mt('2026-11-02T10:00') },
+    ];
     expect(parseRecord(formatRecord(r))).toEqual([r[1], r[0]]);
   });
 });

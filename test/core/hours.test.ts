@@ -1,21 +1,48 @@
 import { activityRows } from '../../src/register/defaults/reference-data';
 import {
-  activityIndex, addMonths, decide, dueAlert, parseDuration, parseMonth, validateEntries, workDay,
-  type ActivityRule, type HoursEntry, type IsoDay,
+  activityIndex,
+  addMonths,
+  decide,
+  dueAlert,
+  parseDuration,
+  parseMonth,
+  validateEntries,
+  workDay,
+  type ActivityRule,
+  type HoursEntry,
+  type IsoDay,
 } from '../../src/core/hours';
 import type { CountsToward } from '../../src/core/types/vocab';
 
 // The seeds' defaults, exactly as setup seeds the Activities tab.
-const RULES: ActivityRule[] = activityRows().map((r) => ({ activity: String(r.Activity), counts: r['Counts toward contract'] as CountsToward, rule: '' }));
+const RULES: ActivityRule[] = activityRows().map((r) => ({
+  activity: String(r.Activity),
+  counts: r['Counts toward contract'] as CountsToward,
+  rule: '',
+}));
 const rule = activityIndex(RULES);
 
 const entry = (over: Partial<HoursEntry> = {}): HoursEntry => ({
-  rowNumber: 2, day: '2026-10-05' as IsoDay, clientId: 'ACME', person: 'csm@helpdesk.test', ticketId: '', activity: 'Status update', minutes: 60, required: true, ...over,
+  rowNumber: 2,
+  day: '2026-10-05' as IsoDay,
+  clientId: 'ACME',
+  person: 'csm@helpdesk.test',
+  ticketId: '',
+  activity: 'Status update',
+  minutes: 60,
+  required: true,
+  ...over,
 });
 
 describe('counting rules (Activities tab, seeds)', () => {
   it.each([
-    'Status update', 'Account review', 'Strategic planning', 'Help desk request', 'Reporting', 'Enhancement management', 'Training',
+    'Status update',
+    'Account review',
+    'Strategic planning',
+    'Help desk request',
+    'Reporting',
+    'Enhancement management',
+    'Training',
   ])('%s counts toward the contract', (activity) => {
     expect(decide(entry({ activity }), rule(activity)!, null).counted).toBe(true);
   });
@@ -29,7 +56,10 @@ describe('counting rules (Activities tab, seeds)', () => {
   it('troubleshooting is excluded when its ticket is a bug and counted otherwise (user error, training gap, no bug found)', () => {
     const t = rule('Troubleshooting')!;
     const e = entry({ activity: 'Troubleshooting', ticketId: 'T-000007' });
-    expect(decide(e, t, { clientId: 'ACME', reason: 'Bug' })).toMatchObject({ counted: false, reason: expect.stringContaining('Reason: Bug') });
+    expect(decide(e, t, { clientId: 'ACME', reason: 'Bug' })).toMatchObject({
+      counted: false,
+      reason: expect.stringContaining('Reason: Bug'),
+    });
     expect(decide(e, t, { clientId: 'ACME', reason: 'Question' }).counted).toBe(true);
     expect(decide(e, t, { clientId: 'ACME', reason: 'Unclassified' }).counted).toBe(true);
     expect(decide(entry({ activity: 'Troubleshooting' }), t, null).counted).toBe(true);
@@ -43,7 +73,10 @@ describe('counting rules (Activities tab, seeds)', () => {
   it('is data-driven: a new activity row is honoured without code changes', () => {
     const custom = activityIndex([...RULES, { activity: 'Onboarding call', counts: 'No', rule: 'Implementation is in the setup fee.' }]);
     const d = decide(entry({ activity: 'Onboarding call' }), custom('onboarding CALL')!, null);
-    expect(d).toEqual({ counted: false, reason: 'Onboarding call does not count toward the contract (Implementation is in the setup fee.)' });
+    expect(d).toEqual({
+      counted: false,
+      reason: 'Onboarding call does not count toward the contract (Implementation is in the setup fee.)',
+    });
   });
 });
 
@@ -56,14 +89,17 @@ describe('validation of Hours rows', () => {
   };
 
   it('flags unknown client, unknown activity, unknown ticket, a ticket of another client and a future date, with reasons', () => {
-    const p = validateEntries([
-      entry({ rowNumber: 2, clientId: 'NOPE' }),
-      entry({ rowNumber: 3, activity: 'Lunch' }),
-      entry({ rowNumber: 4, ticketId: 'T-000099' }),
-      entry({ rowNumber: 5, clientId: 'BETA', ticketId: 'T-000001' }),
-      entry({ rowNumber: 6, day: '2026-10-21' as IsoDay }),
-      entry({ rowNumber: 7, ticketId: 'T-000001' }),
-    ], ctx);
+    const p = validateEntries(
+      [
+        entry({ rowNumber: 2, clientId: 'NOPE' }),
+        entry({ rowNumber: 3, activity: 'Lunch' }),
+        entry({ rowNumber: 4, ticketId: 'T-000099' }),
+        entry({ rowNumber: 5, clientId: 'BETA', ticketId: 'T-000001' }),
+        entry({ rowNumber: 6, day: '2026-10-21' as IsoDay }),
+        entry({ rowNumber: 7, ticketId: 'T-000001' }),
+      ],
+      ctx,
+    );
     expect(p.get(2)).toEqual(['Client ID NOPE is not in the Clients tab']);
     expect(p.get(3)).toEqual(['Activity "Lunch" is not in the Activities tab']);
     expect(p.get(4)).toEqual(['Ticket T-000099 is not in the Tickets tab']);
@@ -73,12 +109,15 @@ describe('validation of Hours rows', () => {
   });
 
   it('flags every row of a person-day over 24 h, and only those', () => {
-    const p = validateEntries([
-      entry({ rowNumber: 2, minutes: 20 * 60 }),
-      entry({ rowNumber: 3, minutes: 5 * 60, person: 'CSM@helpdesk.test ' }),
-      entry({ rowNumber: 4, minutes: 5 * 60, day: '2026-10-06' as IsoDay }),
-      entry({ rowNumber: 5, minutes: 24 * 60, person: 'other@helpdesk.test' }),
-    ], ctx);
+    const p = validateEntries(
+      [
+        entry({ rowNumber: 2, minutes: 20 * 60 }),
+        entry({ rowNumber: 3, minutes: 5 * 60, person: 'CSM@helpdesk.test ' }),
+        entry({ rowNumber: 4, minutes: 5 * 60, day: '2026-10-06' as IsoDay }),
+        entry({ rowNumber: 5, minutes: 24 * 60, person: 'other@helpdesk.test' }),
+      ],
+      ctx,
+    );
     expect(p.get(2)?.[0]).toMatch(/logged 25 h on 2026-10-05: more than 24 h in one day/);
     expect(p.get(3)?.[0]).toMatch(/more than 24 h/);
     expect(p.has(4)).toBe(false);
@@ -88,7 +127,8 @@ describe('validation of Hours rows', () => {
 
 describe('durations and days', () => {
   it('reads 1.5, 1:30 and 90m as the same 90 minutes', () => {
-    for (const v of [1.5, '1.5', '1:30', '90m', '1,5', '1h 30m', '1h30', '1 hr 30 min']) expect(parseDuration(v)).toEqual({ ok: true, minutes: 90 });
+    for (const v of [1.5, '1.5', '1:30', '90m', '1,5', '1h 30m', '1h30', '1 hr 30 min'])
+      expect(parseDuration(v)).toEqual({ ok: true, minutes: 90 });
   });
 
   it('reads a leading-point fraction as Sheets does (.5 typed in the Hours tab is 0.5)', () => {

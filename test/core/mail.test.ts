@@ -4,7 +4,13 @@ import { addressesIn, isAtDomain, parseAddressList } from '../../src/core/mail/a
 import { Directory } from '../../src/core/mail/directory';
 import { parseHeaderBlock } from '../../src/core/mail/headers';
 import { rankArticles } from '../../src/core/mail/kb';
-import { parseKeywordRules, suggestPriority, suggestReason, DEFAULT_PRIORITY_KEYWORDS, DEFAULT_REASON_KEYWORDS } from '../../src/core/mail/keywords';
+import {
+  parseKeywordRules,
+  suggestPriority,
+  suggestReason,
+  DEFAULT_PRIORITY_KEYWORDS,
+  DEFAULT_REASON_KEYWORDS,
+} from '../../src/core/mail/keywords';
 import type { InboundMessage } from '../../src/core/mail/message';
 import { detectNoise } from '../../src/core/mail/noise';
 import { ownMarkIn } from '../../src/core/mail/own';
@@ -62,7 +68,8 @@ describe('addresses', () => {
   it('never takes a lookalike domain for the real one', () => {
     expect(isAtDomain('x@acme.com', 'acme.com')).toBe(true);
     expect(isAtDomain('x@eu.acme.com', 'acme.com')).toBe(true);
-    for (const fake of ['x@acme.com.evil.io', 'x@acme-com.net', 'x@acrne.com', 'x@notacme.com', 'x@acme.co']) expect(isAtDomain(fake, 'acme.com')).toBe(false);
+    for (const fake of ['x@acme.com.evil.io', 'x@acme-com.net', 'x@acrne.com', 'x@notacme.com', 'x@acme.co'])
+      expect(isAtDomain(fake, 'acme.com')).toBe(false);
   });
 });
 
@@ -137,9 +144,22 @@ describe('parsed messages', () => {
 
 describe('our own mail', () => {
   it('is recognised by the reference line at the end of its body, not when quoted', () => {
-    const ack = acknowledgement({ ticketId: 'T-000001' as TicketId, subject: 'x', requesterName: 'Ann', priority: 'High', firstResponseDue: null, articles: [], followers: [] });
+    const ack = acknowledgement({
+      ticketId: 'T-000001' as TicketId,
+      subject: 'x',
+      requesterName: 'Ann',
+      priority: 'High',
+      firstResponseDue: null,
+      articles: [],
+      followers: [],
+    });
     expect(ownMarkIn(ack.body)).toEqual({ kind: 'ack', key: 'T-000001' });
-    const quoted = 'Thanks!\n\nOn Mon, support wrote:\n' + ack.body.split('\n').map((l) => '> ' + l).join('\n');
+    const quoted =
+      'Thanks!\n\nOn Mon, support wrote:\n' +
+      ack.body
+        .split('\n')
+        .map((l) => '> ' + l)
+        .join('\n');
     expect(ownMarkIn(quoted)).toBeNull();
     expect(ownMarkIn('just text')).toBeNull();
   });
@@ -170,7 +190,14 @@ describe('acknowledgement', () => {
     expect(ownMarkIn(r.body)?.kind).toBe('unregistered');
   });
   it('makes no promise that is already past when it is written (mail read late)', () => {
-    const base = { ticketId: 'T-000007' as TicketId, subject: 'x', requesterName: 'Ann', priority: 'Medium' as const, articles: [], followers: [] };
+    const base = {
+      ticketId: 'T-000007' as TicketId,
+      subject: 'x',
+      requesterName: 'Ann',
+      priority: 'Medium' as const,
+      articles: [],
+      followers: [],
+    };
     const due = { ms: Date.UTC(2026, 8, 8, 21, 45), timeZone: 'America/Denver' };
     expect(acknowledgement({ ...base, firstResponseDue: due, now: due.ms - 60_000 }).body).toContain('by Tuesday 8 Sep, 15:45 MDT');
     const late = acknowledgement({ ...base, firstResponseDue: due, now: Date.UTC(2026, 8, 30) }).body;
@@ -222,16 +249,35 @@ describe('knowledge base', () => {
 });
 
 describe('joining and deciding', () => {
-  const t1: TicketView = { id: 'T-000001' as TicketId, clientId: 'ACME', requester: 'ann@acme.com', followers: ['cy@acme.com'], status: 'Open', threadId: 'th1' };
+  const t1: TicketView = {
+    id: 'T-000001' as TicketId,
+    clientId: 'ACME',
+    requester: 'ann@acme.com',
+    followers: ['cy@acme.com'],
+    status: 'Open',
+    threadId: 'th1',
+  };
   const index = (tickets: TicketView[], ledger: Record<string, string> = {}): TicketIndex => ({
     byThread: (th) => tickets.find((t) => t.threadId === th),
     byMessageId: (m) => tickets.find((t) => t.id === ledger[m]),
     byId: (id) => tickets.find((t) => t.id === id),
   });
-  const run = (m: InboundMessage, tickets: TicketView[] = [t1], ledger: Record<string, string> = {}, unregistered: 'Reply and log' | 'Open ticket' = 'Reply and log') => {
+  const run = (
+    m: InboundMessage,
+    tickets: TicketView[] = [t1],
+    ledger: Record<string, string> = {},
+    unregistered: 'Reply and log' | 'Open ticket' = 'Reply and log',
+  ) => {
     const parsed = parseMessage(m);
     const join = findTicket(parsed, index(tickets, ledger), dir);
-    return decide({ parsed, noise: detectNoise(m.headers, parsed.sender.address, m.subject), own: ownMarkIn(m.body), join, directory: dir, unregistered });
+    return decide({
+      parsed,
+      noise: detectNoise(m.headers, parsed.sender.address, m.subject),
+      own: ownMarkIn(m.body),
+      join,
+      directory: dir,
+      unregistered,
+    });
   };
 
   it('a registered contact outside any ticket opens one; the requester is From, never Reply-To', () => {
@@ -242,7 +288,10 @@ describe('joining and deciding', () => {
     expect(run(msg({ threadId: 'th1' }))).toMatchObject({ type: 'append', ticketId: 'T-000001', kind: 'customer' });
     const byRef = msg({ threadId: 'other', subject: 'new subject', raw: 'Message-ID: <x@acme.com>\nIn-Reply-To: <ack@helpdesk.test>' });
     expect(run(byRef, [t1], { '<ack@helpdesk.test>': 'T-000001' })).toMatchObject({ type: 'append', ticketId: 'T-000001' });
-    expect(run(msg({ threadId: 'other', subject: 'Re: [#T-000001] Export fails' }))).toMatchObject({ type: 'append', ticketId: 'T-000001' });
+    expect(run(msg({ threadId: 'other', subject: 'Re: [#T-000001] Export fails' }))).toMatchObject({
+      type: 'append',
+      ticketId: 'T-000001',
+    });
   });
   it('the same subject never merges two requests', () => {
     expect(run(msg({ threadId: 'other', subject: 'Export fails' }))).toMatchObject({ type: 'open' });
@@ -256,11 +305,27 @@ describe('joining and deciding', () => {
     expect(run(msg({ threadId: 'zz', from: 'support@helpdesk.test' }))).toMatchObject({ type: 'log', kind: 'staff' });
   });
   it('our own acknowledgement in the thread is ours, not a staff response', () => {
-    const ack = acknowledgement({ ticketId: 'T-000001' as TicketId, subject: 'x', requesterName: '', priority: 'Low', firstResponseDue: null, articles: [], followers: [] });
-    expect(run(msg({ threadId: 'th1', from: 'Support <support@helpdesk.test>', body: ack.body }))).toMatchObject({ type: 'log', kind: 'own', ticketId: 'T-000001' });
+    const ack = acknowledgement({
+      ticketId: 'T-000001' as TicketId,
+      subject: 'x',
+      requesterName: '',
+      priority: 'Low',
+      firstResponseDue: null,
+      articles: [],
+      followers: [],
+    });
+    expect(run(msg({ threadId: 'th1', from: 'Support <support@helpdesk.test>', body: ack.body }))).toMatchObject({
+      type: 'log',
+      kind: 'own',
+      ticketId: 'T-000001',
+    });
   });
   it('noise in a ticket thread is logged, never appended', () => {
-    expect(run(msg({ threadId: 'th1', raw: 'Message-ID: <o@acme.com>\nAuto-Submitted: auto-replied' }))).toMatchObject({ type: 'log', kind: 'auto', ticketId: 'T-000001' });
+    expect(run(msg({ threadId: 'th1', raw: 'Message-ID: <o@acme.com>\nAuto-Submitted: auto-replied' }))).toMatchObject({
+      type: 'log',
+      kind: 'auto',
+      ticketId: 'T-000001',
+    });
   });
   it('a reply to a Resolved ticket reopens it; to a Closed one opens a new ticket naming it', () => {
     expect(run(msg({ threadId: 'th1' }), [{ ...t1, status: 'Resolved' }])).toMatchObject({ type: 'append', reopen: true });
@@ -270,13 +335,31 @@ describe('joining and deciding', () => {
     expect(run(msg({ threadId: 'th1', from: 'cy@acme.com' }))).toMatchObject({ type: 'append', kind: 'follower' });
   });
   it('unregistered senders: no ticket by default, client named for domain matches; Open ticket setting opens', () => {
-    expect(run(msg({ threadId: 'n', from: 'new@acme.com' }))).toMatchObject({ type: 'unregistered', replyAllowed: true, client: { clientId: 'ACME' } });
+    expect(run(msg({ threadId: 'n', from: 'new@acme.com' }))).toMatchObject({
+      type: 'unregistered',
+      replyAllowed: true,
+      client: { clientId: 'ACME' },
+    });
     expect(run(msg({ threadId: 'n', from: 'x@acme.com.evil.io' }))).toMatchObject({ type: 'unregistered', client: null });
-    expect(run(msg({ threadId: 'n', from: 'bob@acme.com' }))).toMatchObject({ type: 'unregistered', action: expect.stringMatching(/may not open/) });
+    expect(run(msg({ threadId: 'n', from: 'bob@acme.com' }))).toMatchObject({
+      type: 'unregistered',
+      action: expect.stringMatching(/may not open/),
+    });
     expect(run(msg({ threadId: 'n', from: 'old@gone.com' }))).toMatchObject({ type: 'unregistered', replyAllowed: false });
-    expect(run(msg({ threadId: 'n', from: 'new@acme.com' }), [t1], {}, 'Open ticket')).toMatchObject({ type: 'open', clientId: 'ACME', kind: 'unregistered' });
+    expect(run(msg({ threadId: 'n', from: 'new@acme.com' }), [t1], {}, 'Open ticket')).toMatchObject({
+      type: 'open',
+      clientId: 'ACME',
+      kind: 'unregistered',
+    });
   });
   it('followers are Cc minus our own, staff and the requester, unioned', () => {
-    expect(mergeFollowers(['cy@acme.com'], ['ann@acme.com', 'support@helpdesk.test', 'sam@helpdesk.test', 'dee@acme.com', 'cy@acme.com'], 'Ann@acme.com', dir)).toEqual(['cy@acme.com', 'dee@acme.com']);
+    expect(
+      mergeFollowers(
+        ['cy@acme.com'],
+        ['ann@acme.com', 'support@helpdesk.test', 'sam@helpdesk.test', 'dee@acme.com', 'cy@acme.com'],
+        'Ann@acme.com',
+        dir,
+      ),
+    ).toEqual(['cy@acme.com', 'dee@acme.com']);
   });
 });

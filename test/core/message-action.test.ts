@@ -1,18 +1,38 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatAction, heldAction, heldReason, isHeld, parseAction, REPLY_KINDS, REPLY_OUTCOMES, withOutcome, type MessageAction } from '../../src/core/mail/message-action';
+import {
+  formatAction,
+  heldAction,
+  heldReason,
+  isHeld,
+  parseAction,
+  REPLY_KINDS,
+  REPLY_OUTCOMES,
+  withOutcome,
+  type MessageAction,
+} from '../../src/core/mail/message-action';
 import { mayAcknowledge, mayReplyToUnregistered, type RepliedMessage } from '../../src/core/mail/reply-limits';
 
 const HOUR = 60 * 60 * 1000;
 
 describe('Messages → Action grammar', () => {
   it('reads the texts earlier versions wrote', () => {
-    expect(parseAction('opened T-000012; acknowledgement queued')).toEqual({ event: 'opened T-000012', reply: { kind: 'acknowledgement', outcome: 'queued' } });
+    expect(parseAction('opened T-000012; acknowledgement queued')).toEqual({
+      event: 'opened T-000012',
+      reply: { kind: 'acknowledgement', outcome: 'queued' },
+    });
     expect(parseAction('opened T-000012; acknowledgement held as draft').reply?.outcome).toBe('draft');
     expect(parseAction('opened T-000012; not acknowledged: staff replied first').reply?.outcome).toBe('withdrawn');
-    expect(parseAction('opened T-000013; not acknowledged: 3 per hour already').reply).toEqual({ kind: 'acknowledgement', outcome: 'limited', limit: 3 });
+    expect(parseAction('opened T-000013; not acknowledged: 3 per hour already').reply).toEqual({
+      kind: 'acknowledgement',
+      outcome: 'limited',
+      limit: 3,
+    });
     expect(parseAction('unregistered sender: no ticket; replied').reply).toEqual({ kind: 'reply', outcome: 'sent' });
-    expect(parseAction('unregistered sender: no ticket; no reply: already answered today').reply).toEqual({ kind: 'reply', outcome: 'skipped' });
+    expect(parseAction('unregistered sender: no ticket; no reply: already answered today').reply).toEqual({
+      kind: 'reply',
+      outcome: 'skipped',
+    });
     // An event with its own "; …" and no reply part, and a person's note, are all event.
     expect(parseAction('added to T-000001 (thread); reopened')).toEqual({ event: 'added to T-000001 (thread); reopened', reply: null });
     expect(parseAction('checked by Ann')).toEqual({ event: 'checked by Ann', reply: null });
@@ -23,9 +43,17 @@ describe('Messages → Action grammar', () => {
     const action = fc.record({
       event,
       reply: fc.option(
-        fc.record({ kind: fc.constantFrom(...REPLY_KINDS), outcome: fc.constantFrom(...REPLY_OUTCOMES), limit: fc.integer({ min: 0, max: 99 }) }).map((r) =>
-          r.outcome === 'limited' && r.kind === 'acknowledgement' ? r : { kind: r.kind, outcome: r.outcome === 'limited' ? ('sent' as const) : r.outcome },
-        ),
+        fc
+          .record({
+            kind: fc.constantFrom(...REPLY_KINDS),
+            outcome: fc.constantFrom(...REPLY_OUTCOMES),
+            limit: fc.integer({ min: 0, max: 99 }),
+          })
+          .map((r) =>
+            r.outcome === 'limited' && r.kind === 'acknowledgement'
+              ? r
+              : { kind: r.kind, outcome: r.outcome === 'limited' ? ('sent' as const) : r.outcome },
+          ),
         { nil: null },
       ),
     });
@@ -42,7 +70,12 @@ describe('Messages → Action grammar', () => {
     expect(isHeld(back)).toBe(true);
     expect(heldReason(back)).toBe(reason);
     expect(back.reply).toBeNull();
-    for (const old of ['contact of unknown client CANYON: no ticket', 'opened T-000012; acknowledgement sent', 'unregistered sender: no ticket; replied', 'added to T-000001 (thread)']) {
+    for (const old of [
+      'contact of unknown client CANYON: no ticket',
+      'opened T-000012; acknowledgement sent',
+      'unregistered sender: no ticket; replied',
+      'added to T-000001 (thread)',
+    ]) {
       expect(isHeld(parseAction(old))).toBe(false);
     }
   });
@@ -50,20 +83,35 @@ describe('Messages → Action grammar', () => {
   it('records an outcome without touching the event', () => {
     const a = parseAction('opened T-000012; acknowledgement queued');
     expect(formatAction(withOutcome(a, 'sent'))).toBe('opened T-000012; acknowledgement sent');
-    expect(formatAction(withOutcome(parseAction('unregistered sender: no ticket; reply queued'), 'sent'))).toBe('unregistered sender: no ticket; replied');
+    expect(formatAction(withOutcome(parseAction('unregistered sender: no ticket; reply queued'), 'sent'))).toBe(
+      'unregistered sender: no ticket; replied',
+    );
     expect(withOutcome(parseAction('added to T-1 (thread)'), 'sent')).toEqual(parseAction('added to T-1 (thread)'));
   });
 });
 
 describe('reply limits over the parsed ledger', () => {
   const now = Date.UTC(2026, 8, 8, 18);
-  const row = (at: number, text: string, over: Partial<RepliedMessage> = {}): RepliedMessage => ({ from: 'ann@acme.test', at, thisRun: false, reply: parseAction(text).reply, ...over });
+  const row = (at: number, text: string, over: Partial<RepliedMessage> = {}): RepliedMessage => ({
+    from: 'ann@acme.test',
+    at,
+    thisRun: false,
+    reply: parseAction(text).reply,
+    ...over,
+  });
 
   it('at most N acknowledgements an hour: queued, sent and drafted count; withdrawn, failed and limited do not', () => {
-    const ledger = [row(now - 10 * 60_000, 'opened T-1; acknowledgement sent'), row(now - 20 * 60_000, 'opened T-2; acknowledgement held as draft')];
+    const ledger = [
+      row(now - 10 * 60_000, 'opened T-1; acknowledgement sent'),
+      row(now - 20 * 60_000, 'opened T-2; acknowledgement held as draft'),
+    ];
     expect(mayAcknowledge(ledger, 'ann@acme.test', now, 3)).toBe(true);
     expect(mayAcknowledge([...ledger, row(now - 1000, 'opened T-3; acknowledgement queued')], 'ann@acme.test', now, 3)).toBe(false);
-    const notCounted = ['opened T-3; not acknowledged: staff replied first', 'opened T-3; acknowledgement failed', 'opened T-3; not acknowledged: 3 per hour already'];
+    const notCounted = [
+      'opened T-3; not acknowledged: staff replied first',
+      'opened T-3; acknowledgement failed',
+      'opened T-3; not acknowledged: 3 per hour already',
+    ];
     for (const t of notCounted) expect(mayAcknowledge([...ledger, row(now - 1000, t)], 'ann@acme.test', now, 3)).toBe(true);
     expect(mayAcknowledge(ledger, 'bob@acme.test', now, 1)).toBe(true);
   });
@@ -71,7 +119,14 @@ describe('reply limits over the parsed ledger', () => {
   it('counts by arrival time, except what this run recorded: a catch-up over old mail is limited too', () => {
     const old = [1, 2, 3].map((d) => row(now - d * 24 * HOUR, `opened T-${d}; acknowledgement queued`));
     expect(mayAcknowledge(old, 'ann@acme.test', now, 3)).toBe(true);
-    expect(mayAcknowledge(old.map((r) => ({ ...r, thisRun: true })), 'ann@acme.test', now, 3)).toBe(false);
+    expect(
+      mayAcknowledge(
+        old.map((r) => ({ ...r, thisRun: true })),
+        'ann@acme.test',
+        now,
+        3,
+      ),
+    ).toBe(false);
   });
 
   it('one reply a day to an unregistered sender', () => {

@@ -4,7 +4,10 @@ import { dueOutsidePauses, normalisePauses, openMsOutsidePauses } from '../../sr
 import { NaiveCalendar, type CalendarJson } from './reference/naive-calendar';
 
 const MIN = 60_000;
-const h: [string, string][] = [['08:00', '12:00'], ['13:00', '17:00']];
+const h: [string, string][] = [
+  ['08:00', '12:00'],
+  ['13:00', '17:00'],
+];
 const json: CalendarJson = {
   id: 'split',
   timezone: 'America/Denver',
@@ -20,7 +23,9 @@ const minuteIn = (days: number) => fc.integer({ min: 0, max: days * 24 * 60 }).m
 // Whole hours half the time, so pauses often begin exactly when a target runs out.
 const onHour = (days: number) => fc.integer({ min: 0, max: days * 24 }).map((hr) => BASE + hr * 60 * MIN);
 const pausesArb = fc.array(
-  fc.tuple(fc.oneof(minuteIn(8), onHour(8)), fc.integer({ min: 1, max: 2 * 24 * 60 })).map(([from, len]) => ({ from, to: from + len * MIN })),
+  fc
+    .tuple(fc.oneof(minuteIn(8), onHour(8)), fc.integer({ min: 1, max: 2 * 24 * 60 }))
+    .map(([from, len]) => ({ from, to: from + len * MIN })),
   { maxLength: 4 },
 );
 
@@ -38,14 +43,22 @@ function naiveDue(start: number, minutes: number, pauses: { from: number; to: nu
 describe('pause-aware SLA clock agrees with a naive minute walk', () => {
   it('due = when the target of open time outside pauses has passed; the clock stands still in pauses', () => {
     fc.assert(
-      fc.property(fc.oneof(minuteIn(5), onHour(5)), fc.oneof(fc.integer({ min: 1, max: 1200 }), fc.integer({ min: 1, max: 20 }).map((x) => x * 60)), pausesArb, (start, minutes, pauses) => {
-        const spans = normalisePauses(pauses, Infinity);
-        const expected = naiveDue(start, minutes, pauses);
-        fc.pre(expected !== null);
-        const d = dueOutsidePauses(cal, start, minutes * MIN, spans);
-        expect(d).toBe(expected);
-        expect(openMsOutsidePauses(cal, start, d!, spans)).toBe(minutes * MIN);
-      }),
+      fc.property(
+        fc.oneof(minuteIn(5), onHour(5)),
+        fc.oneof(
+          fc.integer({ min: 1, max: 1200 }),
+          fc.integer({ min: 1, max: 20 }).map((x) => x * 60),
+        ),
+        pausesArb,
+        (start, minutes, pauses) => {
+          const spans = normalisePauses(pauses, Infinity);
+          const expected = naiveDue(start, minutes, pauses);
+          fc.pre(expected !== null);
+          const d = dueOutsidePauses(cal, start, minutes * MIN, spans);
+          expect(d).toBe(expected);
+          expect(openMsOutsidePauses(cal, start, d!, spans)).toBe(minutes * MIN);
+        },
+      ),
       { numRuns: 400 },
     );
   });

@@ -91,7 +91,13 @@ describe('policies', () => {
       firstResponse: target,
       nextUpdate: target,
       resolution: target,
-      calendarId: fc.option(fc.string({ minLength: 1 }).filter((s) => s.trim() === s && s !== '').map(asCalendarId), { nil: null }),
+      calendarId: fc.option(
+        fc
+          .string({ minLength: 1 })
+          .filter((s) => s.trim() === s && s !== '')
+          .map(asCalendarId),
+        { nil: null },
+      ),
       atRiskPercent: fc.double({ min: 1, max: 100, noNaN: true }),
     });
     fc.assert(
@@ -106,7 +112,13 @@ describe('policies', () => {
 describe('first response', () => {
   it('is On track, then At risk past the policy percentage, then Breached once the due passes', () => {
     const onTrack = get(evaluateTicket(facts(), high, mt, t('2026-11-30T09:00:00-07:00')), 'first response');
-    expect(onTrack).toMatchObject({ dueMs: t('2026-11-30T18:10:00Z'), state: 'On track', elapsedMinutes: 110, remainingMinutes: 130, targetMinutes: 240 });
+    expect(onTrack).toMatchObject({
+      dueMs: t('2026-11-30T18:10:00Z'),
+      state: 'On track',
+      elapsedMinutes: 110,
+      remainingMinutes: 130,
+      targetMinutes: 240,
+    });
     expect(onTrack.percentUsed).toBeCloseTo(45.8, 1);
     expect(get(evaluateTicket(facts(), high, mt, t('2026-11-30T11:00:00-07:00')), 'first response').state).toBe('At risk');
     // Exactly at the due it has not passed yet.
@@ -125,7 +137,9 @@ describe('first response', () => {
 
   it('a priority change recomputes from Received at', () => {
     const now = t('2026-11-30T09:00:00-07:00');
-    expect(iso(get(evaluateTicket(facts({ priority: 'Critical' }), critical, mt, now), 'first response').dueMs)).toBe('2026-11-30T16:10:00Z');
+    expect(iso(get(evaluateTicket(facts({ priority: 'Critical' }), critical, mt, now), 'first response').dueMs)).toBe(
+      '2026-11-30T16:10:00Z',
+    );
     expect(iso(get(evaluateTicket(facts({ priority: 'Medium' }), medium, mt, now), 'first response').dueMs)).toBe('2026-11-30T22:10:00Z');
   });
 
@@ -184,16 +198,27 @@ describe('resolution and pauses', () => {
 
 describe('next update', () => {
   it('runs from the last staff message while the ticket is open, and is gone once resolved', () => {
-    const f = facts({ receivedAt: t('2026-11-30T08:00:00-07:00'), priority: 'Critical', firstResponseAt: t('2026-11-30T08:30:00-07:00'), lastStaffMessageAt: t('2026-11-30T09:00:00-07:00') });
+    const f = facts({
+      receivedAt: t('2026-11-30T08:00:00-07:00'),
+      priority: 'Critical',
+      firstResponseAt: t('2026-11-30T08:30:00-07:00'),
+      lastStaffMessageAt: t('2026-11-30T09:00:00-07:00'),
+    });
     const e = get(evaluateTicket(f, critical, mt, t('2026-11-30T10:00:00-07:00')), 'next update');
     expect(iso(e.dueMs)).toBe('2026-11-30T18:00:00Z');
     expect(e.state).toBe('On track');
     expect(get(evaluateTicket(f, critical, mt, t('2026-11-30T11:00:01-07:00')), 'next update').state).toBe('Breached');
-    expect(evaluateTicket({ ...f, status: 'Resolved', resolvedAt: t('2026-11-30T10:00:00-07:00') }, critical, mt, t('2026-11-30T10:00:00-07:00')).map((x) => x.target)).toEqual([
-      'first response',
-      'resolution',
-    ]);
-    expect(get(evaluateTicket({ ...f, status: 'Waiting on customer' }, critical, mt, t('2026-11-30T10:00:00-07:00')), 'next update').state).toBe('Paused');
+    expect(
+      evaluateTicket(
+        { ...f, status: 'Resolved', resolvedAt: t('2026-11-30T10:00:00-07:00') },
+        critical,
+        mt,
+        t('2026-11-30T10:00:00-07:00'),
+      ).map((x) => x.target),
+    ).toEqual(['first response', 'resolution']);
+    expect(
+      get(evaluateTicket({ ...f, status: 'Waiting on customer' }, critical, mt, t('2026-11-30T10:00:00-07:00')), 'next update').state,
+    ).toBe('Paused');
   });
 });
 
@@ -201,7 +226,11 @@ describe('explanations and reapply', () => {
   it('explains each due in one line when asked', () => {
     const e = get(evaluateTicket(facts(), high, mt, t('2026-11-30T09:00:00-07:00'), { explain: true }), 'first response');
     expect(e.explanation).toBe('4 h: 0.8 h Wed 25 Nov + holidays Thu–Fri + weekend + 3.2 h Mon 30 Nov → Mon 11:10 MST');
-    const paused = facts({ receivedAt: t('2026-11-30T08:00:00-07:00'), priority: 'Medium', pauses: [{ from: t('2026-11-30T10:00:00-07:00'), to: t('2026-11-30T12:00:00-07:00') }] });
+    const paused = facts({
+      receivedAt: t('2026-11-30T08:00:00-07:00'),
+      priority: 'Medium',
+      pauses: [{ from: t('2026-11-30T10:00:00-07:00'), to: t('2026-11-30T12:00:00-07:00') }],
+    });
     expect(get(evaluateTicket(paused, medium, mt, t('2026-11-30T13:00:00-07:00'), { explain: true }), 'resolution').explanation).toBe(
       '8 h (+2 h paused): 9 h Mon 30 Nov + 1 h Tue 1 Dec → Tue 09:00 MST',
     );

@@ -19,7 +19,10 @@ type Row = Record<string, unknown>;
 function table(wb: WorkbookModel, tab: string): Row[] {
   const rows = wb.sheetValues(tab);
   const header = rows[0]!.map(String);
-  return rows.slice(1).filter((r) => r.some((v) => v !== '')).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
+  return rows
+    .slice(1)
+    .filter((r) => r.some((v) => v !== ''))
+    .map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
 }
 const address = (s: string) => (/<([^>]+)>/.exec(s)?.[1] ?? s).trim().toLowerCase();
 const addresses = (s: string) => s.split(',').map(address).filter(Boolean);
@@ -131,7 +134,12 @@ describe('a month of support mail, sweeps and a billing close', () => {
       const id = String(ledger.find((m) => m['Message ID'] === r.messageId)!['Ticket ID']);
       reasons.set(r.messageId, String(tickets.find((t) => t['Ticket ID'] === id)!.Reason));
     }
-    const hoursOf = (text: string) => (/^(\d+):(\d\d)$/.test(text) ? Number(text.split(':')[0]) + Number(text.split(':')[1]) / 60 : text.endsWith('m') ? Number(text.slice(0, -1)) / 60 : Number(text));
+    const hoursOf = (text: string) =>
+      /^(\d+):(\d\d)$/.test(text)
+        ? Number(text.split(':')[0]) + Number(text.split(':')[1]) / 60
+        : text.endsWith('m')
+          ? Number(text.slice(0, -1)) / 60
+          : Number(text);
     let total = 0;
     for (const c of CLIENTS) {
       let counted = 0;
@@ -139,7 +147,9 @@ describe('a month of support mail, sweeps and a billing close', () => {
       for (const h of month.hours.filter((x) => x.clientId === c.id)) {
         const n = hoursOf(h.hours);
         logged += n;
-        const excluded = h.requiredAttendee === 'No' || (h.activity === 'Troubleshooting' && h.requestId !== undefined && reasons.get(h.requestId) === 'Bug');
+        const excluded =
+          h.requiredAttendee === 'No' ||
+          (h.activity === 'Troubleshooting' && h.requestId !== undefined && reasons.get(h.requestId) === 'Bug');
         if (!excluded) counted += n;
       }
       const row = billing.find((b) => b['Client ID'] === c.id)!;

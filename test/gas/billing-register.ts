@@ -12,7 +12,9 @@ type Cell = string | number | boolean | { $date: number };
 /** Appends rows to a tab by header, through setValues as a person pasting them would. */
 export function fill(em: Emulator, tab: string, records: readonly Record<string, Cell>[]): void {
   if (records.length === 0) return;
-  inSandbox(em, `
+  inSandbox(
+    em,
+    `
     var sh = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(${JSON.stringify(tab)});
     var header = sh.getRange(1, 1, 1, sh.getLastColumn()).getValues()[0];
     var records = ${JSON.stringify(records)};
@@ -24,12 +26,15 @@ export function fill(em: Emulator, tab: string, records: readonly Record<string,
       });
     });
     sh.getRange(sh.getLastRow() + 1, 1, rows.length, header.length).setValues(rows);
-  `);
+  `,
+  );
 }
 
 /** Sets one cell of the row whose `keyHeader` is `key`. */
 export function setCell(em: Emulator, tab: string, keyHeader: string, key: string, header: string, value: Cell): void {
-  inSandbox(em, `
+  inSandbox(
+    em,
+    `
     var sh = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(${JSON.stringify(tab)});
     var values = sh.getDataRange().getValues();
     var k = values[0].indexOf(${JSON.stringify(keyHeader)}), c = values[0].indexOf(${JSON.stringify(header)});
@@ -37,7 +42,8 @@ export function setCell(em: Emulator, tab: string, keyHeader: string, key: strin
     if (v && typeof v === 'object') v = new Date(v.$date);
     for (var r = 1; r < values.length; r++) if (String(values[r][k]) === ${JSON.stringify(key)}) { sh.getRange(r + 1, c + 1).setValue(v); return; }
     throw new Error('no row ' + ${JSON.stringify(key)});
-  `);
+  `,
+  );
 }
 
 export function setSetting(em: Emulator, key: string, value: Cell): void {
@@ -58,17 +64,77 @@ export function octoberRegister(em: Emulator): void {
   em.call('setup');
   setSetting(em, 'Finance email', 'finance@helpdesk.test');
   fill(em, 'Clients', [
-    { 'Client ID': 'ACME', Name: 'Acme Outfitters', Plan: 'CSM', Edition: 'Enterprise', 'Monthly hours': 6, 'CSM email': 'dana@helpdesk.test', 'Finance email': 'ap@acme.test', Status: 'Active' },
-    { 'Client ID': 'BETA', Name: 'Beta Bikes', Plan: 'Professional', Edition: 'Other', 'Monthly hours': 10, 'Hourly rate': 150, 'CSM email': 'lee@helpdesk.test', Status: 'Active' },
-    { 'Client ID': 'GAMMA', Name: 'Gamma Gear', Plan: 'CSM', Edition: 'Other', 'Monthly hours': 8, 'CSM email': 'dana@helpdesk.test', Status: 'Active', 'Contract start': day('2026-10-15') },
+    {
+      'Client ID': 'ACME',
+      Name: 'Acme Outfitters',
+      Plan: 'CSM',
+      Edition: 'Enterprise',
+      'Monthly hours': 6,
+      'CSM email': 'dana@helpdesk.test',
+      'Finance email': 'ap@acme.test',
+      Status: 'Active',
+    },
+    {
+      'Client ID': 'BETA',
+      Name: 'Beta Bikes',
+      Plan: 'Professional',
+      Edition: 'Other',
+      'Monthly hours': 10,
+      'Hourly rate': 150,
+      'CSM email': 'lee@helpdesk.test',
+      Status: 'Active',
+    },
+    {
+      'Client ID': 'GAMMA',
+      Name: 'Gamma Gear',
+      Plan: 'CSM',
+      Edition: 'Other',
+      'Monthly hours': 8,
+      'CSM email': 'dana@helpdesk.test',
+      Status: 'Active',
+      'Contract start': day('2026-10-15'),
+    },
   ]);
   fill(em, 'Tickets', [
-    { 'Ticket ID': 'T-000001', 'Client ID': 'ACME', Subject: 'Sync broken', Reason: 'Bug', Priority: 'High', Status: 'Open', 'Received at': at('2026-10-02T09:00'), 'SLA state': 'Met' },
-    { 'Ticket ID': 'T-000002', 'Client ID': 'ACME', Subject: 'How do I export?', Reason: 'Question', Priority: 'Low', Status: 'Resolved', 'Received at': at('2026-10-03T09:00'), 'SLA state': 'Breached' },
-    { 'Ticket ID': 'T-000003', 'Client ID': 'BETA', Subject: 'Report request', Reason: 'Question', Priority: 'Low', Status: 'Open', 'Received at': at('2026-10-04T09:00'), 'SLA state': 'Met' },
+    {
+      'Ticket ID': 'T-000001',
+      'Client ID': 'ACME',
+      Subject: 'Sync broken',
+      Reason: 'Bug',
+      Priority: 'High',
+      Status: 'Open',
+      'Received at': at('2026-10-02T09:00'),
+      'SLA state': 'Met',
+    },
+    {
+      'Ticket ID': 'T-000002',
+      'Client ID': 'ACME',
+      Subject: 'How do I export?',
+      Reason: 'Question',
+      Priority: 'Low',
+      Status: 'Resolved',
+      'Received at': at('2026-10-03T09:00'),
+      'SLA state': 'Breached',
+    },
+    {
+      'Ticket ID': 'T-000003',
+      'Client ID': 'BETA',
+      Subject: 'Report request',
+      Reason: 'Question',
+      Priority: 'Low',
+      Status: 'Open',
+      'Received at': at('2026-10-04T09:00'),
+      'SLA state': 'Met',
+    },
   ]);
-  const h = (d: Cell, client: string, person: string, activity: string, hours: string | number, more: Record<string, Cell> = {}) =>
-    ({ Date: d, 'Client ID': client, Person: person, Activity: activity, Hours: hours, ...more });
+  const h = (d: Cell, client: string, person: string, activity: string, hours: string | number, more: Record<string, Cell> = {}) => ({
+    Date: d,
+    'Client ID': client,
+    Person: person,
+    Activity: activity,
+    Hours: hours,
+    ...more,
+  });
   fill(em, 'Hours', [
     h(day('2026-10-01'), 'ACME', 'dana@helpdesk.test', 'Status update', '1:30', { Notes: 'INTERNAL: client is unhappy with pricing' }),
     h(day('2026-10-06'), 'ACME', 'dana@helpdesk.test', 'Troubleshooting', 3, { 'Ticket ID': 'T-000001' }),

@@ -14,7 +14,10 @@ function summary(em: Emulator, tab = TAB) {
   return {
     clients: rows.slice(1, end).map(pick),
     total: pick(rows[end]!),
-    details: rows.slice(detailAt + 1).filter((r) => r[0] !== '').map((r) => Object.fromEntries(dh.filter(Boolean).map((h) => [h, r[dh.indexOf(h)]]))),
+    details: rows
+      .slice(detailAt + 1)
+      .filter((r) => r[0] !== '')
+      .map((r) => Object.fromEntries(dh.filter(Boolean).map((h) => [h, r[dh.indexOf(h)]]))),
   };
 }
 
@@ -32,7 +35,19 @@ describe('billMonth in the emulator (real bundle)', () => {
     expect(run.value).toMatch(/Billing 2026-10 written \(Draft\): 3 client\(s\), \$312\.50 due/);
 
     const s = summary(em);
-    expect(s.clients.map((c) => [c['Client ID'], round2(c['Contracted h']), round2(c['Logged h']), round2(c['Excluded h']), round2(c['Counted h']), round2(c['Overage h']), c.Rate, c['Overage amount'], c.Status])).toEqual([
+    expect(
+      s.clients.map((c) => [
+        c['Client ID'],
+        round2(c['Contracted h']),
+        round2(c['Logged h']),
+        round2(c['Excluded h']),
+        round2(c['Counted h']),
+        round2(c['Overage h']),
+        c.Rate,
+        c['Overage amount'],
+        c.Status,
+      ]),
+    ).toEqual([
       ['ACME', 6, 12.6, 5, 7.6, 1.75, 125, 218.75, 'Draft'],
       ['BETA', 10, 9, 5, 4, 0, 150, 0, 'Draft'],
       ['GAMMA', round2(263 / 60), 5, 0, 5, 0.75, 125, 93.75, 'Draft'],
@@ -42,7 +57,11 @@ describe('billMonth in the emulator (real bundle)', () => {
     // Every client figure is the sum of its Hours lines below.
     for (const c of s.clients) {
       const lines = s.details.filter((d) => d['Client ID'] === c['Client ID'] && d.Line === 'Hours');
-      for (const [col, line] of [['Logged h', 'Logged h'], ['Counted h', 'Counted h'], ['Excluded h', 'Excluded h']] as const) {
+      for (const [col, line] of [
+        ['Logged h', 'Logged h'],
+        ['Counted h', 'Counted h'],
+        ['Excluded h', 'Excluded h'],
+      ] as const) {
         expect(round2(lines.reduce((a, d) => a + Number(d[line]), 0))).toBe(round2(c[col]));
       }
     }
@@ -70,7 +89,11 @@ describe('billMonth in the emulator (real bundle)', () => {
     expect(by((r) => r['Ticket ID'] === 'T-000002')).toMatchObject({ Counted: 1.5 });
     expect(by((r) => r.Person === 'sam@helpdesk.test').Reason).toContain('required attendee');
     expect(by((r) => r.Hours === '1:30')).toMatchObject({ Counted: 1.5 });
-    expect(by((r) => r['Client ID'] === 'NOPE')).toMatchObject({ Counted: '', Reason: 'Not counted: see Problems', Problems: 'Client ID NOPE is not in the Clients tab' });
+    expect(by((r) => r['Client ID'] === 'NOPE')).toMatchObject({
+      Counted: '',
+      Reason: 'Not counted: see Problems',
+      Problems: 'Client ID NOPE is not in the Clients tab',
+    });
     expect(by((r) => r.Activity === 'Lunch').Problems).toBe('Activity "Lunch" is not in the Activities tab');
     expect(by((r) => (r.Date as Date).getTime?.() === day('2026-11-20').$date).Problems).toBe('Date 2026-11-20 is in the future');
   });
@@ -98,7 +121,19 @@ describe('billMonth in the emulator (real bundle)', () => {
     expect(all).toContain('Hours used: 7.60 h');
     expect(all).toContain('Hours above the contract: 1.75 h');
     expect(all).toContain('1 of 2 tickets met their targets (50%)');
-    for (const secret of ['INTERNAL', 'pricing', 'dana@', 'sam@', 'BETA', 'Beta Bikes', 'GAMMA', 'Gamma', 'Sync broken', 'Troubleshooting', 'T-00000']) {
+    for (const secret of [
+      'INTERNAL',
+      'pricing',
+      'dana@',
+      'sam@',
+      'BETA',
+      'Beta Bikes',
+      'GAMMA',
+      'Gamma',
+      'Sync broken',
+      'Troubleshooting',
+      'T-00000',
+    ]) {
       expect(all, secret).not.toContain(secret);
     }
   });
@@ -138,7 +173,17 @@ describe('billMonth in the emulator (real bundle)', () => {
     const counts = (extra: number) => {
       const em = emulator();
       octoberRegister(em);
-      fill(em, 'Hours', Array.from({ length: extra }, (_, i) => ({ Date: day(`2026-10-${String((i % 28) + 1).padStart(2, '0')}`), 'Client ID': 'BETA', Person: `p${i}@helpdesk.test`, Activity: 'Reporting', Hours: 0.25 })));
+      fill(
+        em,
+        'Hours',
+        Array.from({ length: extra }, (_, i) => ({
+          Date: day(`2026-10-${String((i % 28) + 1).padStart(2, '0')}`),
+          'Client ID': 'BETA',
+          Person: `p${i}@helpdesk.test`,
+          Activity: 'Reporting',
+          Hours: 0.25,
+        })),
+      );
       const r = em.run('billMonth', '2026-10');
       expect(r.error).toBeUndefined();
       return r.calls.counts;
@@ -192,7 +237,10 @@ describe('final months and adjustments', () => {
     expect(t2.Counted).toBe(1.5);
     expect(t2.Reason).toContain('not a bug');
     // …while the row added after the close gets its own.
-    expect(records(em, 'Hours').find((r) => (r.Date as Date).getTime() === day('2026-10-29').$date)).toMatchObject({ Counted: 1, Problems: '' });
+    expect(records(em, 'Hours').find((r) => (r.Date as Date).getTime() === day('2026-10-29').$date)).toMatchObject({
+      Counted: 1,
+      Problems: '',
+    });
 
     // Once November is final, December owes nothing more for October.
     em.call('billMonth', '2026-11', true);
@@ -212,7 +260,9 @@ describe('usage alerts and the monthly trigger', () => {
     fill(em, 'Hours', [{ Date: day('2026-11-03'), 'Client ID': 'BETA', Person: 'lee@helpdesk.test', Activity: 'Reporting', Hours: 8 }]);
     em.call('runMonthlyBilling');
     em.call('runMonthlyBilling');
-    expect(em.mailbox.sent.map((m) => [m.to, m.subject])).toEqual([['lee@helpdesk.test', "[Hours] Beta Bikes (BETA) passed 80% of 2026-11's contracted hours"]]);
+    expect(em.mailbox.sent.map((m) => [m.to, m.subject])).toEqual([
+      ['lee@helpdesk.test', "[Hours] Beta Bikes (BETA) passed 80% of 2026-11's contracted hours"],
+    ]);
 
     setSetting(em, 'Mail quota reserve', 100_000);
     fill(em, 'Hours', [{ Date: day('2026-11-04'), 'Client ID': 'BETA', Person: 'lee@helpdesk.test', Activity: 'Reporting', Hours: 2 }]);
@@ -251,7 +301,9 @@ describe('usage alerts and the monthly trigger', () => {
     setSetting(em, 'Provider time zone', 'America/New_York');
     // 22:30 in Denver is 00:30 on Nov 1 in New York: November for a New York provider.
     em.call('billMonth', '2026-10');
-    const acme = summary(em).details.filter((d) => d['Client ID'] === 'ACME' && d.Line === 'Hours').map((d) => d.Date);
+    const acme = summary(em)
+      .details.filter((d) => d['Client ID'] === 'ACME' && d.Line === 'Hours')
+      .map((d) => d.Date);
     expect(acme).not.toContain('2026-10-31');
     void at;
   });

@@ -11,10 +11,29 @@ describe('Reapply SLA policies (menu)', () => {
     const em = emulator({ now: mt('2026-11-02T08:00'), clockFollowsCalls: false });
     em.call('setup');
     const put = (tab: string, headers: string[], records: Record<string, unknown>[]) =>
-      em.workbook.writeRaw(tab, records.map((r) => headers.map((h) => (r[h] ?? '') as never)), 2, 1);
-    put('Clients', headersOf(ClientsTab), [{ 'Client ID': 'ACME', Name: 'Acme Corp', Plan: 'Standard', 'CSM email': 'csm@helpdesk.test', Status: 'Active' }]);
-    const t = (id: string, over: Record<string, unknown>) => ({ 'Ticket ID': id, 'Client ID': 'ACME', Requester: 'ann@acme.test', Priority: 'High', Status: 'Open', 'Received at': new Date(mt('2026-11-02T09:00')), ...over });
-    put('Tickets', headersOf(TicketsTab), [t('T-000001', {}), t('T-000002', { Priority: 'Low' }), t('T-000003', { Status: 'Resolved', 'Resolved at': new Date(mt('2026-11-02T09:45')) })]);
+      em.workbook.writeRaw(
+        tab,
+        records.map((r) => headers.map((h) => (r[h] ?? '') as never)),
+        2,
+        1,
+      );
+    put('Clients', headersOf(ClientsTab), [
+      { 'Client ID': 'ACME', Name: 'Acme Corp', Plan: 'Standard', 'CSM email': 'csm@helpdesk.test', Status: 'Active' },
+    ]);
+    const t = (id: string, over: Record<string, unknown>) => ({
+      'Ticket ID': id,
+      'Client ID': 'ACME',
+      Requester: 'ann@acme.test',
+      Priority: 'High',
+      Status: 'Open',
+      'Received at': new Date(mt('2026-11-02T09:00')),
+      ...over,
+    });
+    put('Tickets', headersOf(TicketsTab), [
+      t('T-000001', {}),
+      t('T-000002', { Priority: 'Low' }),
+      t('T-000003', { Status: 'Resolved', 'Resolved at': new Date(mt('2026-11-02T09:45')) }),
+    ]);
     em.call('installTriggers');
     em.clock.set(mt('2026-11-02T10:00'));
     em.call('sweepSla');
@@ -40,14 +59,20 @@ describe('Reapply SLA policies (menu)', () => {
     expect(cell('T-000001', 'Policy')).toMatch(/: first response 2 h, /);
     expect(cell('T-000003', 'Policy')).toBe(policy3); // Resolved: left alone
     const [lh, ...lines] = em.workbook.sheetValues('Log') as unknown[][];
-    const log = lines.map((l) => [l[(lh as string[]).indexOf('Action')], l[(lh as string[]).indexOf('Ticket ID')], l[(lh as string[]).indexOf('Detail')]]);
+    const log = lines.map((l) => [
+      l[(lh as string[]).indexOf('Action')],
+      l[(lh as string[]).indexOf('Ticket ID')],
+      l[(lh as string[]).indexOf('Detail')],
+    ]);
     expect(log).toContainEqual(['Deadlines moved', 'T-000001', 'First response due 2026-11-02 13:00 MST → 2026-11-02 11:00 MST']);
     expect(log.some(([a, id, d]) => a === 'Policy reapplied' && id === 'T-000001' && /^was Standard\/High/.test(String(d)))).toBe(true);
     expect(em.workbook.ui.toasts.at(-1)!.message).toBe(r.value);
 
     // Twice is the same as once.
     const again = em.run<string>('reapplyPolicies');
-    expect(again.value).toBe('Reapplied the current SLA policies to 2 open ticket(s); 0 now under a different policy; 0 with deadlines moved.');
+    expect(again.value).toBe(
+      'Reapplied the current SLA policies to 2 open ticket(s); 0 now under a different policy; 0 with deadlines moved.',
+    );
     expect(again.calls.counts['SpreadsheetApp.Range.setValues']).toBe(1); // the Log line only
   });
 });

@@ -10,7 +10,12 @@ const ZONE = 'America/Denver';
 const mt = (iso: string) => DateTime.fromISO(iso, { zone: ZONE }).toMillis();
 
 function put(em: Emulator, tab: string, headers: string[], records: Record<string, unknown>[]) {
-  em.workbook.writeRaw(tab, records.map((r) => headers.map((h) => (r[h] ?? '') as never)), 2, 1);
+  em.workbook.writeRaw(
+    tab,
+    records.map((r) => headers.map((h) => (r[h] ?? '') as never)),
+    2,
+    1,
+  );
 }
 
 function ticketRow(i: number, over: Record<string, unknown> = {}): Record<string, unknown> {
@@ -31,7 +36,16 @@ function ticketRow(i: number, over: Record<string, unknown> = {}): Record<string
 function register(tickets: Record<string, unknown>[], plan = 'Standard'): Emulator {
   const em = emulator({ now: mt('2026-11-02T08:00'), clockFollowsCalls: false });
   em.call('setup');
-  put(em, 'Clients', headersOf(ClientsTab), [{ 'Client ID': 'ACME', Name: 'Acme Corp', Plan: plan, 'CSM email': 'csm@helpdesk.test', 'Escalation matrix': 'CSM-Director-VP', Status: 'Active' }]);
+  put(em, 'Clients', headersOf(ClientsTab), [
+    {
+      'Client ID': 'ACME',
+      Name: 'Acme Corp',
+      Plan: plan,
+      'CSM email': 'csm@helpdesk.test',
+      'Escalation matrix': 'CSM-Director-VP',
+      Status: 'Active',
+    },
+  ]);
   const esc = em.workbook.sheetValues('Escalation');
   const h = esc[0] as string[];
   const emails: Record<string, string> = { 'Director Client Success': 'director@helpdesk.test', 'VP Client Success': 'vp@helpdesk.test' };
@@ -51,7 +65,11 @@ const cell = (em: Emulator, id: string, h: string) => em.workbook.sheetValues('T
 const ms = (v: unknown) => (v as Date).getTime();
 const logOf = (em: Emulator) => {
   const [h, ...rows] = em.workbook.sheetValues('Log') as unknown[][];
-  return rows.map((r) => ({ action: String(r[(h as string[]).indexOf('Action')]), ticket: String(r[(h as string[]).indexOf('Ticket ID')]), detail: String(r[(h as string[]).indexOf('Detail')]) }));
+  return rows.map((r) => ({
+    action: String(r[(h as string[]).indexOf('Action')]),
+    ticket: String(r[(h as string[]).indexOf('Ticket ID')]),
+    detail: String(r[(h as string[]).indexOf('Detail')]),
+  }));
 };
 const at = (em: Emulator, iso: string) => em.clock.set(mt(iso));
 const edit = (em: Emulator, id: string, h: string, value: unknown, user = 'ann.agent@helpdesk.test') => {
@@ -82,7 +100,16 @@ describe('handleEdit: the installable edit trigger in the emulator', () => {
     inSandbox(em, `ScriptApp.newTrigger('probeEdit').forSpreadsheet(SpreadsheetApp.getActive()).onEdit().create(); return null;`);
     const probe = (r: ReturnType<Emulator['edit']>) => JSON.parse(String(r.installed.find((i) => i.handler === 'probeEdit')!.result.value));
     const one = probe(em.edit('Tickets', a1(em, 'Priority', 2), 'Low', { user: 'kim@helpdesk.test' }));
-    expect(one).toMatchObject({ a1: a1(em, 'Priority', 2), sheet: 'Tickets', user: 'kim@helpdesk.test', auth: 'FULL', hasValue: true, value: 'Low', hasOld: true, old: 'High' });
+    expect(one).toMatchObject({
+      a1: a1(em, 'Priority', 2),
+      sheet: 'Tickets',
+      user: 'kim@helpdesk.test',
+      auth: 'FULL',
+      hasValue: true,
+      value: 'Low',
+      hasOld: true,
+      old: 'High',
+    });
     expect(one.uid).toMatch(/^\d+$/);
     // 2026-11-02 09:00 MST = serial 46328.375 in the spreadsheet's zone.
     expect(probe(em.edit('Tickets', a1(em, 'Received at', 2), '2026-11-03 09:00')).old).toBe('46328.375');
@@ -112,7 +139,9 @@ describe('handleEdit: the installable edit trigger in the emulator', () => {
     expect(cell(em, 'T-000001', 'Paused')).toBe('2026-11-02T11:00-07:00 → 2026-11-02T13:00-07:00');
     expect(ms(cell(em, 'T-000001', 'Resolution due'))).toBe(due0 + 2 * 3600_000);
     expect(cell(em, 'T-000001', 'SLA state')).toBe('On track');
-    const stamps = logOf(em).filter((l) => l.action === 'Status stamp').map((l) => l.detail);
+    const stamps = logOf(em)
+      .filter((l) => l.action === 'Status stamp')
+      .map((l) => l.detail);
     expect(stamps).toEqual([
       'pause started by the edit by ann.agent@helpdesk.test (Status is Waiting on customer)',
       'pause ended by the edit by ann.agent@helpdesk.test (Status is Open)',
@@ -138,7 +167,9 @@ describe('handleEdit: the installable edit trigger in the emulator', () => {
     expect(cell(em, 'T-000001', 'Policy')).toMatch(/^\w+\/Critical: first response /);
     const log = logOf(em);
     expect(log).toContainEqual({ action: 'Priority changed', ticket: 'T-000001', detail: 'Low → Critical by ann.agent@helpdesk.test' });
-    expect(log.find((l) => l.action === 'Deadlines moved')!.detail).toBe('First response due 2026-11-02 17:00 MST → 2026-11-02 11:00 MST; Next update due none (paused or not set) → 2026-11-02 11:00 MST');
+    expect(log.find((l) => l.action === 'Deadlines moved')!.detail).toBe(
+      'First response due 2026-11-02 17:00 MST → 2026-11-02 11:00 MST; Next update due none (paused or not set) → 2026-11-02 11:00 MST',
+    );
     expect(log.some((l) => l.action === 'Policy reapplied' && /was Standard\/Low/.test(l.detail))).toBe(true);
     expect(em.workbook.ui.toasts.at(-1)!.message).toContain('Deadlines moved — T-000001');
   });
@@ -146,7 +177,17 @@ describe('handleEdit: the installable edit trigger in the emulator', () => {
   it('Resolved stamps Resolved at; the next sweep replies in the ticket’s Gmail thread with followers on Cc; Resolved → Open clears it', async () => {
     const em = register([ticketRow(1, { Followers: 'bob@acme.test', 'First response at': new Date(mt('2026-11-02T09:30')) })]);
     const delivered = await em.mailbox.deliver(
-      ['From: Ann <ann@acme.test>', 'To: support@helpdesk.test', 'Cc: bob@acme.test', 'Subject: Help 1', 'Date: Mon, 02 Nov 2026 09:00:00 -0700', 'Message-ID: <help1@acme.test>', '', 'It is broken.', ''].join('\r\n'),
+      [
+        'From: Ann <ann@acme.test>',
+        'To: support@helpdesk.test',
+        'Cc: bob@acme.test',
+        'Subject: Help 1',
+        'Date: Mon, 02 Nov 2026 09:00:00 -0700',
+        'Message-ID: <help1@acme.test>',
+        '',
+        'It is broken.',
+        '',
+      ].join('\r\n'),
       { at: mt('2026-11-02T09:00') },
     );
     em.workbook.writeRaw('Tickets', [[delivered.threadId]], rowOf(em, 'T-000001'), header(em).indexOf('Thread ID') + 1);
@@ -174,19 +215,44 @@ describe('handleEdit: the installable edit trigger in the emulator', () => {
     // Standard High has only a first-response target, met at 09:30 and final: reopening keeps it.
     expect(cell(em, 'T-000001', 'SLA record')).toBe('first response: Met 2026-11-02T16:30:00Z');
     expect(cell(em, 'T-000001', 'SLA state')).toBe('Met');
-    expect(logOf(em).some((l) => l.action === 'Status stamp' && l.detail.startsWith('Resolved at cleared (reopened) by the edit'))).toBe(true);
+    expect(logOf(em).some((l) => l.action === 'Status stamp' && l.detail.startsWith('Resolved at cleared (reopened) by the edit'))).toBe(
+      true,
+    );
   });
 
   it('the resolved notice goes to the requester, never to a later sender whose display name holds their address', async () => {
     const em = register([ticketRow(1, { 'First response at': new Date(mt('2026-11-02T09:30')) })]);
     const delivered = await em.mailbox.deliver(
-      ['From: Ann <ann@acme.test>', 'To: support@helpdesk.test', 'Subject: Help 1', 'Date: Mon, 02 Nov 2026 09:00:00 -0700', 'Message-ID: <help1@acme.test>', '', 'It is broken.', ''].join('\r\n'),
+      [
+        'From: Ann <ann@acme.test>',
+        'To: support@helpdesk.test',
+        'Subject: Help 1',
+        'Date: Mon, 02 Nov 2026 09:00:00 -0700',
+        'Message-ID: <help1@acme.test>',
+        '',
+        'It is broken.',
+        '',
+      ].join('\r\n'),
       { at: mt('2026-11-02T09:00') },
     );
     // Later in the same thread: a sender whose display name is Ann's address, and one whose address only contains it.
-    for (const [from, id, time] of [['"ann@acme.test" <mallory@evil.example>', '<m1@evil.example>', '10:00'], ['Ann <xann@acme.test>', '<m2@acme.test>', '10:05']] as const) {
+    for (const [from, id, time] of [
+      ['"ann@acme.test" <mallory@evil.example>', '<m1@evil.example>', '10:00'],
+      ['Ann <xann@acme.test>', '<m2@acme.test>', '10:05'],
+    ] as const) {
       await em.mailbox.deliver(
-        [`From: ${from}`, 'To: support@helpdesk.test', 'Subject: Re: Help 1', `Date: ${new Date(mt(`2026-11-02T${time}`)).toUTCString()}`, `Message-ID: ${id}`, 'In-Reply-To: <help1@acme.test>', 'References: <help1@acme.test>', '', 'Me too.', ''].join('\r\n'),
+        [
+          `From: ${from}`,
+          'To: support@helpdesk.test',
+          'Subject: Re: Help 1',
+          `Date: ${new Date(mt(`2026-11-02T${time}`)).toUTCString()}`,
+          `Message-ID: ${id}`,
+          'In-Reply-To: <help1@acme.test>',
+          'References: <help1@acme.test>',
+          '',
+          'Me too.',
+          '',
+        ].join('\r\n'),
         { at: mt(`2026-11-02T${time}`) },
       );
     }
@@ -205,11 +271,19 @@ describe('handleEdit: the installable edit trigger in the emulator', () => {
   });
 
   it('a fill-down over many rows is handled in one pass: one read of the rows, batched writes', () => {
-    const em = register([1, 2, 3, 4, 5, 6].map((i) => ticketRow(i, { 'Received at': new Date(mt('2026-11-02T09:00') + i * 60_000) })), 'Enterprise');
+    const em = register(
+      [1, 2, 3, 4, 5, 6].map((i) => ticketRow(i, { 'Received at': new Date(mt('2026-11-02T09:00') + i * 60_000) })),
+      'Enterprise',
+    );
     at(em, '2026-11-02T10:00');
     em.call('sweepSla');
     at(em, '2026-11-02T11:00');
-    const r = em.edit('Tickets', a1(em, 'Status', 3), [['Waiting on customer'], ['Waiting on customer'], ['Waiting on customer'], ['Waiting on customer']]);
+    const r = em.edit('Tickets', a1(em, 'Status', 3), [
+      ['Waiting on customer'],
+      ['Waiting on customer'],
+      ['Waiting on customer'],
+      ['Waiting on customer'],
+    ]);
     const run = r.installed[0]!.result;
     expect(run.error).toBeUndefined();
     expect(r.simple?.error).toBeUndefined();
@@ -233,7 +307,9 @@ describe('handleEdit: the installable edit trigger in the emulator', () => {
     edit(em, 'T-000001', 'First response due', '2026-12-24 09:00');
     expect(ms(cell(em, 'T-000001', 'First response due'))).toBe(ms(due));
     const sheet = em.workbook.requireSheet('Tickets');
-    expect(sheet.note(rowOf(em, 'T-000001'), header(em).indexOf('First response due') + 1)).toMatch(/^Put back by Support Desk 2026-11-02 10:30 MST: “First response due” is filled in by the automation/);
+    expect(sheet.note(rowOf(em, 'T-000001'), header(em).indexOf('First response due') + 1)).toMatch(
+      /^Put back by Support Desk 2026-11-02 10:30 MST: “First response due” is filled in by the automation/,
+    );
     expect(em.workbook.ui.toasts.at(-1)!.message).toMatch(/Put back First response due on T-000001/);
 
     edit(em, 'T-000001', 'Subject', '=HYPERLINK("x")');
@@ -241,7 +317,11 @@ describe('handleEdit: the installable edit trigger in the emulator', () => {
     // The tier was blank, so Apps Script sends no oldValue: it is recomputed (still blank), not "put back".
     edit(em, 'T-000001', 'Escalation tier', '3');
     expect(cell(em, 'T-000001', 'Escalation tier')).toBe('');
-    expect(logOf(em).filter((l) => l.action === 'Put back').map((l) => l.detail.split(':')[0])).toEqual(['First response due on row 2', 'Subject on row 2']);
+    expect(
+      logOf(em)
+        .filter((l) => l.action === 'Put back')
+        .map((l) => l.detail.split(':')[0]),
+    ).toEqual(['First response due on row 2', 'Subject on row 2']);
   });
 
   it('a paste over owned columns recomputes the computed ones and asks for Undo where the old value is unknowable', () => {
@@ -250,7 +330,10 @@ describe('handleEdit: the installable edit trigger in the emulator', () => {
     em.call('sweepSla');
     at(em, '2026-11-02T10:30');
     // SLA state and Escalation tier are adjacent: a 2×2 paste over both.
-    const r = em.edit('Tickets', a1(em, 'SLA state', 2), [['Met', 5], ['Breached', 7]]);
+    const r = em.edit('Tickets', a1(em, 'SLA state', 2), [
+      ['Met', 5],
+      ['Breached', 7],
+    ]);
     expect(r.installed[0]!.result.error).toBeUndefined();
     for (const id of ['T-000001', 'T-000002']) {
       expect(cell(em, id, 'SLA state')).toBe('On track');

@@ -10,7 +10,16 @@ async function backlog(n: number) {
   for (let i = 0; i < n; i++) {
     const at = NOW - (n - i) * 60_000;
     await em.mailbox.deliver(
-      ['From: Ann Lee <ann@acme.com>', 'To: support@helpdesk.test', `Subject: Request number ${i}`, `Date: ${new Date(at).toUTCString()}`, `Message-ID: <backlog-${i}@acme.com>`, '', `Request ${i} body.`, ''].join('\r\n'),
+      [
+        'From: Ann Lee <ann@acme.com>',
+        'To: support@helpdesk.test',
+        `Subject: Request number ${i}`,
+        `Date: ${new Date(at).toUTCString()}`,
+        `Message-ID: <backlog-${i}@acme.com>`,
+        '',
+        `Request ${i} body.`,
+        '',
+      ].join('\r\n'),
       { at },
     );
   }

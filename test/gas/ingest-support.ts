@@ -10,7 +10,9 @@ export const AFTER_FIXTURES = Date.UTC(2026, 10, 2, 22, 0, 0);
 /** A register with two clients, their contacts and a few Knowledge Base articles, made by the real setup. */
 export function seedRegister(em: Emulator): void {
   em.call('setup');
-  inSandbox(em, `
+  inSandbox(
+    em,
+    `
     var ss = SpreadsheetApp.getActiveSpreadsheet();
     function add(tab, rows) {
       var sh = ss.getSheetByName(tab);
@@ -34,7 +36,8 @@ export function seedRegister(em: Emulator): void {
       { Title: 'Inviting users', URL: 'https://kb.helpdesk.test/users', Keywords: 'add a new user, invite, user' },
       { Title: 'Password resets', URL: 'https://kb.helpdesk.test/password', Keywords: 'password, reset' },
     ]);
-    return true;`);
+    return true;`,
+  );
 }
 
 export async function withFixtures(em: Emulator): Promise<void> {

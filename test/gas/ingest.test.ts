@@ -69,7 +69,8 @@ describe('ingestInbox over the fixture inbox', () => {
     const acks = em.mailbox.sent.filter((m) => /\[#T-\d{6}\]/.test(m.subject));
     expect(acks.map((m) => m.subject.match(/T-\d{6}/)![0]).sort()).toEqual(tickets.map((t) => t['Ticket ID']));
     const sentTo = addressesOfSent(em);
-    for (const a of [...NOISE, 'sam@helpdesk.test', 'support@helpdesk.test', 'payments@acme-corp.com', 'helpdesk-tickets@globex.example']) expect(sentTo).not.toContain(a);
+    for (const a of [...NOISE, 'sam@helpdesk.test', 'support@helpdesk.test', 'payments@acme-corp.com', 'helpdesk-tickets@globex.example'])
+      expect(sentTo).not.toContain(a);
     const ack1 = acks.find((m) => m.subject.includes('T-000001'))!;
     expect(ack1.cc).toBe('cy@acme.com');
     expect(ack1.text).toMatch(/by Monday 2 Nov, 16:30 MST|by Tuesday 3 Nov, \d\d:\d\d MST/);
@@ -134,7 +135,15 @@ describe('ingestInbox over the fixture inbox', () => {
     }
     expect(outcomes.some((o) => o.startsWith('cut: Exceeded maximum execution time'))).toBe(true);
     const tickets = rows(em, 'Tickets');
-    expect(tickets.map((t) => t['Ticket ID'])).toEqual(['T-000001', 'T-000002', 'T-000003', 'T-000004', 'T-000005', 'T-000006', 'T-000007']);
+    expect(tickets.map((t) => t['Ticket ID'])).toEqual([
+      'T-000001',
+      'T-000002',
+      'T-000003',
+      'T-000004',
+      'T-000005',
+      'T-000006',
+      'T-000007',
+    ]);
     const ids = rows(em, 'Messages').map((m) => m['Message ID']);
     expect(new Set(ids).size).toBe(ids.length);
     const ackSubjects = em.mailbox.outgoing.map((m) => m.subject).filter((s) => /\[#T-/.test(s));
@@ -205,7 +214,17 @@ describe('threads after the acknowledgement', () => {
     em.call('ingestInbox');
     em.clock.advance(10 * 60_000);
     await em.mailbox.deliver(
-      ['From: Cy Park <cy@acme.com>', 'Reply-To: Cy <cy@acme.com>, leak@evil.example', 'To: support@helpdesk.test', 'Subject: Dashboard will not load', `Date: ${new Date(em.clock.now() - 60_000).toUTCString()}`, 'Message-ID: <leak-1@acme.com>', '', 'The dashboard is blank.', ''].join('\r\n'),
+      [
+        'From: Cy Park <cy@acme.com>',
+        'Reply-To: Cy <cy@acme.com>, leak@evil.example',
+        'To: support@helpdesk.test',
+        'Subject: Dashboard will not load',
+        `Date: ${new Date(em.clock.now() - 60_000).toUTCString()}`,
+        'Message-ID: <leak-1@acme.com>',
+        '',
+        'The dashboard is blank.',
+        '',
+      ].join('\r\n'),
       { at: em.clock.now() - 60_000 },
     );
     const before = em.mailbox.sent.length;
@@ -225,14 +244,28 @@ describe('threads after the acknowledgement', () => {
       const row = values.findIndex((r) => r[0] === id);
       em.realm.context.__setStatus = [row + 1, col + 1, status];
       // eslint-disable-next-line
-      require('node:vm').runInContext(`SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Tickets').getRange(__setStatus[0], __setStatus[1]).setValue(__setStatus[2])`, em.realm.context);
+      require('node:vm').runInContext(
+        `SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Tickets').getRange(__setStatus[0], __setStatus[1]).setValue(__setStatus[2])`,
+        em.realm.context,
+      );
     };
     setStatus('T-000006', 'Resolved');
     setStatus('T-000007', 'Closed');
     em.clock.advance(10 * 60_000);
     const reply = (from: string, subject: string, ref: string, id: string) =>
       em.mailbox.deliver(
-        [`From: ${from}`, 'To: support@helpdesk.test', `Subject: ${subject}`, `Date: ${new Date(em.clock.now() - 60_000).toUTCString()}`, `Message-ID: ${id}`, `In-Reply-To: ${ref}`, `References: ${ref}`, '', 'It happens again.', ''].join('\r\n'),
+        [
+          `From: ${from}`,
+          'To: support@helpdesk.test',
+          `Subject: ${subject}`,
+          `Date: ${new Date(em.clock.now() - 60_000).toUTCString()}`,
+          `Message-ID: ${id}`,
+          `In-Reply-To: ${ref}`,
+          `References: ${ref}`,
+          '',
+          'It happens again.',
+          '',
+        ].join('\r\n'),
         { at: em.clock.now() - 60_000 },
       );
     const noId = rows(em, 'Messages').find((m) => m['Ticket ID'] === 'T-000006')!['Message ID'] as string;
@@ -242,14 +275,23 @@ describe('threads after the acknowledgement', () => {
     const tickets = rows(em, 'Tickets');
     expect(byId(tickets, 'Ticket ID', 'T-000006').Status).toBe('Open');
     expect(byId(tickets, 'Ticket ID', 'T-000007').Status).toBe('Closed');
-    expect(byId(tickets, 'Ticket ID', 'T-000008')).toMatchObject({ Requester: 'dee@globex.example', 'Thread ID': byId(tickets, 'Ticket ID', 'T-000007')['Thread ID'] });
-    expect(byId(rows(em, 'Messages'), 'Message ID', '<again-7@globex.example>').Action).toMatch(/opened T-000008, following up T-000007 \(closed\)/);
+    expect(byId(tickets, 'Ticket ID', 'T-000008')).toMatchObject({
+      Requester: 'dee@globex.example',
+      'Thread ID': byId(tickets, 'Ticket ID', 'T-000007')['Thread ID'],
+    });
+    expect(byId(rows(em, 'Messages'), 'Message ID', '<again-7@globex.example>').Action).toMatch(
+      /opened T-000008, following up T-000007 \(closed\)/,
+    );
     expect(rows(em, 'Log').some((l) => l['Ticket ID'] === 'T-000008' && /follows up T-000007/.test(String(l.Detail)))).toBe(true);
   });
 });
 
 describe('ingestInbox checks the columns it needs before touching anything', () => {
-  for (const [tab, from, to] of [['Tickets', 'Status', 'State'], ['Messages', 'Message ID', 'Message-ID'], ['Clients', 'Client ID', 'Client Id']] as const) {
+  for (const [tab, from, to] of [
+    ['Tickets', 'Status', 'State'],
+    ['Messages', 'Message ID', 'Message-ID'],
+    ['Clients', 'Client ID', 'Client Id'],
+  ] as const) {
     it(`${tab} with ${from} renamed ${to}: the inbox check does not run, writes nothing and sends nothing`, async () => {
       const em = await ready();
       const h = em.workbook.sheetValues(tab)[0] as string[];
@@ -268,12 +310,15 @@ describe('ingestInbox checks the columns it needs before touching anything', () 
 describe('ingestInbox when a Clients row has a bad cell', () => {
   /** Types `value` into `header` of the client's row, as a person would. */
   function typeClientCell(em: Awaited<ReturnType<typeof ready>>, clientId: string, header: string, value: string) {
-    inSandbox(em, `
+    inSandbox(
+      em,
+      `
       var sh = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Clients');
       var values = sh.getDataRange().getValues();
       var col = values[0].indexOf(${JSON.stringify(header)});
       for (var r = 1; r < values.length; r++) if (values[r][0] === ${JSON.stringify(clientId)}) sh.getRange(r + 1, col + 1).setValue(${JSON.stringify(value)});
-      return true;`);
+      return true;`,
+    );
   }
   const globex = (em: Awaited<ReturnType<typeof ready>>) =>
     rows(em, 'Tickets')

@@ -14,8 +14,22 @@ function register(tickets: [string, string, string, string][]): Emulator {
   const em = emulator({ now: mt('2026-11-02T08:00'), clockFollowsCalls: false });
   em.call('setup');
   const put = (tab: string, headers: string[], records: Record<string, unknown>[]) =>
-    em.workbook.writeRaw(tab, records.map((r) => headers.map((h) => (r[h] ?? '') as never)), 2, 1);
-  put('Clients', headersOf(ClientsTab), [{ 'Client ID': 'ACME', Name: 'Acme Corp', Plan: 'Standard', 'CSM email': 'csm@helpdesk.test', 'Escalation matrix': 'CSM-Director-VP', Status: 'Active' }]);
+    em.workbook.writeRaw(
+      tab,
+      records.map((r) => headers.map((h) => (r[h] ?? '') as never)),
+      2,
+      1,
+    );
+  put('Clients', headersOf(ClientsTab), [
+    {
+      'Client ID': 'ACME',
+      Name: 'Acme Corp',
+      Plan: 'Standard',
+      'CSM email': 'csm@helpdesk.test',
+      'Escalation matrix': 'CSM-Director-VP',
+      Status: 'Active',
+    },
+  ]);
   put(
     'Tickets',
     headersOf(TicketsTab),
@@ -33,7 +47,11 @@ function register(tickets: [string, string, string, string][]): Emulator {
   return em;
 }
 
-const ids = (em: Emulator) => em.workbook.sheetValues('Tickets').slice(1).map((r) => r[0]);
+const ids = (em: Emulator) =>
+  em.workbook
+    .sheetValues('Tickets')
+    .slice(1)
+    .map((r) => r[0]);
 const header = (em: Emulator) => em.workbook.sheetValues('Tickets')[0] as string[];
 const rowOf = (em: Emulator, id: string) => em.workbook.sheetValues('Tickets').findIndex((r) => r[0] === id) + 1;
 const cell = (em: Emulator, id: string, h: string) => em.workbook.sheetValues('Tickets')[rowOf(em, id) - 1]![header(em).indexOf(h)];
@@ -77,10 +95,13 @@ describe('Sort queue (menu)', () => {
     const em = register(QUEUE);
     em.clock.set(mt('2026-11-02T11:30'));
     em.call('sweepSla');
-    const before = Object.fromEntries(QUEUE.map(([id]) => [id, [cell(em, id, 'First response due'), cell(em, id, 'SLA state'), cell(em, id, 'Policy')]]));
+    const before = Object.fromEntries(
+      QUEUE.map(([id]) => [id, [cell(em, id, 'First response due'), cell(em, id, 'SLA state'), cell(em, id, 'Policy')]]),
+    );
     em.call('sortQueue');
     em.call('sweepSla');
-    for (const [id] of QUEUE) expect([cell(em, id, 'First response due'), cell(em, id, 'SLA state'), cell(em, id, 'Policy')]).toEqual(before[id]);
+    for (const [id] of QUEUE)
+      expect([cell(em, id, 'First response due'), cell(em, id, 'SLA state'), cell(em, id, 'Policy')]).toEqual(before[id]);
     // An edit on the moved row lands on that ticket.
     em.clock.set(mt('2026-11-02T11:40'));
     em.edit('Tickets', `${columnLetters(header(em).indexOf('Status') + 1)}${rowOf(em, 'T-000003')}`, 'Resolved');
@@ -98,7 +119,11 @@ describe('Sort queue (menu)', () => {
 });
 
 describe('queueKeys', () => {
-  const row = fc.tuple(fc.constantFrom(...PRIORITIES, 'Urgent!'), fc.constantFrom(...STATUSES), fc.option(fc.integer({ min: 0, max: 1e6 }), { nil: null }));
+  const row = fc.tuple(
+    fc.constantFrom(...PRIORITIES, 'Urgent!'),
+    fc.constantFrom(...STATUSES),
+    fc.option(fc.integer({ min: 0, max: 1e6 }), { nil: null }),
+  );
   it('orders a permutation of the non-blank rows: open before Resolved before Closed, then priority, then oldest', () => {
     fc.assert(
       fc.property(fc.array(fc.option(row, { nil: undefined }), { maxLength: 40 }), (rows) => {

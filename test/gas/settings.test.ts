@@ -20,7 +20,10 @@ const problemOf = (em: Emulator, row: number) => {
 const settingLog = (em: Emulator) => {
   const rows = values(em, 'Log');
   const h = rows[0] as string[];
-  return rows.slice(1).filter((r) => r[h.indexOf('Action')] === 'Setting problem').map((r) => String(r[h.indexOf('Detail')]));
+  return rows
+    .slice(1)
+    .filter((r) => r[h.indexOf('Action')] === 'Setting problem')
+    .map((r) => String(r[h.indexOf('Detail')]));
 };
 
 describe('Settings problems in the sheet', () => {

@@ -7,10 +7,13 @@ describe('setup', () => {
     const em = emulator();
     const message = em.call<string>('setup');
     expect(message).toMatch(new RegExp(`Register ready: created ${ALL_TABS.length} tabs; seeded \\d+ rows`));
-    const sheets = inSandbox<{ name: string; header: string[]; frozen: number; note: string }[]>(em, `
+    const sheets = inSandbox<{ name: string; header: string[]; frozen: number; note: string }[]>(
+      em,
+      `
       return SpreadsheetApp.getActiveSpreadsheet().getSheets().map(function (s) {
         return { name: s.getName(), header: s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0], frozen: s.getFrozenRows(), note: s.getRange(1, 1).getNote() };
-      });`);
+      });`,
+    );
     expect(sheets.map((s) => s.name).sort()).toEqual(ALL_TABS.map((t) => t.name).sort());
     for (const spec of ALL_TABS) {
       const sheet = sheets.find((s) => s.name === spec.name)!;
@@ -23,7 +26,9 @@ describe('setup', () => {
   it('puts dropdowns on vocabulary columns, warning-only protection on computed columns, and colours SLA states', () => {
     const em = emulator();
     em.call('setup');
-    const t = inSandbox<{ priority: unknown[]; allowInvalid: boolean; protections: [string, boolean][]; rules: number }>(em, `
+    const t = inSandbox<{ priority: unknown[]; allowInvalid: boolean; protections: [string, boolean][]; rules: number }>(
+      em,
+      `
       var sh = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Tickets');
       var header = sh.getRange(1, 1, 1, sh.getLastColumn()).getValues()[0];
       var v = sh.getRange(5, header.indexOf('Priority') + 1).getDataValidation();
@@ -32,7 +37,8 @@ describe('setup', () => {
         allowInvalid: v.getAllowInvalid(),
         protections: sh.getProtections(SpreadsheetApp.ProtectionType.RANGE).map(function (p) { return [p.getDescription(), p.isWarningOnly()]; }),
         rules: sh.getConditionalFormatRules().length,
-      };`);
+      };`,
+    );
     expect(t.priority).toEqual(['Critical', 'High', 'Medium', 'Low']);
     expect(t.allowInvalid).toBe(false);
     expect(t.protections.map((p) => p[0])).toContain('Support Desk computes this column: Tickets → SLA state');
@@ -44,7 +50,9 @@ describe('setup', () => {
   it('offers the register’s own IDs as warning-only dropdowns: plans, calendars, matrices, clients, activities', () => {
     const em = emulator();
     em.call('setup');
-    const picks = inSandbox<Record<string, [string, string, boolean] | null>>(em, `
+    const picks = inSandbox<Record<string, [string, string, boolean] | null>>(
+      em,
+      `
       var ss = SpreadsheetApp.getActiveSpreadsheet();
       function pick(tab, h) {
         var sh = ss.getSheetByName(tab);
@@ -57,7 +65,8 @@ describe('setup', () => {
       return {
         plan: pick('Clients', 'Plan'), calendar: pick('Clients', 'Calendar'), matrix: pick('Clients', 'Escalation matrix'),
         hoursClient: pick('Hours', 'Client ID'), activity: pick('Hours', 'Activity'), contactClient: pick('Contacts', 'Client ID'),
-      };`);
+      };`,
+    );
     expect(picks).toEqual({
       plan: ['VALUE_IN_RANGE', 'SLA Policies!A2:A1000', true],
       calendar: ['VALUE_IN_RANGE', 'Calendars!A2:A1000', true],
@@ -73,7 +82,8 @@ describe('setup', () => {
     em.call('setup');
     const rows = em.workbook.sheetValues('Holidays');
     const header = rows[0] as string[];
-    const byName = (n: string) => rows.find((r) => r[header.indexOf('Name')] === n && String((r[header.indexOf('Date')] as Date).getFullYear?.() ?? '') !== '');
+    const byName = (n: string) =>
+      rows.find((r) => r[header.indexOf('Name')] === n && String((r[header.indexOf('Date')] as Date).getFullYear?.() ?? '') !== '');
     const thanksgiving = rows.filter((r) => r[header.indexOf('Name')] === 'Thanksgiving').map((r) => r[header.indexOf('Date')]);
     expect(thanksgiving).toHaveLength(2);
     // 2026-11-26 00:00 in America/Denver (MST, UTC−7) is 07:00Z.
@@ -82,7 +92,12 @@ describe('setup', () => {
     expect(nye?.[header.indexOf('Open hours')]).toBe('08:00-12:00');
     expect(byName('Christmas Day')).toBeDefined();
 
-    const settings = Object.fromEntries(em.workbook.sheetValues('Settings').slice(1).map((r) => [r[0], r[1]]));
+    const settings = Object.fromEntries(
+      em.workbook
+        .sheetValues('Settings')
+        .slice(1)
+        .map((r) => [r[0], r[1]]),
+    );
     expect(settings['Support address']).toBe('support@helpdesk.test');
     expect(settings['Staff domains']).toBe('helpdesk.test');
     expect(settings['Provider time zone']).toBe('America/Denver');
@@ -90,8 +105,21 @@ describe('setup', () => {
     expect(settings['Billing increment (h)']).toBe(0.25);
 
     const calendars = em.workbook.sheetValues('Calendars');
-    expect(calendars[1]!.slice(0, 9)).toEqual(['MT-8-5', 'America/Denver', '08:00-17:00', '08:00-17:00', '08:00-17:00', '08:00-17:00', '08:00-17:00', 'closed', 'closed']);
-    const activities = em.workbook.sheetValues('Activities').slice(1).map((r) => [r[0], r[1]]);
+    expect(calendars[1]!.slice(0, 9)).toEqual([
+      'MT-8-5',
+      'America/Denver',
+      '08:00-17:00',
+      '08:00-17:00',
+      '08:00-17:00',
+      '08:00-17:00',
+      '08:00-17:00',
+      'closed',
+      'closed',
+    ]);
+    const activities = em.workbook
+      .sheetValues('Activities')
+      .slice(1)
+      .map((r) => [r[0], r[1]]);
     expect(activities).toContainEqual(['Troubleshooting', 'Unless bug']);
     expect(activities).toContainEqual(['Product troubleshooting', 'No']);
     const policies = em.workbook.sheetValues('SLA Policies').slice(1);
@@ -113,11 +141,14 @@ describe('setup', () => {
   it('puts back lost edit warnings on automation columns and says so (an .xlsx cannot carry them)', () => {
     const em = emulator();
     em.call('setup');
-    const removed = inSandbox(em, `
+    const removed = inSandbox(
+      em,
+      `
       var ps = SpreadsheetApp.getActiveSpreadsheet().getProtections(SpreadsheetApp.ProtectionType.RANGE);
       ps.forEach(function (p) { p.remove(); });
       return ps.length;
-    `) as number;
+    `,
+    ) as number;
     expect(removed).toBeGreaterThan(10);
     expect(em.call<string>('setup')).toBe(`Register ready: all tabs present; put the edit warning back on ${removed} automation columns.`);
     expect(em.call<string>('setup')).toBe('Register ready: all tabs present.');
@@ -126,7 +157,9 @@ describe('setup', () => {
   it('keeps user data, user columns and column order; restores a deleted header at the end', () => {
     const em = emulator();
     em.call('setup');
-    inSandbox(em, `
+    inSandbox(
+      em,
+      `
       var ss = SpreadsheetApp.getActiveSpreadsheet();
       var c = ss.getSheetByName('Clients');
       var lastCol = c.getLastColumn();
@@ -139,7 +172,8 @@ describe('setup', () => {
       var k = ss.getSheetByName('Contacts');
       var header = k.getRange(1, 1, 1, k.getLastColumn()).getValues()[0];
       k.getRange(1, header.indexOf('Phone') + 1).setValue('');
-    `);
+    `,
+    );
     em.call('setup');
     const clients = em.workbook.sheetValues('Clients');
     expect(clients[0]).toContain('Account owner');
@@ -159,16 +193,25 @@ describe('installTriggers', () => {
     em.call('installTriggers');
     em.call('installTriggers');
     const t = em.triggers.triggers.map((x) => [x.handler, x.eventType, x.everyMinutes ?? null]).sort();
-    expect(t).toEqual([['checkHours', 'CLOCK', 60], ['handleEdit', 'ON_EDIT', null], ['ingestInbox', 'CLOCK', 5], ['runMonthlyBilling', 'CLOCK', 0], ['sweepSla', 'CLOCK', 10]]);
+    expect(t).toEqual([
+      ['checkHours', 'CLOCK', 60],
+      ['handleEdit', 'ON_EDIT', null],
+      ['ingestInbox', 'CLOCK', 5],
+      ['runMonthlyBilling', 'CLOCK', 0],
+      ['sweepSla', 'CLOCK', 10],
+    ]);
   });
 
   it('explains a bad interval instead of failing obscurely', () => {
     const em = emulator();
     em.call('setup');
-    inSandbox(em, `
+    inSandbox(
+      em,
+      `
       var s = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Settings');
       var keys = s.getRange(1, 1, s.getLastRow(), 1).getValues().map(function (r) { return r[0]; });
-      s.getRange(keys.indexOf('Trigger interval (min)') + 1, 2).setValue(7);`);
+      s.getRange(keys.indexOf('Trigger interval (min)') + 1, 2).setValue(7);`,
+    );
     const r = em.run('installTriggers');
     expect(r.error?.message).toMatch(/Trigger interval \(min\) is 7: use 1, 5, 10, 15 or 30 minutes/);
   });
@@ -178,14 +221,20 @@ describe('installTriggers', () => {
     em.call('setup');
     expect(em.run('installTriggers').error?.message).toMatch(/an add-on runs at most hourly/);
     expect(em.triggers.triggers).toEqual([]);
-    inSandbox(em, `
+    inSandbox(
+      em,
+      `
       var s = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Settings');
       var keys = s.getRange(1, 1, s.getLastRow(), 1).getValues().map(function (r) { return r[0]; });
-      s.getRange(keys.indexOf('Trigger interval (min)') + 1, 2).setValue(60);`);
+      s.getRange(keys.indexOf('Trigger interval (min)') + 1, 2).setValue(60);`,
+    );
     em.call('installTriggers');
     em.call('installTriggers');
     // One clock trigger and one edit trigger: an add-on may have one of each type per document.
-    expect(em.triggers.triggers.map((t) => [t.handler, t.eventType, t.everyMinutes ?? null])).toEqual([['runAutomation', 'CLOCK', 60], ['handleEdit', 'ON_EDIT', null]]);
+    expect(em.triggers.triggers.map((t) => [t.handler, t.eventType, t.everyMinutes ?? null])).toEqual([
+      ['runAutomation', 'CLOCK', 60],
+      ['handleEdit', 'ON_EDIT', null],
+    ]);
   });
 });
 

@@ -7,19 +7,35 @@ import type { Emulator } from '../../src/local/emulator';
 const mt = (iso: string) => DateTime.fromISO(iso, { zone: 'America/Denver' }).toMillis();
 
 function put(em: Emulator, tab: string, headers: string[], records: Record<string, unknown>[], startRow = 2) {
-  em.workbook.writeRaw(tab, records.map((r) => headers.map((h) => (r[h] ?? '') as never)), startRow, 1);
+  em.workbook.writeRaw(
+    tab,
+    records.map((r) => headers.map((h) => (r[h] ?? '') as never)),
+    startRow,
+    1,
+  );
 }
 
 function register(tickets: number, opts: { now?: number } = {}): Emulator {
   const em = emulator({ now: opts.now ?? mt('2026-11-02T08:00') });
   em.call('setup');
-  put(em, 'Clients', headersOf(ClientsTab), [{ 'Client ID': 'ACME', Name: 'Acme Corp', Plan: 'Standard', 'CSM email': 'csm@helpdesk.test', 'Escalation matrix': 'CSM-Director-VP', Status: 'Active' }]);
+  put(em, 'Clients', headersOf(ClientsTab), [
+    {
+      'Client ID': 'ACME',
+      Name: 'Acme Corp',
+      Plan: 'Standard',
+      'CSM email': 'csm@helpdesk.test',
+      'Escalation matrix': 'CSM-Director-VP',
+      Status: 'Active',
+    },
+  ]);
   // Escalation rows seeded by setup: fill in the Director's and VP's addresses.
   const esc = em.workbook.sheetValues('Escalation');
   const h = esc[0] as string[];
   esc.forEach((row, i) => {
-    if (row[h.indexOf('Title')] === 'Director Client Success') em.workbook.writeRaw('Escalation', [['director@helpdesk.test']], i + 1, h.indexOf('Email') + 1);
-    if (row[h.indexOf('Title')] === 'VP Client Success') em.workbook.writeRaw('Escalation', [['vp@helpdesk.test']], i + 1, h.indexOf('Email') + 1);
+    if (row[h.indexOf('Title')] === 'Director Client Success')
+      em.workbook.writeRaw('Escalation', [['director@helpdesk.test']], i + 1, h.indexOf('Email') + 1);
+    if (row[h.indexOf('Title')] === 'VP Client Success')
+      em.workbook.writeRaw('Escalation', [['vp@helpdesk.test']], i + 1, h.indexOf('Email') + 1);
   });
   const th = headersOf(TicketsTab);
   const rows: Record<string, unknown>[] = [];
@@ -52,14 +68,26 @@ describe('sweepSla in the emulator', () => {
     expect(sweepAt('2026-11-02T10:00').error).toBeUndefined();
     expect(ticketCell(em, 2, 'SLA state')).toBe('On track');
     expect((ticketCell(em, 2, 'First response due') as Date).getTime()).toBe(mt('2026-11-02T13:00'));
-    for (const t of ['2026-11-02T12:05', '2026-11-02T12:15', '2026-11-02T13:05', '2026-11-02T13:15', '2026-11-02T17:05', '2026-11-03T09:00']) sweepAt(t);
+    for (const t of [
+      '2026-11-02T12:05',
+      '2026-11-02T12:15',
+      '2026-11-02T13:05',
+      '2026-11-02T13:15',
+      '2026-11-02T17:05',
+      '2026-11-03T09:00',
+    ])
+      sweepAt(t);
     expect(em.mailbox.sent.map((m) => m.to)).toEqual(['csm@helpdesk.test', 'director@helpdesk.test', 'vp@helpdesk.test']);
     const last = em.mailbox.sent[2]!;
     expect(last.subject).toContain('[#T-000001] Escalation tier 3');
     expect(last.text).toMatch(/#gid=\d+&range=A2/);
     expect(ticketCell(em, 2, 'Escalation tier')).toBe(3);
     const log = em.workbook.sheetValues('Log').map((r) => r[col(em, 'Log', 'Action')]);
-    expect(log.filter((a) => String(a).startsWith('Escalated to tier'))).toEqual(['Escalated to tier 1', 'Escalated to tier 2', 'Escalated to tier 3']);
+    expect(log.filter((a) => String(a).startsWith('Escalated to tier'))).toEqual([
+      'Escalated to tier 1',
+      'Escalated to tier 2',
+      'Escalated to tier 3',
+    ]);
   });
 
   it('a sweep with nothing to do makes a handful of calls and writes nothing', () => {
@@ -101,21 +129,30 @@ describe('sweepSla in the emulator', () => {
     expect(em.mailbox.sent.map((m) => m.to)).toEqual(['csm@helpdesk.test', 'director@helpdesk.test']);
   });
 
-  it.each([1_000, 10_000])('sweeps %i open tickets with a constant number of Sheet calls inside the 6-minute limit', (n) => {
-    const em = register(n);
-    em.clock.set(mt('2026-11-02T10:00'));
-    const first = em.run<string>('sweepSla');
-    expect(first.error).toBeUndefined();
-    const again = em.run<string>('sweepSla');
-    const sheet = (r: typeof first) => Object.entries(r.calls.counts).filter(([k]) => k.startsWith('SpreadsheetApp')).reduce((s, [, v]) => s + v, 0);
-    // The same small set of calls as for one ticket: reads, one re-read and a few block
-    // writes — plus, on this first sweep, building the Dashboard tab and its charts (the
-    // sweep refreshes it at most hourly, so the steady sweep below has none of that).
-    expect(sheet(first)).toBeLessThanOrEqual(200);
-    expect(sheet(again)).toBeLessThanOrEqual(70);
-    expect(first.calls.modeledMs).toBeLessThan(6 * 60_000);
-    console.log(`sweep ${n} tickets: first ${sheet(first)} sheet calls, ${first.calls.modeledMs} ms modeled; steady ${sheet(again)} calls, ${again.calls.modeledMs} ms`);
-  }, 120_000);
+  it.each([1_000, 10_000])(
+    'sweeps %i open tickets with a constant number of Sheet calls inside the 6-minute limit',
+    (n) => {
+      const em = register(n);
+      em.clock.set(mt('2026-11-02T10:00'));
+      const first = em.run<string>('sweepSla');
+      expect(first.error).toBeUndefined();
+      const again = em.run<string>('sweepSla');
+      const sheet = (r: typeof first) =>
+        Object.entries(r.calls.counts)
+          .filter(([k]) => k.startsWith('SpreadsheetApp'))
+          .reduce((s, [, v]) => s + v, 0);
+      // The same small set of calls as for one ticket: reads, one re-read and a few block
+      // writes — plus, on this first sweep, building the Dashboard tab and its charts (the
+      // sweep refreshes it at most hourly, so the steady sweep below has none of that).
+      expect(sheet(first)).toBeLessThanOrEqual(200);
+      expect(sheet(again)).toBeLessThanOrEqual(70);
+      expect(first.calls.modeledMs).toBeLessThan(6 * 60_000);
+      console.log(
+        `sweep ${n} tickets: first ${sheet(first)} sheet calls, ${first.calls.modeledMs} ms modeled; steady ${sheet(again)} calls, ${again.calls.modeledMs} ms`,
+      );
+    },
+    120_000,
+  );
 });
 
 describe('sweepSla checks the columns it needs before touching anything', () => {

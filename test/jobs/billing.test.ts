@@ -7,13 +7,40 @@ const SEP = '2026-09' as YearMonth;
 
 describe('Billing tab layout (the ledger of a final month)', () => {
   const adj: StatementLine = {
-    kind: 'Adjustment total', clientId: 'ACME', day: '', person: '', ticketId: '', activity: '', required: null,
-    loggedMin: 20, countedMin: 20, excludedMin: 0, amountCents: 3_125, reason: 'r', forMonth: '2026-08',
+    kind: 'Adjustment total',
+    clientId: 'ACME',
+    day: '',
+    person: '',
+    ticketId: '',
+    activity: '',
+    required: null,
+    loggedMin: 20,
+    countedMin: 20,
+    excludedMin: 0,
+    amountCents: 3_125,
+    reason: 'r',
+    forMonth: '2026-08',
   };
   const s = buildStatement({
-    month: SEP, status: 'Final', clients: [contract(), contract({ clientId: 'BETA', name: 'Beta', rateCents: 13_333 })], settings: { defaultRateCents: 12_500, incrementMin: 15 },
-    entries: [line({ day: '2026-09-03' as IsoDay, minutes: 400 }), line({ day: '2026-09-04' as IsoDay, minutes: 20, required: false, counted: false }), line({ clientId: 'BETA', day: '2026-09-05' as IsoDay, minutes: 371 })],
-    unbilled: [{ rowNumber: 9, clientId: 'ACME', day: '2026-09-06' as IsoDay, person: 'x', activity: 'Lunch', problem: 'Activity "Lunch" is not in the Activities tab' }],
+    month: SEP,
+    status: 'Final',
+    clients: [contract(), contract({ clientId: 'BETA', name: 'Beta', rateCents: 13_333 })],
+    settings: { defaultRateCents: 12_500, incrementMin: 15 },
+    entries: [
+      line({ day: '2026-09-03' as IsoDay, minutes: 400 }),
+      line({ day: '2026-09-04' as IsoDay, minutes: 20, required: false, counted: false }),
+      line({ clientId: 'BETA', day: '2026-09-05' as IsoDay, minutes: 371 }),
+    ],
+    unbilled: [
+      {
+        rowNumber: 9,
+        clientId: 'ACME',
+        day: '2026-09-06' as IsoDay,
+        person: 'x',
+        activity: 'Lunch',
+        problem: 'Activity "Lunch" is not in the Activities tab',
+      },
+    ],
     adjustments: [adj],
   });
 
@@ -22,9 +49,19 @@ describe('Billing tab layout (the ledger of a final month)', () => {
     // Sheets stores what was written; the reader finds columns by header.
     const parsed = parseBillingTab(SEP, tab.values);
     expect(parsed.status).toBe('Final');
-    expect([...parsed.billed.clients.values()]).toEqual(s.rows.map((r) => ({ clientId: r.clientId, allowanceMin: r.allowanceMin, rateCents: r.rateCents, countedMin: r.countedMin, amountCents: r.overageCents })));
+    expect([...parsed.billed.clients.values()]).toEqual(
+      s.rows.map((r) => ({
+        clientId: r.clientId,
+        allowanceMin: r.allowanceMin,
+        rateCents: r.rateCents,
+        countedMin: r.countedMin,
+        amountCents: r.overageCents,
+      })),
+    );
     expect(parsed.billed.lines.map((l) => [l.clientId, l.day, l.loggedMin, l.countedMin, l.required])).toEqual([
-      ['ACME', '2026-09-03', 400, 400, true], ['ACME', '2026-09-04', 20, 0, false], ['BETA', '2026-09-05', 371, 371, true],
+      ['ACME', '2026-09-03', 400, 400, true],
+      ['ACME', '2026-09-04', 20, 0, false],
+      ['BETA', '2026-09-05', 371, 371, true],
     ]);
     expect(parsed.adjustments).toEqual([adj]);
     expect(tab.boldRows).toEqual([1, s.rows.length + 2, s.rows.length + 4]);

@@ -24,18 +24,28 @@ function editPorts(f: Fixture) {
 }
 
 const col = (f: Fixture, h: string) => (f.wb.tabs.get('Tickets')!.rows[0] as string[]).indexOf(h) + 1;
-const edit = (over: Partial<TicketEdit> & Pick<TicketEdit, 'row' | 'column'>): TicketEdit => ({ sheetName: 'Tickets', numRows: 1, numColumns: 1, user: 'kim@helpdesk.test', ...over });
+const edit = (over: Partial<TicketEdit> & Pick<TicketEdit, 'row' | 'column'>): TicketEdit => ({
+  sheetName: 'Tickets',
+  numRows: 1,
+  numColumns: 1,
+  user: 'kim@helpdesk.test',
+  ...over,
+});
 
 describe('edit event values', () => {
   it('a date cell’s oldValue (a Sheets serial in the spreadsheet zone) reads back as the same instant, across DST', () => {
     fc.assert(
-      fc.property(fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2030, 0, 1) }), fc.constantFrom('America/Denver', 'Europe/London', 'Australia/Sydney', 'UTC'), (ms0, zone) => {
-        const ms = Math.floor(ms0 / 1000) * 1000;
-        const text = eventText(new Date(ms), zone)!;
-        const back = valueFromEventText(text, 'datetime', zone) as Date;
-        // A repeated local hour (DST end) is ambiguous in wall time; both readings are that wall time.
-        expect(Math.abs(back.getTime() - ms) === 0 || Math.abs(back.getTime() - ms) === 3_600_000).toBe(true);
-      }),
+      fc.property(
+        fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2030, 0, 1) }),
+        fc.constantFrom('America/Denver', 'Europe/London', 'Australia/Sydney', 'UTC'),
+        (ms0, zone) => {
+          const ms = Math.floor(ms0 / 1000) * 1000;
+          const text = eventText(new Date(ms), zone)!;
+          const back = valueFromEventText(text, 'datetime', zone) as Date;
+          // A repeated local hour (DST end) is ambiguous in wall time; both readings are that wall time.
+          expect(Math.abs(back.getTime() - ms) === 0 || Math.abs(back.getTime() - ms) === 3_600_000).toBe(true);
+        },
+      ),
     );
     expect(instantOfSerial(46328.375, 'America/Denver')).toBe(mt('2026-11-02T09:00'));
     expect(valueFromEventText('3', 'number', 'UTC')).toBe(3);
@@ -45,7 +55,12 @@ describe('edit event values', () => {
 
 describe('handleTicketEdit over ports', () => {
   it('a paste of Priority over three rows recomputes them in one read of those rows and logs each change', () => {
-    const f = fixture([ticket('T-000001', { Priority: 'Low' }), ticket('T-000002', { Priority: 'Low' }), ticket('T-000003', { Priority: 'Low' }), ticket('T-000004', { Priority: 'Low' })]);
+    const f = fixture([
+      ticket('T-000001', { Priority: 'Low' }),
+      ticket('T-000002', { Priority: 'Low' }),
+      ticket('T-000003', { Priority: 'Low' }),
+      ticket('T-000004', { Priority: 'Low' }),
+    ]);
     const p = editPorts(f);
     f.now = mt('2026-11-02T10:00');
     // The sheet already holds the pasted values (the trigger fires after the edit).

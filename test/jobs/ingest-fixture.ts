@@ -2,7 +2,18 @@ import type { InboundMessage } from '../../src/core/mail/message';
 import type { IngestPorts, MailboxPort } from '../../src/jobs/ingest/ports';
 import type { KeyValuePort } from '../../src/jobs/ports';
 import { calendarRows, holidayRows, slaPolicyRows } from '../../src/register/defaults/reference-data';
-import { CalendarsTab, ClientsTab, ContactsTab, HolidaysTab, KnowledgeBaseTab, LogTab, MessagesTab, SettingsTab, SlaPoliciesTab, TicketsTab } from '../../src/register/tabs';
+import {
+  CalendarsTab,
+  ClientsTab,
+  ContactsTab,
+  HolidaysTab,
+  KnowledgeBaseTab,
+  LogTab,
+  MessagesTab,
+  SettingsTab,
+  SlaPoliciesTab,
+  TicketsTab,
+} from '../../src/register/tabs';
 import { ArrayLog, MemoryWorkbook, RecordingMail, mt } from './sweep-fixture';
 
 /** A mailbox of threads in memory: every search finds every thread (the ledger decides what is new). */
@@ -46,8 +57,21 @@ export class MemoryState implements KeyValuePort {
 let serial = 0;
 
 /** One inbound mail; `id` is its Message-ID without brackets. */
-export function mail(o: { id: string; from: string; subject: string; body?: string; at: string; thread?: string; cc?: string; inReplyTo?: string; headers?: Record<string, string> }): InboundMessage {
-  const headers = new Map<string, string[]>([['message-id', [`<${o.id}>`]], ['date', [new Date(mt(o.at)).toUTCString()]]]);
+export function mail(o: {
+  id: string;
+  from: string;
+  subject: string;
+  body?: string;
+  at: string;
+  thread?: string;
+  cc?: string;
+  inReplyTo?: string;
+  headers?: Record<string, string>;
+}): InboundMessage {
+  const headers = new Map<string, string[]>([
+    ['message-id', [`<${o.id}>`]],
+    ['date', [new Date(mt(o.at)).toUTCString()]],
+  ]);
   if (o.inReplyTo) headers.set('in-reply-to', [`<${o.inReplyTo}>`]);
   for (const [k, v] of Object.entries(o.headers ?? {})) headers.set(k.toLowerCase(), [v]);
   return {
@@ -82,14 +106,25 @@ export interface IngestFixture {
 /** A register like setup seeds, with client ACME (Standard plan) and its contacts. */
 export function ingestFixture(settings: Record<string, string> = {}): IngestFixture {
   const wb = new MemoryWorkbook();
-  wb.put(SettingsTab, Object.entries({ 'Support address': 'support@helpdesk.test', 'Staff domains': 'helpdesk.test', ...settings }).map(([Key, Value]) => ({ Key, Value })));
-  wb.put(ClientsTab, [{ 'Client ID': 'ACME', Name: 'Acme Corp', Domains: 'acme.test', Plan: 'Standard', Status: 'Active', 'CSM email': 'csm@helpdesk.test' }]);
+  wb.put(
+    SettingsTab,
+    Object.entries({ 'Support address': 'support@helpdesk.test', 'Staff domains': 'helpdesk.test', ...settings }).map(([Key, Value]) => ({
+      Key,
+      Value,
+    })),
+  );
+  wb.put(ClientsTab, [
+    { 'Client ID': 'ACME', Name: 'Acme Corp', Domains: 'acme.test', Plan: 'Standard', Status: 'Active', 'CSM email': 'csm@helpdesk.test' },
+  ]);
   wb.put(ContactsTab, [
     { Email: 'ann@acme.test', Name: 'Ann Lee', 'Client ID': 'ACME', Role: 'Authorized representative', 'Can open tickets': 'Yes' },
     { Email: 'cy@acme.test', Name: 'Cy Park', 'Client ID': 'ACME', Role: 'User', 'Can open tickets': 'Yes' },
   ]);
   wb.put(CalendarsTab, calendarRows());
-  wb.put(HolidaysTab, holidayRows(2026, (d) => new Date(mt(`${d}T00:00`))));
+  wb.put(
+    HolidaysTab,
+    holidayRows(2026, (d) => new Date(mt(`${d}T00:00`))),
+  );
   wb.put(SlaPoliciesTab, slaPolicyRows());
   wb.put(KnowledgeBaseTab, []);
   wb.put(TicketsTab, []);

@@ -16,7 +16,12 @@ describe('the inbox job over memory ports', () => {
     f.mailbox.deliver(mail({ id: 'm1@acme.test', from: 'Ann Lee <ann@acme.test>', subject: 'Export fails', at: '2026-11-02T09:00' }));
     const r = run(f);
     expect(r).toMatchObject({ status: 'done', processed: 1, opened: 1, sent: 1 });
-    expect(f.wb.ticket('T-000001')).toMatchObject({ 'Client ID': 'ACME', Requester: 'ann@acme.test', Status: 'New', Subject: 'Export fails' });
+    expect(f.wb.ticket('T-000001')).toMatchObject({
+      'Client ID': 'ACME',
+      Requester: 'ann@acme.test',
+      Status: 'New',
+      Subject: 'Export fails',
+    });
     expect(f.mail.replies.map((x) => [x.threadId, x.mail.to, x.draft])).toEqual([['th-m1@acme.test', ['ann@acme.test'], false]]);
     expect(actions(f)).toEqual(['opened T-000001; acknowledgement sent']);
     // A second run finds nothing new and writes nothing.
@@ -29,7 +34,16 @@ describe('the inbox job over memory ports', () => {
   it('a staff answer in the same run withdraws the acknowledgement; the ledger says so', () => {
     const f = ingestFixture();
     f.mailbox.deliver(mail({ id: 'm1@acme.test', from: 'ann@acme.test', subject: 'Help', at: '2026-11-02T09:00', thread: 't1' }));
-    f.mailbox.deliver(mail({ id: 's1@helpdesk.test', from: 'Sam <sam@helpdesk.test>', subject: 'Re: Help', at: '2026-11-02T09:10', thread: 't1', inReplyTo: 'm1@acme.test' }));
+    f.mailbox.deliver(
+      mail({
+        id: 's1@helpdesk.test',
+        from: 'Sam <sam@helpdesk.test>',
+        subject: 'Re: Help',
+        at: '2026-11-02T09:10',
+        thread: 't1',
+        inReplyTo: 'm1@acme.test',
+      }),
+    );
     run(f);
     expect(f.mail.all()).toEqual([]);
     expect(actions(f)[0]).toBe('opened T-000001; not acknowledged: staff replied first');
@@ -38,10 +52,15 @@ describe('the inbox job over memory ports', () => {
 
   it('acknowledges one sender at most N times an hour, counting this run, and says why the rest were not', () => {
     const f = ingestFixture({ 'Acknowledgements per sender per hour': '2' });
-    for (let i = 1; i <= 3; i++) f.mailbox.deliver(mail({ id: `m${i}@acme.test`, from: 'ann@acme.test', subject: `Request ${i}`, at: `2026-11-02T09:0${i}` }));
+    for (let i = 1; i <= 3; i++)
+      f.mailbox.deliver(mail({ id: `m${i}@acme.test`, from: 'ann@acme.test', subject: `Request ${i}`, at: `2026-11-02T09:0${i}` }));
     run(f);
     expect(f.mail.replies).toHaveLength(2);
-    expect(actions(f)).toEqual(['opened T-000001; acknowledgement sent', 'opened T-000002; acknowledgement sent', 'opened T-000003; not acknowledged: 2 per hour already']);
+    expect(actions(f)).toEqual([
+      'opened T-000001; acknowledgement sent',
+      'opened T-000002; acknowledgement sent',
+      'opened T-000003; not acknowledged: 2 per hour already',
+    ]);
     expect(f.log.lines.filter((l) => l.action === 'Acknowledgement withheld')).toHaveLength(1);
   });
 
@@ -53,7 +72,9 @@ describe('the inbox job over memory ports', () => {
     expect(r).toMatchObject({ sent: 0, drafted: 1 });
     expect(f.mail.replies[0]!.draft).toBe(true);
     expect(actions(f)).toEqual(['opened T-000001; acknowledgement held as draft']);
-    expect(f.log.lines.find((l) => l.action === 'Held as draft')?.detail).toMatch(/mail quota below the reserve \(10 recipients left today, reserve 10\)/);
+    expect(f.log.lines.find((l) => l.action === 'Held as draft')?.detail).toMatch(
+      /mail quota below the reserve \(10 recipients left today, reserve 10\)/,
+    );
   });
 
   it('a run cut after the ticket rows were written is recovered: the next run adopts the ticket and acknowledges it once', () => {
@@ -95,20 +116,36 @@ describe('the inbox job over memory ports', () => {
 
   it('holds the mail of a client whose row has a bad cell, says so once, and opens its tickets once the row is fixed', () => {
     const f = ingestFixture({ 'Support lead email': 'lead@helpdesk.test' });
-    const acme = { 'Client ID': 'ACME', Name: 'Acme Corp', Domains: 'acme.test', Plan: 'Standard', Status: 'Active', 'CSM email': 'csm@helpdesk.test' };
+    const acme = {
+      'Client ID': 'ACME',
+      Name: 'Acme Corp',
+      Domains: 'acme.test',
+      Plan: 'Standard',
+      Status: 'Active',
+      'CSM email': 'csm@helpdesk.test',
+    };
     f.wb.put(ClientsTab, [{ ...acme, 'Hourly rate': '150 USD' }]);
     f.mailbox.deliver(mail({ id: 'm1@acme.test', from: 'ann@acme.test', subject: 'Export fails', at: '2026-11-02T09:00' }));
     f.mailbox.deliver(mail({ id: 'm2@acme.test', from: 'cy@acme.test', subject: 'Login broken', at: '2026-11-02T09:05' }));
     expect(run(f)).toMatchObject({ opened: 0, held: 2, ignored: 0, sent: 0 });
     expect(f.wb.tickets()).toEqual([]);
-    expect(actions(f)).toEqual([expect.stringMatching(/^held: the Clients row of ACME has a problem \(Hourly rate/), expect.stringMatching(/^held: /)]);
+    expect(actions(f)).toEqual([
+      expect.stringMatching(/^held: the Clients row of ACME has a problem \(Hourly rate/),
+      expect.stringMatching(/^held: /),
+    ]);
     expect(f.ledger().map((r) => r.Kind)).toEqual(['customer', 'customer']); // not "unregistered"
     expect(f.log.lines.filter((l) => l.action === 'Mail held')).toHaveLength(1);
-    const problems = () => f.wb.tabs.get('Clients')!.rows.slice(1).map((r) => r[f.wb.tabs.get('Clients')!.rows[0]!.indexOf('Problems')]);
+    const problems = () =>
+      f.wb.tabs
+        .get('Clients')!
+        .rows.slice(1)
+        .map((r) => r[f.wb.tabs.get('Clients')!.rows[0]!.indexOf('Problems')]);
     expect(problems()).toEqual([expect.stringMatching(/Hourly rate/)]);
     expect(f.log.lines.filter((l) => l.action === 'Register problem')).toEqual([]); // "Mail held" is the one line
     // One mail to the support lead for the one problem; nothing to the held senders.
-    expect(f.mail.all().map((m) => [m.to, m.subject])).toEqual([[['lead@helpdesk.test'], 'Support Desk: mail held — a register problem needs a fix']]);
+    expect(f.mail.all().map((m) => [m.to, m.subject])).toEqual([
+      [['lead@helpdesk.test'], 'Support Desk: mail held — a register problem needs a fix'],
+    ]);
     expect(f.mail.sent[0]!.body).toMatch(/the Clients row of ACME has a problem \(Hourly rate/);
 
     // Later runs retry: still held, nothing new in the Log, no second ledger row.
@@ -126,18 +163,35 @@ describe('the inbox job over memory ports', () => {
       ['cy@acme.test', mt('2026-11-02T09:05')],
       ['ann@acme.test', mt('2026-11-02T10:30')],
     ]);
-    expect(actions(f)).toEqual(['opened T-000001; acknowledgement sent', 'opened T-000002; acknowledgement sent', 'opened T-000003; acknowledgement sent']);
-    expect(f.ledger().map((r) => r['Message ID'])).toEqual(['m1@acme.test', 'm2@acme.test', 'm3@acme.test'].map((id) => expect.stringContaining(id)));
+    expect(actions(f)).toEqual([
+      'opened T-000001; acknowledgement sent',
+      'opened T-000002; acknowledgement sent',
+      'opened T-000003; acknowledgement sent',
+    ]);
+    expect(f.ledger().map((r) => r['Message ID'])).toEqual(
+      ['m1@acme.test', 'm2@acme.test', 'm3@acme.test'].map((id) => expect.stringContaining(id)),
+    );
     // And then it is done: the next run has nothing to retry.
     expect(run(f, '2026-11-02T12:10')).toMatchObject({ processed: 0, held: 0 });
   });
 
   it.each([
     ['a plan with no SLA policy', { Plan: 'Gold' }, /^held: a ticket of ACME gets no deadlines: no SLA policy for plan "Gold"/],
-    ['a calendar that is not on Calendars', { Calendar: 'MT-9-5' }, /^held: a ticket of ACME gets no deadlines: calendar MT-9-5 is not on the Calendars tab/],
+    [
+      'a calendar that is not on Calendars',
+      { Calendar: 'MT-9-5' },
+      /^held: a ticket of ACME gets no deadlines: calendar MT-9-5 is not on the Calendars tab/,
+    ],
   ])('holds a request whose SLA cannot be counted (%s) instead of opening a ticket without deadlines', (_, bad, held) => {
     const f = ingestFixture();
-    const acme = { 'Client ID': 'ACME', Name: 'Acme Corp', Domains: 'acme.test', Plan: 'Standard', Status: 'Active', 'CSM email': 'csm@helpdesk.test' };
+    const acme = {
+      'Client ID': 'ACME',
+      Name: 'Acme Corp',
+      Domains: 'acme.test',
+      Plan: 'Standard',
+      Status: 'Active',
+      'CSM email': 'csm@helpdesk.test',
+    };
     f.wb.put(ClientsTab, [{ ...acme, ...bad }]);
     f.mailbox.deliver(mail({ id: 'm1@acme.test', from: 'ann@acme.test', subject: 'Export fails', at: '2026-11-02T09:00' }));
     f.mailbox.deliver(mail({ id: 'm2@acme.test', from: 'cy@acme.test', subject: 'Login broken', at: '2026-11-02T09:05' }));
@@ -161,7 +215,10 @@ describe('the inbox job over memory ports', () => {
     f.mailbox.deliver(mail({ id: 'm2@acme.test', from: 'cy@acme.test', subject: 'Help too', at: '2026-11-02T09:05' }));
     f.wb.put(ClientsTab, []);
     expect(run(f)).toMatchObject({ opened: 0, held: 2, ignored: 0 });
-    expect(actions(f)).toEqual(['held: Contacts lists contacts of client ACME, which is not on the Clients tab', 'held: Contacts lists contacts of client ACME, which is not on the Clients tab']);
+    expect(actions(f)).toEqual([
+      'held: Contacts lists contacts of client ACME, which is not on the Clients tab',
+      'held: Contacts lists contacts of client ACME, which is not on the Clients tab',
+    ]);
     expect(f.log.lines.filter((l) => l.action === 'Mail held')).toHaveLength(1);
     f.wb.put(ClientsTab, [{ 'Client ID': 'ACME', Name: 'Acme Corp', Domains: 'acme.test', Plan: 'Standard', Status: 'Active' }]);
     expect(run(f, '2026-11-02T11:00')).toMatchObject({ opened: 2, held: 0 });

@@ -1,7 +1,16 @@
 import { DateTime } from 'luxon';
 import { MemoryPort } from '../support/memory-port';
 import { headersOf, type TabSpec } from '../../src/register/tab-spec';
-import { CalendarsTab, ClientsTab, EscalationTab, HolidaysTab, LogTab, SettingsTab, SlaPoliciesTab, TicketsTab } from '../../src/register/tabs';
+import {
+  CalendarsTab,
+  ClientsTab,
+  EscalationTab,
+  HolidaysTab,
+  LogTab,
+  SettingsTab,
+  SlaPoliciesTab,
+  TicketsTab,
+} from '../../src/register/tabs';
 import { calendarRows, escalationRows, holidayRows, slaPolicyRows } from '../../src/register/defaults/reference-data';
 import type { WorkbookPort } from '../../src/jobs/ports';
 import type { RunLogPort } from '../../src/jobs/ports';
@@ -113,16 +122,45 @@ export function ticket(id: string, over: Record<string, unknown> = {}): Record<s
 }
 
 /** A register like `setup` seeds (defaults from the seeds), with one client ACME and escalation addresses filled in. */
-export function fixture(tickets: Record<string, unknown>[], opts: { clients?: Record<string, unknown>[]; settings?: Record<string, string> } = {}): Fixture {
+export function fixture(
+  tickets: Record<string, unknown>[],
+  opts: { clients?: Record<string, unknown>[]; settings?: Record<string, string> } = {},
+): Fixture {
   const wb = new MemoryWorkbook();
-  const settings = { 'Default calendar': 'MT-8-5', 'Default escalation matrix': 'CSM-Director-VP', 'Mail quota reserve': '10', ...opts.settings };
-  wb.put(SettingsTab, Object.entries(settings).map(([Key, Value]) => ({ Key, Value })));
-  wb.put(ClientsTab, opts.clients ?? [{ 'Client ID': 'ACME', Name: 'Acme Corp', Plan: 'Standard', 'CSM email': 'csm@helpdesk.test', 'Escalation matrix': 'CSM-Director-VP', Status: 'Active' }]);
+  const settings = {
+    'Default calendar': 'MT-8-5',
+    'Default escalation matrix': 'CSM-Director-VP',
+    'Mail quota reserve': '10',
+    ...opts.settings,
+  };
+  wb.put(
+    SettingsTab,
+    Object.entries(settings).map(([Key, Value]) => ({ Key, Value })),
+  );
+  wb.put(
+    ClientsTab,
+    opts.clients ?? [
+      {
+        'Client ID': 'ACME',
+        Name: 'Acme Corp',
+        Plan: 'Standard',
+        'CSM email': 'csm@helpdesk.test',
+        'Escalation matrix': 'CSM-Director-VP',
+        Status: 'Active',
+      },
+    ],
+  );
   wb.put(CalendarsTab, calendarRows());
-  wb.put(HolidaysTab, holidayRows(2026, (d) => new Date(mt(`${d}T00:00`))));
+  wb.put(
+    HolidaysTab,
+    holidayRows(2026, (d) => new Date(mt(`${d}T00:00`))),
+  );
   wb.put(SlaPoliciesTab, slaPolicyRows());
   const emails: Record<string, string> = { 'Director Client Success': 'director@helpdesk.test', 'VP Client Success': 'vp@helpdesk.test' };
-  wb.put(EscalationTab, escalationRows().map((r) => ({ ...r, Email: emails[String(r.Title)] ?? '' })));
+  wb.put(
+    EscalationTab,
+    escalationRows().map((r) => ({ ...r, Email: emails[String(r.Title)] ?? '' })),
+  );
   wb.put(TicketsTab, tickets);
   wb.put(LogTab, []);
   const mail = new RecordingMail();

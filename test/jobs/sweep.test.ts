@@ -108,7 +108,13 @@ describe('SLA sweep over ports', () => {
 
   it('skips and reports closed tickets, tickets of ended clients and invalid rows; never fatal', () => {
     const f = fixture(
-      [ticket('T-000001'), ticket('T-000002', { 'Client ID': 'OLD' }), ticket('T-000003', { Status: 'Closed' }), ticket('T-000004', { Priority: 'Urgent!' }), ticket('T-000005', { 'Client ID': 'NOPE' })],
+      [
+        ticket('T-000001'),
+        ticket('T-000002', { 'Client ID': 'OLD' }),
+        ticket('T-000003', { Status: 'Closed' }),
+        ticket('T-000004', { Priority: 'Urgent!' }),
+        ticket('T-000005', { 'Client ID': 'NOPE' }),
+      ],
       {
         clients: [
           { 'Client ID': 'ACME', Name: 'Acme Corp', Plan: 'Standard', 'CSM email': 'csm@helpdesk.test', Status: 'Active' },

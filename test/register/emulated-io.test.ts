@@ -24,11 +24,21 @@ describe('register I/O over the emulated SpreadsheetApp', () => {
     const { sheet } = sheetWith('Contacts', headersOf(ContactsTab));
     const port = sheetPort(sheet);
     const nasty = ['=IMPORTXML("http://evil")', '+1 (555) 0100', '00123', '2026-11-30', 'TRUE', '-5', '1e5', "'quoted"];
-    appendRows(port, readTable(port, ContactsTab), nasty.map((n, i) => ({ Email: `p${i}@x.com`, Name: n, 'Client ID': 'ACME', Phone: n })));
+    appendRows(
+      port,
+      readTable(port, ContactsTab),
+      nasty.map((n, i) => ({ Email: `p${i}@x.com`, Name: n, 'Client ID': 'ACME', Phone: n })),
+    );
     const rows = readTable(port, ContactsTab).rows.map((r) => r.data);
     expect(rows.map((r) => r.Name)).toEqual(nasty);
     expect(rows.map((r) => r.Phone)).toEqual(nasty);
-    expect(sheet.getRange(2, 2, nasty.length, 1).getFormulas().flat().every((f) => f === '')).toBe(true);
+    expect(
+      sheet
+        .getRange(2, 2, nasty.length, 1)
+        .getFormulas()
+        .flat()
+        .every((f) => f === ''),
+    ).toBe(true);
   });
 
   it('in columns formatted as plain text the text is written as it is (no apostrophe, which Sheets would keep there)', () => {
@@ -64,7 +74,9 @@ describe('register I/O over the emulated SpreadsheetApp', () => {
   it('reads a 10,000-row tab with one getValues and writes scattered changes in one block', () => {
     const header = headersOf(TicketsTab);
     const { sheet, ctx } = sheetWith('Tickets', header);
-    const rows = Array.from({ length: 10_000 }, (_, i) => header.map((h) => (h === 'Ticket ID' ? `T-${String(i + 1).padStart(6, '0')}` : h === 'Client ID' ? 'ACME' : '')));
+    const rows = Array.from({ length: 10_000 }, (_, i) =>
+      header.map((h) => (h === 'Ticket ID' ? `T-${String(i + 1).padStart(6, '0')}` : h === 'Client ID' ? 'ACME' : '')),
+    );
     sheet.insertRowsAfter(sheet.getMaxRows(), 10_001 - sheet.getMaxRows());
     sheet.getRange(2, 1, rows.length, header.length).setValues(rows);
     ctx.meter.startRun();
@@ -72,7 +84,10 @@ describe('register I/O over the emulated SpreadsheetApp', () => {
     const table = readTable(port, TicketsTab);
     expect(table.rows).toHaveLength(10_000);
     expect(ctx.meter.count('SpreadsheetApp.Range.getValues')).toBe(1);
-    const updates = [17, 4_000, 9_999].map((n) => ({ key: `T-${String(n).padStart(6, '0')}`, values: { 'SLA state': 'At risk', 'Escalation tier': 1 } }));
+    const updates = [17, 4_000, 9_999].map((n) => ({
+      key: `T-${String(n).padStart(6, '0')}`,
+      values: { 'SLA state': 'At risk', 'Escalation tier': 1 },
+    }));
     applyPlan(port, planWrites(table, writesByKey(table, updates).writes));
     expect(ctx.meter.count('SpreadsheetApp.Range.setValues')).toBe(1);
     const after = readTable(port, TicketsTab);
@@ -84,7 +99,11 @@ describe('register I/O over the emulated SpreadsheetApp', () => {
     const header = headersOf(TicketsTab);
     const { sheet } = sheetWith('Tickets', header);
     const ids = ['T-000003', 'T-000001', 'T-000002'];
-    sheet.getRange(2, 1, 3, header.length).setValues(ids.map((id) => header.map((h) => (h === 'Ticket ID' ? id : h === 'Client ID' ? 'ACME' : h === 'Subject' ? `about ${id}` : ''))));
+    sheet
+      .getRange(2, 1, 3, header.length)
+      .setValues(
+        ids.map((id) => header.map((h) => (h === 'Ticket ID' ? id : h === 'Client ID' ? 'ACME' : h === 'Subject' ? `about ${id}` : ''))),
+      );
     const port = sheetPort(sheet);
     readTable(port, TicketsTab); // the job's first read
     sheet.getRange(2, 1, 3, header.length).sort(1); // the user sorts by Ticket ID

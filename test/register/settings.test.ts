@@ -6,7 +6,8 @@ import { SETTINGS } from '../../src/register/settings/spec';
 import { dollars, incrementHours, wholeNumber } from '../../src/register/settings/parse';
 
 const env = { account: '', spreadsheetTimeZone: 'America/Denver' };
-const rows = (pairs: Record<string, string>): SettingRow[] => Object.entries(pairs).map(([key, value], i) => ({ rowNumber: i + 2, key, value }));
+const rows = (pairs: Record<string, string>): SettingRow[] =>
+  Object.entries(pairs).map(([key, value], i) => ({ rowNumber: i + 2, key, value }));
 const read = (pairs: Record<string, string>) => readSettings(rows(pairs), env);
 
 describe('settings spec', () => {
@@ -37,7 +38,10 @@ describe('settings spec', () => {
   });
 
   it('reads a blank value as the default, never as nothing (Default calendar blank is MT-8-5 for every job)', () => {
-    expect(read({ 'Default calendar': '', 'Client statement editions': '' }).settings).toMatchObject({ defaultCalendar: 'MT-8-5', statementEditions: ['enterprise'] });
+    expect(read({ 'Default calendar': '', 'Client statement editions': '' }).settings).toMatchObject({
+      defaultCalendar: 'MT-8-5',
+      statementEditions: ['enterprise'],
+    });
     expect(read({ 'Client statement editions': 'none' }).settings.statementEditions).toEqual([]);
   });
 
@@ -47,7 +51,11 @@ describe('settings spec', () => {
     expect(r.settings.providerZone).toBe('America/Denver');
     expect(r.problems).toEqual([
       { rowNumber: 3, key: 'Mail quota reserve', message: '"2.5" is not a whole number; using the default (10)' },
-      { rowNumber: 4, key: 'Provider time zone', message: '"America/Denvr" is not an IANA time zone such as America/Denver; using the default (America/Denver)' },
+      {
+        rowNumber: 4,
+        key: 'Provider time zone',
+        message: '"America/Denvr" is not an IANA time zone such as America/Denver; using the default (America/Denver)',
+      },
     ]);
   });
 
@@ -72,7 +80,13 @@ describe('settings spec', () => {
       '"Mail quota reserv" is not a setting Support Desk knows: did you mean "Mail quota reserve"?',
       '"Colour of the sky" is not a setting Support Desk knows; the automation ignores this row',
     ]);
-    const twice = readSettings([{ rowNumber: 2, key: 'Mail quota reserve', value: '4' }, { rowNumber: 9, key: 'MAIL QUOTA RESERVE', value: '7' }], env);
+    const twice = readSettings(
+      [
+        { rowNumber: 2, key: 'Mail quota reserve', value: '4' },
+        { rowNumber: 9, key: 'MAIL QUOTA RESERVE', value: '7' },
+      ],
+      env,
+    );
     expect(twice.settings.mailQuotaReserve).toBe(4);
     expect(twice.problems[0]!.message).toBe('"Mail quota reserve" is set again (first at row 2); this row is ignored');
     expect(settingNamed('Billing Increment (h)')).toBe('billingIncrementMin');
@@ -100,7 +114,9 @@ describe('settings spec', () => {
     };
     for (const layer of ['core', 'register', 'jobs', 'gas']) walk(path.join(root, layer));
     // Keys that are also column headers of other tabs (Clients → Finance email) are left out.
-    const keys = Object.values(SETTINGS).map((s) => s.key).filter((k) => k !== 'Finance email');
+    const keys = Object.values(SETTINGS)
+      .map((s) => s.key)
+      .filter((k) => k !== 'Finance email');
     const offenders: string[] = [];
     for (const f of files) {
       if (f.includes(`${path.sep}register${path.sep}settings${path.sep}`)) continue;

@@ -8,7 +8,14 @@ import { MemoryPort } from '../support/memory-port';
 const ticketHeader = headersOf(TicketsTab);
 
 function ticketRow(id: string, extra: Record<string, unknown> = {}, header = ticketHeader): unknown[] {
-  const rec: Record<string, unknown> = { 'Ticket ID': id, 'Client ID': 'ACME', Status: 'Open', Priority: 'High', Subject: `Subject ${id}`, ...extra };
+  const rec: Record<string, unknown> = {
+    'Ticket ID': id,
+    'Client ID': 'ACME',
+    Status: 'Open',
+    Priority: 'High',
+    Subject: `Subject ${id}`,
+    ...extra,
+  };
   return header.map((h) => rec[h] ?? '');
 }
 
@@ -55,7 +62,12 @@ describe('readTable', () => {
 
   it('parses hours typed as 1.5, 1:30 and 90m and flags nonsense', () => {
     const h = headersOf(HoursTab);
-    const row = (hours: unknown) => h.map((c) => ({ Date: new Date(), 'Client ID': 'ACME', Person: 'ann', Activity: 'Training', Hours: hours } as Record<string, unknown>)[c] ?? '');
+    const row = (hours: unknown) =>
+      h.map(
+        (c) =>
+          (({ Date: new Date(), 'Client ID': 'ACME', Person: 'ann', Activity: 'Training', Hours: hours }) as Record<string, unknown>)[c] ??
+          '',
+      );
     const port = new MemoryPort([h, row(1.5), row('1:30'), row('90m'), row('lots'), row(-1), row(30)]);
     const t = readTable(port, HoursTab);
     expect(t.rows.map((r) => r.data.Hours)).toEqual([1.5, 1.5, 1.5]);
@@ -110,23 +122,27 @@ describe('planWrites', () => {
 
   it('lands every write on the row that holds the key now, even after a user sorted the tab', () => {
     fc.assert(
-      fc.property(fc.shuffledSubarray([1, 2, 3, 4, 5, 6, 7, 8], { minLength: 8, maxLength: 8 }), fc.subarray([1, 2, 3, 4, 5, 6, 7, 8]), (order, changed) => {
-        const ids = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => `T-${n}`);
-        const port = new MemoryPort([ticketHeader, ...ids.map((id) => ticketRow(id))]);
-        const stale = readTable(port, TicketsTab);
-        // The user sorts the tab between the job's first read and its write …
-        port.rows = [ticketHeader, ...order.map((n) => ticketRow(`T-${n}`))];
-        // … so the job re-reads under the lock and addresses rows by key.
-        const fresh = readTable(port, TicketsTab);
-        const updates = changed.map((n) => ({ key: `T-${n}`, values: { 'Escalation tier': n } }));
-        applyPlan(port, planWrites(fresh, writesByKey(fresh, updates).writes));
-        const after = readTable(port, TicketsTab);
-        for (const n of [1, 2, 3, 4, 5, 6, 7, 8]) {
-          expect(after.byKey(`T-${n}`)!.data['Escalation tier']).toBe(changed.includes(n) ? n : null);
-          expect(after.byKey(`T-${n}`)!.data.Subject).toBe(`Subject T-${n}`);
-        }
-        expect(stale.rows).toHaveLength(8);
-      }),
+      fc.property(
+        fc.shuffledSubarray([1, 2, 3, 4, 5, 6, 7, 8], { minLength: 8, maxLength: 8 }),
+        fc.subarray([1, 2, 3, 4, 5, 6, 7, 8]),
+        (order, changed) => {
+          const ids = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => `T-${n}`);
+          const port = new MemoryPort([ticketHeader, ...ids.map((id) => ticketRow(id))]);
+          const stale = readTable(port, TicketsTab);
+          // The user sorts the tab between the job's first read and its write …
+          port.rows = [ticketHeader, ...order.map((n) => ticketRow(`T-${n}`))];
+          // … so the job re-reads under the lock and addresses rows by key.
+          const fresh = readTable(port, TicketsTab);
+          const updates = changed.map((n) => ({ key: `T-${n}`, values: { 'Escalation tier': n } }));
+          applyPlan(port, planWrites(fresh, writesByKey(fresh, updates).writes));
+          const after = readTable(port, TicketsTab);
+          for (const n of [1, 2, 3, 4, 5, 6, 7, 8]) {
+            expect(after.byKey(`T-${n}`)!.data['Escalation tier']).toBe(changed.includes(n) ? n : null);
+            expect(after.byKey(`T-${n}`)!.data.Subject).toBe(`Subject T-${n}`);
+          }
+          expect(stale.rows).toHaveLength(8);
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -189,7 +205,7 @@ describe('appendRows and outside text', () => {
 
   it('flags invalid rows in Problems and clears the flag once fixed', () => {
     const h = headersOf(ContactsTab);
-    const port = new MemoryPort([h, h.map((c) => ({ Email: 'not-an-address', 'Client ID': 'ACME' } as Record<string, string>)[c] ?? '')]);
+    const port = new MemoryPort([h, h.map((c) => (({ Email: 'not-an-address', 'Client ID': 'ACME' }) as Record<string, string>)[c] ?? '')]);
     let table = readTable(port, ContactsTab);
     applyPlan(port, planWrites(table, problemWrites(table)));
     expect(port.rows[1]![h.indexOf('Problems')]).toMatch(/Email is not an e-mail address/);

@@ -12,7 +12,6 @@ import { isDate } from '../../src/local/emulator/realm';
 // page's globals are declared loosely here (module-scoped, so nothing leaks into other files).
 declare const document: any;
 
-
 /**
  * Browser tests drive the sidebars' real HTML (taken from the HtmlOutput the bundle hands
  * to showSidebar) in Debian's chromium, with a google.script.run stand-in that calls the

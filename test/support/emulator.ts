@@ -18,7 +18,8 @@ export const PRODUCT_DEFAULTS = {
 
 /** A fresh emulator with the built bundle loaded (npm test builds it first), on a 'Support Desk' spreadsheet in the product's zone. */
 export function emulator(opts: EmulatorOptions = {}): Emulator {
-  const workbook = opts.workbook ?? new WorkbookModel({ name: 'Support Desk', timeZone: opts.scriptTimeZone ?? PRODUCT_DEFAULTS.scriptTimeZone });
+  const workbook =
+    opts.workbook ?? new WorkbookModel({ name: 'Support Desk', timeZone: opts.scriptTimeZone ?? PRODUCT_DEFAULTS.scriptTimeZone });
   return new Emulator({ ...PRODUCT_DEFAULTS, ...opts, workbook }).load(code);
 }
 
@@ -30,7 +31,9 @@ export function inSandbox<T>(em: Emulator, source: string): T {
 
 /** Everything a user could see of the register, for before/after comparisons (a dropdown's source range as A1). */
 export function snapshot(em: Emulator): unknown {
-  return inSandbox(em, `
+  return inSandbox(
+    em,
+    `
     var ss = SpreadsheetApp.getActiveSpreadsheet();
     return ss.getSheets().map(function (sh) {
       var r = sh.getLastRow() && sh.getLastColumn() ? sh.getRange(1, 1, sh.getLastRow(), sh.getLastColumn()) : null;
@@ -45,5 +48,6 @@ export function snapshot(em: Emulator): unknown {
         rules: sh.getConditionalFormatRules().length,
       };
     });
-  `);
+  `,
+  );
 }

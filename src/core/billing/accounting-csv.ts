@@ -17,13 +17,33 @@ export interface AccountingOptions {
 }
 
 export const XERO_COLUMNS = [
-  'ContactName', 'EmailAddress', 'InvoiceNumber', 'Reference', 'InvoiceDate', 'DueDate',
-  'Description', 'Quantity', 'UnitAmount', 'AccountCode', 'TaxType', 'Currency',
+  'ContactName',
+  'EmailAddress',
+  'InvoiceNumber',
+  'Reference',
+  'InvoiceDate',
+  'DueDate',
+  'Description',
+  'Quantity',
+  'UnitAmount',
+  'AccountCode',
+  'TaxType',
+  'Currency',
 ] as const;
 
 export const QUICKBOOKS_COLUMNS = [
-  'InvoiceNo', 'Customer', 'InvoiceDate', 'DueDate', 'Terms', 'Memo', 'Item(Product/Service)',
-  'ItemDescription', 'ItemQuantity', 'ItemRate', 'ItemAmount', 'Currency',
+  'InvoiceNo',
+  'Customer',
+  'InvoiceDate',
+  'DueDate',
+  'Terms',
+  'Memo',
+  'Item(Product/Service)',
+  'ItemDescription',
+  'ItemQuantity',
+  'ItemRate',
+  'ItemAmount',
+  'Currency',
 ] as const;
 
 /** Cents as a plain decimal number: -1250 → "-12.50". */
@@ -78,11 +98,22 @@ export function xeroCsv(invoices: readonly Invoice[], opt: AccountingOptions): s
   for (const inv of invoices) {
     for (const line of linesWithTax(inv)) {
       const { quantity, unit } = quantityAndUnit(line);
-      rows.push([
-        text(inv.clientName), text(inv.terms.financeEmail.split(',')[0]!.trim()), text(inv.number), text(inv.terms.poNumber || `${inv.clientId} ${inv.month}`),
-        xeroDate(inv.issued), xeroDate(inv.due), text(line.description), quantity, unit,
-        text(opt.accountCode), text(opt.taxType), text(inv.terms.currency),
-      ].join(','));
+      rows.push(
+        [
+          text(inv.clientName),
+          text(inv.terms.financeEmail.split(',')[0]!.trim()),
+          text(inv.number),
+          text(inv.terms.poNumber || `${inv.clientId} ${inv.month}`),
+          xeroDate(inv.issued),
+          xeroDate(inv.due),
+          text(line.description),
+          quantity,
+          unit,
+          text(opt.accountCode),
+          text(opt.taxType),
+          text(inv.terms.currency),
+        ].join(','),
+      );
     }
   }
   return `${rows.join('\r\n')}\r\n`;
@@ -93,11 +124,22 @@ export function quickbooksCsv(invoices: readonly Invoice[], opt: AccountingOptio
   for (const inv of invoices) {
     for (const line of linesWithTax(inv)) {
       const { quantity, unit } = quantityAndUnit(line);
-      rows.push([
-        text(inv.number), text(inv.clientName), qboDate(inv.issued), qboDate(inv.due), text(`Net ${inv.terms.paymentTermsDays}`),
-        text(inv.terms.poNumber ? `PO ${inv.terms.poNumber}` : ''), text(opt.itemName), text(line.description),
-        quantity, unit, plainAmount(line.amountCents), text(inv.terms.currency),
-      ].join(','));
+      rows.push(
+        [
+          text(inv.number),
+          text(inv.clientName),
+          qboDate(inv.issued),
+          qboDate(inv.due),
+          text(`Net ${inv.terms.paymentTermsDays}`),
+          text(inv.terms.poNumber ? `PO ${inv.terms.poNumber}` : ''),
+          text(opt.itemName),
+          text(line.description),
+          quantity,
+          unit,
+          plainAmount(line.amountCents),
+          text(inv.terms.currency),
+        ].join(','),
+      );
     }
   }
   return `${rows.join('\r\n')}\r\n`;

@@ -19,13 +19,23 @@ export function billedSoFar(own: BilledMonth, laterAdjustments: readonly Stateme
     if (a.forMonth !== own.month) continue;
     if (a.kind === 'Adjustment') {
       lines.push({
-        clientId: a.clientId, day: a.day, person: a.person, ticketId: a.ticketId, activity: a.activity,
-        required: a.required ?? true, loggedMin: a.loggedMin ?? 0, countedMin: a.countedMin ?? 0,
+        clientId: a.clientId,
+        day: a.day,
+        person: a.person,
+        ticketId: a.ticketId,
+        activity: a.activity,
+        required: a.required ?? true,
+        loggedMin: a.loggedMin ?? 0,
+        countedMin: a.countedMin ?? 0,
       });
     } else if (a.kind === 'Adjustment total') {
       const c = clients.get(a.clientId);
       const base: BilledClientMonth = c ?? { clientId: a.clientId, allowanceMin: 0, rateCents: 0, countedMin: 0, amountCents: 0 };
-      clients.set(a.clientId, { ...base, countedMin: base.countedMin + (a.countedMin ?? 0), amountCents: base.amountCents + (a.amountCents ?? 0) });
+      clients.set(a.clientId, {
+        ...base,
+        countedMin: base.countedMin + (a.countedMin ?? 0),
+        amountCents: base.amountCents + (a.amountCents ?? 0),
+      });
     }
   }
   return { month: own.month, clients, lines };
@@ -69,10 +79,18 @@ export function adjustmentsFor(
   incrementMin: number,
   termsOf: ClientTerms,
 ): StatementLine[] {
-  const now = group(current.map((e) => ({
-    clientId: e.clientId, day: e.day, person: e.person, ticketId: e.ticketId, activity: e.activity, required: e.required,
-    loggedMin: e.minutes, countedMin: e.counted ? e.minutes : 0,
-  })));
+  const now = group(
+    current.map((e) => ({
+      clientId: e.clientId,
+      day: e.day,
+      person: e.person,
+      ticketId: e.ticketId,
+      activity: e.activity,
+      required: e.required,
+      loggedMin: e.minutes,
+      countedMin: e.counted ? e.minutes : 0,
+    })),
+  );
   const before = group(billed.lines);
   const reasonOf = new Map<string, string>();
   for (const e of current) reasonOf.set(`${e.clientId}#${lineSignature(e)}`, e.reason);
@@ -85,12 +103,26 @@ export function adjustmentsFor(
     if (loggedDelta === 0) continue;
     const countedDelta = (n?.countedMin ?? 0) - (b?.countedMin ?? 0);
     const s = (n ?? b)!.sample;
-    const what = !b ? 'added after the month was final' : !n ? 'removed after the month was final' : `changed after the month was final: ${formatHours(b.loggedMin)} → ${formatHours(n.loggedMin)}`;
-    const why = n ? reasonOf.get(key) ?? '' : '';
+    const what = !b
+      ? 'added after the month was final'
+      : !n
+        ? 'removed after the month was final'
+        : `changed after the month was final: ${formatHours(b.loggedMin)} → ${formatHours(n.loggedMin)}`;
+    const why = n ? (reasonOf.get(key) ?? '') : '';
     const line: StatementLine = {
-      kind: 'Adjustment', clientId: s.clientId, day: s.day, person: s.person, ticketId: s.ticketId, activity: s.activity, required: s.required,
-      loggedMin: loggedDelta, countedMin: countedDelta, excludedMin: loggedDelta - countedDelta, amountCents: null,
-      reason: why ? `${what}; ${why}` : what, forMonth: billed.month,
+      kind: 'Adjustment',
+      clientId: s.clientId,
+      day: s.day,
+      person: s.person,
+      ticketId: s.ticketId,
+      activity: s.activity,
+      required: s.required,
+      loggedMin: loggedDelta,
+      countedMin: countedDelta,
+      excludedMin: loggedDelta - countedDelta,
+      amountCents: null,
+      reason: why ? `${what}; ${why}` : what,
+      forMonth: billed.month,
     };
     const list = byClient.get(s.clientId) ?? [];
     list.push(line);
@@ -108,9 +140,17 @@ export function adjustmentsFor(
     const amountAfter = overageCents(overAfter, was.rateCents);
     const delta = amountAfter - was.amountCents;
     out.push(...lines, {
-      kind: 'Adjustment total', clientId, day: '', person: '', ticketId: '', activity: '', required: null,
-      loggedMin: lines.reduce((s, l) => s + (l.loggedMin ?? 0), 0), countedMin: countedDelta,
-      excludedMin: lines.reduce((s, l) => s + (l.excludedMin ?? 0), 0), amountCents: delta,
+      kind: 'Adjustment total',
+      clientId,
+      day: '',
+      person: '',
+      ticketId: '',
+      activity: '',
+      required: null,
+      loggedMin: lines.reduce((s, l) => s + (l.loggedMin ?? 0), 0),
+      countedMin: countedDelta,
+      excludedMin: lines.reduce((s, l) => s + (l.excludedMin ?? 0), 0),
+      amountCents: delta,
       reason: `${billed.month} re-computed: counted ${formatHours(was.countedMin)} → ${formatHours(countedAfter)}, overage ${formatHours(overBefore)} → ${formatHours(overAfter)} at ${formatMoney(was.rateCents)}/h; billed ${formatMoney(was.amountCents)}, now ${formatMoney(amountAfter)}: ${formatSignedMoney(delta)}`,
       forMonth: billed.month,
     });

@@ -20,7 +20,10 @@ export interface SlaAttainment {
 export function clientStatementMail(month: YearMonth, row: ClientRow, sla: SlaAttainment, providerName: string): MailContent {
   const used = row.countedMin;
   const remaining = Math.max(0, row.allowanceMin - used);
-  const attained = sla.judged === 0 ? 'no tickets with a service-level target' : `${sla.judged - sla.breached} of ${sla.judged} tickets met their targets (${Math.round(((sla.judged - sla.breached) * 100) / sla.judged)}%)`;
+  const attained =
+    sla.judged === 0
+      ? 'no tickets with a service-level target'
+      : `${sla.judged - sla.breached} of ${sla.judged} tickets met their targets (${Math.round(((sla.judged - sla.breached) * 100) / sla.judged)}%)`;
   const facts: [string, string][] = [
     ['Contracted support hours', `${hoursText(row.allowanceMin)} h`],
     ['Hours used', `${hoursText(used)} h`],
@@ -33,7 +36,9 @@ export function clientStatementMail(month: YearMonth, row: ClientRow, sla: SlaAt
     ['Service levels', attained],
   ];
   const subject = `Your support statement for ${month} — ${row.name}`;
-  const text = [`Support statement for ${row.name}, ${month}.`, '', ...facts.map(([k, v]) => `${k}: ${v}`), '', `— ${providerName}`].join('\n');
+  const text = [`Support statement for ${row.name}, ${month}.`, '', ...facts.map(([k, v]) => `${k}: ${v}`), '', `— ${providerName}`].join(
+    '\n',
+  );
   const html = [
     `<p>Support statement for ${escapeHtml(row.name)}, ${escapeHtml(month)}.</p>`,
     `<table style="border-collapse:collapse">${facts.map(([k, v]) => `<tr><td style="border:1px solid #ccc;padding:4px">${escapeHtml(k)}</td><td style="border:1px solid #ccc;padding:4px;text-align:right">${escapeHtml(v)}</td></tr>`).join('')}</table>`,

@@ -13,16 +13,54 @@ export interface FinanceMail extends MailContent {
   readonly csv: string;
 }
 
-export const SUMMARY_COLUMNS = ['Client ID', 'Client', 'Contracted h', 'Logged h', 'Excluded h', 'Counted h', 'Overage h', 'Rate', 'Overage amount', 'Adjustments', 'Amount due', 'Status'] as const;
-export const DETAIL_COLUMNS = ['Client ID', 'Line', 'Date', 'Person', 'Ticket ID', 'Activity', 'Required', 'Logged h', 'Counted h', 'Excluded h', 'Amount', 'Reason', 'For month'] as const;
+export const SUMMARY_COLUMNS = [
+  'Client ID',
+  'Client',
+  'Contracted h',
+  'Logged h',
+  'Excluded h',
+  'Counted h',
+  'Overage h',
+  'Rate',
+  'Overage amount',
+  'Adjustments',
+  'Amount due',
+  'Status',
+] as const;
+export const DETAIL_COLUMNS = [
+  'Client ID',
+  'Line',
+  'Date',
+  'Person',
+  'Ticket ID',
+  'Activity',
+  'Required',
+  'Logged h',
+  'Counted h',
+  'Excluded h',
+  'Amount',
+  'Reason',
+  'For month',
+] as const;
 
 const money = (c: number) => (c / 100).toFixed(2);
 const opt = (n: number | null, f: (n: number) => string) => (n === null ? '' : f(n));
 
 function detailFields(l: StatementLine): (string | number)[] {
   return [
-    l.clientId, l.kind, l.day, l.person, l.ticketId, l.activity, l.required === null ? '' : l.required ? 'Yes' : 'No',
-    opt(l.loggedMin, hoursText), opt(l.countedMin, hoursText), opt(l.excludedMin, hoursText), opt(l.amountCents, money), l.reason, l.forMonth,
+    l.clientId,
+    l.kind,
+    l.day,
+    l.person,
+    l.ticketId,
+    l.activity,
+    l.required === null ? '' : l.required ? 'Yes' : 'No',
+    opt(l.loggedMin, hoursText),
+    opt(l.countedMin, hoursText),
+    opt(l.excludedMin, hoursText),
+    opt(l.amountCents, money),
+    l.reason,
+    l.forMonth,
   ];
 }
 
@@ -33,12 +71,34 @@ function detailFields(l: StatementLine): (string | number)[] {
 export function financeMail(s: MonthStatement, unbilledCount: number): FinanceMail {
   const subject = `Support hours billing ${s.month} (${s.status}): ${formatMoney(s.totals.dueCents)} due`;
   const rowCells = s.rows.map((r) => [
-    r.clientId, r.name, hoursText(r.allowanceMin), hoursText(r.loggedMin), hoursText(r.excludedMin), hoursText(r.countedMin),
-    hoursText(r.overageMin), formatMoney(r.rateCents), formatMoney(r.overageCents), formatMoney(r.adjustmentCents), formatMoney(r.dueCents), s.status,
+    r.clientId,
+    r.name,
+    hoursText(r.allowanceMin),
+    hoursText(r.loggedMin),
+    hoursText(r.excludedMin),
+    hoursText(r.countedMin),
+    hoursText(r.overageMin),
+    formatMoney(r.rateCents),
+    formatMoney(r.overageCents),
+    formatMoney(r.adjustmentCents),
+    formatMoney(r.dueCents),
+    s.status,
   ]);
   const t = s.totals;
-  const totalCells = ['Total', '', hoursText(t.allowanceMin), hoursText(t.loggedMin), hoursText(t.excludedMin), hoursText(t.countedMin),
-    hoursText(t.overageMin), '', formatMoney(t.overageCents), formatMoney(t.adjustmentCents), formatMoney(t.dueCents), s.status];
+  const totalCells = [
+    'Total',
+    '',
+    hoursText(t.allowanceMin),
+    hoursText(t.loggedMin),
+    hoursText(t.excludedMin),
+    hoursText(t.countedMin),
+    hoursText(t.overageMin),
+    '',
+    formatMoney(t.overageCents),
+    formatMoney(t.adjustmentCents),
+    formatMoney(t.dueCents),
+    s.status,
+  ];
   const th = SUMMARY_COLUMNS.map((h) => `<th style="border:1px solid #ccc;padding:4px;background:#eee">${escapeHtml(h)}</th>`).join('');
   const tr = (cells: readonly string[], bold = false) =>
     `<tr>${cells.map((c, i) => `<td style="border:1px solid #ccc;padding:4px;${i >= 2 && i <= 10 ? 'text-align:right;' : ''}${bold ? 'font-weight:bold;' : ''}">${escapeHtml(c)}</td>`).join('')}</tr>`;
@@ -53,21 +113,51 @@ export function financeMail(s: MonthStatement, unbilledCount: number): FinanceMa
   const text = [
     `Support hours billing for ${s.month} (${s.status}).`,
     '',
-    ...s.rows.map((r) => `${r.clientId} ${r.name}: counted ${hoursText(r.countedMin)} h of ${hoursText(r.allowanceMin)} h, overage ${hoursText(r.overageMin)} h × ${formatMoney(r.rateCents)} = ${formatMoney(r.overageCents)}, adjustments ${formatMoney(r.adjustmentCents)}, due ${formatMoney(r.dueCents)}`),
+    ...s.rows.map(
+      (r) =>
+        `${r.clientId} ${r.name}: counted ${hoursText(r.countedMin)} h of ${hoursText(r.allowanceMin)} h, overage ${hoursText(r.overageMin)} h × ${formatMoney(r.rateCents)} = ${formatMoney(r.overageCents)}, adjustments ${formatMoney(r.adjustmentCents)}, due ${formatMoney(r.dueCents)}`,
+    ),
     `Total due: ${formatMoney(t.dueCents)}`,
     note,
     '',
     `The CSV attachment has every line; the tab is Billing ${s.month}.`,
   ].join('\n');
-  const csv = [
-    csvLine([...SUMMARY_COLUMNS]),
-    ...s.rows.map((r) => csvLine([r.clientId, r.name, hoursText(r.allowanceMin), hoursText(r.loggedMin), hoursText(r.excludedMin), hoursText(r.countedMin),
-      hoursText(r.overageMin), money(r.rateCents), money(r.overageCents), money(r.adjustmentCents), money(r.dueCents), s.status])),
-    csvLine(['Total', '', hoursText(t.allowanceMin), hoursText(t.loggedMin), hoursText(t.excludedMin), hoursText(t.countedMin),
-      hoursText(t.overageMin), '', money(t.overageCents), money(t.adjustmentCents), money(t.dueCents), s.status]),
-    '',
-    csvLine([...DETAIL_COLUMNS]),
-    ...s.lines.map((l) => csvLine(detailFields(l))),
-  ].join('\r\n') + '\r\n';
+  const csv =
+    [
+      csvLine([...SUMMARY_COLUMNS]),
+      ...s.rows.map((r) =>
+        csvLine([
+          r.clientId,
+          r.name,
+          hoursText(r.allowanceMin),
+          hoursText(r.loggedMin),
+          hoursText(r.excludedMin),
+          hoursText(r.countedMin),
+          hoursText(r.overageMin),
+          money(r.rateCents),
+          money(r.overageCents),
+          money(r.adjustmentCents),
+          money(r.dueCents),
+          s.status,
+        ]),
+      ),
+      csvLine([
+        'Total',
+        '',
+        hoursText(t.allowanceMin),
+        hoursText(t.loggedMin),
+        hoursText(t.excludedMin),
+        hoursText(t.countedMin),
+        hoursText(t.overageMin),
+        '',
+        money(t.overageCents),
+        money(t.adjustmentCents),
+        money(t.dueCents),
+        s.status,
+      ]),
+      '',
+      csvLine([...DETAIL_COLUMNS]),
+      ...s.lines.map((l) => csvLine(detailFields(l))),
+    ].join('\r\n') + '\r\n';
   return { subject, text, html, csv, csvName: `billing-${s.month}.csv` };
 }

@@ -67,11 +67,26 @@ export function holdFlaggedLines(
     const row = rows?.shift();
     if (!row) continue;
     const countedMissing = Math.max(0, Math.min(missing, b.counted - n.counted));
-    const base = { rowNumber: row.rowNumber, day: s.day as IsoDay, clientId: s.clientId, person: s.person, ticketId: s.ticketId, activity: s.activity, required: s.required };
+    const base = {
+      rowNumber: row.rowNumber,
+      day: s.day as IsoDay,
+      clientId: s.clientId,
+      person: s.person,
+      ticketId: s.ticketId,
+      activity: s.activity,
+      required: s.required,
+    };
     const reason = `kept as billed: Hours row ${row.rowNumber} has a problem (${row.problem})`;
     if (countedMissing > 0) out.push({ ...base, minutes: countedMissing, counted: true, reason });
     if (missing - countedMissing > 0) out.push({ ...base, minutes: missing - countedMissing, counted: false, reason });
-    held.push({ clientId: s.clientId, day: s.day, activity: s.activity, loggedMin: missing, rowNumber: row.rowNumber, problem: row.problem });
+    held.push({
+      clientId: s.clientId,
+      day: s.day,
+      activity: s.activity,
+      loggedMin: missing,
+      rowNumber: row.rowNumber,
+      problem: row.problem,
+    });
   }
   return { current: out, held };
 }

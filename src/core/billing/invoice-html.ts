@@ -13,17 +13,24 @@ export interface Provider {
 }
 
 const lines = (text: string): string => text.split(/\r?\n/).map(escapeHtml).join('<br>');
-const money = (cents: number, currency: string): string => `${formatMoney(cents).replace('$', currency === 'USD' ? '$' : '')}${currency === 'USD' ? '' : ` ${escapeHtml(currency)}`}`;
+const money = (cents: number, currency: string): string =>
+  `${formatMoney(cents).replace('$', currency === 'USD' ? '$' : '')}${currency === 'USD' ? '' : ` ${escapeHtml(currency)}`}`;
 
 export function invoiceHtml(inv: Invoice, provider: Provider): string {
   const cur = inv.terms.currency;
   const rows = inv.lines
-    .map((l) => `<tr><td>${escapeHtml(l.description)}<div class="ref">${escapeHtml(l.reference)}</div></td>`
-      + `<td class="n">${l.minutes === null ? '' : hoursText(l.minutes)}</td>`
-      + `<td class="n">${l.rateCents === null ? '' : money(l.rateCents, cur)}</td>`
-      + `<td class="n">${money(l.amountCents, cur)}</td></tr>`)
+    .map(
+      (l) =>
+        `<tr><td>${escapeHtml(l.description)}<div class="ref">${escapeHtml(l.reference)}</div></td>` +
+        `<td class="n">${l.minutes === null ? '' : hoursText(l.minutes)}</td>` +
+        `<td class="n">${l.rateCents === null ? '' : money(l.rateCents, cur)}</td>` +
+        `<td class="n">${money(l.amountCents, cur)}</td></tr>`,
+    )
     .join('');
-  const taxRow = inv.terms.taxRateBp === null ? '' : `<tr><td colspan="3">Tax ${(inv.terms.taxRateBp / 100).toFixed(2)}%</td><td class="n">${money(inv.taxCents, cur)}</td></tr>`;
+  const taxRow =
+    inv.terms.taxRateBp === null
+      ? ''
+      : `<tr><td colspan="3">Tax ${(inv.terms.taxRateBp / 100).toFixed(2)}%</td><td class="n">${money(inv.taxCents, cur)}</td></tr>`;
   return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Invoice ${escapeHtml(inv.number)}</title><style>
 body{font-family:Helvetica,Arial,sans-serif;font-size:11pt;margin:32px;color:#222}
 h1{font-size:20pt;margin:0 0 16px}table{border-collapse:collapse;width:100%}

@@ -41,11 +41,7 @@ export interface Allocation {
 }
 
 /** Gives a number to each key that has none yet; keys already issued keep theirs. */
-export function allocateNumbers(
-  ledger: NumberLedger,
-  seq: NumberSequence,
-  keys: readonly string[],
-): Allocation {
+export function allocateNumbers(ledger: NumberLedger, seq: NumberSequence, keys: readonly string[]): Allocation {
   let next = Math.max(ledger.next, seq.start);
   const issued: Record<string, string> = { ...ledger.issued };
   const used = new Set(ledger.used);

@@ -61,7 +61,10 @@ export function invoiceLines(statement: MonthStatement, row: ClientRow): Invoice
   if (row.overageCents !== 0) {
     lines.push({
       description: `Support hours over the monthly allowance, ${statement.month}`,
-      minutes: row.overageMin, rateCents: row.rateCents, amountCents: row.overageCents, reference: ref('overage'),
+      minutes: row.overageMin,
+      rateCents: row.rateCents,
+      amountCents: row.overageCents,
+      reference: ref('overage'),
     });
   }
   // The money of an adjustment is on its client's "Adjustment total" line, one per earlier month.
@@ -70,15 +73,21 @@ export function invoiceLines(statement: MonthStatement, row: ClientRow): Invoice
     const what = l.amountCents < 0 ? 'Credit' : 'Additional hours';
     lines.push({
       description: `${what} for ${l.forMonth} (hours changed after that month was closed)`,
-      minutes: null, rateCents: null, amountCents: l.amountCents, reference: ref(`adjustment ${l.forMonth}`),
+      minutes: null,
+      rateCents: null,
+      amountCents: l.amountCents,
+      reference: ref(`adjustment ${l.forMonth}`),
     });
   }
   // The tab's Due is the contract; a remainder the detail lines do not explain is shown, not dropped.
   const sum = lines.reduce((s, l) => s + l.amountCents, 0);
   if (sum !== row.dueCents) {
     lines.push({
-      description: 'Other adjustments (see the billing tab)', minutes: null, rateCents: null,
-      amountCents: row.dueCents - sum, reference: ref('adjustment total'),
+      description: 'Other adjustments (see the billing tab)',
+      minutes: null,
+      rateCents: null,
+      amountCents: row.dueCents - sum,
+      reference: ref('adjustment total'),
     });
   }
   return lines;
@@ -103,10 +112,17 @@ export function buildInvoices(req: InvoiceRequest): Invoice[] {
       const subtotal = lines.reduce((s, l) => s + l.amountCents, 0);
       const tax = taxCents(subtotal, terms.taxRateBp);
       return {
-        clientId: row.clientId, clientName: row.name, month: req.statement.month,
-        number: req.numberFor(row.clientId), issued: req.issuedDay,
-        due: addDays(req.issuedDay, terms.paymentTermsDays), terms, lines,
-        subtotalCents: subtotal, taxCents: tax, totalCents: subtotal + tax,
+        clientId: row.clientId,
+        clientName: row.name,
+        month: req.statement.month,
+        number: req.numberFor(row.clientId),
+        issued: req.issuedDay,
+        due: addDays(req.issuedDay, terms.paymentTermsDays),
+        terms,
+        lines,
+        subtotalCents: subtotal,
+        taxCents: tax,
+        totalCents: subtotal + tax,
       };
     });
 }

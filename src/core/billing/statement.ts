@@ -3,7 +3,15 @@ import { formatMoney } from './money';
 import { overageCents, overageMinutes } from './overage';
 import { allowanceFor } from './proration';
 import type {
-  BillingSettings, BillingStatus, ClassifiedEntry, ClientContract, ClientRow, MonthStatement, StatementLine, Totals, UnbilledRow,
+  BillingSettings,
+  BillingStatus,
+  ClassifiedEntry,
+  ClientContract,
+  ClientRow,
+  MonthStatement,
+  StatementLine,
+  Totals,
+  UnbilledRow,
 } from './types';
 
 export interface StatementInput {
@@ -26,15 +34,37 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 function hoursLine(e: ClassifiedEntry): StatementLine {
   const counted = e.counted ? e.minutes : 0;
   return {
-    kind: 'Hours', clientId: e.clientId, day: e.day, person: e.person, ticketId: e.ticketId, activity: e.activity, required: e.required,
-    loggedMin: e.minutes, countedMin: counted, excludedMin: e.minutes - counted, amountCents: null, reason: e.reason, forMonth: '',
+    kind: 'Hours',
+    clientId: e.clientId,
+    day: e.day,
+    person: e.person,
+    ticketId: e.ticketId,
+    activity: e.activity,
+    required: e.required,
+    loggedMin: e.minutes,
+    countedMin: counted,
+    excludedMin: e.minutes - counted,
+    amountCents: null,
+    reason: e.reason,
+    forMonth: '',
   };
 }
 
 function unbilledLine(u: UnbilledRow, clientId: string): StatementLine {
   return {
-    kind: 'Not billed', clientId, day: u.day ?? '', person: u.person, ticketId: '', activity: u.activity, required: null,
-    loggedMin: null, countedMin: null, excludedMin: null, amountCents: null, reason: `Hours row ${u.rowNumber}: ${u.problem}`, forMonth: '',
+    kind: 'Not billed',
+    clientId,
+    day: u.day ?? '',
+    person: u.person,
+    ticketId: '',
+    activity: u.activity,
+    required: null,
+    loggedMin: null,
+    countedMin: null,
+    excludedMin: null,
+    amountCents: null,
+    reason: `Hours row ${u.rowNumber}: ${u.problem}`,
+    forMonth: '',
   };
 }
 
@@ -56,11 +86,20 @@ export function buildStatement(input: StatementInput): MonthStatement {
     linesOf.set(clientId, list);
   };
 
-  const entries = [...input.entries].sort((a, b) =>
-    byText(a.day, b.day) || byText(a.person.toLowerCase(), b.person.toLowerCase()) || byText(a.ticketId, b.ticketId) || byText(a.activity, b.activity) || a.rowNumber - b.rowNumber);
+  const entries = [...input.entries].sort(
+    (a, b) =>
+      byText(a.day, b.day) ||
+      byText(a.person.toLowerCase(), b.person.toLowerCase()) ||
+      byText(a.ticketId, b.ticketId) ||
+      byText(a.activity, b.activity) ||
+      a.rowNumber - b.rowNumber,
+  );
   for (const e of entries) push(e.clientId, hoursLine(e));
   for (const u of [...input.unbilled].sort((a, b) => a.rowNumber - b.rowNumber)) {
-    push(known.has(u.clientId) ? u.clientId : UNKNOWN_CLIENT_GROUP, unbilledLine(u, known.has(u.clientId) ? u.clientId : u.clientId || UNKNOWN_CLIENT_GROUP));
+    push(
+      known.has(u.clientId) ? u.clientId : UNKNOWN_CLIENT_GROUP,
+      unbilledLine(u, known.has(u.clientId) ? u.clientId : u.clientId || UNKNOWN_CLIENT_GROUP),
+    );
   }
   for (const a of input.adjustments) push(known.has(a.clientId) ? a.clientId : UNKNOWN_CLIENT_GROUP, a);
 
@@ -76,16 +115,36 @@ export function buildStatement(input: StatementInput): MonthStatement {
     const counted = sum(hours, (l) => l.countedMin);
     const overageMin = overageMinutes(counted, allowance.minutes, settings.incrementMin);
     const overage = overageCents(overageMin, rateCents);
-    const adjustment = sum(own.filter((l) => l.kind === 'Adjustment total'), (l) => l.amountCents);
+    const adjustment = sum(
+      own.filter((l) => l.kind === 'Adjustment total'),
+      (l) => l.amountCents,
+    );
     rows.push({
-      clientId: c.clientId, name: c.name, allowanceMin: allowance.minutes,
-      loggedMin: sum(hours, (l) => l.loggedMin), excludedMin: sum(hours, (l) => l.excludedMin), countedMin: counted,
-      overageMin, rateCents, overageCents: overage, adjustmentCents: adjustment, dueCents: overage + adjustment,
+      clientId: c.clientId,
+      name: c.name,
+      allowanceMin: allowance.minutes,
+      loggedMin: sum(hours, (l) => l.loggedMin),
+      excludedMin: sum(hours, (l) => l.excludedMin),
+      countedMin: counted,
+      overageMin,
+      rateCents,
+      overageCents: overage,
+      adjustmentCents: adjustment,
+      dueCents: overage + adjustment,
     });
     const rateSource = c.rateCents === null ? 'Default hourly rate' : 'client rate';
     lines.push({
-      kind: 'Contract', clientId: c.clientId, day: '', person: '', ticketId: '', activity: '', required: null,
-      loggedMin: null, countedMin: null, excludedMin: null, amountCents: null,
+      kind: 'Contract',
+      clientId: c.clientId,
+      day: '',
+      person: '',
+      ticketId: '',
+      activity: '',
+      required: null,
+      loggedMin: null,
+      countedMin: null,
+      excludedMin: null,
+      amountCents: null,
       reason: `${c.monthlyHours === null ? 'No monthly hours' : allowance.explanation}; overage at ${formatMoney(rateCents)}/h (${rateSource}), rounded up to ${settings.incrementMin} min`,
       forMonth: '',
     });
@@ -97,9 +156,14 @@ export function buildStatement(input: StatementInput): MonthStatement {
 
   const total = (f: (r: ClientRow) => number) => rows.reduce((s, r) => s + f(r), 0);
   const totals: Totals = {
-    allowanceMin: total((r) => r.allowanceMin), loggedMin: total((r) => r.loggedMin), excludedMin: total((r) => r.excludedMin),
-    countedMin: total((r) => r.countedMin), overageMin: total((r) => r.overageMin), overageCents: total((r) => r.overageCents),
-    adjustmentCents: total((r) => r.adjustmentCents), dueCents: total((r) => r.dueCents),
+    allowanceMin: total((r) => r.allowanceMin),
+    loggedMin: total((r) => r.loggedMin),
+    excludedMin: total((r) => r.excludedMin),
+    countedMin: total((r) => r.countedMin),
+    overageMin: total((r) => r.overageMin),
+    overageCents: total((r) => r.overageCents),
+    adjustmentCents: total((r) => r.adjustmentCents),
+    dueCents: total((r) => r.dueCents),
   };
   return { month, status: input.status, rows, totals, lines };
 }

@@ -43,7 +43,9 @@ export function parseCalendarSpecJson(json: unknown): CalendarSpec {
   // these, so an unknown field is an error.
   const unknown = Object.keys(json).find((k) => !CALENDAR_FIELDS.includes(k));
   if (unknown !== undefined) {
-    throw new CalendarError(`calendar "${id}": unknown field "${unknown}" (a calendar has id, timezone, week, holidays and an optional name)`);
+    throw new CalendarError(
+      `calendar "${id}": unknown field "${unknown}" (a calendar has id, timezone, week, holidays and an optional name)`,
+    );
   }
   const zone = json['timezone'] ?? json['timeZone'];
   if (typeof zone !== 'string') throw new CalendarError(`calendar "${id}": "timezone" must be an IANA zone name, got ${show(zone)}`);

@@ -70,9 +70,21 @@ export function dashboardLayout(input: DashboardInput): { values: (string | numb
   return {
     values: rows,
     charts: [
-      { title: 'SLA attainment by priority (% met)', kind: 'column', range: attainment, anchor: { row: 1, column: CHART_COLUMN }, axisTitle: '% met' },
+      {
+        title: 'SLA attainment by priority (% met)',
+        kind: 'column',
+        range: attainment,
+        anchor: { row: 1, column: CHART_COLUMN },
+        axisTitle: '% met',
+      },
       { title: 'Open tickets by SLA state', kind: 'pie', range: open, anchor: { row: 21, column: CHART_COLUMN } },
-      { title: `Hours this month: counted vs contracted`, kind: 'bar', range: hours, anchor: { row: 41, column: CHART_COLUMN }, axisTitle: 'hours' },
+      {
+        title: `Hours this month: counted vs contracted`,
+        kind: 'bar',
+        range: hours,
+        anchor: { row: 41, column: CHART_COLUMN },
+        axisTitle: 'hours',
+      },
     ],
   };
 }

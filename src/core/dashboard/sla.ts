@@ -41,7 +41,9 @@ const cell = (met: number, breached: number): AttainmentCell => ({
  */
 export function slaAttainmentByPriority(tickets: Iterable<TicketFact>, months: readonly YearMonth[], zone: string): MonthAttainment[] {
   const spans = months.map((m) => ({ month: m, ...monthSpan(m, zone) }));
-  const counts = months.map(() => Object.fromEntries(PRIORITIES.map((p) => [p, { met: 0, breached: 0 }])) as Record<Priority, { met: number; breached: number }>);
+  const counts = months.map(
+    () => Object.fromEntries(PRIORITIES.map((p) => [p, { met: 0, breached: 0 }])) as Record<Priority, { met: number; breached: number }>,
+  );
   for (const t of tickets) {
     if (t.receivedAt === null || (t.slaState !== 'Met' && t.slaState !== 'Breached')) continue;
     const i = spans.findIndex((s) => t.receivedAt! >= s.start && t.receivedAt! < s.end);
@@ -52,7 +54,10 @@ export function slaAttainmentByPriority(tickets: Iterable<TicketFact>, months: r
   }
   return spans.map((s, i) => ({
     month: s.month,
-    byPriority: Object.fromEntries(PRIORITIES.map((p) => [p, cell(counts[i]![p].met, counts[i]![p].breached)])) as Record<Priority, AttainmentCell>,
+    byPriority: Object.fromEntries(PRIORITIES.map((p) => [p, cell(counts[i]![p].met, counts[i]![p].breached)])) as Record<
+      Priority,
+      AttainmentCell
+    >,
   }));
 }
 

@@ -29,7 +29,11 @@ export interface ClientUsage {
 const hours = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
 
 /** Usage of each client in `month` from the classified Hours rows (the billing rules, not a copy of them). */
-export function usageByClient(clients: readonly ClientContractTerms[], counted: readonly ClassifiedEntry[], month: YearMonth): Map<string, ClientUsage> {
+export function usageByClient(
+  clients: readonly ClientContractTerms[],
+  counted: readonly ClassifiedEntry[],
+  month: YearMonth,
+): Map<string, ClientUsage> {
   const used = new Map<string, number>();
   const logged = new Map<string, number>();
   for (const e of counted) {

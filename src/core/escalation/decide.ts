@@ -101,8 +101,10 @@ export function decideTicket(s: TicketSituation, priority: Priority): TicketDeci
   const record = [...s.record];
   for (const ev of evaluations) {
     if (record.some((r) => r.target === ev.target)) continue;
-    if (ev.state === 'Breached' && ev.breachedAtMs !== undefined) record.push({ target: ev.target, state: 'Breached', atMs: ev.breachedAtMs });
-    else if (ev.state === 'Met' && ev.metAtMs !== undefined && ev.target !== 'next update') record.push({ target: ev.target, state: 'Met', atMs: ev.metAtMs });
+    if (ev.state === 'Breached' && ev.breachedAtMs !== undefined)
+      record.push({ target: ev.target, state: 'Breached', atMs: ev.breachedAtMs });
+    else if (ev.state === 'Met' && ev.metAtMs !== undefined && ev.target !== 'next update')
+      record.push({ target: ev.target, state: 'Met', atMs: ev.metAtMs });
   }
   const shown = evaluations.map((ev) => {
     const r = record.find((x) => x.target === ev.target);
@@ -146,7 +148,8 @@ export function decideTicket(s: TicketSituation, priority: Priority): TicketDeci
 
   if (facts.status === 'Resolved' && facts.resolvedAt !== null) {
     const topic = resolvedTopic(facts.resolvedAt);
-    if (!told.has(topic)) notices.push({ kind: 'resolved', resolvedAtMs: facts.resolvedAt, stale: now - facts.resolvedAt > RESOLVED_NOTICE_WINDOW_MS, topic });
+    if (!told.has(topic))
+      notices.push({ kind: 'resolved', resolvedAtMs: facts.resolvedAt, stale: now - facts.resolvedAt > RESOLVED_NOTICE_WINDOW_MS, topic });
   }
 
   if (priority === 'Critical') {

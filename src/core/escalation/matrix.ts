@@ -45,7 +45,10 @@ export function buildMatrices(rows: readonly MatrixRow[]): Matrices {
     const key = r.matrix.trim().toLowerCase();
     const dup = seen.get(`${key}|${r.tier}`);
     if (dup !== undefined) {
-      problems.push({ rowNumber: r.rowNumber, message: `Tier ${r.tier} of ${r.matrix.trim()} is already at row ${dup}; this row is ignored` });
+      problems.push({
+        rowNumber: r.rowNumber,
+        message: `Tier ${r.tier} of ${r.matrix.trim()} is already at row ${dup}; this row is ignored`,
+      });
       continue;
     }
     seen.set(`${key}|${r.tier}`, r.rowNumber);

@@ -22,7 +22,13 @@ export interface TicketFacts {
 
 /** Identifies "the same line" across months and edits: rows have no ID of their own. */
 export function lineSignature(e: Pick<HoursEntry, 'day' | 'person' | 'ticketId' | 'activity' | 'required'>): string {
-  return [e.day, e.person.trim().toLowerCase(), e.ticketId.trim().toUpperCase(), e.activity.trim().toLowerCase(), e.required ? 'Y' : 'N'].join('|');
+  return [
+    e.day,
+    e.person.trim().toLowerCase(),
+    e.ticketId.trim().toUpperCase(),
+    e.activity.trim().toLowerCase(),
+    e.required ? 'Y' : 'N',
+  ].join('|');
 }
 
 export const formatHours = (minutes: number): string => {

@@ -29,7 +29,12 @@ export function validateEntries(entries: readonly HoursEntry[], ctx: ValidationC
   for (const e of entries) {
     if (!ctx.clientIds.has(e.clientId)) {
       const why = ctx.clientProblem?.(e.clientId);
-      flag(e.rowNumber, why ? `Client ID ${e.clientId}: its row in the Clients tab has a problem (${why})` : `Client ID ${e.clientId} is not in the Clients tab`);
+      flag(
+        e.rowNumber,
+        why
+          ? `Client ID ${e.clientId}: its row in the Clients tab has a problem (${why})`
+          : `Client ID ${e.clientId} is not in the Clients tab`,
+      );
     }
     if (!ctx.hasActivity(e.activity)) flag(e.rowNumber, `Activity "${e.activity}" is not in the Activities tab`);
     if (e.ticketId) {

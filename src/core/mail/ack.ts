@@ -54,7 +54,12 @@ export function acknowledgement(a: AckInput): OutgoingText {
  * contact on file who may not open tickets is told that instead of "not registered",
  * which would be untrue and send them to register an address that already is.
  */
-export function unregisteredReply(subject: string, clientName: string | null, ledgerKey: string, opts: { contactMayNotOpen?: boolean } = {}): OutgoingText {
+export function unregisteredReply(
+  subject: string,
+  clientName: string | null,
+  ledgerKey: string,
+  opts: { contactMayNotOpen?: boolean } = {},
+): OutgoingText {
   const onFile = opts.contactMayNotOpen === true && clientName !== null;
   const lines = [
     'Hello,',

@@ -58,14 +58,19 @@ export function parseMailbox(entry: string): Mailbox {
       .replace(/\\(.)/g, '$1');
     return { name, address: ADDR.test(address) ? address : '' };
   }
-  const bare = entry.replace(/\([^)]*\)/g, '').trim().toLowerCase();
+  const bare = entry
+    .replace(/\([^)]*\)/g, '')
+    .trim()
+    .toLowerCase();
   const comment = /\(([^)]*)\)/.exec(entry);
   return { name: comment ? comment[1]!.trim() : '', address: ADDR.test(bare) ? bare : '' };
 }
 
 /** Every mailbox of a header value, in order, without entries that hold no address. */
 export function parseAddressList(list: string): Mailbox[] {
-  return splitList(list).map(parseMailbox).filter((m) => m.address !== '');
+  return splitList(list)
+    .map(parseMailbox)
+    .filter((m) => m.address !== '');
 }
 
 export function addressesIn(list: string): string[] {

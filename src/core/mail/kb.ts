@@ -21,7 +21,14 @@ export function rankArticles(text: string, articles: readonly Article[], limit =
     .map((a, i) => ({
       a,
       i,
-      score: [...new Set(a.keywords.split(',').map((k) => k.trim().toLowerCase()).filter(Boolean))].filter((k) => containsPhrase(words, k)).length,
+      score: [
+        ...new Set(
+          a.keywords
+            .split(',')
+            .map((k) => k.trim().toLowerCase())
+            .filter(Boolean),
+        ),
+      ].filter((k) => containsPhrase(words, k)).length,
     }))
     .filter((x) => x.score > 0)
     .sort((x, y) => y.score - x.score || x.i - y.i)

@@ -44,7 +44,10 @@ export const DEFAULT_PRIORITY_KEYWORDS =
 
 /** Words only: punctuation and case do not matter, and "errors" does not contain "error". */
 export function normaliseWords(text: string): string {
-  return ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+  return ` ${text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()} `;
 }
 
 export function containsPhrase(words: string, phrase: string): boolean {

@@ -63,7 +63,10 @@ const WORDS: Record<ReplyKind, Record<Exclude<ReplyOutcome, 'limited'>, string>>
 const LIMITED = /^not acknowledged: (\d+) per hour already$/;
 
 function formatReply(r: ReplyRecord): string {
-  if (r.outcome === 'limited') return r.kind === 'acknowledgement' ? `not acknowledged: ${r.limit ?? 0} per hour already` : `no reply: ${r.limit ?? 0} per hour already`;
+  if (r.outcome === 'limited')
+    return r.kind === 'acknowledgement'
+      ? `not acknowledged: ${r.limit ?? 0} per hour already`
+      : `no reply: ${r.limit ?? 0} per hour already`;
   return WORDS[r.kind][r.outcome];
 }
 

@@ -23,7 +23,10 @@ export interface ParsedMessage {
 
 /** RFC 5322 dates as mail clients write them; Date.parse reads them after dropping comments. */
 export function parseDateHeader(value: string): number | null {
-  const v = value.replace(/\([^)]*\)/g, ' ').replace(/\s+/g, ' ').trim();
+  const v = value
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (v === '') return null;
   const t = Date.parse(v);
   return Number.isFinite(t) ? t : null;

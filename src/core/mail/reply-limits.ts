@@ -15,14 +15,21 @@ const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
 
 /** A reply the sender has had, or will have once the outbox goes out. */
-const promised = (r: ReplyRecord | null, kind: ReplyRecord['kind']) => r !== null && r.kind === kind && (r.outcome === 'queued' || r.outcome === 'sent' || r.outcome === 'draft');
+const promised = (r: ReplyRecord | null, kind: ReplyRecord['kind']) =>
+  r !== null && r.kind === kind && (r.outcome === 'queued' || r.outcome === 'sent' || r.outcome === 'draft');
 
 /**
  * Replies of `kind` promised to `address` in the window before `now`: by when earlier
  * messages arrived, and every message of this run — a catch-up over a month of mail must
  * not send one sender a reply per old request.
  */
-export function repliesPromised(ledger: Iterable<RepliedMessage>, address: string, kind: ReplyRecord['kind'], now: number, windowMs: number): number {
+export function repliesPromised(
+  ledger: Iterable<RepliedMessage>,
+  address: string,
+  kind: ReplyRecord['kind'],
+  now: number,
+  windowMs: number,
+): number {
   let n = 0;
   for (const m of ledger) if (m.from === address && (m.at >= now - windowMs || m.thisRun) && promised(m.reply, kind)) n++;
   return n;

@@ -29,7 +29,9 @@ export function escalationMail(
     `Priority: ${brief.priority} · Status: ${brief.status} · Assignee: ${brief.assignee || 'nobody yet'} · Requester: ${brief.requester || 'unknown'}`,
     `Target: ${n.target}, ${ev.targetMinutes / 60} business hours — ${standing(ev, brief.zone)}`,
     ev.breachedAtMs !== undefined ? `Breached at: ${localTime(ev.breachedAtMs, brief.zone)}` : '',
-    n.cycleStartMs !== undefined ? `This update clock started ${localTime(n.cycleStartMs, brief.zone)} (the last staff message, or receipt).` : '',
+    n.cycleStartMs !== undefined
+      ? `This update clock started ${localTime(n.cycleStartMs, brief.zone)} (the last staff message, or receipt).`
+      : '',
     '',
     `You are told as ${who(n.tier, addresses.to)}, because the matrix says: ${describeWhen(n.tier.when)}.`,
   ];
@@ -50,6 +52,10 @@ export function escalationMail(
     to: [addresses.to],
     cc: addresses.cc.map((c) => c.email).filter((e) => e !== addresses.to),
     subject,
-    body: lines.filter((l, i, all) => l !== '' || (all[i - 1] ?? '') !== '').join('\n').trim() + '\n',
+    body:
+      lines
+        .filter((l, i, all) => l !== '' || (all[i - 1] ?? '') !== '')
+        .join('\n')
+        .trim() + '\n',
   };
 }

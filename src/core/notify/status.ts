@@ -42,5 +42,10 @@ export function reminderMail(n: ReminderNotice, brief: TicketBrief, to: string):
   ]
     .filter((l, i, all) => l !== '' || (all[i - 1] ?? '') !== '')
     .join('\n');
-  return { to: [to], cc: [], subject: `[#${brief.ticketId}] Critical: next update ${ev.state === 'Breached' ? 'overdue' : 'due soon'} — ${brief.subject || '(no subject)'}`, body: body + '\n' };
+  return {
+    to: [to],
+    cc: [],
+    subject: `[#${brief.ticketId}] Critical: next update ${ev.state === 'Breached' ? 'overdue' : 'due soon'} — ${brief.subject || '(no subject)'}`,
+    body: body + '\n',
+  };
 }

@@ -1,12 +1,4 @@
-import {
-  MINUTE_MS,
-  dueBusinessDays,
-  explainSpan,
-  nextOpen,
-  openMsBetween,
-  type BusinessCalendar,
-  type EpochMs,
-} from '../calendar/index';
+import { MINUTE_MS, dueBusinessDays, explainSpan, nextOpen, openMsBetween, type BusinessCalendar, type EpochMs } from '../calendar/index';
 import { dueOutsidePauses, normalisePauses, openMsOutsidePauses } from './paused-clock';
 import type { PauseInterval, SlaPolicy, Target, TargetEvaluation, TargetName, TicketFacts } from './types';
 
@@ -39,7 +31,15 @@ function evaluateClock(clock: Clock, policy: SlaPolicy, cal: BusinessCalendar, n
   const spans = normalisePauses(clock.pauses, clock.stop ?? Infinity);
   const targetMs = targetOpenMs(cal, clock.start, clock.target);
   const dueMs = dueOutsidePauses(cal, clock.start, targetMs, spans);
-  const usedMs = Math.max(0, openMsOutsidePauses(cal, clock.start, Math.max(end, clock.start), spans.map((s) => ({ from: s.from, to: Math.min(s.to, end) }))));
+  const usedMs = Math.max(
+    0,
+    openMsOutsidePauses(
+      cal,
+      clock.start,
+      Math.max(end, clock.start),
+      spans.map((s) => ({ from: s.from, to: Math.min(s.to, end) })),
+    ),
+  );
   const targetMinutes = Math.round(targetMs / MINUTE_MS);
   const elapsedMinutes = Math.floor(usedMs / MINUTE_MS);
   const percentUsed = targetMs > 0 ? Math.round((usedMs / targetMs) * 1000) / 10 : 100;
@@ -60,9 +60,7 @@ function evaluateClock(clock: Clock, policy: SlaPolicy, cal: BusinessCalendar, n
   if (clock.stop !== null) {
     const inTime = dueMs === null || clock.stop <= dueMs;
     return withNote(
-      inTime
-        ? { ...base, state: 'Met', metAtMs: clock.stop }
-        : { ...base, state: 'Breached', breachedAtMs: dueMs ?? clock.stop },
+      inTime ? { ...base, state: 'Met', metAtMs: clock.stop } : { ...base, state: 'Breached', breachedAtMs: dueMs ?? clock.stop },
     );
   }
   // Breached is final for this target even if a pause begins afterwards.

@@ -60,10 +60,20 @@ export function decide(input: DecideInput): Decision {
   const ticketId = join?.ticket.id ?? null;
 
   if (directory.isOwn(address) && own) {
-    return { type: 'log', kind: 'own', ticketId, action: `our own ${own.kind === 'ack' ? 'acknowledgement' : own.kind === 'unregistered' ? 'reply to an unregistered sender' : 'notice'}` };
+    return {
+      type: 'log',
+      kind: 'own',
+      ticketId,
+      action: `our own ${own.kind === 'ack' ? 'acknowledgement' : own.kind === 'unregistered' ? 'reply to an unregistered sender' : 'notice'}`,
+    };
   }
   if (noise) {
-    return { type: 'log', kind: noise.kind, ticketId, action: `ignored: ${noise.kind === 'auto' ? 'automatic reply' : noise.kind === 'bounce' ? 'bounce' : 'bulk or list mail'} (${noise.why})` };
+    return {
+      type: 'log',
+      kind: noise.kind,
+      ticketId,
+      action: `ignored: ${noise.kind === 'auto' ? 'automatic reply' : noise.kind === 'bounce' ? 'bounce' : 'bulk or list mail'} (${noise.why})`,
+    };
   }
   if (address === '') return { type: 'log', kind: 'unregistered', ticketId, action: 'ignored: no sender address' };
 
@@ -71,17 +81,43 @@ export function decide(input: DecideInput): Decision {
   if (join) {
     const t = join.ticket;
     if (role.role === 'support' || role.role === 'staff') {
-      return { type: 'append', kind: 'staff', ticketId: t.id, staff: true, reopen: false, action: `staff reply added to ${t.id} (${join.via})` };
+      return {
+        type: 'append',
+        kind: 'staff',
+        ticketId: t.id,
+        staff: true,
+        reopen: false,
+        action: `staff reply added to ${t.id} (${join.via})`,
+      };
     }
     const isRequester = address === t.requester.toLowerCase();
     const authorized = role.role === 'contact' && role.contact.canOpenTickets && role.contact.clientId === t.clientId;
     if (t.status === 'Closed') {
       if ((isRequester || authorized) && role.role === 'contact' && role.contact.canOpenTickets) {
-        return { type: 'open', kind: 'customer', clientId: role.contact.clientId, requester: address, followsClosed: t.id, action: `new ticket: ${t.id} is closed` };
+        return {
+          type: 'open',
+          kind: 'customer',
+          clientId: role.contact.clientId,
+          requester: address,
+          followsClosed: t.id,
+          action: `new ticket: ${t.id} is closed`,
+        };
       }
-      return { type: 'log', kind: isRequester || authorized ? 'customer' : 'follower', ticketId: t.id, action: `not added: ${t.id} is closed` };
+      return {
+        type: 'log',
+        kind: isRequester || authorized ? 'customer' : 'follower',
+        ticketId: t.id,
+        action: `not added: ${t.id} is closed`,
+      };
     }
-    const kind: MessageKind = isRequester || authorized ? 'customer' : t.followers.includes(address) ? 'follower' : role.role === 'contact' ? 'customer' : 'unregistered';
+    const kind: MessageKind =
+      isRequester || authorized
+        ? 'customer'
+        : t.followers.includes(address)
+          ? 'follower'
+          : role.role === 'contact'
+            ? 'customer'
+            : 'unregistered';
     const reopen = t.status === 'Resolved';
     return {
       type: 'append',
@@ -93,31 +129,59 @@ export function decide(input: DecideInput): Decision {
     };
   }
 
-  if (role.role === 'support') return { type: 'log', kind: 'staff', ticketId: null, action: 'mail from the support address outside any ticket: nothing opened' };
+  if (role.role === 'support')
+    return { type: 'log', kind: 'staff', ticketId: null, action: 'mail from the support address outside any ticket: nothing opened' };
   if (role.role === 'staff') return { type: 'log', kind: 'staff', ticketId: null, action: 'staff mail outside any ticket: nothing opened' };
   if (role.role === 'contact') {
     const client = role.client;
     if (!client) {
-      return { type: 'unregistered', kind: 'unregistered', replyAllowed: false, client: null, action: `contact of unknown client ${role.contact.clientId}: no ticket` };
+      return {
+        type: 'unregistered',
+        kind: 'unregistered',
+        replyAllowed: false,
+        client: null,
+        action: `contact of unknown client ${role.contact.clientId}: no ticket`,
+      };
     }
     if (client.status.toLowerCase() === ENDED) {
-      return { type: 'unregistered', kind: 'unregistered', replyAllowed: false, client, action: `client ${client.clientId} has ended: no ticket` };
+      return {
+        type: 'unregistered',
+        kind: 'unregistered',
+        replyAllowed: false,
+        client,
+        action: `client ${client.clientId} has ended: no ticket`,
+      };
     }
     if (!role.contact.canOpenTickets) {
-      return { type: 'unregistered', kind: 'unregistered', replyAllowed: true, client, action: `contact of ${client.clientId} may not open tickets` };
+      return {
+        type: 'unregistered',
+        kind: 'unregistered',
+        replyAllowed: true,
+        client,
+        action: `contact of ${client.clientId} may not open tickets`,
+      };
     }
     return { type: 'open', kind: 'customer', clientId: client.clientId, requester: address, followsClosed: null, action: 'opened' };
   }
   if (input.unregistered === 'Open ticket') {
     const client = role.domainClient;
-    return { type: 'open', kind: 'unregistered', clientId: client?.clientId ?? 'UNREGISTERED', requester: address, followsClosed: null, action: 'opened for an unregistered sender' };
+    return {
+      type: 'open',
+      kind: 'unregistered',
+      clientId: client?.clientId ?? 'UNREGISTERED',
+      requester: address,
+      followsClosed: null,
+      action: 'opened for an unregistered sender',
+    };
   }
   return {
     type: 'unregistered',
     kind: 'unregistered',
     replyAllowed: true,
     client: role.domainClient,
-    action: role.domainClient ? `unregistered sender at ${role.domainClient.clientId}'s domain: no ticket` : 'unregistered sender: no ticket',
+    action: role.domainClient
+      ? `unregistered sender at ${role.domainClient.clientId}'s domain: no ticket`
+      : 'unregistered sender: no ticket',
   };
 }
 

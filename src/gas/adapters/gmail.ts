@@ -77,7 +77,20 @@ export class GmailAdapter implements MailboxPort, MailPort {
   private read(m: Message, gmailId: string, threadId: string): InboundMessage {
     try {
       const draft = m.isDraft();
-      if (draft) return { gmailId, threadId, from: '', to: '', cc: '', replyTo: '', subject: '', deliveredAt: 0, body: '', headers: new Map(), draft };
+      if (draft)
+        return {
+          gmailId,
+          threadId,
+          from: '',
+          to: '',
+          cc: '',
+          replyTo: '',
+          subject: '',
+          deliveredAt: 0,
+          body: '',
+          headers: new Map(),
+          draft,
+        };
       const headers = parseHeaderBlock(headerBlockOf(m.getRawContent()));
       const replyTo = headers.get('reply-to')?.[0] ?? '';
       this.messages.set(gmailId, { message: m, replyTo });
@@ -125,7 +138,9 @@ export class GmailAdapter implements MailboxPort, MailPort {
 
   saveDraft(mail: OutgoingMail, replyIn?: ReplyTarget): string {
     const target = replyIn ? this.replyTarget(replyIn, mail) : null;
-    const draft = target ? target.createDraftReply(mail.body, this.options(mail, replyIn)) : GmailApp.createDraft(mail.to.join(', '), mail.subject, mail.body, this.options(mail));
+    const draft = target
+      ? target.createDraftReply(mail.body, this.options(mail, replyIn))
+      : GmailApp.createDraft(mail.to.join(', '), mail.subject, mail.body, this.options(mail));
     return draft.getId();
   }
 
@@ -166,7 +181,8 @@ export class GmailAdapter implements MailboxPort, MailPort {
     const thread = GmailApp.getThreadById(replyIn.threadId);
     if (!thread) return null;
     const messages = thread.getMessages();
-    for (let i = messages.length - 1; i >= 0; i--) if (repliesOnlyTo(messages[i]!.getReplyTo(), messages[i]!.getFrom(), to)) return messages[i]!;
+    for (let i = messages.length - 1; i >= 0; i--)
+      if (repliesOnlyTo(messages[i]!.getReplyTo(), messages[i]!.getFrom(), to)) return messages[i]!;
     return null;
   }
 }

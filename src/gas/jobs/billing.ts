@@ -39,16 +39,16 @@ export function billMonthNow(month: string, final = false): string | Told {
  */
 export function monthlyBilling(): string | Told {
   return runJob('billing', (env) =>
-      lockOrTell(env.lock, 'billing', 'Monthly billing', () => {
-        const p = ports(env);
-        const parts = [checkHours(p)];
-        const previous = addMonths(currentMonth(p.clock.now(), providerZone(env.ss)), -1);
-        if (p.kv.get(AUTO_BILLED_KEY) !== previous && !env.ss.getSheetByName(billingTabName(previous))) {
-          parts.push(billMonth(p, previous, false).message);
-          p.kv.set(AUTO_BILLED_KEY, previous);
-        }
-        return parts.join(' ');
-      }),
+    lockOrTell(env.lock, 'billing', 'Monthly billing', () => {
+      const p = ports(env);
+      const parts = [checkHours(p)];
+      const previous = addMonths(currentMonth(p.clock.now(), providerZone(env.ss)), -1);
+      if (p.kv.get(AUTO_BILLED_KEY) !== previous && !env.ss.getSheetByName(billingTabName(previous))) {
+        parts.push(billMonth(p, previous, false).message);
+        p.kv.set(AUTO_BILLED_KEY, previous);
+      }
+      return parts.join(' ');
+    }),
   );
 }
 

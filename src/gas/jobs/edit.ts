@@ -54,5 +54,10 @@ export function handleEditNow(e: GoogleAppsScript.Events.SheetsOnEdit): EditRepo
     ...(single && e.oldValue !== undefined && e.oldValue !== null ? { oldValue: String(e.oldValue) } : {}),
     user: editor(e),
   };
-  return runJob('edit', (env) => handleTicketEdit({ workbook: env.workbook, tickets: editSheetPort(sheet), clock: env.clock, lock: env.lock, log: env.log }, edit), { ss, toast: true });
+  return runJob(
+    'edit',
+    (env) =>
+      handleTicketEdit({ workbook: env.workbook, tickets: editSheetPort(sheet), clock: env.clock, lock: env.lock, log: env.log }, edit),
+    { ss, toast: true },
+  );
 }

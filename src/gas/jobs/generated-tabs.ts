@@ -23,10 +23,12 @@ function generatedSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet): GeneratedShe
         const f = Array.from({ length: w }, (_, c) => formats[r]?.[c] ?? '@');
         fmt.push(f);
         // Plain-text cells take text verbatim (formats are set first), so no apostrophe there.
-        grid.push(Array.from({ length: w }, (_, c) => {
-          const v = values[r]?.[c] ?? '';
-          return typeof v === 'string' && f[c] === '@' ? fitCell(v) : cellValue(v);
-        }));
+        grid.push(
+          Array.from({ length: w }, (_, c) => {
+            const v = values[r]?.[c] ?? '';
+            return typeof v === 'string' && f[c] === '@' ? fitCell(v) : cellValue(v);
+          }),
+        );
         weights.push(new Array(w).fill(bold.has(r + 1) ? 'bold' : 'normal'));
       }
       const range = sheet.getRange(1, 1, h, w);

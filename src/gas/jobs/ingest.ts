@@ -6,6 +6,15 @@ import { runJob, type Told } from '../run-job';
 export function ingestInboxNow(): IngestReport | Told {
   return runJob('ingest', (env) => {
     const gmail = new GmailAdapter();
-    return runIngest({ workbook: env.workbook, mailbox: gmail, mail: gmail, clock: env.clock, state: env.state, lock: env.lock, budget: env.budget, log: env.log });
+    return runIngest({
+      workbook: env.workbook,
+      mailbox: gmail,
+      mail: gmail,
+      clock: env.clock,
+      state: env.state,
+      lock: env.lock,
+      budget: env.budget,
+      log: env.log,
+    });
   });
 }

@@ -17,7 +17,15 @@ export function sweepSlaNow(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Sweep
         }
         return url ? `${url}#gid=${gid}&range=A${row}` : '';
       };
-      return runSweep({ workbook: env.workbook, clock: env.clock, lock: env.lock, budget: env.budget, mail: new GmailAdapter(), log: env.log, rowLink });
+      return runSweep({
+        workbook: env.workbook,
+        clock: env.clock,
+        lock: env.lock,
+        budget: env.budget,
+        mail: new GmailAdapter(),
+        log: env.log,
+        rowLink,
+      });
     },
     { ss },
   );

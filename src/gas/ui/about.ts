@@ -57,9 +57,13 @@ export function aboutText(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string 
     return lines.join('\n');
   }
   const log = readTable(sheetPort(sheet), LogTab);
-  const logged = log.rows.filter((r) => r.data.At).map((r) => ({ job: r.data.Job, at: r.data.At!.getTime(), action: r.data.Action, detail: r.data.Detail }));
+  const logged = log.rows
+    .filter((r) => r.data.At)
+    .map((r) => ({ job: r.data.Job, at: r.data.At!.getTime(), action: r.data.Action, detail: r.data.Detail }));
   // Runs that logged nothing (nothing to do) are known only from their recorded result.
-  const recorded = [...recordedRuns()].map(([job, r]) => (r.ok ? { job, at: r.at, action: r.result, detail: '' } : { job, at: r.at, action: 'Failed', detail: r.result }));
+  const recorded = [...recordedRuns()].map(([job, r]) =>
+    r.ok ? { job, at: r.at, action: r.result, detail: '' } : { job, at: r.at, action: 'Failed', detail: r.result },
+  );
   const last = lastRuns([...logged, ...recorded]);
   lines.push('', 'Last run of each job:');
   for (const { job, name } of JOBS) {

@@ -50,7 +50,10 @@ export function dashboardChartPort(ss: GoogleAppsScript.Spreadsheet.Spreadsheet)
         }
         seen.add(title);
         const range = chart.getRanges()[0];
-        const same = chart.getRanges().length === 1 && range?.getA1Notation() === a1(sheet, spec).getA1Notation() && range.getSheet().getName() === tab;
+        const same =
+          chart.getRanges().length === 1 &&
+          range?.getA1Notation() === a1(sheet, spec).getA1Notation() &&
+          range.getSheet().getName() === tab;
         if (!same) {
           sheet.updateChart(configure(chart.modify(), sheet, spec));
           updated++;

@@ -1,6 +1,15 @@
 import {
-  adjustmentsFor, allowanceFor, billedSoFar, buildStatement, clientStatementMail, financeMail, formatMoney, holdFlaggedLines,
-  type BillingStatus, type MonthStatement, type StatementLine,
+  adjustmentsFor,
+  allowanceFor,
+  billedSoFar,
+  buildStatement,
+  clientStatementMail,
+  financeMail,
+  formatMoney,
+  holdFlaggedLines,
+  type BillingStatus,
+  type MonthStatement,
+  type StatementLine,
 } from '../../core/billing';
 import { formatHours } from '../../core/hours/entry';
 import { dayInZone, monthOfDay, type YearMonth } from '../../core/hours/month';
@@ -56,16 +65,30 @@ function otherBillingTabs(p: BillingPorts, month: YearMonth): ParsedBillingTab[]
  * billed. Billed lines whose Hours row now has a problem are kept as billed (and logged),
  * not credited as removed: see holdFlaggedLines.
  */
-function adjustmentLines(data: RegisterData, c: Classified, finals: readonly ParsedBillingTab[], month: YearMonth, log: RunLogPort): StatementLine[] {
+function adjustmentLines(
+  data: RegisterData,
+  c: Classified,
+  finals: readonly ParsedBillingTab[],
+  month: YearMonth,
+  log: RunLogPort,
+): StatementLine[] {
   const allAdjustments = finals.flatMap((f) => f.adjustments);
   const out: StatementLine[] = [];
   for (const f of [...finals].sort((a, b) => (a.month < b.month ? -1 : 1))) {
     if (f.month >= month) continue;
     const billed = billedSoFar(f.billed, allAdjustments);
     const flagged = c.unusable.filter((u) => u.day !== null && monthOfDay(u.day) === f.month);
-    const { current, held } = holdFlaggedLines(billed, c.counted.filter((e) => monthOfDay(e.day) === f.month), flagged);
+    const { current, held } = holdFlaggedLines(
+      billed,
+      c.counted.filter((e) => monthOfDay(e.day) === f.month),
+      flagged,
+    );
     for (const h of held) {
-      log.add('Adjustment held', `${h.clientId} ${h.day} ${h.activity} (${formatHours(h.loggedMin)}) was billed final in ${f.month}; Hours row ${h.rowNumber} now has a problem (${h.problem}), so it stays as billed until the row is fixed`, { clientId: h.clientId });
+      log.add(
+        'Adjustment held',
+        `${h.clientId} ${h.day} ${h.activity} (${formatHours(h.loggedMin)}) was billed final in ${f.month}; Hours row ${h.rowNumber} now has a problem (${h.problem}), so it stays as billed until the row is fixed`,
+        { clientId: h.clientId },
+      );
     }
     const terms = (clientId: string) => {
       const c = data.clients.find((x) => x.clientId === clientId);
@@ -98,7 +121,8 @@ function draftMails(p: BillingPorts, data: RegisterData, s: MonthStatement, unbi
       attachments: [{ name: fm.csvName, contentType: 'text/csv', content: fm.csv }, ...(importFile ? [importFile] : [])],
     }),
   );
-  if (!data.settings.financeEmail) p.log.add('Finance draft has no recipient', 'Settings → Finance email is blank: fill it in, or address the draft by hand');
+  if (!data.settings.financeEmail)
+    p.log.add('Finance draft has no recipient', 'Settings → Finance email is blank: fill it in, or address the draft by hand');
   done.push('finance draft');
 
   // One client-facing draft per client whose edition includes monthly reporting.
@@ -117,10 +141,17 @@ function draftMails(p: BillingPorts, data: RegisterData, s: MonthStatement, unbi
     if (ids[row.clientId]) p.mail.deleteDraft(ids[row.clientId]!);
     delete ids[row.clientId];
     if (to.length === 0) {
-      p.log.add('Client statement skipped', `${row.clientId} has no Finance email and no Billing or Authorized representative contact`, { clientId: row.clientId });
+      p.log.add('Client statement skipped', `${row.clientId} has no Finance email and no Billing or Authorized representative contact`, {
+        clientId: row.clientId,
+      });
       continue;
     }
-    const mail = clientStatementMail(s.month, row, slaAttainment(data.tickets.values(), row.clientId, s.month, data.settings.providerZone), data.settings.providerName);
+    const mail = clientStatementMail(
+      s.month,
+      row,
+      slaAttainment(data.tickets.values(), row.clientId, s.month, data.settings.providerZone),
+      data.settings.providerName,
+    );
     ids[row.clientId] = p.mail.saveDraft({ to, cc: [], subject: mail.subject, body: mail.text, htmlBody: mail.html });
     n++;
   }
@@ -163,7 +194,10 @@ export function billMonth(p: BillingPorts, month: YearMonth, final: boolean): Bi
   const finals = otherBillingTabs(p, month).filter((t) => t.status === 'Final');
   const status: BillingStatus = final ? 'Final' : 'Draft';
   const statement = buildStatement({
-    month, status, clients: data.clients, settings: data.settings,
+    month,
+    status,
+    clients: data.clients,
+    settings: data.settings,
     entries: c.counted.filter((e) => monthOfDay(e.day) === month),
     unbilled: c.unusable.filter((u) => u.day !== null && monthOfDay(u.day) === month),
     adjustments: adjustmentLines(data, c, finals, month, p.log),

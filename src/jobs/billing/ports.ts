@@ -9,7 +9,12 @@ export interface GeneratedSheet {
    * Replaces the content with `values` (blanking whatever was below or beside it) and applies
    * formats; `widths` (pixels, column 1 first) sizes the columns so nothing reads cut off.
    */
-  replaceAll(values: readonly (readonly unknown[])[], formats: readonly (readonly string[])[], boldRows: readonly number[], widths?: readonly number[]): void;
+  replaceAll(
+    values: readonly (readonly unknown[])[],
+    formats: readonly (readonly string[])[],
+    boldRows: readonly number[],
+    widths?: readonly number[],
+  ): void;
 }
 
 export interface GeneratedTabs {

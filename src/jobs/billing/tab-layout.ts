@@ -1,6 +1,14 @@
 import {
-  BILLING_STATUSES, DETAIL_COLUMNS, SUMMARY_COLUMNS,
-  type BilledClientMonth, type BilledLine, type BilledMonth, type BillingStatus, type LineKind, type MonthStatement, type StatementLine,
+  BILLING_STATUSES,
+  DETAIL_COLUMNS,
+  SUMMARY_COLUMNS,
+  type BilledClientMonth,
+  type BilledLine,
+  type BilledMonth,
+  type BillingStatus,
+  type LineKind,
+  type MonthStatement,
+  type StatementLine,
 } from '../../core/billing';
 import type { YearMonth } from '../../core/hours/month';
 import { isBlankCell } from '../../register/cell-equality';
@@ -48,19 +56,95 @@ export function renderStatement(s: MonthStatement): RenderedTab {
     formats.push(pad(fmt, TEXT_FORMAT));
     if (bold) boldRows.push(values.length);
   };
-  const summaryFormats = [TEXT_FORMAT, TEXT_FORMAT, HOURS_FORMAT, HOURS_FORMAT, HOURS_FORMAT, HOURS_FORMAT, HOURS_FORMAT, MONEY_FORMAT, MONEY_FORMAT, MONEY_FORMAT, MONEY_FORMAT, TEXT_FORMAT];
+  const summaryFormats = [
+    TEXT_FORMAT,
+    TEXT_FORMAT,
+    HOURS_FORMAT,
+    HOURS_FORMAT,
+    HOURS_FORMAT,
+    HOURS_FORMAT,
+    HOURS_FORMAT,
+    MONEY_FORMAT,
+    MONEY_FORMAT,
+    MONEY_FORMAT,
+    MONEY_FORMAT,
+    TEXT_FORMAT,
+  ];
   add([...SUMMARY_COLUMNS], [], true);
   for (const r of s.rows) {
-    add([r.clientId, r.name, h(r.allowanceMin), h(r.loggedMin), h(r.excludedMin), h(r.countedMin), h(r.overageMin), m(r.rateCents), m(r.overageCents), m(r.adjustmentCents), m(r.dueCents), s.status], summaryFormats);
+    add(
+      [
+        r.clientId,
+        r.name,
+        h(r.allowanceMin),
+        h(r.loggedMin),
+        h(r.excludedMin),
+        h(r.countedMin),
+        h(r.overageMin),
+        m(r.rateCents),
+        m(r.overageCents),
+        m(r.adjustmentCents),
+        m(r.dueCents),
+        s.status,
+      ],
+      summaryFormats,
+    );
   }
   const t = s.totals;
-  add(['Total', '', h(t.allowanceMin), h(t.loggedMin), h(t.excludedMin), h(t.countedMin), h(t.overageMin), '', m(t.overageCents), m(t.adjustmentCents), m(t.dueCents), s.status], summaryFormats, true);
+  add(
+    [
+      'Total',
+      '',
+      h(t.allowanceMin),
+      h(t.loggedMin),
+      h(t.excludedMin),
+      h(t.countedMin),
+      h(t.overageMin),
+      '',
+      m(t.overageCents),
+      m(t.adjustmentCents),
+      m(t.dueCents),
+      s.status,
+    ],
+    summaryFormats,
+    true,
+  );
   add([], []);
-  const detailFormats = [TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, HOURS_FORMAT, HOURS_FORMAT, HOURS_FORMAT, MONEY_FORMAT, TEXT_FORMAT, TEXT_FORMAT];
+  const detailFormats = [
+    TEXT_FORMAT,
+    TEXT_FORMAT,
+    TEXT_FORMAT,
+    TEXT_FORMAT,
+    TEXT_FORMAT,
+    TEXT_FORMAT,
+    TEXT_FORMAT,
+    HOURS_FORMAT,
+    HOURS_FORMAT,
+    HOURS_FORMAT,
+    MONEY_FORMAT,
+    TEXT_FORMAT,
+    TEXT_FORMAT,
+  ];
   add([...DETAIL_COLUMNS], [], true);
   for (const l of s.lines) {
-    add([l.clientId, l.kind, l.day, l.person, l.ticketId, l.activity, l.required === null ? '' : l.required ? 'Yes' : 'No',
-      h(l.loggedMin), h(l.countedMin), h(l.excludedMin), m(l.amountCents), l.reason, l.forMonth], detailFormats);
+    add(
+      [
+        l.clientId,
+        l.kind,
+        l.day,
+        l.person,
+        l.ticketId,
+        l.activity,
+        l.required === null ? '' : l.required ? 'Yes' : 'No',
+        h(l.loggedMin),
+        h(l.countedMin),
+        h(l.excludedMin),
+        m(l.amountCents),
+        l.reason,
+        l.forMonth,
+      ],
+      detailFormats,
+    );
   }
   return { values, formats, boldRows, widths: COLUMN_WIDTHS };
 }
@@ -85,7 +169,8 @@ export function parseBillingTab(month: YearMonth, raw: readonly (readonly unknow
   const name = billingTabName(month);
   const head = (raw[0] ?? []).map(str);
   const col = (hdr: readonly string[], name: string) => hdr.indexOf(name);
-  for (const c of SUMMARY_COLUMNS) if (col(head, c) < 0) throw new BillingTabError(`${name} has no "${c}" column in row 1; it cannot be read as a billing tab`);
+  for (const c of SUMMARY_COLUMNS)
+    if (col(head, c) < 0) throw new BillingTabError(`${name} has no "${c}" column in row 1; it cannot be read as a billing tab`);
   const S = (name: string) => col(head, name);
   const clients = new Map<string, BilledClientMonth>();
   let status: BillingStatus | null = null;
@@ -119,14 +204,31 @@ export function parseBillingTab(month: YearMonth, raw: readonly (readonly unknow
       if (!KINDS.includes(kind)) continue;
       const req = str(row[D('Required')]);
       const line: StatementLine = {
-        kind, clientId: str(row[D('Client ID')]), day: str(row[D('Date')]), person: str(row[D('Person')]), ticketId: str(row[D('Ticket ID')]),
-        activity: str(row[D('Activity')]), required: req === '' ? null : req === 'Yes',
-        loggedMin: minutes(row[D('Logged h')]), countedMin: minutes(row[D('Counted h')]), excludedMin: minutes(row[D('Excluded h')]),
-        amountCents: cents(row[D('Amount')]), reason: str(row[D('Reason')]), forMonth: str(row[D('For month')]),
+        kind,
+        clientId: str(row[D('Client ID')]),
+        day: str(row[D('Date')]),
+        person: str(row[D('Person')]),
+        ticketId: str(row[D('Ticket ID')]),
+        activity: str(row[D('Activity')]),
+        required: req === '' ? null : req === 'Yes',
+        loggedMin: minutes(row[D('Logged h')]),
+        countedMin: minutes(row[D('Counted h')]),
+        excludedMin: minutes(row[D('Excluded h')]),
+        amountCents: cents(row[D('Amount')]),
+        reason: str(row[D('Reason')]),
+        forMonth: str(row[D('For month')]),
       };
       if (kind === 'Hours') {
-        lines.push({ clientId: line.clientId, day: line.day, person: line.person, ticketId: line.ticketId, activity: line.activity,
-          required: line.required ?? true, loggedMin: line.loggedMin ?? 0, countedMin: line.countedMin ?? 0 });
+        lines.push({
+          clientId: line.clientId,
+          day: line.day,
+          person: line.person,
+          ticketId: line.ticketId,
+          activity: line.activity,
+          required: line.required ?? true,
+          loggedMin: line.loggedMin ?? 0,
+          countedMin: line.countedMin ?? 0,
+        });
       } else if (kind === 'Adjustment' || kind === 'Adjustment total') adjustments.push(line);
     }
   }

@@ -1,5 +1,13 @@
 import { DateTime } from 'luxon';
-import { dashboardLayout, DASHBOARD_WIDTH, lastMonths, openBySlaState, slaAttainmentByPriority, usageByClient, type TicketFact } from '../../core/dashboard';
+import {
+  dashboardLayout,
+  DASHBOARD_WIDTH,
+  lastMonths,
+  openBySlaState,
+  slaAttainmentByPriority,
+  usageByClient,
+  type TicketFact,
+} from '../../core/dashboard';
 import { dayInZone, monthOfDay } from '../../core/hours/month';
 import { cellValue } from '../../register/safe-text';
 import { TicketsTab } from '../../register/tabs';

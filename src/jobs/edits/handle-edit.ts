@@ -31,7 +31,6 @@ export interface EditReport {
 
 const EMPTY: readonly unknown[] = Object.freeze([]);
 
-
 const report = (outcome: EditReport['outcome'], message: string, extra: Partial<EditReport> = {}): EditReport => ({
   outcome,
   restored: 0,
@@ -76,12 +75,17 @@ export function handleTicketEdit(ports: EditPorts, edit: TicketEdit): EditReport
   const watched = edited.filter((e) => WATCHED.has(e.header));
   if (owned.length === 0 && watched.length === 0) return report('ignored', 'No column the automation watches was edited.');
 
-  return lockOrSkip(ports.lock, 'edit', () => handleLocked(ports, edit, header, owned, watched, first, last), () => {
-    const toast = 'Support Desk is busy (another job is running): your edit is kept, and the next SLA sweep updates the ticket.';
-    ports.workbook.toast(toast);
-    ports.log.add('Edit deferred', `rows ${first}–${last}: the document lock was busy; the next sweep reconciles them`);
-    return report('busy', toast, { toast });
-  });
+  return lockOrSkip(
+    ports.lock,
+    'edit',
+    () => handleLocked(ports, edit, header, owned, watched, first, last),
+    () => {
+      const toast = 'Support Desk is busy (another job is running): your edit is kept, and the next SLA sweep updates the ticket.';
+      ports.workbook.toast(toast);
+      ports.log.add('Edit deferred', `rows ${first}–${last}: the document lock was busy; the next sweep reconciles them`);
+      return report('busy', toast, { toast });
+    },
+  );
 }
 
 function handleLocked(
@@ -184,10 +188,21 @@ function handleLocked(
     recomputed++;
     for (const [h, v] of Object.entries(u.values)) {
       const note = u.notes[h];
-      writes.push(note === undefined ? { rowNumber: row.rowNumber, header: h, value: v } : { rowNumber: row.rowNumber, header: h, value: v, note });
+      writes.push(
+        note === undefined ? { rowNumber: row.rowNumber, header: h, value: v } : { rowNumber: row.rowNumber, header: h, value: v, note },
+      );
     }
-    if (single && watched.length && edit.oldValue !== undefined && !sameCell(edit.oldValue, data[watched[0]!.header as keyof TicketRecord])) {
-      log.add(`${watched[0]!.header} changed`, `${edit.oldValue || '(blank)'} → ${String(data[watched[0]!.header as keyof TicketRecord] ?? '')}${edit.user ? ` by ${edit.user}` : ''}`, { ticketId: id, clientId: data['Client ID'] });
+    if (
+      single &&
+      watched.length &&
+      edit.oldValue !== undefined &&
+      !sameCell(edit.oldValue, data[watched[0]!.header as keyof TicketRecord])
+    ) {
+      log.add(
+        `${watched[0]!.header} changed`,
+        `${edit.oldValue || '(blank)'} → ${String(data[watched[0]!.header as keyof TicketRecord] ?? '')}${edit.user ? ` by ${edit.user}` : ''}`,
+        { ticketId: id, clientId: data['Client ID'] },
+      );
     }
     for (const l of u.logs) log.add(l.action, l.detail, { ticketId: id, clientId: data['Client ID'] });
     const before: Record<string, unknown> = {};
@@ -200,9 +215,23 @@ function handleLocked(
     }
   }
 
-  for (const c of restoredCells) log.add('Put back', `${c.header} on row ${c.row}: filled in by the automation; the previous value is back${edit.user ? ` (typed by ${edit.user})` : ''}`, { ticketId: idOf(c.row) });
-  for (const c of undoCells) log.add('Pasted over', `${c.header} on row ${c.row}: filled in by the automation; a multi-cell paste gives no previous value — Undo restores it`, { ticketId: idOf(c.row) });
-  if (clearedRows.length) log.add('Rows cleared', `rows ${clearedRows.join(', ')} were emptied by hand; their tickets are no longer on the register (Undo brings them back)`);
+  for (const c of restoredCells)
+    log.add(
+      'Put back',
+      `${c.header} on row ${c.row}: filled in by the automation; the previous value is back${edit.user ? ` (typed by ${edit.user})` : ''}`,
+      { ticketId: idOf(c.row) },
+    );
+  for (const c of undoCells)
+    log.add(
+      'Pasted over',
+      `${c.header} on row ${c.row}: filled in by the automation; a multi-cell paste gives no previous value — Undo restores it`,
+      { ticketId: idOf(c.row) },
+    );
+  if (clearedRows.length)
+    log.add(
+      'Rows cleared',
+      `rows ${clearedRows.join(', ')} were emptied by hand; their tickets are no longer on the register (Undo brings them back)`,
+    );
 
   const plan = planWrites({ ...(table as Table<unknown>), raw: actual }, writes);
   applyPlan(asPort(actual), plan);
@@ -214,7 +243,9 @@ function handleLocked(
   }
   if (undoCells.length) {
     const cols = [...new Set(undoCells.map((c) => c.header))].join(', ');
-    toastParts.push(`${undoCells.length} cell(s) of ${cols} were pasted over; they are filled in by Support Desk — press Undo (Ctrl+Z / ⌘Z) to bring them back.`);
+    toastParts.push(
+      `${undoCells.length} cell(s) of ${cols} were pasted over; they are filled in by Support Desk — press Undo (Ctrl+Z / ⌘Z) to bring them back.`,
+    );
   }
   if (problems) toastParts.push(`${problems} edited row(s) cannot be evaluated: see their Problems cells.`);
   if (moved.length === 1) toastParts.push(`Deadlines moved — ${moved[0]}.`);

@@ -21,10 +21,17 @@ export function knownFinalMonths(kv: KeyValuePort): Set<YearMonth> {
 }
 
 /** Writes Counted / Reason / Problems in as few range writes as the layout allows. */
-export function writeHoursColumns(wb: WorkbookPort, data: RegisterData, c: Classified, finalMonths: ReadonlySet<string>, log: RunLogPort): number {
+export function writeHoursColumns(
+  wb: WorkbookPort,
+  data: RegisterData,
+  c: Classified,
+  finalMonths: ReadonlySet<string>,
+  log: RunLogPort,
+): number {
   const present = (w: CellWrite) => !data.hours.missing.includes(w.header);
   const missing = ['Counted', 'Reason', 'Problems'].filter((h) => data.hours.missing.includes(h));
-  if (missing.length) log.add('Hours columns missing', `The Hours tab has no ${missing.join(', ')} column: run Support Desk → Set up register to restore it`);
+  if (missing.length)
+    log.add('Hours columns missing', `The Hours tab has no ${missing.join(', ')} column: run Support Desk → Set up register to restore it`);
   const plan = planWrites(data.hours, hoursWrites(data, c, finalMonths).filter(present));
   const port = wb.tab('Hours');
   if (port) applyPlan(port, plan);

@@ -27,10 +27,17 @@ export function classifyHours(data: RegisterData, today: IsoDay): Classified {
   for (const e of data.entries) {
     const p = problems.get(e.rowNumber);
     if (p) {
-      unusable.push({ rowNumber: e.rowNumber, clientId: e.clientId, day: e.day, person: e.person, activity: e.activity, problem: p.join('; ') });
+      unusable.push({
+        rowNumber: e.rowNumber,
+        clientId: e.clientId,
+        day: e.day,
+        person: e.person,
+        activity: e.activity,
+        problem: p.join('; '),
+      });
       continue;
     }
-    const ticket = e.ticketId ? data.tickets.get(e.ticketId) ?? null : null;
+    const ticket = e.ticketId ? (data.tickets.get(e.ticketId) ?? null) : null;
     counted.push({ ...e, ...decide(e, activity(e.activity)!, ticket) });
   }
   // Rows the schema refused still belong to a month when their Date cell is a date.
@@ -39,12 +46,20 @@ export function classifyHours(data: RegisterData, today: IsoDay): Classified {
     const cells = raw[p.rowNumber - 1] ?? [];
     const at = columnOf.get('Date');
     const d = at === undefined ? undefined : cells[at];
-    const day = d instanceof Date && !Number.isNaN(d.getTime()) ? workDay(d.getTime(), data.settings.sheetZone, data.settings.providerZone) : null;
+    const day =
+      d instanceof Date && !Number.isNaN(d.getTime()) ? workDay(d.getTime(), data.settings.sheetZone, data.settings.providerZone) : null;
     const text = (h: string) => {
       const c = columnOf.get(h);
       return c === undefined ? '' : String(cells[c] ?? '').trim();
     };
-    unusable.push({ rowNumber: p.rowNumber, clientId: text('Client ID'), day, person: text('Person'), activity: text('Activity'), problem: p.message });
+    unusable.push({
+      rowNumber: p.rowNumber,
+      clientId: text('Client ID'),
+      day,
+      person: text('Person'),
+      activity: text('Activity'),
+      problem: p.message,
+    });
   }
   unusable.sort((a, b) => a.rowNumber - b.rowNumber);
   return { counted, unusable };

@@ -102,10 +102,15 @@ export function loadRegister(wb: WorkbookPort, log: RunLogPort, opts: { contacts
     statementEditions: s.statementEditions,
     providerName: s.providerName,
     invoice: {
-      providerAddress: s.providerAddress, prefix: s.invoicePrefix, start: s.invoiceStart,
-      paymentTermsDays: s.defaultPaymentTermsDays, currency: s.defaultCurrency,
-      accountingSystem: s.accountingSystem, accountCode: s.accountingAccountCode,
-      itemName: s.accountingItemName, taxType: s.accountingTaxType,
+      providerAddress: s.providerAddress,
+      prefix: s.invoicePrefix,
+      start: s.invoiceStart,
+      paymentTermsDays: s.defaultPaymentTermsDays,
+      currency: s.defaultCurrency,
+      accountingSystem: s.accountingSystem,
+      accountCode: s.accountingAccountCode,
+      itemName: s.accountingItemName,
+      taxType: s.accountingTaxType,
     },
   };
   const day = (d: Date | null): IsoDay | null => (d ? workDay(d.getTime(), settings.sheetZone, providerZone) : null);
@@ -119,26 +124,42 @@ export function loadRegister(wb: WorkbookPort, log: RunLogPort, opts: { contacts
     if (id && !invalidClients.has(id)) invalidClients.set(id, `Clients row ${p.rowNumber}: ${p.message}`);
   }
   const clients: ClientInfo[] = clientsTable.rows.map(({ data: c }) => ({
-    clientId: c['Client ID'], name: c.Name, status: c.Status, edition: c.Edition,
-    monthlyHours: c['Monthly hours'], rateCents: c['Hourly rate'] === null ? null : dollarsToCents(c['Hourly rate']),
-    start: day(c['Contract start']), end: day(c['Contract end']),
-    csmEmail: c['CSM email'], financeEmail: c['Finance email'],
+    clientId: c['Client ID'],
+    name: c.Name,
+    status: c.Status,
+    edition: c.Edition,
+    monthlyHours: c['Monthly hours'],
+    rateCents: c['Hourly rate'] === null ? null : dollarsToCents(c['Hourly rate']),
+    start: day(c['Contract start']),
+    end: day(c['Contract end']),
+    csmEmail: c['CSM email'],
+    financeEmail: c['Finance email'],
     invoice: {
-      billingAddress: c['Billing address'], paymentTermsDays: c['Payment terms'], currency: c.Currency.toUpperCase(),
-      taxRatePercent: c['Tax rate'], poNumber: c['PO number'],
+      billingAddress: c['Billing address'],
+      paymentTermsDays: c['Payment terms'],
+      currency: c.Currency.toUpperCase(),
+      taxRatePercent: c['Tax rate'],
+      poNumber: c['PO number'],
     },
   }));
 
   const activitiesTable = table(wb, ActivitiesTab);
   for (const p of activitiesTable.problems) log.add('Activity row skipped', `Activities row ${p.rowNumber}: ${p.message}`);
-  const activities: ActivityRule[] = activitiesTable.rows.map(({ data: a }) => ({ activity: a.Activity, counts: a['Counts toward contract'], rule: a.Rule }));
+  const activities: ActivityRule[] = activitiesTable.rows.map(({ data: a }) => ({
+    activity: a.Activity,
+    counts: a['Counts toward contract'],
+    rule: a.Rule,
+  }));
 
   const ticketsTable = table(wb, TicketsTab);
   const tickets = new Map<string, TicketInfo>();
   for (const { data: t } of ticketsTable.rows) {
     tickets.set(t['Ticket ID'].toUpperCase(), {
-      ticketId: t['Ticket ID'], clientId: t['Client ID'], reason: t.Reason,
-      receivedAt: t['Received at'] ? t['Received at'].getTime() : null, slaState: t['SLA state'],
+      ticketId: t['Ticket ID'],
+      clientId: t['Client ID'],
+      reason: t.Reason,
+      receivedAt: t['Received at'] ? t['Received at'].getTime() : null,
+      slaState: t['SLA state'],
     });
   }
 

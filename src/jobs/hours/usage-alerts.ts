@@ -42,7 +42,14 @@ function message(alert: UsageAlert, client: ClientInfo, month: YearMonth, rateCe
  * one. Near the end of the day's mail quota the alert is held as a draft (QuotaMailer) and
  * logged instead.
  */
-export function sendUsageAlerts(data: RegisterData, counted: readonly ClassifiedEntry[], now: number, kv: KeyValuePort, mailer: QuotaMailer, log: RunLogPort): number {
+export function sendUsageAlerts(
+  data: RegisterData,
+  counted: readonly ClassifiedEntry[],
+  now: number,
+  kv: KeyValuePort,
+  mailer: QuotaMailer,
+  log: RunLogPort,
+): number {
   const month = currentMonth(now, data.settings.providerZone);
   const key = alertStateKey(month);
   const state = readState(kv, key);
@@ -60,7 +67,8 @@ export function sendUsageAlerts(data: RegisterData, counted: readonly Classified
     } else {
       const msg = message(alert, client, month, client.rateCents ?? data.settings.defaultRateCents);
       const d = mailer.deliver(msg);
-      if (d.delivery === 'draft') log.add('Usage alert drafted', `${client.csmEmail} — ${msg.subject}: ${mailer.heldReason(d.quotaLeft)}`, ids);
+      if (d.delivery === 'draft')
+        log.add('Usage alert drafted', `${client.csmEmail} — ${msg.subject}: ${mailer.heldReason(d.quotaLeft)}`, ids);
       else log.add('Usage alert sent', `${client.csmEmail}: ${msg.subject}`, ids);
       n++;
     }

@@ -143,7 +143,11 @@ export class MessageHandler {
         this.counts.ignored++;
         const reply = d.replyAllowed ? this.queueUnregistered(p, d.client) : null;
         if (d.client) {
-          this.c.log.add('Unregistered sender', `${p.sender.address} (${d.client.name}) wrote "${p.msg.subject}" but is not a registered contact who may open tickets: register them on Contacts if they should.`, { clientId: d.client.clientId });
+          this.c.log.add(
+            'Unregistered sender',
+            `${p.sender.address} (${d.client.name}) wrote "${p.msg.subject}" but is not a registered contact who may open tickets: register them on Contacts if they should.`,
+            { clientId: d.client.clientId },
+          );
         }
         ledger.record(p, d.kind, '', { event: d.action, reply });
         return;
@@ -209,7 +213,10 @@ export class MessageHandler {
       const due = t.firstResponseDue !== null && t.timeZone ? { ms: t.firstResponseDue, timeZone: t.timeZone } : null;
       reply = this.queueAck(p, t, t.priority, due);
     }
-    this.c.log.add('Recovered', `${t.id} was opened by a run cut short; its message is now recorded`, { ticketId: t.id, clientId: t.clientId });
+    this.c.log.add('Recovered', `${t.id} was opened by a run cut short; its message is now recorded`, {
+      ticketId: t.id,
+      clientId: t.clientId,
+    });
     this.c.ledger.record(p, 'customer', t.id, { event: `opened ${t.id}`, reply });
   }
 
@@ -273,8 +280,15 @@ export class MessageHandler {
     book.add(t);
     this.counts.opened++;
     const event = d.followsClosed ? `opened ${id}, following up ${d.followsClosed} (closed)` : `opened ${id}`;
-    this.c.log.add('Opened ticket', `${id} for ${d.requester}: "${cleanSubject(m.subject)}" (${priority}, ${reason})${d.followsClosed ? `; follows up ${d.followsClosed}, which is closed` : ''}`, { ticketId: id, clientId: d.clientId });
-    const reply = d.kind === 'customer' ? this.queueAck(p, t, priority, due?.firstResponseDue && due.timeZone ? { ms: due.firstResponseDue, timeZone: due.timeZone } : null) : null;
+    this.c.log.add(
+      'Opened ticket',
+      `${id} for ${d.requester}: "${cleanSubject(m.subject)}" (${priority}, ${reason})${d.followsClosed ? `; follows up ${d.followsClosed}, which is closed` : ''}`,
+      { ticketId: id, clientId: d.clientId },
+    );
+    const reply =
+      d.kind === 'customer'
+        ? this.queueAck(p, t, priority, due?.firstResponseDue && due.timeZone ? { ms: due.firstResponseDue, timeZone: due.timeZone } : null)
+        : null;
     this.c.ledger.record(p, d.kind, id, { event, reply } satisfies MessageAction);
   }
 
@@ -282,7 +296,10 @@ export class MessageHandler {
     const to = p.sender.address;
     const limit = this.c.settings.acksPerSenderPerHour;
     if (!mayAcknowledge(this.c.ledger.replied(), to, this.c.now(), limit)) {
-      this.c.log.add('Acknowledgement withheld', `${to} already had ${limit} acknowledgement${limit === 1 ? '' : 's'} in the last hour`, { ticketId: t.id, clientId: t.clientId });
+      this.c.log.add('Acknowledgement withheld', `${to} already had ${limit} acknowledgement${limit === 1 ? '' : 's'} in the last hour`, {
+        ticketId: t.id,
+        clientId: t.clientId,
+      });
       return { kind: 'acknowledgement', outcome: 'limited', limit };
     }
     const contact = this.c.directory.contact(to);
@@ -296,7 +313,17 @@ export class MessageHandler {
       articles: rankArticles(`${p.msg.subject}\n${p.msg.body}`, [...this.c.articles()]),
       followers: t.followers,
     });
-    this.c.replies.add({ key: p.ledgerId, kind: 'ack', markKey: t.id, gmailId: p.msg.gmailId, threadId: p.msg.threadId, ticketId: t.id, to, cc: t.followers, ...mail });
+    this.c.replies.add({
+      key: p.ledgerId,
+      kind: 'ack',
+      markKey: t.id,
+      gmailId: p.msg.gmailId,
+      threadId: p.msg.threadId,
+      ticketId: t.id,
+      to,
+      cc: t.followers,
+      ...mail,
+    });
     return queued('acknowledgement');
   }
 
@@ -304,8 +331,20 @@ export class MessageHandler {
     const to = p.sender.address;
     if (!mayReplyToUnregistered(this.c.ledger.replied(), to, this.c.now())) return { kind: 'reply', outcome: 'skipped' };
     const contact = this.c.directory.contact(to);
-    const mail = unregisteredReply(p.msg.subject, client?.name ?? null, p.ledgerId, { contactMayNotOpen: !!contact && !contact.canOpenTickets && contact.clientId === client?.clientId });
-    this.c.replies.add({ key: p.ledgerId, kind: 'unregistered', markKey: p.ledgerId, gmailId: p.msg.gmailId, threadId: p.msg.threadId, ticketId: '', to, cc: [], ...mail });
+    const mail = unregisteredReply(p.msg.subject, client?.name ?? null, p.ledgerId, {
+      contactMayNotOpen: !!contact && !contact.canOpenTickets && contact.clientId === client?.clientId,
+    });
+    this.c.replies.add({
+      key: p.ledgerId,
+      kind: 'unregistered',
+      markKey: p.ledgerId,
+      gmailId: p.msg.gmailId,
+      threadId: p.msg.threadId,
+      ticketId: '',
+      to,
+      cc: [],
+      ...mail,
+    });
     return queued('reply');
   }
 }

@@ -6,7 +6,17 @@ import type { RowOf, TabSpec } from '../../register/tab-spec';
 import { RegisterError, readTable, type RowProblem, type Table } from '../../register/table';
 import { syncProblems } from '../../register/problems-column';
 import { requireColumns } from '../../register/required-columns';
-import { CalendarsTab, ClientsTab, ContactsTab, HolidaysTab, KnowledgeBaseTab, MessagesTab, SettingsTab, SlaPoliciesTab, TicketsTab } from '../../register/tabs';
+import {
+  CalendarsTab,
+  ClientsTab,
+  ContactsTab,
+  HolidaysTab,
+  KnowledgeBaseTab,
+  MessagesTab,
+  SettingsTab,
+  SlaPoliciesTab,
+  TicketsTab,
+} from '../../register/tabs';
 import type * as z from 'zod/mini';
 import { lockOrSkip } from '../lock-policy';
 import { QuotaMailer } from '../mail/quota';
@@ -68,7 +78,9 @@ function settingsOf(ports: IngestPorts): ReturnType<typeof settingsFromTable> {
   if (!loaded.settings.supportAddress) {
     const key = SETTINGS.supportAddress.key;
     const bad = loaded.problems.find((p) => p.key === key);
-    throw new RegisterError(`Settings "${key}" ${bad ? bad.message.replace(/; using .*$/, '') : 'is empty'}: enter the support inbox address.`);
+    throw new RegisterError(
+      `Settings "${key}" ${bad ? bad.message.replace(/; using .*$/, '') : 'is empty'}: enter the support inbox address.`,
+    );
   }
   return loaded;
 }
@@ -84,8 +96,14 @@ function ingestLocked(ports: IngestPorts): IngestReport {
   const loaded = settingsOf(ports);
   const settings = loaded.settings;
   const checkpoint = loadCheckpoint(ports.state);
-  const search = searchThreads(ports.mailbox, searchQuery(settings.ingestQuery, checkpoint.since, checkpoint.until), ports.budget, WRITE_RESERVE_MS * 2);
-  if (search === null) return finish(ports, checkpoint, { status: 'partial', message: 'The search ran out of time; the next run continues.' });
+  const search = searchThreads(
+    ports.mailbox,
+    searchQuery(settings.ingestQuery, checkpoint.since, checkpoint.until),
+    ports.budget,
+    WRITE_RESERVE_MS * 2,
+  );
+  if (search === null)
+    return finish(ports, checkpoint, { status: 'partial', message: 'The search ran out of time; the next run continues.' });
   const threadIds = search.ids;
   // Read now, before our replies land in these threads and make the oldest look new.
   const oldestRead = search.capped && threadIds.length ? ports.mailbox.lastMessageAt(threadIds[threadIds.length - 1]!) : null;
@@ -125,7 +143,16 @@ function ingestLocked(ports: IngestPorts): IngestReport {
   const backlog = complete && search.capped ? backlogCursor(checkpoint, oldestRead, startedAt) : null;
   const cursor = !complete ? cursorOf(checkpoint) : (backlog ?? drained(checkpoint, startedAt));
   const status = complete && !backlog && replies.length === 0 ? 'done' : 'partial';
-  return finish(ports, checkpoint, { status, threads: all.length, counts: { ...run.handler.counts, ...sent }, replies, lastIssued: run.book.lastIssued, cursor, backlog: backlog !== null, held: run.ledger.heldCount() });
+  return finish(ports, checkpoint, {
+    status,
+    threads: all.length,
+    counts: { ...run.handler.counts, ...sent },
+    replies,
+    lastIssued: run.book.lastIssued,
+    cursor,
+    backlog: backlog !== null,
+    held: run.ledger.heldCount(),
+  });
 }
 
 type Cursor = Pick<Checkpoint, 'since' | 'until' | 'pending'>;
@@ -185,7 +212,12 @@ class IngestRun {
     const directory = new Directory(
       settings.supportAddress,
       settings.staffDomains,
-      contacts.rows.map((r) => ({ email: r.data.Email, name: r.data.Name, clientId: r.data['Client ID'], canOpenTickets: r.data['Can open tickets'] })),
+      contacts.rows.map((r) => ({
+        email: r.data.Email,
+        name: r.data.Name,
+        clientId: r.data['Client ID'],
+        canOpenTickets: r.data['Can open tickets'],
+      })),
       clients.rows.map((r) => ({ clientId: r.data['Client ID'], name: r.data.Name, domains: r.data.Domains, status: r.data.Status })),
     );
     this.handler = new MessageHandler({
@@ -207,7 +239,11 @@ class IngestRun {
     if (!this.deadlines) {
       const p = this.ports;
       this.deadlines = new Deadlines(
-        buildSlaContext({ clients: null, calendars: read(p, CalendarsTab), holidays: read(p, HolidaysTab), policies: read(p, SlaPoliciesTab) }, this.settings, p.workbook.timeZone),
+        buildSlaContext(
+          { clients: null, calendars: read(p, CalendarsTab), holidays: read(p, HolidaysTab), policies: read(p, SlaPoliciesTab) },
+          this.settings,
+          p.workbook.timeZone,
+        ),
         p.workbook.timeZone,
       );
       for (const problem of this.deadlines.problems) p.log.add('SLA policy problem', problem);
@@ -218,7 +254,9 @@ class IngestRun {
   private kb(): Article[] {
     if (!this.articles) {
       const port = this.ports.workbook.tab(KnowledgeBaseTab.name);
-      this.articles = port ? readTable(port, KnowledgeBaseTab).rows.map((r) => ({ title: r.data.Title, url: r.data.URL, keywords: r.data.Keywords })) : [];
+      this.articles = port
+        ? readTable(port, KnowledgeBaseTab).rows.map((r) => ({ title: r.data.Title, url: r.data.URL, keywords: r.data.Keywords }))
+        : [];
     }
     return this.articles;
   }
@@ -233,7 +271,12 @@ class IngestRun {
     const { workbook, state } = this.ports;
     this.book.write(workbook.tab(TicketsTab.name)!, this.ports.log);
     this.replies.save();
-    saveCheckpoint(state, { ...cursorOf(this.checkpoint), lastTicket: this.book.lastIssued, outbox: this.replies.savedChunks, held: this.ledger.heldCount() });
+    saveCheckpoint(state, {
+      ...cursorOf(this.checkpoint),
+      lastTicket: this.book.lastIssued,
+      outbox: this.replies.savedChunks,
+      held: this.ledger.heldCount(),
+    });
     this.ledger.appendNew(workbook.tab(MessagesTab.name)!);
   }
 
@@ -265,12 +308,21 @@ class IngestRun {
       '',
       'Messages rows of held mail read "held: …"; the Log has the details.',
     ].join('\n');
-    const mail = { to: [to], cc: [], subject: `Support Desk: mail held — ${problems.length === 1 ? 'a register problem needs' : `${problems.length} register problems need`} a fix`, body };
+    const mail = {
+      to: [to],
+      cc: [],
+      subject: `Support Desk: mail held — ${problems.length === 1 ? 'a register problem needs' : `${problems.length} register problems need`} a fix`,
+      body,
+    };
     try {
       const d = mailer.deliver(mail);
-      if (d.delivery === 'draft') this.ports.log.add('Held as draft', `The notice to ${to} about held mail: ${mailer.heldReason(d.quotaLeft)}`);
+      if (d.delivery === 'draft')
+        this.ports.log.add('Held as draft', `The notice to ${to} about held mail: ${mailer.heldReason(d.quotaLeft)}`);
     } catch (e) {
-      this.ports.log.add('Notice failed', `The notice to ${to} about held mail could not be sent: ${e instanceof Error ? e.message : String(e)}`);
+      this.ports.log.add(
+        'Notice failed',
+        `The notice to ${to} about held mail could not be sent: ${e instanceof Error ? e.message : String(e)}`,
+      );
     }
   }
 
@@ -278,7 +330,9 @@ class IngestRun {
   send(): { sent: number; drafted: number } {
     const { mail, mailbox, budget, clock, log, workbook } = this.ports;
     const mailer = new QuotaMailer(mail, this.settings.mailQuotaReserve);
-    const result = this.replies.length ? this.replies.send(mailer, mailbox, budget, clock, log) : { sent: 0, drafted: 0, outcomes: new Map() };
+    const result = this.replies.length
+      ? this.replies.send(mailer, mailbox, budget, clock, log)
+      : { sent: 0, drafted: 0, outcomes: new Map() };
     this.tellSupportLead(mailer);
     for (const [key, outcome] of result.outcomes) this.ledger.settle(key, outcome);
     this.ledger.writeOutcomes(workbook.tab(MessagesTab.name)!);
@@ -314,7 +368,8 @@ function finish(ports: IngestPorts, checkpoint: Checkpoint, f: Finish): IngestRe
       (f.backlog ? '. More mail is waiting than one run reads; the next run continues with the older threads' : '') +
       (f.status === 'partial' && !f.backlog ? '. Stopped before the time limit; the next run continues.' : '.');
   // A run that found nothing new leaves the Log alone, so re-runs change nothing.
-  if (f.status === 'partial' || c.processed > c.held || c.sent > 0 || c.drafted > 0) ports.log.add(f.status === 'partial' ? 'Stopped early' : 'Inbox checked', summary);
+  if (f.status === 'partial' || c.processed > c.held || c.sent > 0 || c.drafted > 0)
+    ports.log.add(f.status === 'partial' ? 'Stopped early' : 'Inbox checked', summary);
   saveCheckpoint(ports.state, {
     ...(f.cursor ?? cursorOf(checkpoint)),
     lastTicket: Math.max(f.lastIssued ?? 0, checkpoint.lastTicket),

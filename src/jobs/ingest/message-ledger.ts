@@ -1,4 +1,12 @@
-import { formatAction, heldReason, isHeld, parseAction, withOutcome, type MessageAction, type ReplyOutcome } from '../../core/mail/message-action';
+import {
+  formatAction,
+  heldReason,
+  isHeld,
+  parseAction,
+  withOutcome,
+  type MessageAction,
+  type ReplyOutcome,
+} from '../../core/mail/message-action';
 import type { RepliedMessage } from '../../core/mail/reply-limits';
 import { receivedAt, type ParsedMessage } from '../../core/mail/parsed';
 import type { MessageKind } from '../../core/types/vocab';
@@ -136,7 +144,15 @@ export class MessageLedger {
     this.write(p, kind, ticketId, action);
     this.held.delete(p.ledgerId);
     if (ticketId) this.namedTickets.add(ticketId);
-    this.entries.set(p.ledgerId, { ticketId, threadId: p.msg.threadId, kind, from: p.sender.address, at: receivedAt(p), action, thisRun: true });
+    this.entries.set(p.ledgerId, {
+      ticketId,
+      threadId: p.msg.threadId,
+      kind,
+      from: p.sender.address,
+      at: receivedAt(p),
+      action,
+      thisRun: true,
+    });
   }
 
   /** A new row, or the rewrite of the message's held row from an earlier run. */

@@ -58,4 +58,3 @@ export function saveOutbox(kv: KeyValuePort, mails: readonly QueuedMail[], previ
   for (let i = chunks.length; i < previousChunks; i++) kv.delete(`${KEY}.${i}`);
   return chunks.length;
 }
-

@@ -106,7 +106,10 @@ export class Replies {
       const t0 = clock.now();
       let delivered;
       try {
-        delivered = mailer.deliver({ to: [q.to], cc: q.cc, subject: q.subject, body: q.body }, { threadId: q.threadId, gmailId: q.gmailId });
+        delivered = mailer.deliver(
+          { to: [q.to], cc: q.cc, subject: q.subject, body: q.body },
+          { threadId: q.threadId, gmailId: q.gmailId },
+        );
       } catch (e) {
         // One failed send (a bad Cc address, the quota gone) must not stop the rest.
         log.add('Reply failed', `to ${q.to}: ${e instanceof Error ? e.message : String(e)}`, { ticketId: q.ticketId });
@@ -119,7 +122,11 @@ export class Replies {
       if (delivered.delivery === 'draft') {
         drafted++;
         outcomes.set(q.key, 'draft');
-        log.add('Held as draft', `${q.kind === 'ack' ? 'Acknowledgement' : 'Reply'} to ${q.to}: ${mailer.heldReason(delivered.quotaLeft)}`, { ticketId: q.ticketId });
+        log.add(
+          'Held as draft',
+          `${q.kind === 'ack' ? 'Acknowledgement' : 'Reply'} to ${q.to}: ${mailer.heldReason(delivered.quotaLeft)}`,
+          { ticketId: q.ticketId },
+        );
       } else {
         sent++;
         outcomes.set(q.key, 'sent');

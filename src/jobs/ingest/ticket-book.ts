@@ -33,7 +33,15 @@ export interface WorkTicket extends TicketView {
 }
 
 /** Cells the inbox job keeps up to date on existing tickets (it owns no others there). */
-const UPDATED = ['Messages', 'First response at', 'Last staff message at', 'Last customer message at', 'Followers', 'Status', 'Resolved at'] as const;
+const UPDATED = [
+  'Messages',
+  'First response at',
+  'Last staff message at',
+  'Last customer message at',
+  'Followers',
+  'Status',
+  'Resolved at',
+] as const;
 type Updated = (typeof UPDATED)[number];
 
 const DUE_NOTES = ['First response due', 'Next update due', 'Resolution due'] as const;
@@ -156,7 +164,11 @@ export class TicketBook {
     const columns = this.table.columnOf;
     if (this.opened.length > 0) {
       const present = (r: Record<string, unknown>) => Object.fromEntries(Object.entries(r).filter(([h]) => columns.has(h)));
-      const first = appendRows(port, this.table, this.opened.map((t) => present(t.row!)));
+      const first = appendRows(
+        port,
+        this.table,
+        this.opened.map((t) => present(t.row!)),
+      );
       const noteBlocks = DUE_NOTES.filter((h) => columns.has(h) && this.opened.some((t) => t.notes![h])).map((h) => ({
         row: first,
         column: columns.get(h)! + 1,
@@ -167,9 +179,13 @@ export class TicketBook {
     const changed = [...this.tickets.values()].filter((t) => !t.isNew && t.changed.size > 0);
     if (changed.length === 0) return;
     const fresh = readTable(port, TicketsTab);
-    const updates = changed.map((t) => ({ key: t.id, values: Object.fromEntries([...t.changed].map((h) => [h, cellOf(t, h as Updated)])) }));
+    const updates = changed.map((t) => ({
+      key: t.id,
+      values: Object.fromEntries([...t.changed].map((h) => [h, cellOf(t, h as Updated)])),
+    }));
     const { writes, notFound } = writesByKey(fresh, updates);
-    for (const k of notFound) log.add('Ticket row missing', `${k} was not found on Tickets; its new messages are in Messages`, { ticketId: k });
+    for (const k of notFound)
+      log.add('Ticket row missing', `${k} was not found on Tickets; its new messages are in Messages`, { ticketId: k });
     applyPlan(port, planWrites(fresh, writes, ['Status']));
   }
 }

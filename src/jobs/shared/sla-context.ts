@@ -69,7 +69,10 @@ export function buildSlaContext(tables: SlaTables, settings: Settings, spreadshe
   for (const r of tables.holidays?.rows ?? []) {
     const id = r.data['Calendar ID'];
     const list = holidaysOf.get(id) ?? [];
-    list.push({ row: r.rowNumber, holiday: { date: holidayDate(r.data.Date, spreadsheetTimeZone), open: r.data['Open hours'], name: r.data.Name } });
+    list.push({
+      row: r.rowNumber,
+      holiday: { date: holidayDate(r.data.Date, spreadsheetTimeZone), open: r.data['Open hours'], name: r.data.Name },
+    });
     holidaysOf.set(id, list);
   }
 
@@ -80,7 +83,13 @@ export function buildSlaContext(tables: SlaTables, settings: Settings, spreadshe
     const holidays = holidaysOf.get(id) ?? [];
     const base = { id, timeZone: d['Time zone'], mon: d.Mon, tue: d.Tue, wed: d.Wed, thu: d.Thu, fri: d.Fri, sat: d.Sat, sun: d.Sun };
     try {
-      calendars.set(id, calendarFromRows(base, holidays.map((h) => h.holiday)));
+      calendars.set(
+        id,
+        calendarFromRows(
+          base,
+          holidays.map((h) => h.holiday),
+        ),
+      );
     } catch (e) {
       if (!(e instanceof CalendarError)) throw e;
       // A bad holiday row should not take the whole calendar down: find it and drop it.
@@ -108,7 +117,8 @@ export function buildSlaContext(tables: SlaTables, settings: Settings, spreadshe
   }
   for (const [id, list] of holidaysOf) {
     if (!tables.calendars?.byKey(id)) {
-      for (const h of list) problems.push({ tab: HolidaysTab.name, rowNumber: h.row, message: `Calendar ID ${id} is not on the Calendars tab` });
+      for (const h of list)
+        problems.push({ tab: HolidaysTab.name, rowNumber: h.row, message: `Calendar ID ${id} is not on the Calendars tab` });
     }
   }
 
@@ -129,11 +139,19 @@ export function buildSlaContext(tables: SlaTables, settings: Settings, spreadshe
       const key = `${p.plan.toLowerCase()}|${p.priority}`;
       const first = seen.get(key);
       if (first !== undefined) {
-        problems.push({ tab: SlaPoliciesTab.name, rowNumber: r.rowNumber, message: `${p.plan}/${p.priority} is already set at row ${first}; this row is ignored` });
+        problems.push({
+          tab: SlaPoliciesTab.name,
+          rowNumber: r.rowNumber,
+          message: `${p.plan}/${p.priority} is already set at row ${first}; this row is ignored`,
+        });
         continue;
       }
       if (p.calendarId !== null && !calendars.has(p.calendarId)) {
-        problems.push({ tab: SlaPoliciesTab.name, rowNumber: r.rowNumber, message: `Calendar ${p.calendarId} is not on the Calendars tab (or has problems)` });
+        problems.push({
+          tab: SlaPoliciesTab.name,
+          rowNumber: r.rowNumber,
+          message: `Calendar ${p.calendarId} is not on the Calendars tab (or has problems)`,
+        });
         continue;
       }
       seen.set(key, r.rowNumber);

@@ -45,7 +45,8 @@ export function deliverNotice(
       what = `${n.target} ${n.evaluation.state.toLowerCase()}: ${label(n.tier)}`;
       if (to === '') {
         record(n.topic, 'no address', `${label(n.tier)} has no Email and the client has no CSM email`);
-        for (const c of n.caughtUp) record(n.topic.replace(/T\d+$/, `T${c.tier}`), 'caught up', `with tier ${n.tier.tier}, which had no address`);
+        for (const c of n.caughtUp)
+          record(n.topic.replace(/T\d+$/, `T${c.tier}`), 'caught up', `with tier ${n.tier.tier}, which had no address`);
         logs.push({ action: 'Escalation not sent', detail: `${what}: no address (Escalation tab Email, or Clients → CSM email)` });
         continue;
       }
@@ -61,7 +62,10 @@ export function deliverNotice(
       for (const c of n.caughtUp) record(n.topic.replace(/T\d+$/, `T${c.tier}`), 'caught up', `copied on the tier ${n.tier.tier} notice`);
       const history = n.previously.length ? `; told before: ${n.previously.map((e) => e.topic.replace(/^.* T/, 'tier ')).join(', ')}` : '';
       const caught = n.caughtUp.length ? `; caught up tiers ${n.caughtUp.map((t) => t.tier).join(', ')} in the same mail` : '';
-      logs.push({ action: outcome === 'sent' ? `Escalated to tier ${n.tier.tier}` : `Escalation tier ${n.tier.tier} held as draft`, detail: `${what} → ${mail.to.join(', ')}${caught}${history}${outcome === 'draft' ? ` (${mailer.heldReason(mailer.remaining())})` : ''}` });
+      logs.push({
+        action: outcome === 'sent' ? `Escalated to tier ${n.tier.tier}` : `Escalation tier ${n.tier.tier} held as draft`,
+        detail: `${what} → ${mail.to.join(', ')}${caught}${history}${outcome === 'draft' ? ` (${mailer.heldReason(mailer.remaining())})` : ''}`,
+      });
       return { entries, logs, mailed: true };
     }
     if (n.kind === 'resolved') {
@@ -80,7 +84,11 @@ export function deliverNotice(
       threadId = row['Thread ID'];
       what = 'resolution notice';
     } else {
-      const to = EMAIL.test(row.Assignee.toLowerCase()) ? row.Assignee.toLowerCase() : EMAIL.test(client['CSM email']) ? client['CSM email'] : '';
+      const to = EMAIL.test(row.Assignee.toLowerCase())
+        ? row.Assignee.toLowerCase()
+        : EMAIL.test(client['CSM email'])
+          ? client['CSM email']
+          : '';
       what = 'Critical update reminder';
       if (to === '') {
         record(n.topic, 'no address', 'no Assignee address and no CSM email');
@@ -98,7 +106,14 @@ export function deliverNotice(
     const recipients = [...mail.to, ...mail.cc].join(', ');
     record(n.topic, outcome, recipients);
     logs.push({
-      action: n.kind === 'resolved' ? (outcome === 'sent' ? 'Resolution notice sent' : 'Resolution notice held as draft') : outcome === 'sent' ? 'Update reminder sent' : 'Update reminder held as draft',
+      action:
+        n.kind === 'resolved'
+          ? outcome === 'sent'
+            ? 'Resolution notice sent'
+            : 'Resolution notice held as draft'
+          : outcome === 'sent'
+            ? 'Update reminder sent'
+            : 'Update reminder held as draft',
       detail: `to ${recipients}${threadId ? ' (reply in the ticket’s thread)' : ''}${outcome === 'draft' ? ` (${mailer.heldReason(mailer.remaining())})` : ''}`,
     });
     return { entries, logs, mailed: true };

@@ -71,8 +71,11 @@ const empty = (outcome: SweepReport['outcome'], message: string, extra: Partial<
  * (Notified) included. A run that finds nothing to do makes only the reads.
  */
 export function runSweep(ports: SweepPorts): SweepReport {
-  return lockOrSkip(ports.lock, 'sweep', () => sweepLocked(ports), () =>
-    empty('busy', 'Another Support Desk job holds the lock; this sweep was skipped (the next one catches up).'),
+  return lockOrSkip(
+    ports.lock,
+    'sweep',
+    () => sweepLocked(ports),
+    () => empty('busy', 'Another Support Desk job holds the lock; this sweep was skipped (the next one catches up).'),
   );
 }
 
@@ -104,16 +107,20 @@ function sweepLocked(ports: SweepPorts): SweepReport {
   for (const [name, table] of referenceProblems) {
     if (!table) continue;
     const extra = new Map<number, string>();
-    for (const p of ctx.problems) if (p.tab === name && !table.problems.some((q) => q.rowNumber === p.rowNumber)) extra.set(p.rowNumber, p.message);
+    for (const p of ctx.problems)
+      if (p.tab === name && !table.problems.some((q) => q.rowNumber === p.rowNumber)) extra.set(p.rowNumber, p.message);
     if (name === EscalationTab.name) for (const p of matrices.problems) extra.set(p.rowNumber, p.message);
-    for (const p of syncProblems(() => workbook.tab(name), table as Table<unknown>, extra)) log.add('Register problem', `${name} row ${p.rowNumber}: ${p.message}`);
+    for (const p of syncProblems(() => workbook.tab(name), table as Table<unknown>, extra))
+      log.add('Register problem', `${name} row ${p.rowNumber}: ${p.message}`);
   }
 
   // Evaluate every ticket; the queue order (priority, then first in first out) decides who gets mail first.
   const updates: RowUpdate[] = [];
   let skippedEnded = 0;
   const ordered = [...live].sort(
-    (a, b) => rank(a.data.Priority) - rank(b.data.Priority) || (a.data['Received at']?.getTime() ?? Infinity) - (b.data['Received at']?.getTime() ?? Infinity),
+    (a, b) =>
+      rank(a.data.Priority) - rank(b.data.Priority) ||
+      (a.data['Received at']?.getTime() ?? Infinity) - (b.data['Received at']?.getTime() ?? Infinity),
   );
   for (const r of ordered) {
     const u = computeRow(r.data['Ticket ID'], r.rowNumber, r.data, ctx, matrices, now, workbook.timeZone);
@@ -189,7 +196,19 @@ function sweepLocked(ports: SweepPorts): SweepReport {
   ].filter(Boolean);
   const message = parts.join('; ') + '.';
   if (changedTickets || sent || drafted) log.add('Sweep', message);
-  return { outcome: 'done', evaluated, skippedClosed, skippedEnded, invalidRows: tickets.problems.length, problems, changedTickets, sent, drafted, deferred, message };
+  return {
+    outcome: 'done',
+    evaluated,
+    skippedClosed,
+    skippedEnded,
+    invalidRows: tickets.problems.length,
+    problems,
+    changedTickets,
+    sent,
+    drafted,
+    deferred,
+    message,
+  };
 }
 
 /**

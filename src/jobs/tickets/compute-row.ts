@@ -15,7 +15,6 @@ import { formatPaused } from './paused-cell';
 import type { SlaContext } from '../shared/sla-context';
 import { prepareTicket, type Prepared, type TicketRecord } from './prepare';
 
-
 export interface RowUpdate {
   readonly key: string;
   readonly clientId: string;
@@ -65,7 +64,8 @@ export function computeRow(
   if (prepared.policyChange) {
     logs.push({
       action: prepared.policyChange.from ? 'Policy reapplied' : 'Policy applied',
-      detail: (prepared.policyChange.from ? `was ${describePolicy(prepared.policyChange.from)}; now ` : '') + describePolicy(prepared.policy),
+      detail:
+        (prepared.policyChange.from ? `was ${describePolicy(prepared.policyChange.from)}; now ` : '') + describePolicy(prepared.policy),
     });
   }
   for (const c of prepared.stampChanges) logs.push({ action: 'Status stamp', detail: `${c} by ${by} (Status is ${row.Status})` });
@@ -102,7 +102,10 @@ export function computeRow(
   }
   for (const r of decision.record) {
     if (!keptRecord.some((k) => k.target === r.target)) {
-      logs.push({ action: r.state === 'Met' ? 'Target met' : 'Target breached', detail: `${r.target} ${r.state.toLowerCase()} at ${new Date(r.atMs).toISOString()}` });
+      logs.push({
+        action: r.state === 'Met' ? 'Target met' : 'Target breached',
+        detail: `${r.target} ${r.state.toLowerCase()} at ${new Date(r.atMs).toISOString()}`,
+      });
     }
   }
   return { ...base, matrixName: matrix?.name ?? null, prepared, decision, values, notes, problem: '', logs };

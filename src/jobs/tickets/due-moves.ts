@@ -4,7 +4,9 @@ import { DUE_COLUMNS } from './due-columns';
 const msOf = (v: unknown): number | null => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.getTime() : null);
 
 const show = (ms: number | null, zone: string) =>
-  ms === null ? 'none (paused or not set)' : (DateTime.fromMillis(ms, { zone }).toFormat('yyyy-MM-dd HH:mm ZZZZ') ?? new Date(ms).toISOString());
+  ms === null
+    ? 'none (paused or not set)'
+    : (DateTime.fromMillis(ms, { zone }).toFormat('yyyy-MM-dd HH:mm ZZZZ') ?? new Date(ms).toISOString());
 
 export interface DueMove {
   readonly header: string;
@@ -22,7 +24,8 @@ export function dueMoves(before: Readonly<Record<string, unknown>>, after: Reado
     if (!(header in after)) continue;
     const from = msOf(before[header]);
     const to = msOf(after[header]);
-    if (from !== to && !(from === null && before[header] !== '' && before[header] !== null && before[header] !== undefined)) moves.push({ header, fromMs: from, toMs: to });
+    if (from !== to && !(from === null && before[header] !== '' && before[header] !== null && before[header] !== undefined))
+      moves.push({ header, fromMs: from, toMs: to });
   }
   return moves;
 }

@@ -19,14 +19,19 @@ export function parsePaused(cell: string): PauseInterval[] {
     if (a === undefined || b === undefined || extra !== undefined) throw new PausedCellError(`Paused: "${part.trim()}" is not "from → to"`);
     const from = Date.parse(a);
     const to = b === '' ? null : Date.parse(b);
-    if (Number.isNaN(from) || (to !== null && Number.isNaN(to))) throw new PausedCellError(`Paused: "${part.trim()}" has a time that is not ISO (2026-11-03T08:00-07:00)`);
+    if (Number.isNaN(from) || (to !== null && Number.isNaN(to)))
+      throw new PausedCellError(`Paused: "${part.trim()}" has a time that is not ISO (2026-11-03T08:00-07:00)`);
     if (to !== null && to < from) throw new PausedCellError(`Paused: "${part.trim()}" ends before it starts`);
     return { from, to };
   });
 }
 
 const show = (ms: number, zone: string) =>
-  DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true, suppressSeconds: new Date(ms).getUTCSeconds() === 0, includeOffset: true }) ?? new Date(ms).toISOString();
+  DateTime.fromMillis(ms, { zone }).toISO({
+    suppressMilliseconds: true,
+    suppressSeconds: new Date(ms).getUTCSeconds() === 0,
+    includeOffset: true,
+  }) ?? new Date(ms).toISOString();
 
 export function formatPaused(pauses: readonly PauseInterval[], zone: string): string {
   return pauses.map((p) => `${show(p.from, zone)} ${ARROW}${p.to === null ? '' : ` ${show(p.to, zone)}`}`).join('; ');

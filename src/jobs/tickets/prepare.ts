@@ -35,7 +35,8 @@ export function prepareTicket(row: TicketRecord, ctx: SlaContext, now: number): 
   const clientId = row['Client ID'];
   const client = ctx.clients.get(clientId);
   if (!client) return { ok: false, problem: `Client ID ${clientId} is not on the Clients tab (or its row has a problem)` };
-  if (client.Status === 'Ended') return { ok: false, ended: true, problem: `Client ${clientId} has ended: SLA tracking and escalation are off for this ticket` };
+  if (client.Status === 'Ended')
+    return { ok: false, ended: true, problem: `Client ${clientId} has ended: SLA tracking and escalation are off for this ticket` };
   const receivedAt = ms(row['Received at']);
   if (receivedAt === null) return { ok: false, problem: 'Received at is blank: deadlines count from it' };
 
@@ -62,7 +63,14 @@ export function prepareTicket(row: TicketRecord, ctx: SlaContext, now: number): 
   const ownCal = clientCalendarId(client, ctx.settings);
   const calId = policyCalendarId(policy!, ownCal === '' ? null : asCalendarId(ownCal));
   const calendar = calId === null ? undefined : ctx.calendars.get(calId);
-  if (!calendar) return { ok: false, problem: calId === null ? 'No calendar: the client names none and Settings → Default calendar is blank' : `Calendar ${calId} is not on the Calendars tab (or has a problem)` };
+  if (!calendar)
+    return {
+      ok: false,
+      problem:
+        calId === null
+          ? 'No calendar: the client names none and Settings → Default calendar is blank'
+          : `Calendar ${calId} is not on the Calendars tab (or has a problem)`,
+    };
 
   return {
     ok: true,

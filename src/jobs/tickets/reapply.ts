@@ -30,7 +30,14 @@ export interface ReapplyReport {
 
 const DONE = new Set(['Resolved', 'Closed']);
 
-const notRun = (outcome: ReapplyReport['outcome'], message: string): ReapplyReport => ({ outcome, open: 0, policyChanged: 0, moved: 0, problems: 0, message });
+const notRun = (outcome: ReapplyReport['outcome'], message: string): ReapplyReport => ({
+  outcome,
+  open: 0,
+  policyChanged: 0,
+  moved: 0,
+  problems: 0,
+  message,
+});
 
 /**
  * "Reapply policies": a ticket keeps the policy it was opened under (the
@@ -81,13 +88,21 @@ function reapplyLocked(ports: ReapplyPorts): ReapplyReport {
     if (changed) {
       policyChanged++;
       const was = decodePolicy(row.Policy);
-      log.add('Policy reapplied', `${was ? `was ${describePolicy(was)}; now ` : 'now '}${describePolicy(u.prepared.policy)}`, { ticketId: id, clientId: row['Client ID'] });
+      log.add('Policy reapplied', `${was ? `was ${describePolicy(was)}; now ` : 'now '}${describePolicy(u.prepared.policy)}`, {
+        ticketId: id,
+        clientId: row['Client ID'],
+      });
     }
     if (moves.length) {
       moved++;
-      log.add('Deadlines moved', `${describeMoves(moves, u.prepared.calendar.timeZone)}${changed ? '' : ' (calendar or holiday change)'}`, { ticketId: id, clientId: row['Client ID'] });
+      log.add('Deadlines moved', `${describeMoves(moves, u.prepared.calendar.timeZone)}${changed ? '' : ' (calendar or holiday change)'}`, {
+        ticketId: id,
+        clientId: row['Client ID'],
+      });
     }
-    for (const l of u.logs) if (l.action === 'Status stamp' || l.action.startsWith('Target')) log.add(l.action, l.detail, { ticketId: id, clientId: row['Client ID'] });
+    for (const l of u.logs)
+      if (l.action === 'Status stamp' || l.action.startsWith('Target'))
+        log.add(l.action, l.detail, { ticketId: id, clientId: row['Client ID'] });
     const notes = Object.keys(u.notes).length ? u.notes : undefined;
     updates.push(notes ? { key: id, values, notes } : { key: id, values });
   }

@@ -18,10 +18,12 @@ export interface InitOptions {
 /** Writes a blank register: the real `setup` entry point run in the emulator on an empty spreadsheet. */
 export async function runInit(opts: InitOptions, out: NodeJS.WritableStream): Promise<number> {
   // The file is always .xlsx: another extension would only mislead whoever opens it.
-  if (!/\.xlsx$/i.test(opts.workbook)) throw new UsageError(`--workbook ${opts.workbook}: the register is written as .xlsx; name the file *.xlsx`);
+  if (!/\.xlsx$/i.test(opts.workbook))
+    throw new UsageError(`--workbook ${opts.workbook}: the register is written as .xlsx; name the file *.xlsx`);
   const account = requireAddress(opts.account, '--account');
   const folder = dirname(opts.workbook);
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`--workbook ${opts.workbook}: folder ${folder} does not exist`);
+  if (!existsSync(folder) || !statSync(folder).isDirectory())
+    throw new UsageError(`--workbook ${opts.workbook}: folder ${folder} does not exist`);
   if (existsSync(opts.workbook) && statSync(opts.workbook).isDirectory()) throw new UsageError(`--workbook ${opts.workbook} is a folder`);
   if (existsSync(opts.workbook) && !opts.force) {
     throw new UsageError(`${opts.workbook} already exists; pass --force to overwrite it`);

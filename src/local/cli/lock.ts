@@ -28,7 +28,8 @@ export async function lockWorkbook(file: string, waitSeconds: number = DEFAULT_W
       });
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ELOCKED') throw e;
-      if (Date.now() >= deadline) throw new BusyError(`${file} is in use by another run (waited ${waitSeconds} s); try again later or raise --wait`);
+      if (Date.now() >= deadline)
+        throw new BusyError(`${file} is in use by another run (waited ${waitSeconds} s); try again later or raise --wait`);
       await new Promise((r) => setTimeout(r, 200));
     }
   }

@@ -44,11 +44,13 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\
  */
 export function parseInstant(value: string, option: string, example = '2026-11-30T17:00:00-07:00'): number {
   const text = value.trim();
-  if (!ISO_INSTANT.test(text)) throw new UsageError(`${option} "${value}" is not an ISO date-time with a UTC offset, e.g. ${example} or 2026-12-01T00:00:00Z`);
+  if (!ISO_INSTANT.test(text))
+    throw new UsageError(`${option} "${value}" is not an ISO date-time with a UTC offset, e.g. ${example} or 2026-12-01T00:00:00Z`);
   // Date.parse rolls 2026-02-30 over to March: the calendar date must exist as written.
   const [y, mo, d] = text.slice(0, 10).split('-').map(Number) as [number, number, number];
   const back = new Date(Date.UTC(y, mo - 1, d));
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) throw new UsageError(`${option} "${value}": ${text.slice(0, 10)} is not a calendar date`);
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d)
+    throw new UsageError(`${option} "${value}": ${text.slice(0, 10)} is not a calendar date`);
   const t = Date.parse(text);
   if (Number.isNaN(t)) throw new UsageError(`${option} "${value}" is not a valid date-time, e.g. ${example}`);
   return t;
@@ -70,7 +72,9 @@ export async function openRun(
 ): Promise<RunContext> {
   const { workbook, account } = loaded ?? (await loadRegister(opts.workbookFile));
   const mailbox = opts.mailbox ? await opts.mailbox(account) : new MailboxModel({ address: account });
-  const em = await new Emulator({ workbook, mailbox, user: account, now: opts.now, scriptTimeZone: workbook.timeZone }).loadFile(ensureBundle());
+  const em = await new Emulator({ workbook, mailbox, user: account, now: opts.now, scriptTimeZone: workbook.timeZone }).loadFile(
+    ensureBundle(),
+  );
   if (opts.properties !== false) {
     const file = propertiesFile(opts.workbookFile);
     if (existsSync(file)) {
@@ -158,7 +162,14 @@ export async function prepareOutbox(dir: string): Promise<void> {
  * caller runs its job and must call `release` (also on failure). `setup` passes
  * `register: false` (restoring tabs is its job) and no outbox.
  */
-export async function beginRun(opts: { workbookFile: string; outbox?: string; wait: number; at?: number; force?: boolean; register?: boolean }): Promise<{ loaded: { workbook: WorkbookModel; account: string }; release: () => Promise<void> }> {
+export async function beginRun(opts: {
+  workbookFile: string;
+  outbox?: string;
+  wait: number;
+  at?: number;
+  force?: boolean;
+  register?: boolean;
+}): Promise<{ loaded: { workbook: WorkbookModel; account: string }; release: () => Promise<void> }> {
   requireWorkbook(opts.workbookFile);
   if (opts.outbox !== undefined) await prepareOutbox(opts.outbox);
   runStarted();
@@ -169,7 +180,9 @@ export async function beginRun(opts: { workbookFile: string; outbox?: string; wa
     try {
       loaded = await loadRegister(opts.workbookFile);
     } catch (e) {
-      throw new UsageError(`--workbook ${opts.workbookFile} cannot be read as an .xlsx register: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+      throw new UsageError(
+        `--workbook ${opts.workbookFile} cannot be read as an .xlsx register: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`,
+      );
     }
     if (opts.register !== false) requireRegisterTabs(loaded.workbook, opts.workbookFile);
     if (opts.at !== undefined) requireNotBeforeLastRun(propertiesFile(opts.workbookFile), opts.at, opts.force);

@@ -48,7 +48,13 @@ export async function runIngestCommand(opts: RunIngestOptions, out: NodeJS.Writa
   const empty = inboxIsEmpty(opts.inbox);
   // The mail is read (and refused when it cannot be) before the register is locked and loaded.
   const items = empty ? [] : (await readInbox(opts.inbox)).filter((i) => i.deliveredAt <= now);
-  const { loaded, release } = await beginRun({ workbookFile: opts.workbook, outbox: opts.outbox, wait: opts.wait ?? DEFAULT_WAIT_SECONDS, at: now, force: opts.force });
+  const { loaded, release } = await beginRun({
+    workbookFile: opts.workbook,
+    outbox: opts.outbox,
+    wait: opts.wait ?? DEFAULT_WAIT_SECONDS,
+    at: now,
+    force: opts.force,
+  });
   try {
     if (empty) {
       out.write(`No new mail: ${opts.inbox} is empty; nothing saved.\n`);
@@ -66,7 +72,9 @@ export async function runIngestCommand(opts: RunIngestOptions, out: NodeJS.Writa
     }
     // Each run's mailbox is fresh: its mail is added after what earlier runs wrote to the outbox.
     const files = await closeRun(ctx, opts.outbox);
-    out.write(`${run.value}\n${items.length} mail(s) delivered by ${new Date(now).toISOString()}; saved ${opts.workbook}; ${files.length} mail(s) in ${opts.outbox}.\n`);
+    out.write(
+      `${run.value}\n${items.length} mail(s) delivered by ${new Date(now).toISOString()}; saved ${opts.workbook}; ${files.length} mail(s) in ${opts.outbox}.\n`,
+    );
     return 0;
   } finally {
     await release();

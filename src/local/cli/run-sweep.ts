@@ -24,7 +24,13 @@ export interface RunSweepOptions {
 export async function runSweepCommand(opts: RunSweepOptions, out: NodeJS.WritableStream): Promise<number> {
   requireWorkbook(opts.workbook);
   const now = parseInstant(opts.at, '--at');
-  const { loaded, release } = await beginRun({ workbookFile: opts.workbook, outbox: opts.outbox, wait: opts.wait ?? DEFAULT_WAIT_SECONDS, at: now, force: opts.force });
+  const { loaded, release } = await beginRun({
+    workbookFile: opts.workbook,
+    outbox: opts.outbox,
+    wait: opts.wait ?? DEFAULT_WAIT_SECONDS,
+    at: now,
+    force: opts.force,
+  });
   try {
     const ctx = await openRun({ workbookFile: opts.workbook, now }, loaded);
     const run = ctx.em.run<string>('sweepSla');
@@ -33,7 +39,9 @@ export async function runSweepCommand(opts: RunSweepOptions, out: NodeJS.Writabl
       return 1;
     }
     const files = await closeRun(ctx, opts.outbox);
-    out.write(`${run.value}\nSwept at ${new Date(now).toISOString()}; saved ${opts.workbook}; ${files.length} mail(s) in ${opts.outbox}.\n`);
+    out.write(
+      `${run.value}\nSwept at ${new Date(now).toISOString()}; saved ${opts.workbook}; ${files.length} mail(s) in ${opts.outbox}.\n`,
+    );
     return 0;
   } finally {
     await release();

@@ -1,14 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import {
-  CalendarError,
-  due,
-  elapsedMinutes,
-  isOpen,
-  nextOpen,
-  parseCalendarsJson,
-  type BusinessCalendar,
-} from '../../core/calendar/index';
+import { CalendarError, due, elapsedMinutes, isOpen, nextOpen, parseCalendarsJson, type BusinessCalendar } from '../../core/calendar/index';
 
 // ISO-8601 in whole seconds with Z or ±HH:MM; anything looser would let a typo pass as a time.
 const ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:Z|([+-])(\d{2}):(\d{2}))$/;

@@ -27,7 +27,9 @@ export function requireRegisterTabs(workbook: WorkbookModel, file: string): void
   const missing = ALL_TABS.map((t) => t.name).filter((n) => !have.has(n));
   if (missing.length === 0) return;
   const what = missing.length === 1 ? `${missing[0]} tab` : `the tabs ${missing.join(', ')}`;
-  throw new UsageError(`--workbook ${file} has no ${what}: run \`support-desk setup --workbook ${file}\` to restore ${missing.length === 1 ? 'it' : 'them'}`);
+  throw new UsageError(
+    `--workbook ${file} has no ${what}: run \`support-desk setup --workbook ${file}\` to restore ${missing.length === 1 ? 'it' : 'them'}`,
+  );
 }
 
 /** The run state's key for the instant the CLI last ran a job at (its `--at`), kept out of the emulator's properties. */
@@ -69,7 +71,9 @@ export function requireNotBeforeLastRun(propertiesFile: string, at: number, forc
   }
   const last = lastRunAt(saved);
   if (last !== null && at < last) {
-    throw new UsageError(`--at ${new Date(at).toISOString()} is before the last run (${new Date(last).toISOString()}); pass --force to run in the past anyway`);
+    throw new UsageError(
+      `--at ${new Date(at).toISOString()} is before the last run (${new Date(last).toISOString()}); pass --force to run in the past anyway`,
+    );
   }
 }
 

@@ -53,17 +53,65 @@ export interface DemoMonth {
 const ZONE = 'America/Denver';
 
 const TOPICS: readonly { subject: string; body: string; reason: string; priority: string }[] = [
-  { subject: 'Campaign stuck in the send queue', body: 'Our weekly campaign has been sitting in the queue since this morning and has not sent.', reason: 'Bug', priority: 'High' },
-  { subject: 'How do I export the monthly report to CSV?', body: 'We need the monthly engagement report as a CSV for our board pack. Where is the export?', reason: 'Question', priority: 'Low' },
-  { subject: 'Password reset link not arriving', body: 'Two of our users are locked out and the password reset mail never arrives.', reason: 'Bug', priority: 'Medium' },
-  { subject: 'Data sync from our CRM is missing contacts', body: 'The nightly integration sync imported only part of our contacts yesterday.', reason: 'Bug', priority: 'High' },
-  { subject: 'Training for two new team members', body: 'Could we set up a short training session for two new marketers next week?', reason: 'Question', priority: 'Low' },
-  { subject: 'Custom field for loyalty tier', body: 'We would like a custom field for the loyalty tier on profiles. Is that a customization you can do?', reason: 'Customization', priority: 'Medium' },
-  { subject: 'Feature idea: schedule reports by time zone', body: 'It would help if scheduled reports could follow the recipient time zone.', reason: 'Feature request', priority: 'Low' },
-  { subject: 'Audience count looks wrong after the import', body: 'The audience count dropped by a third after Tuesday’s import. Is the data missing?', reason: 'Bug', priority: 'Medium' },
+  {
+    subject: 'Campaign stuck in the send queue',
+    body: 'Our weekly campaign has been sitting in the queue since this morning and has not sent.',
+    reason: 'Bug',
+    priority: 'High',
+  },
+  {
+    subject: 'How do I export the monthly report to CSV?',
+    body: 'We need the monthly engagement report as a CSV for our board pack. Where is the export?',
+    reason: 'Question',
+    priority: 'Low',
+  },
+  {
+    subject: 'Password reset link not arriving',
+    body: 'Two of our users are locked out and the password reset mail never arrives.',
+    reason: 'Bug',
+    priority: 'Medium',
+  },
+  {
+    subject: 'Data sync from our CRM is missing contacts',
+    body: 'The nightly integration sync imported only part of our contacts yesterday.',
+    reason: 'Bug',
+    priority: 'High',
+  },
+  {
+    subject: 'Training for two new team members',
+    body: 'Could we set up a short training session for two new marketers next week?',
+    reason: 'Question',
+    priority: 'Low',
+  },
+  {
+    subject: 'Custom field for loyalty tier',
+    body: 'We would like a custom field for the loyalty tier on profiles. Is that a customization you can do?',
+    reason: 'Customization',
+    priority: 'Medium',
+  },
+  {
+    subject: 'Feature idea: schedule reports by time zone',
+    body: 'It would help if scheduled reports could follow the recipient time zone.',
+    reason: 'Feature request',
+    priority: 'Low',
+  },
+  {
+    subject: 'Audience count looks wrong after the import',
+    body: 'The audience count dropped by a third after Tuesday’s import. Is the data missing?',
+    reason: 'Bug',
+    priority: 'Medium',
+  },
 ];
 
-const ACTIVITIES = ['Status update', 'Account review', 'Strategic planning', 'Help desk request', 'Reporting', 'Training', 'Enhancement management'] as const;
+const ACTIVITIES = [
+  'Status update',
+  'Account review',
+  'Strategic planning',
+  'Help desk request',
+  'Reporting',
+  'Training',
+  'Enhancement management',
+] as const;
 
 function businessDays(monthStart: DateTime, holidays: Set<string>): DateTime[] {
   const days: DateTime[] = [];
@@ -98,7 +146,12 @@ export function generateMonth(month: string, seed: number): DemoMonth {
   const rnd = new Random(seed);
   const monthStart = DateTime.fromISO(`${month}-01T00:00:00`, { zone: ZONE });
   const monthEnd = monthStart.plus({ months: 1 });
-  const holidays = new Set([monthStart.year, monthStart.year + 1].flatMap((y) => providerHolidays(y)).filter((h) => h.open === '').map((h) => h.date));
+  const holidays = new Set(
+    [monthStart.year, monthStart.year + 1]
+      .flatMap((y) => providerHolidays(y))
+      .filter((h) => h.open === '')
+      .map((h) => h.date),
+  );
   const days = businessDays(monthStart, holidays);
   const mail: DemoEvent[] = [];
   const edits: DemoEdit[] = [];
@@ -110,31 +163,82 @@ export function generateMonth(month: string, seed: number): DemoMonth {
   const push = (m: DemoMail, note: string) => mail.push({ at: m.at, kind: 'mail', raw: rawMail(m), note });
   const agent = (c: DemoClient) => (c.id === 'CANYON' || c.id === 'NORTHWIND' ? STAFF.agents[1] : STAFF.agents[0]);
 
-  const request = (c: DemoClient, at: DateTime, topic: (typeof TOPICS)[number], opts: { critical?: boolean; cc?: string; staffDelayMin?: number; followUp?: boolean; resolveAfterMin?: number } = {}) => {
+  const request = (
+    c: DemoClient,
+    at: DateTime,
+    topic: (typeof TOPICS)[number],
+    opts: { critical?: boolean; cc?: string; staffDelayMin?: number; followUp?: boolean; resolveAfterMin?: number } = {},
+  ) => {
     const from = c.contacts.find((p) => p.canOpen)!;
     const messageId = mid(from.email);
     const subject = opts.critical ? `URGENT: ${topic.subject}` : topic.subject;
-    push({ from: `${from.name} <${from.email}>`, to: SUPPORT_ADDRESS, ...(opts.cc ? { cc: opts.cc } : {}), subject, at: at.toMillis(), messageId, body: `Hi team,\n\n${topic.body}\n\nThanks,\n${from.name}\n${c.name}` }, `request from ${c.id}`);
+    push(
+      {
+        from: `${from.name} <${from.email}>`,
+        to: SUPPORT_ADDRESS,
+        ...(opts.cc ? { cc: opts.cc } : {}),
+        subject,
+        at: at.toMillis(),
+        messageId,
+        body: `Hi team,\n\n${topic.body}\n\nThanks,\n${from.name}\n${c.name}`,
+      },
+      `request from ${c.id}`,
+    );
     requests.push({ messageId, clientId: c.id, from: from.email, subject, critical: !!opts.critical });
     const triage = at.plus({ minutes: 20 });
-    edits.push({ at: triage.toMillis(), kind: 'edit', requestId: messageId, set: { Priority: opts.critical ? 'Critical' : topic.priority, Reason: topic.reason, Assignee: agent(c) } });
+    edits.push({
+      at: triage.toMillis(),
+      kind: 'edit',
+      requestId: messageId,
+      set: { Priority: opts.critical ? 'Critical' : topic.priority, Reason: topic.reason, Assignee: agent(c) },
+    });
     let last = messageId;
     const refs = [messageId];
     if (opts.staffDelayMin !== undefined) {
       const replyAt = at.plus({ minutes: opts.staffDelayMin });
       const staffId = mid(agent(c));
-      push({ from: `${agent(c)}`, to: from.email, cc: SUPPORT_ADDRESS, subject: `Re: ${subject}`, at: replyAt.toMillis(), messageId: staffId, inReplyTo: last, references: refs, body: `Hello ${from.name.split(' ')[0]},\n\nThanks for the details, we are on it and will update you shortly.\n\n> ${topic.body}` }, `staff reply to ${c.id}`);
+      push(
+        {
+          from: `${agent(c)}`,
+          to: from.email,
+          cc: SUPPORT_ADDRESS,
+          subject: `Re: ${subject}`,
+          at: replyAt.toMillis(),
+          messageId: staffId,
+          inReplyTo: last,
+          references: refs,
+          body: `Hello ${from.name.split(' ')[0]},\n\nThanks for the details, we are on it and will update you shortly.\n\n> ${topic.body}`,
+        },
+        `staff reply to ${c.id}`,
+      );
       refs.push(staffId);
       last = staffId;
       if (opts.followUp) {
         const fuId = mid(from.email);
-        push({ from: `${from.name} <${from.email}>`, to: SUPPORT_ADDRESS, subject: `Re: ${subject}`, at: replyAt.plus({ hours: 3 }).toMillis(), messageId: fuId, inReplyTo: last, references: [...refs], body: `Thanks — any news on this?\n\n> Thanks for the details, we are on it.` }, `follow-up from ${c.id}`);
+        push(
+          {
+            from: `${from.name} <${from.email}>`,
+            to: SUPPORT_ADDRESS,
+            subject: `Re: ${subject}`,
+            at: replyAt.plus({ hours: 3 }).toMillis(),
+            messageId: fuId,
+            inReplyTo: last,
+            references: [...refs],
+            body: `Thanks — any news on this?\n\n> Thanks for the details, we are on it.`,
+          },
+          `follow-up from ${c.id}`,
+        );
         refs.push(fuId);
       }
       if (opts.resolveAfterMin !== undefined) {
         // An outage is worked through the night; everything else is resolved in working hours.
         const resolved = replyAt.plus({ minutes: opts.resolveAfterMin });
-        edits.push({ at: (opts.critical ? resolved : atWork(resolved, holidays)).toMillis(), kind: 'edit', requestId: messageId, set: { Status: 'Resolved' } });
+        edits.push({
+          at: (opts.critical ? resolved : atWork(resolved, holidays)).toMillis(),
+          kind: 'edit',
+          requestId: messageId,
+          set: { Status: 'Resolved' },
+        });
       }
     }
     return messageId;
@@ -161,29 +265,116 @@ export function generateMonth(month: string, seed: number): DemoMonth {
   // The critical outage: Friday evening before a holiday, at the Standard client and the Enterprise one.
   const friday = fridayBeforeHoliday(monthStart, holidays);
   const outage = friday.set({ hour: 18, minute: 42, second: 10 });
-  request(CLIENTS[0]!, outage, { subject: 'Production site down – checkout failing', body: 'Our storefront returns errors at checkout for every customer. This is a full outage.', reason: 'Bug', priority: 'Critical' }, { critical: true, staffDelayMin: 60 * 62, resolveAfterMin: 240 });
-  request(CLIENTS[3]!, outage.plus({ minutes: 9 }), { subject: 'All member check-ins failing', body: 'No member can check in at any of our London sites. Service is unavailable.', reason: 'Bug', priority: 'Critical' }, { critical: true, staffDelayMin: 35, followUp: true, resolveAfterMin: 600 });
+  request(
+    CLIENTS[0]!,
+    outage,
+    {
+      subject: 'Production site down – checkout failing',
+      body: 'Our storefront returns errors at checkout for every customer. This is a full outage.',
+      reason: 'Bug',
+      priority: 'Critical',
+    },
+    { critical: true, staffDelayMin: 60 * 62, resolveAfterMin: 240 },
+  );
+  request(
+    CLIENTS[3]!,
+    outage.plus({ minutes: 9 }),
+    {
+      subject: 'All member check-ins failing',
+      body: 'No member can check in at any of our London sites. Service is unavailable.',
+      reason: 'Bug',
+      priority: 'Critical',
+    },
+    { critical: true, staffDelayMin: 35, followUp: true, resolveAfterMin: 600 },
+  );
 
   // Noise that must never open a ticket or get an answer.
   const noiseAt = (d: number, h: number) => (days[Math.min(d, days.length - 1)] ?? monthStart).set({ hour: h, minute: 5 }).toMillis();
   const ooo = mid(CLIENTS[1]!.contacts[0]!.email);
-  push({ from: CLIENTS[1]!.contacts[0]!.email, to: SUPPORT_ADDRESS, subject: 'Automatic reply: Out of office', at: noiseAt(3, 10), messageId: ooo, headers: { 'Auto-Submitted': 'auto-replied', 'X-Autoreply': 'yes' }, body: 'I am out of the office until Monday.' }, 'auto-reply');
+  push(
+    {
+      from: CLIENTS[1]!.contacts[0]!.email,
+      to: SUPPORT_ADDRESS,
+      subject: 'Automatic reply: Out of office',
+      at: noiseAt(3, 10),
+      messageId: ooo,
+      headers: { 'Auto-Submitted': 'auto-replied', 'X-Autoreply': 'yes' },
+      body: 'I am out of the office until Monday.',
+    },
+    'auto-reply',
+  );
   noise.push({ messageId: ooo, why: 'auto-reply' });
   const bounce = mid('mailer-daemon@mail.helpdesk.example');
-  push({ from: 'Mail Delivery Subsystem <mailer-daemon@mail.helpdesk.example>', to: SUPPORT_ADDRESS, subject: 'Delivery Status Notification (Failure)', at: noiseAt(5, 9), messageId: bounce, contentType: 'multipart/report; report-type=delivery-status; boundary="b1"', body: '--b1\r\nContent-Type: text/plain\r\n\r\nAddress not found: old.contact@summit-outfitters.example\r\n--b1\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mail.helpdesk.example\r\nFinal-Recipient: rfc822; old.contact@summit-outfitters.example\r\nAction: failed\r\nStatus: 5.1.1\r\n--b1--' }, 'bounce');
+  push(
+    {
+      from: 'Mail Delivery Subsystem <mailer-daemon@mail.helpdesk.example>',
+      to: SUPPORT_ADDRESS,
+      subject: 'Delivery Status Notification (Failure)',
+      at: noiseAt(5, 9),
+      messageId: bounce,
+      contentType: 'multipart/report; report-type=delivery-status; boundary="b1"',
+      body: '--b1\r\nContent-Type: text/plain\r\n\r\nAddress not found: old.contact@summit-outfitters.example\r\n--b1\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mail.helpdesk.example\r\nFinal-Recipient: rfc822; old.contact@summit-outfitters.example\r\nAction: failed\r\nStatus: 5.1.1\r\n--b1--',
+    },
+    'bounce',
+  );
   noise.push({ messageId: bounce, why: 'bounce' });
   const list = mid('news@vendor-updates.example');
-  push({ from: 'Vendor Updates <news@vendor-updates.example>', to: SUPPORT_ADDRESS, subject: 'Product newsletter: what is new this month', at: noiseAt(7, 7), messageId: list, headers: { 'List-Id': 'Vendor news <news.vendor-updates.example>', 'List-Unsubscribe': '<mailto:unsubscribe@vendor-updates.example>', Precedence: 'bulk' }, body: 'This month: new dashboards and faster exports.' }, 'list mail');
+  push(
+    {
+      from: 'Vendor Updates <news@vendor-updates.example>',
+      to: SUPPORT_ADDRESS,
+      subject: 'Product newsletter: what is new this month',
+      at: noiseAt(7, 7),
+      messageId: list,
+      headers: {
+        'List-Id': 'Vendor news <news.vendor-updates.example>',
+        'List-Unsubscribe': '<mailto:unsubscribe@vendor-updates.example>',
+        Precedence: 'bulk',
+      },
+      body: 'This month: new dashboards and faster exports.',
+    },
+    'list mail',
+  );
   noise.push({ messageId: list, why: 'list mail' });
   const stranger = mid('someone@freemail.example');
-  push({ from: 'Pat Stranger <someone@freemail.example>', to: SUPPORT_ADDRESS, subject: 'Question about pricing', at: noiseAt(9, 13), messageId: stranger, body: 'Hello, how much does your platform cost?' }, 'unregistered sender');
+  push(
+    {
+      from: 'Pat Stranger <someone@freemail.example>',
+      to: SUPPORT_ADDRESS,
+      subject: 'Question about pricing',
+      at: noiseAt(9, 13),
+      messageId: stranger,
+      body: 'Hello, how much does your platform cost?',
+    },
+    'unregistered sender',
+  );
   noise.push({ messageId: stranger, why: 'unregistered sender' });
   const notAuthorized = CLIENTS[0]!.contacts.find((p) => !p.canOpen)!;
   const na = mid(notAuthorized.email);
-  push({ from: `${notAuthorized.name} <${notAuthorized.email}>`, to: SUPPORT_ADDRESS, subject: 'Can you change my notification settings?', at: noiseAt(11, 11), messageId: na, body: 'Please switch off the weekly digest for me.' }, 'contact who may not open tickets');
+  push(
+    {
+      from: `${notAuthorized.name} <${notAuthorized.email}>`,
+      to: SUPPORT_ADDRESS,
+      subject: 'Can you change my notification settings?',
+      at: noiseAt(11, 11),
+      messageId: na,
+      body: 'Please switch off the weekly digest for me.',
+    },
+    'contact who may not open tickets',
+  );
   noise.push({ messageId: na, why: 'contact may not open tickets' });
   const lookalike = mid('dana.wells@summit-outfitters.example.evil.test');
-  push({ from: 'Dana Wells <dana.wells@summit-outfitters.example.evil.test>', to: SUPPORT_ADDRESS, subject: 'Invoice update needed', at: noiseAt(12, 15), messageId: lookalike, body: 'Please update our bank details for invoices.' }, 'lookalike domain');
+  push(
+    {
+      from: 'Dana Wells <dana.wells@summit-outfitters.example.evil.test>',
+      to: SUPPORT_ADDRESS,
+      subject: 'Invoice update needed',
+      at: noiseAt(12, 15),
+      messageId: lookalike,
+      body: 'Please update our bank details for invoices.',
+    },
+    'lookalike domain',
+  );
   noise.push({ messageId: lookalike, why: 'lookalike domain' });
 
   // Hours: CSMs log their work; Ridge and Canyon go over their contracts.
@@ -196,15 +387,46 @@ export function generateMonth(month: string, seed: number): DemoMonth {
       const h = Math.min(left, rnd.pick([0.5, 0.75, 1, 1.25, 1.5, 2]));
       left -= h;
       const format = rnd.pick(['decimal', 'colon', 'minutes'] as const);
-      const text = format === 'decimal' ? String(h) : format === 'colon' ? `${Math.floor(h)}:${String(Math.round((h % 1) * 60)).padStart(2, '0')}` : `${Math.round(h * 60)}m`;
-      hours.push({ date: day.toISODate()!, clientId: c.id, person: c.csm, activity: rnd.pick(ACTIVITIES), hours: text, requiredAttendee: 'Yes', notes: '' });
+      const text =
+        format === 'decimal'
+          ? String(h)
+          : format === 'colon'
+            ? `${Math.floor(h)}:${String(Math.round((h % 1) * 60)).padStart(2, '0')}`
+            : `${Math.round(h * 60)}m`;
+      hours.push({
+        date: day.toISODate()!,
+        clientId: c.id,
+        person: c.csm,
+        activity: rnd.pick(ACTIVITIES),
+        hours: text,
+        requiredAttendee: 'Yes',
+        notes: '',
+      });
       i++;
     }
     // A troubleshooting session on the client's first bug ticket: excluded when the Reason is Bug.
     const bug = requests.find((r) => r.clientId === c.id);
-    if (bug) hours.push({ date: days[Math.min(10, days.length - 1)]!.toISODate()!, clientId: c.id, person: agent(c), activity: 'Troubleshooting', hours: '1.5', requiredAttendee: 'Yes', requestId: bug.messageId, notes: 'Reproduced the reported problem.' });
+    if (bug)
+      hours.push({
+        date: days[Math.min(10, days.length - 1)]!.toISODate()!,
+        clientId: c.id,
+        person: agent(c),
+        activity: 'Troubleshooting',
+        hours: '1.5',
+        requiredAttendee: 'Yes',
+        requestId: bug.messageId,
+        notes: 'Reproduced the reported problem.',
+      });
     // An account review with a second CSM shadowing: not a required attendee, not counted.
-    hours.push({ date: days[Math.min(14, days.length - 1)]!.toISODate()!, clientId: c.id, person: STAFF.csms[0] === c.csm ? STAFF.csms[1] : STAFF.csms[0], activity: 'Account review', hours: '1', requiredAttendee: 'No', notes: 'Shadowing for onboarding.' });
+    hours.push({
+      date: days[Math.min(14, days.length - 1)]!.toISODate()!,
+      clientId: c.id,
+      person: STAFF.csms[0] === c.csm ? STAFF.csms[1] : STAFF.csms[0],
+      activity: 'Account review',
+      hours: '1',
+      requiredAttendee: 'No',
+      notes: 'Shadowing for onboarding.',
+    });
   }
 
   mail.sort((a, b) => a.at - b.at);

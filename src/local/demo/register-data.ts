@@ -40,32 +40,68 @@ export const SUPPORT_ADDRESS = 'support@helpdesk.example';
 
 export const CLIENTS: readonly DemoClient[] = [
   {
-    id: 'SUMMIT', billingAddress: '48 Alpine Way\nBoulder, CO 80302', name: 'Summit Outfitters', domain: 'summit-outfitters.example', plan: 'Standard', edition: 'Other', calendar: '',
-    monthlyHours: 4, rate: '', csm: STAFF.csms[0], matrix: 'CSM-Director-VP',
+    id: 'SUMMIT',
+    billingAddress: '48 Alpine Way\nBoulder, CO 80302',
+    name: 'Summit Outfitters',
+    domain: 'summit-outfitters.example',
+    plan: 'Standard',
+    edition: 'Other',
+    calendar: '',
+    monthlyHours: 4,
+    rate: '',
+    csm: STAFF.csms[0],
+    matrix: 'CSM-Director-VP',
     contacts: [
       { email: 'dana.wells@summit-outfitters.example', name: 'Dana Wells', role: 'Authorized representative', canOpen: true },
       { email: 'lee.park@summit-outfitters.example', name: 'Lee Park', role: 'User', canOpen: false },
     ],
   },
   {
-    id: 'RIDGE', billingAddress: '900 Market Street\nSan Francisco, CA 94102', name: 'Ridge Analytics', domain: 'ridge-analytics.example', plan: 'CSM', edition: 'Other', calendar: '',
-    monthlyHours: 8, rate: '', csm: STAFF.csms[0], matrix: 'CSM-Director-VP',
+    id: 'RIDGE',
+    billingAddress: '900 Market Street\nSan Francisco, CA 94102',
+    name: 'Ridge Analytics',
+    domain: 'ridge-analytics.example',
+    plan: 'CSM',
+    edition: 'Other',
+    calendar: '',
+    monthlyHours: 8,
+    rate: '',
+    csm: STAFF.csms[0],
+    matrix: 'CSM-Director-VP',
     contacts: [
       { email: 'omar.haddad@ridge-analytics.example', name: 'Omar Haddad', role: 'Authorized representative', canOpen: true },
       { email: 'kim.nguyen@ridge-analytics.example', name: 'Kim Nguyen', role: 'Executive sponsor', canOpen: true },
     ],
   },
   {
-    id: 'CANYON', billingAddress: 'Accounts Payable\n215 Canyon Road\nSanta Fe, NM 87501', name: 'Canyon Media', domain: 'canyon-media.example', plan: 'Professional', edition: 'Other', calendar: '',
-    monthlyHours: 20, rate: 150, csm: STAFF.csms[1], matrix: 'CSM-COO-CEO',
+    id: 'CANYON',
+    billingAddress: 'Accounts Payable\n215 Canyon Road\nSanta Fe, NM 87501',
+    name: 'Canyon Media',
+    domain: 'canyon-media.example',
+    plan: 'Professional',
+    edition: 'Other',
+    calendar: '',
+    monthlyHours: 20,
+    rate: 150,
+    csm: STAFF.csms[1],
+    matrix: 'CSM-COO-CEO',
     contacts: [
       { email: 'ana.silva@canyon-media.example', name: 'Ana Silva', role: 'Authorized representative', canOpen: true },
       { email: 'ben.ross@canyon-media.example', name: 'Ben Ross', role: 'Billing', canOpen: false },
     ],
   },
   {
-    id: 'NORTHWIND', billingAddress: '10 Finsbury Square\nLondon EC2A 1AF\nUnited Kingdom', name: 'Northwind Workspaces', domain: 'northwind.example', plan: 'Enterprise', edition: 'Enterprise', calendar: 'UK-9-6',
-    monthlyHours: 16, rate: '', csm: STAFF.csms[1], matrix: 'CSM-COO-CEO',
+    id: 'NORTHWIND',
+    billingAddress: '10 Finsbury Square\nLondon EC2A 1AF\nUnited Kingdom',
+    name: 'Northwind Workspaces',
+    domain: 'northwind.example',
+    plan: 'Enterprise',
+    edition: 'Enterprise',
+    calendar: 'UK-9-6',
+    monthlyHours: 16,
+    rate: '',
+    csm: STAFF.csms[1],
+    matrix: 'CSM-COO-CEO',
     contacts: [
       { email: 'harriet.cole@northwind.example', name: 'Harriet Cole', role: 'Authorized representative', canOpen: true },
       { email: 'tom.baker@northwind.example', name: 'Tom Baker', role: 'Authorized representative', canOpen: true },
@@ -75,12 +111,36 @@ export const CLIENTS: readonly DemoClient[] = [
 
 /** Northwind's support calendar: weekdays 09:00–18:00 London time, with UK bank holidays. */
 export const EXTRA_CALENDARS = [
-  { id: 'UK-9-6', zone: 'Europe/London', day: '09:00-18:00', holidays: [['2026-12-25', 'Christmas Day'], ['2026-12-28', 'Boxing Day (substitute)']] },
+  {
+    id: 'UK-9-6',
+    zone: 'Europe/London',
+    day: '09:00-18:00',
+    holidays: [
+      ['2026-12-25', 'Christmas Day'],
+      ['2026-12-28', 'Boxing Day (substitute)'],
+    ],
+  },
 ] as const;
 
 export const KNOWLEDGE_BASE = [
-  { title: 'Resetting a user password', url: 'https://help.helpdesk.example/articles/reset-password', keywords: 'password, login, locked out, reset' },
-  { title: 'Why is my campaign not sending?', url: 'https://help.helpdesk.example/articles/campaign-not-sending', keywords: 'campaign, send, email, stuck, queue' },
-  { title: 'Exporting a report to CSV', url: 'https://help.helpdesk.example/articles/export-report', keywords: 'report, export, csv, download' },
-  { title: 'Data sync troubleshooting', url: 'https://help.helpdesk.example/articles/data-sync', keywords: 'sync, integration, import, data, missing' },
+  {
+    title: 'Resetting a user password',
+    url: 'https://help.helpdesk.example/articles/reset-password',
+    keywords: 'password, login, locked out, reset',
+  },
+  {
+    title: 'Why is my campaign not sending?',
+    url: 'https://help.helpdesk.example/articles/campaign-not-sending',
+    keywords: 'campaign, send, email, stuck, queue',
+  },
+  {
+    title: 'Exporting a report to CSV',
+    url: 'https://help.helpdesk.example/articles/export-report',
+    keywords: 'report, export, csv, download',
+  },
+  {
+    title: 'Data sync troubleshooting',
+    url: 'https://help.helpdesk.example/articles/data-sync',
+    keywords: 'sync, integration, import, data, missing',
+  },
 ] as const;

@@ -12,25 +12,63 @@ export function fillDemoRegister(em: Emulator): void {
   setSetting(em, SETTINGS.invoicePrefix.key, 'INV-2026-');
 
   for (const cal of EXTRA_CALENDARS) {
-    typeRows(em, 'Calendars', [{ 'Calendar ID': cal.id, 'Time zone': cal.zone, Mon: cal.day, Tue: cal.day, Wed: cal.day, Thu: cal.day, Fri: cal.day, Sat: 'closed', Sun: 'closed' }]);
-    typeRows(em, 'Holidays', cal.holidays.map(([date, name]) => ({ 'Calendar ID': cal.id, Date: date, Name: name })));
+    typeRows(em, 'Calendars', [
+      {
+        'Calendar ID': cal.id,
+        'Time zone': cal.zone,
+        Mon: cal.day,
+        Tue: cal.day,
+        Wed: cal.day,
+        Thu: cal.day,
+        Fri: cal.day,
+        Sat: 'closed',
+        Sun: 'closed',
+      },
+    ]);
+    typeRows(
+      em,
+      'Holidays',
+      cal.holidays.map(([date, name]) => ({ 'Calendar ID': cal.id, Date: date, Name: name })),
+    );
   }
 
   typeRows(
     em,
     'Clients',
     CLIENTS.map((c) => ({
-      'Client ID': c.id, Name: c.name, Domains: c.domain, Plan: c.plan, Edition: c.edition, Calendar: c.calendar,
-      'Monthly hours': c.monthlyHours, 'Hourly rate': c.rate, 'CSM email': c.csm, 'Escalation matrix': c.matrix,
-      'Finance email': '', Status: 'Active', 'Billing address': c.billingAddress,
+      'Client ID': c.id,
+      Name: c.name,
+      Domains: c.domain,
+      Plan: c.plan,
+      Edition: c.edition,
+      Calendar: c.calendar,
+      'Monthly hours': c.monthlyHours,
+      'Hourly rate': c.rate,
+      'CSM email': c.csm,
+      'Escalation matrix': c.matrix,
+      'Finance email': '',
+      Status: 'Active',
+      'Billing address': c.billingAddress,
     })),
   );
   typeRows(
     em,
     'Contacts',
-    CLIENTS.flatMap((c) => c.contacts.map((p) => ({ Email: p.email, Name: p.name, 'Client ID': c.id, Role: p.role, 'Can open tickets': p.canOpen ? 'Yes' : 'No' }))),
+    CLIENTS.flatMap((c) =>
+      c.contacts.map((p) => ({
+        Email: p.email,
+        Name: p.name,
+        'Client ID': c.id,
+        Role: p.role,
+        'Can open tickets': p.canOpen ? 'Yes' : 'No',
+      })),
+    ),
   );
-  typeRows(em, 'Knowledge Base', KNOWLEDGE_BASE.map((k) => ({ Title: k.title, URL: k.url, Keywords: k.keywords })));
+  typeRows(
+    em,
+    'Knowledge Base',
+    KNOWLEDGE_BASE.map((k) => ({ Title: k.title, URL: k.url, Keywords: k.keywords })),
+  );
 
   // Tier 1 stays blank (= the client's CSM); the leaders above fill in their own rows.
   const people: [string, string, string, string][] = [
@@ -44,7 +82,9 @@ export function fillDemoRegister(em: Emulator): void {
     const header = sheetRows[0]!.map(String);
     const row = sheetRows.findIndex((r) => r[header.indexOf('Matrix')] === matrix && String(r[header.indexOf('Tier')]) === tier);
     if (row > 0) {
-      const sheet = (em.realm.context.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).getActiveSpreadsheet().getSheetByName('Escalation')!;
+      const sheet = (em.realm.context.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp)
+        .getActiveSpreadsheet()
+        .getSheetByName('Escalation')!;
       sheet.getRange(row + 1, header.indexOf('Name') + 1, 1, 2).setValues(em.realm.toRealm([[name, email]]));
     }
   }

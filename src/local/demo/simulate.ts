@@ -78,7 +78,16 @@ function typeHours(em: Emulator, entries: readonly DemoHours[]): void {
  * moments, and the monthly billing trigger on the 1st of the next month.
  */
 export async function simulateMonth(em: Emulator, month: DemoMonth, progress: Progress): Promise<SimulationStats> {
-  const stats: SimulationStats = { ingestRuns: 0, sweepRuns: 0, failedRuns: [], edits: 0, editsSkipped: 0, hoursRows: 0, modeledMs: 0, serviceCalls: 0 };
+  const stats: SimulationStats = {
+    ingestRuns: 0,
+    sweepRuns: 0,
+    failedRuns: [],
+    edits: 0,
+    editsSkipped: 0,
+    hoursRows: 0,
+    modeledMs: 0,
+    serviceCalls: 0,
+  };
   for (const m of month.mail) await em.mailbox.deliver(m.raw, { at: m.at });
 
   const edits = [...month.edits];

@@ -42,12 +42,21 @@ export function summarize(wb: WorkbookModel, month: string): DemoSummary {
   const billingRows = table(wb, `Billing ${month}`);
   const billing = billingRows
     .filter((r) => r['Client ID'] !== '' && r['Client ID'] !== 'Total' && typeof r['Contracted h'] === 'number')
-    .map((r) => ({ client: String(r.Client), contracted: Number(r['Contracted h']), counted: Number(r['Counted h']), overage: Number(r['Overage h']), amount: Number(r['Amount due'] ?? r['Overage amount']) }));
+    .map((r) => ({
+      client: String(r.Client),
+      contracted: Number(r['Contracted h']),
+      counted: Number(r['Counted h']),
+      overage: Number(r['Overage h']),
+      amount: Number(r['Amount due'] ?? r['Overage amount']),
+    }));
   const total = billingRows.find((r) => r['Client ID'] === 'Total');
   return {
     tickets: tickets.length,
     byClient,
-    attainment: ['Critical', 'High', 'Medium', 'Low'].map((priority) => ({ priority, ...(attainment.get(priority) ?? { met: 0, breached: 0 }) })),
+    attainment: ['Critical', 'High', 'Medium', 'Low'].map((priority) => ({
+      priority,
+      ...(attainment.get(priority) ?? { met: 0, breached: 0 }),
+    })),
     escalations: log.filter((l) => /^Escalated to tier/.test(String(l.Action))).length,
     notices: log.filter((l) => /notice sent|reminder sent/i.test(String(l.Action))).length,
     noise,
@@ -60,8 +69,14 @@ const money = (n: number) => `$${n.toLocaleString('en-US', { minimumFractionDigi
 
 export function formatSummary(s: DemoSummary): string[] {
   const lines = [
-    `  Tickets opened: ${s.tickets} (${Object.entries(s.byClient).map(([c, n]) => `${c} ${n}`).join(', ')})`,
-    `  Noise kept out of the queue: ${Object.entries(s.noise).map(([k, n]) => `${n} ${k}`).join(', ') || 'none'} (no tickets; automated mail never answered)`,
+    `  Tickets opened: ${s.tickets} (${Object.entries(s.byClient)
+      .map(([c, n]) => `${c} ${n}`)
+      .join(', ')})`,
+    `  Noise kept out of the queue: ${
+      Object.entries(s.noise)
+        .map(([k, n]) => `${n} ${k}`)
+        .join(', ') || 'none'
+    } (no tickets; automated mail never answered)`,
     '  SLA targets met / breached by priority:',
     ...s.attainment.map((a) => {
       const n = a.met + a.breached;
@@ -69,7 +84,10 @@ export function formatSummary(s: DemoSummary): string[] {
     }),
     `  Escalation mails: ${s.escalations}; status notices and reminders: ${s.notices}`,
     '  Hours (counted vs contracted) and overage:',
-    ...s.billing.map((b) => `    ${b.client.padEnd(22)} ${b.counted.toFixed(2).padStart(6)} h of ${String(b.contracted).padStart(3)} h, overage ${b.overage.toFixed(2)} h → ${money(b.amount)}`),
+    ...s.billing.map(
+      (b) =>
+        `    ${b.client.padEnd(22)} ${b.counted.toFixed(2).padStart(6)} h of ${String(b.contracted).padStart(3)} h, overage ${b.overage.toFixed(2)} h → ${money(b.amount)}`,
+    ),
     `  Invoice total: ${money(s.invoiceTotal)}`,
   ];
   return lines;

@@ -34,21 +34,30 @@ export function typeRows(em: Emulator, tab: string, records: readonly Record<str
     return line;
   });
   const first = sheet.getLastRow() + 1;
-  if (first + lines.length - 1 > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), first + lines.length - 1 - sheet.getMaxRows());
+  if (first + lines.length - 1 > sheet.getMaxRows())
+    sheet.insertRowsAfter(sheet.getMaxRows(), first + lines.length - 1 - sheet.getMaxRows());
   sheet.getRange(first, 1, lines.length, header.length).setValues(em.realm.toRealm(lines));
 }
 
 /** Sets one setting's Value (Settings is keyed by its Key column). */
 export function setSetting(em: Emulator, key: string, value: string | number): void {
   const sheet = sheetOf(em, 'Settings');
-  const keys = sheet.getRange(1, 1, sheet.getLastRow(), 1).getValues().map((r) => String(r[0]));
+  const keys = sheet
+    .getRange(1, 1, sheet.getLastRow(), 1)
+    .getValues()
+    .map((r) => String(r[0]));
   const row = keys.indexOf(key);
   if (row < 0) throw new Error(`no setting "${key}"`);
   sheet.getRange(row + 1, 2).setValue(value);
 }
 
 /** Fills blank cells of a column for rows matching a predicate on another column. */
-export function editCells(em: Emulator, tab: string, match: { column: string; equals: string }, set: Record<string, string | number>): number {
+export function editCells(
+  em: Emulator,
+  tab: string,
+  match: { column: string; equals: string },
+  set: Record<string, string | number>,
+): number {
   const sheet = sheetOf(em, tab);
   const header = headerOf(sheet);
   const values = sheet.getDataRange().getValues();

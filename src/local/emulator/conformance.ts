@@ -61,7 +61,6 @@ export type Drift<Ours, Real> = {
 /** Compiles only when its argument is `never`: `Mirrors<Drift<…>>` names the methods that drifted. */
 type Mirrors<T extends never> = T;
 
-
 export type Checked = [
   Mirrors<Drift<GmailApp, GoogleAppsScript.Gmail.GmailApp>>,
   Mirrors<Drift<GmailThread, GoogleAppsScript.Gmail.GmailThread>>,
@@ -82,7 +81,12 @@ export type Checked = [
   Mirrors<Exclude<Drift<BooleanCondition, GoogleAppsScript.Spreadsheet.BooleanCondition>, 'getCriteriaType'>>,
   Mirrors<Drift<ConditionalFormatRule, GoogleAppsScript.Spreadsheet.ConditionalFormatRule>>,
   // whenDateAfter/whenDateBefore take a Date only: relative dates (RelativeDate) are not emulated.
-  Mirrors<Exclude<Drift<ConditionalFormatRuleBuilder, GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder>, 'whenDateAfter' | 'whenDateBefore'>>,
+  Mirrors<
+    Exclude<
+      Drift<ConditionalFormatRuleBuilder, GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder>,
+      'whenDateAfter' | 'whenDateBefore'
+    >
+  >,
   Mirrors<Drift<Protection, GoogleAppsScript.Spreadsheet.Protection>>,
   Mirrors<Drift<EmbeddedChart, GoogleAppsScript.Spreadsheet.EmbeddedChart>>,
   // getChartType() is null before setChartType (the typings say a ChartType).

@@ -129,7 +129,20 @@ export class Emulator {
 
   /** The top-level functions of the loaded project: what Apps Script can call by name. */
   entryPoints(): string[] {
-    const services = new Set(['SpreadsheetApp', 'GmailApp', 'MailApp', 'PropertiesService', 'LockService', 'ScriptApp', 'Session', 'Utilities', 'HtmlService', 'Charts', 'Logger', 'console']);
+    const services = new Set([
+      'SpreadsheetApp',
+      'GmailApp',
+      'MailApp',
+      'PropertiesService',
+      'LockService',
+      'ScriptApp',
+      'Session',
+      'Utilities',
+      'HtmlService',
+      'Charts',
+      'Logger',
+      'console',
+    ]);
     return Object.keys(this.realm.context)
       .filter((k) => !services.has(k) && typeof this.realm.context[k] === 'function')
       .sort();

@@ -91,9 +91,7 @@ export class Meter {
       throw new ExecutionTimeExceeded('Exceeded maximum execution time');
     }
     this.countsByMethod.set(method, (this.countsByMethod.get(method) ?? 0) + 1);
-    const base = options.cheap
-      ? (this.latency.cheap ?? 5)
-      : (this.latency[method] ?? this.latency.default ?? 20);
+    const base = options.cheap ? (this.latency.cheap ?? 5) : (this.latency[method] ?? this.latency.default ?? 20);
     const ms = base + (options.cells ?? 0) * PER_CELL_MS;
     this.runModeledMs += ms;
     if (this.inRun && this.onElapse) this.onElapse(ms);

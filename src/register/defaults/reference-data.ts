@@ -18,7 +18,10 @@ const SEED_ZONE = 'America/Denver';
  */
 export function defaultCalendarId(zone: string = SEED_ZONE): string {
   if (!zone || zone === SEED_ZONE) return DEFAULT_CALENDAR_ID;
-  const city = zone.split('/').pop()!.replace(/[^A-Za-z0-9]+/g, '-');
+  const city = zone
+    .split('/')
+    .pop()!
+    .replace(/[^A-Za-z0-9]+/g, '-');
   return `${city}-8-5`;
 }
 
@@ -26,7 +29,17 @@ export function defaultCalendarId(zone: string = SEED_ZONE): string {
 export function calendarRows(zone: string = SEED_ZONE): Row[] {
   const day = '08:00-17:00';
   return [
-    { 'Calendar ID': defaultCalendarId(zone), 'Time zone': zone, Mon: day, Tue: day, Wed: day, Thu: day, Fri: day, Sat: 'closed', Sun: 'closed' },
+    {
+      'Calendar ID': defaultCalendarId(zone),
+      'Time zone': zone,
+      Mon: day,
+      Tue: day,
+      Wed: day,
+      Thu: day,
+      Fri: day,
+      Sat: 'closed',
+      Sun: 'closed',
+    },
     { 'Calendar ID': '24x7', 'Time zone': zone, Mon: '24h', Tue: '24h', Wed: '24h', Thu: '24h', Fri: '24h', Sat: '24h', Sun: '24h' },
   ];
 }
@@ -46,7 +59,15 @@ export function holidayRows(year: number, toDate: (isoDate: string) => Date, zon
 export function slaPolicyRows(): Row[] {
   const rows: Row[] = [];
   const add = (plan: string, priority: string, first: number, update: number | '', resolution: number | '', calendar = '') =>
-    rows.push({ Plan: plan, Priority: priority, 'First response (h)': first, 'Next update (h)': update, 'Resolution (h)': resolution, Calendar: calendar, 'At risk at (%)': 75 });
+    rows.push({
+      Plan: plan,
+      Priority: priority,
+      'First response (h)': first,
+      'Next update (h)': update,
+      'Resolution (h)': resolution,
+      Calendar: calendar,
+      'At risk at (%)': 75,
+    });
   // The seed's Support Response Time Matrix: Critical "proactively monitored: updates within
   // 2 business hours", High 4, Medium 8, Low 8 business hours.
   for (const plan of ['Standard', 'CSM', 'Professional']) {
@@ -73,9 +94,21 @@ export function activityRows(): Row[] {
     yes('Reporting', 'Reporting requests count.'),
     yes('Enhancement management', 'New features and enhancements are first charged against contracted hours.'),
     yes('Training', 'Supplemental training counts.'),
-    { Activity: 'Troubleshooting', 'Counts toward contract': 'Unless bug', Rule: 'Not deducted if a bug is identified; deducted if it is a user error, training gap, or no bug is found.' },
-    { Activity: 'Product troubleshooting', 'Counts toward contract': 'No', Rule: 'Product troubleshooting, reported by or for the benefit of the client, is excluded.' },
-    { Activity: 'Server monitoring', 'Counts toward contract': 'No', Rule: 'Server monitoring and performance troubleshooting are excluded.' },
+    {
+      Activity: 'Troubleshooting',
+      'Counts toward contract': 'Unless bug',
+      Rule: 'Not deducted if a bug is identified; deducted if it is a user error, training gap, or no bug is found.',
+    },
+    {
+      Activity: 'Product troubleshooting',
+      'Counts toward contract': 'No',
+      Rule: 'Product troubleshooting, reported by or for the benefit of the client, is excluded.',
+    },
+    {
+      Activity: 'Server monitoring',
+      'Counts toward contract': 'No',
+      Rule: 'Server monitoring and performance troubleshooting are excluded.',
+    },
   ];
 }
 

@@ -31,7 +31,11 @@ export const domainList: Parser<string[]> = (t) => {
     .map((d) => d.trim().toLowerCase().replace(/^@/, ''))
     .filter(Boolean);
   const wrong = domains.filter((d) => d.includes('@') || !d.includes('.'));
-  return wrong.length ? bad(`${wrong.map((d) => `"${d}"`).join(', ')} ${wrong.length === 1 ? 'is not a mail domain' : 'are not mail domains'} (e.g. example.com)`) : ok(domains);
+  return wrong.length
+    ? bad(
+        `${wrong.map((d) => `"${d}"`).join(', ')} ${wrong.length === 1 ? 'is not a mail domain' : 'are not mail domains'} (e.g. example.com)`,
+      )
+    : ok(domains);
 };
 
 /** Names separated by commas or semicolons, lower-cased for matching; "none" = an empty list. */
@@ -79,7 +83,8 @@ export const incrementHours: Parser<number> = (t) => {
 };
 
 /** An ISO 4217 currency code (USD, EUR, …), upper-cased: what Xero and QuickBooks import. */
-export const currencyCode: Parser<string> = (t) => (/^[a-z]{3}$/i.test(t) ? ok(t.toUpperCase()) : bad(`"${t}" is not a three-letter currency code such as USD`));
+export const currencyCode: Parser<string> = (t) =>
+  /^[a-z]{3}$/i.test(t) ? ok(t.toUpperCase()) : bad(`"${t}" is not a three-letter currency code such as USD`);
 
 /** One of a vocabulary, case-insensitively. */
 export const choice =

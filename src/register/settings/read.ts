@@ -21,7 +21,11 @@ export interface SettingsRead {
 }
 
 /** Keys as people type them: case, spacing and punctuation around words do not matter. */
-const norm = (key: string) => key.toLowerCase().replace(/[^a-z0-9()%]+/g, ' ').trim();
+const norm = (key: string) =>
+  key
+    .toLowerCase()
+    .replace(/[^a-z0-9()%]+/g, ' ')
+    .trim();
 
 const BY_KEY = new Map<string, SettingName>(Object.entries(SETTINGS).map(([name, s]) => [norm(s.key), name as SettingName]));
 
@@ -47,7 +51,8 @@ function unknownKey(key: string): string {
     const d = distance(norm(key), norm(s.key));
     if (!best || d < best.d) best = { key: s.key, d };
   }
-  const hint = best && best.d <= Math.max(2, Math.floor(best.key.length / 5)) ? `: did you mean "${best.key}"?` : '; the automation ignores this row';
+  const hint =
+    best && best.d <= Math.max(2, Math.floor(best.key.length / 5)) ? `: did you mean "${best.key}"?` : '; the automation ignores this row';
   return `"${key}" is not a setting Support Desk knows${hint}`;
 }
 
@@ -85,7 +90,11 @@ export function readSettings(rows: readonly SettingRow[], env: SettingsEnv): Set
     }
     const first = found.get(name);
     if (first) {
-      problems.push({ rowNumber: row.rowNumber, key: row.key, message: `"${SETTINGS[name].key}" is set again (first at row ${first.rowNumber}); this row is ignored` });
+      problems.push({
+        rowNumber: row.rowNumber,
+        key: row.key,
+        message: `"${SETTINGS[name].key}" is set again (first at row ${first.rowNumber}); this row is ignored`,
+      });
       continue;
     }
     found.set(name, row);

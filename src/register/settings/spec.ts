@@ -1,7 +1,21 @@
 import { DEFAULT_PRIORITY_KEYWORDS, DEFAULT_REASON_KEYWORDS } from '../../core/mail/keywords';
 import { PRIORITIES, REASONS } from '../../core/types/vocab';
 import { ACCOUNTING_SYSTEMS } from '../../core/billing/accounting-csv';
-import { choice, currencyCode, dollars, domainList, emailAddress, gmailQuery, incrementHours, keywordRules, nameList, plainText, timeZone, wholeNumber, type Parser } from './parse';
+import {
+  choice,
+  currencyCode,
+  dollars,
+  domainList,
+  emailAddress,
+  gmailQuery,
+  incrementHours,
+  keywordRules,
+  nameList,
+  plainText,
+  timeZone,
+  wholeNumber,
+  type Parser,
+} from './parse';
 import { defaultCalendarId } from '../defaults/reference-data';
 
 /** What a setting's default may depend on: the place the register lives in. */
@@ -148,7 +162,8 @@ export const SETTINGS = {
   }),
   unregisteredSenders: setting({
     key: 'Unregistered senders',
-    explanation: 'Mail from an address not in Contacts: "Reply and log" (one polite reply a day asking for an authorized contact) or "Open ticket".',
+    explanation:
+      'Mail from an address not in Contacts: "Reply and log" (one polite reply a day asking for an authorized contact) or "Open ticket".',
     usedBy: ['inbox'],
     initial: () => 'Reply and log',
     parse: choice(UNREGISTERED_POLICIES),

@@ -16,7 +16,11 @@ export const ActivitiesTab = defineTab({
   }),
   columns: {
     Activity: { note: 'The activity name CSMs pick in the Hours tab.', width: 200 },
-    'Counts toward contract': { note: 'Yes, No, or Unless bug (excluded when the ticket’s Reason is Bug).', vocab: COUNTS_TOWARD, width: 150 },
+    'Counts toward contract': {
+      note: 'Yes, No, or Unless bug (excluded when the ticket’s Reason is Bug).',
+      vocab: COUNTS_TOWARD,
+      width: 150,
+    },
     Rule: { note: 'The contract wording behind the rule.', width: 420 },
     Problems: { note: 'Filled by the automation when the row cannot be used, with the reason.', owner: 'automation', width: 260 },
   },

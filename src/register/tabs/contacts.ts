@@ -22,7 +22,11 @@ export const ContactsTab = defineTab({
     'Client ID': { note: 'The client this person belongs to (Clients tab).', pick: { tab: 'Clients', header: 'Client ID' }, width: 90 },
     Role: { note: 'E.g. Authorized representative, Executive sponsor, Billing.', width: 170 },
     Phone: { note: 'Kept as text, exactly as typed.', format: 'text', outside: true, width: 130 },
-    'Can open tickets': { note: 'Yes = mail from this address opens tickets; No = their mail is logged but opens nothing.', vocab: ['Yes', 'No'], width: 120 },
+    'Can open tickets': {
+      note: 'Yes = mail from this address opens tickets; No = their mail is logged but opens nothing.',
+      vocab: ['Yes', 'No'],
+      width: 120,
+    },
     Problems: { note: 'Filled by the automation when the row cannot be used, with the reason.', owner: 'automation', width: 260 },
   },
 });

@@ -17,7 +17,11 @@ export const HolidaysTab = defineTab({
     'Calendar ID': { note: 'Which calendar the holiday belongs to.', width: 110 },
     Date: { note: 'The local date of the holiday in the calendar’s time zone.', format: 'date', width: 110 },
     Name: { note: 'What the day is.', width: 200 },
-    'Open hours': { note: 'Blank = closed all day; or the hours that replace the day’s usual hours, e.g. 08:00-12:00.', format: 'text', width: 120 },
+    'Open hours': {
+      note: 'Blank = closed all day; or the hours that replace the day’s usual hours, e.g. 08:00-12:00.',
+      format: 'text',
+      width: 120,
+    },
     Problems: { note: 'Filled by the automation when the row cannot be used, with the reason.', owner: 'automation', width: 260 },
   },
 });

@@ -13,27 +13,35 @@ export const HoursTab = defineTab({
     Person: requiredText('Person'),
     'Ticket ID': text,
     Activity: requiredText('Activity'),
-    Hours: z.pipe(z.unknown(), z.transform((v, ctx) => {
-      if (v instanceof Date) {
-        // Sheets turns a typed 1:30 into a time of day unless the column is plain text.
-        ctx.issues.push({ code: 'custom', message: 'Hours was read as a time of day: format the Hours column as plain text (Set up register does) and type it again, e.g. 1:30', input: v });
-        return z.NEVER;
-      }
-      const d = parseDuration(v);
-      if (!d.ok) {
-        ctx.issues.push({ code: 'custom', message: `Hours ${d.error}`, input: v });
-        return z.NEVER;
-      }
-      if (d.minutes <= 0) {
-        ctx.issues.push({ code: 'custom', message: 'Hours must be more than 0', input: v });
-        return z.NEVER;
-      }
-      if (d.minutes > 24 * 60) {
-        ctx.issues.push({ code: 'custom', message: 'Hours cannot exceed 24 in one row', input: v });
-        return z.NEVER;
-      }
-      return d.minutes / 60;
-    })),
+    Hours: z.pipe(
+      z.unknown(),
+      z.transform((v, ctx) => {
+        if (v instanceof Date) {
+          // Sheets turns a typed 1:30 into a time of day unless the column is plain text.
+          ctx.issues.push({
+            code: 'custom',
+            message:
+              'Hours was read as a time of day: format the Hours column as plain text (Set up register does) and type it again, e.g. 1:30',
+            input: v,
+          });
+          return z.NEVER;
+        }
+        const d = parseDuration(v);
+        if (!d.ok) {
+          ctx.issues.push({ code: 'custom', message: `Hours ${d.error}`, input: v });
+          return z.NEVER;
+        }
+        if (d.minutes <= 0) {
+          ctx.issues.push({ code: 'custom', message: 'Hours must be more than 0', input: v });
+          return z.NEVER;
+        }
+        if (d.minutes > 24 * 60) {
+          ctx.issues.push({ code: 'custom', message: 'Hours cannot exceed 24 in one row', input: v });
+          return z.NEVER;
+        }
+        return d.minutes / 60;
+      }),
+    ),
     'Required attendee': yesNo(true),
     Counted: text,
     Reason: text,

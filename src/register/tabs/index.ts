@@ -15,12 +15,36 @@ import { InvoicesTab } from './invoices';
 import type { TabSpec } from '../tab-spec';
 
 export {
-  SettingsTab, ClientsTab, ContactsTab, CalendarsTab, HolidaysTab, SlaPoliciesTab, EscalationTab,
-  TicketsTab, MessagesTab, HoursTab, ActivitiesTab, KnowledgeBaseTab, LogTab, InvoicesTab,
+  SettingsTab,
+  ClientsTab,
+  ContactsTab,
+  CalendarsTab,
+  HolidaysTab,
+  SlaPoliciesTab,
+  EscalationTab,
+  TicketsTab,
+  MessagesTab,
+  HoursTab,
+  ActivitiesTab,
+  KnowledgeBaseTab,
+  LogTab,
+  InvoicesTab,
 };
 
 /** Every fixed tab, in the order `setup` creates them (Billing YYYY-MM tabs are per month). */
 export const ALL_TABS: readonly TabSpec[] = [
-  TicketsTab, MessagesTab, HoursTab, InvoicesTab, ClientsTab, ContactsTab, SlaPoliciesTab, EscalationTab,
-  CalendarsTab, HolidaysTab, ActivitiesTab, KnowledgeBaseTab, SettingsTab, LogTab,
+  TicketsTab,
+  MessagesTab,
+  HoursTab,
+  InvoicesTab,
+  ClientsTab,
+  ContactsTab,
+  SlaPoliciesTab,
+  EscalationTab,
+  CalendarsTab,
+  HolidaysTab,
+  ActivitiesTab,
+  KnowledgeBaseTab,
+  SettingsTab,
+  LogTab,
 ] as unknown as readonly TabSpec[];

@@ -8,7 +8,10 @@ export const KnowledgeBaseTab = defineTab({
   schema: z.object({
     Title: requiredText('Title'),
     // Not z.url(): it needs the URL global, which Apps Script does not have.
-    URL: preprocess((v) => String(v ?? '').trim(), z.string().check(z.regex(/^https?:\/\/\S+$/, 'URL must start with http:// or https://'))),
+    URL: preprocess(
+      (v) => String(v ?? '').trim(),
+      z.string().check(z.regex(/^https?:\/\/\S+$/, 'URL must start with http:// or https://')),
+    ),
     Keywords: text,
   }),
   columns: {

@@ -24,7 +24,12 @@ export const MessagesTab = defineTab({
     Excerpt: text,
   }),
   columns: {
-    'Message ID': { note: 'The RFC 5322 Message-ID header: the same mail delivered twice is one row.', owner: A, outside: true, width: 260 },
+    'Message ID': {
+      note: 'The RFC 5322 Message-ID header: the same mail delivered twice is one row.',
+      owner: A,
+      outside: true,
+      width: 260,
+    },
     'Thread ID': { note: 'Gmail thread.', owner: A, format: 'text', width: 150 },
     'Ticket ID': { note: 'The ticket the message belongs to, if any.', owner: A, width: 95 },
     From: { note: 'Sender address.', owner: A, outside: true, width: 200 },
@@ -33,6 +38,11 @@ export const MessagesTab = defineTab({
     Action: { note: 'What the automation did with it.', owner: A, width: 260 },
     'Gmail ID': { note: 'Gmail’s own message id.', owner: A, format: 'text', width: 150 },
     Subject: { note: 'As sent.', owner: A, outside: true, width: 260 },
-    Excerpt: { note: 'The start of the body (a few hundred characters); the full mail stays in Gmail.', owner: A, outside: true, width: 300 },
+    Excerpt: {
+      note: 'The start of the body (a few hundred characters); the full mail stays in Gmail.',
+      owner: A,
+      outside: true,
+      width: 300,
+    },
   },
 });

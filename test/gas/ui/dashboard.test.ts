@@ -14,9 +14,20 @@ describe('dashboard figures (pure)', () => {
   });
 
   it('attainment counts only judged tickets, by month received and priority', () => {
-    const t = (priority: TicketFact['priority'], slaState: TicketFact['slaState'], iso: string): TicketFact => ({ priority, status: 'Resolved', slaState, receivedAt: ms(iso) });
+    const t = (priority: TicketFact['priority'], slaState: TicketFact['slaState'], iso: string): TicketFact => ({
+      priority,
+      status: 'Resolved',
+      slaState,
+      receivedAt: ms(iso),
+    });
     const rows = slaAttainmentByPriority(
-      [t('High', 'Met', '2026-11-02T16:00:00Z'), t('High', 'Breached', '2026-11-03T16:00:00Z'), t('High', 'Met', '2026-11-04T16:00:00Z'), t('High', 'On track', '2026-11-04T16:00:00Z'), t('Low', 'Met', '2026-10-31T23:00:00Z')],
+      [
+        t('High', 'Met', '2026-11-02T16:00:00Z'),
+        t('High', 'Breached', '2026-11-03T16:00:00Z'),
+        t('High', 'Met', '2026-11-04T16:00:00Z'),
+        t('High', 'On track', '2026-11-04T16:00:00Z'),
+        t('Low', 'Met', '2026-10-31T23:00:00Z'),
+      ],
       ['2026-10', '2026-11'] as never,
       ZONE,
     );
@@ -58,7 +69,14 @@ describe('Dashboard tab with native charts (real bundle)', () => {
     expect(v[att + 5]!.slice(0, 5)).toEqual(['2026-10', '', '', '', 100]);
     expect(v[att + 3]![4]).toBe(100);
     const open = find('SLA state');
-    expect(Object.fromEntries(v.slice(open + 1, open + 7).map((r) => [r[0], r[1]]))).toEqual({ 'On track': 1, 'At risk': 1, Breached: 0, Met: 0, Paused: 0, 'Not evaluated': 0 });
+    expect(Object.fromEntries(v.slice(open + 1, open + 7).map((r) => [r[0], r[1]]))).toEqual({
+      'On track': 1,
+      'At risk': 1,
+      Breached: 0,
+      Met: 0,
+      Paused: 0,
+      'Not evaluated': 0,
+    });
     const hours = find('Client');
     expect(v.slice(hours + 1, hours + 3).map((r) => r.slice(0, 5))).toEqual([
       ['Acme Outfitters (ACME)', 6, 3, 3, 50],
@@ -97,7 +115,16 @@ describe('Dashboard tab with native charts (real bundle)', () => {
   it('counts hours logged this month with the billing rules', () => {
     const em = emulator({ clockFollowsCalls: false });
     novemberRegister(em);
-    fill(em, 'Hours', [{ Date: at('2026-11-02'), 'Client ID': 'ACME', Person: 'sam@helpdesk.test', Activity: 'Account review', Hours: '2', 'Required attendee': 'No' }]);
+    fill(em, 'Hours', [
+      {
+        Date: at('2026-11-02'),
+        'Client ID': 'ACME',
+        Person: 'sam@helpdesk.test',
+        Activity: 'Account review',
+        Hours: '2',
+        'Required attendee': 'No',
+      },
+    ]);
     em.call('refreshDashboard');
     const v = em.workbook.sheetValues('Dashboard');
     const acme = v.find((r) => r[0] === 'Acme Outfitters (ACME)')!;

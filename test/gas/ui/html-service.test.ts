@@ -3,10 +3,13 @@ import { emulator, inSandbox } from '../../support/emulator';
 describe('emulated HtmlService and embedded charts', () => {
   it('HtmlOutput keeps content, title and size, chains, escapes appendUntrusted', () => {
     const em = emulator();
-    const r = inSandbox<any>(em, `
+    const r = inSandbox<any>(
+      em,
+      `
       var out = HtmlService.createHtmlOutput('<p>Hi</p>').setTitle('T').setWidth(300).setHeight(200).append('<b>x</b>').appendUntrusted('<i>&</i>');
       return { content: out.getContent(), title: out.getTitle(), w: out.getWidth(), h: out.getHeight(), s: String(out) };
-    `);
+    `,
+    );
     expect(r).toEqual({ content: '<p>Hi</p><b>x</b>&lt;i&gt;&amp;&lt;/i&gt;', title: 'T', w: 300, h: 200, s: 'HtmlOutput' });
   });
 
@@ -24,7 +27,9 @@ describe('emulated HtmlService and embedded charts', () => {
 
   it('charts: built charts are not on the sheet until inserted; modify + updateChart changes one in place', () => {
     const em = emulator();
-    const r = inSandbox<any>(em, `
+    const r = inSandbox<any>(
+      em,
+      `
       var sh = SpreadsheetApp.getActiveSpreadsheet().getActiveSheet();
       var built = sh.newChart().setChartType(Charts.ChartType.PIE).addRange(sh.getRange('A1:B4')).setPosition(2, 3, 0, 0).setOption('title', 'Pie').build();
       var before = sh.getCharts().length;
@@ -39,7 +44,17 @@ describe('emulated HtmlService and embedded charts', () => {
       try { sh.newChart().build(); } catch (e) { noType = e.message; }
       sh.removeChart(after);
       return { before: before, idBefore: idBefore, title: after.getOptions().get('title'), range: after.getRanges()[0].getA1Notation(), row: after.getContainerInfo().getAnchorRow(), err: err, noType: noType, left: sh.getCharts().length };
-    `);
-    expect(r).toEqual({ before: 0, idBefore: null, title: 'Pie', range: 'A1:B9', row: 2, err: 'The chart is not on this sheet: insert it with insertChart() first.', noType: 'Chart type must be set: use setChartType().', left: 0 });
+    `,
+    );
+    expect(r).toEqual({
+      before: 0,
+      idBefore: null,
+      title: 'Pie',
+      range: 'A1:B9',
+      row: 2,
+      err: 'The chart is not on this sheet: insert it with insertChart() first.',
+      noType: 'Chart type must be set: use setChartType().',
+      left: 0,
+    });
   });
 });

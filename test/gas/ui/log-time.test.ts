@@ -14,7 +14,15 @@ interface Form {
   notes: string;
 }
 
-const valid: Form = { client: 'ACME', ticket: 'T-000010', activity: 'Troubleshooting', hours: '1:30', date: '2026-11-02', required: 'Yes', notes: 'Looked at the sync logs' };
+const valid: Form = {
+  client: 'ACME',
+  ticket: 'T-000010',
+  activity: 'Troubleshooting',
+  hours: '1:30',
+  date: '2026-11-02',
+  required: 'Yes',
+  notes: 'Looked at the sync logs',
+};
 
 function fresh(): Emulator {
   const em = emulator({ clockFollowsCalls: false });
@@ -70,7 +78,16 @@ describe('Log time sidebar: server side in the emulator (real bundle)', () => {
     expect(rows).toHaveLength(before + 1);
     const row = rows.at(-1)!;
     expect(r.row).toBe(rows.length + 1);
-    expect(row).toMatchObject({ 'Client ID': 'ACME', Person: 'support@helpdesk.test', 'Ticket ID': 'T-000010', Activity: 'Troubleshooting', Hours: '1:30', 'Required attendee': 'Yes', Notes: 'Looked at the sync logs', Counted: 0 });
+    expect(row).toMatchObject({
+      'Client ID': 'ACME',
+      Person: 'support@helpdesk.test',
+      'Ticket ID': 'T-000010',
+      Activity: 'Troubleshooting',
+      Hours: '1:30',
+      'Required attendee': 'Yes',
+      Notes: 'Looked at the sync logs',
+      Counted: 0,
+    });
     expect((row.Date as Date).getTime()).toBe(Date.UTC(2026, 10, 2, 7)); // local midnight in Denver (MST)
     expect(String(row.Reason)).toContain('a bug (ticket Reason: Bug): not counted');
     expect(r.counted).toBe(false);
@@ -150,19 +167,22 @@ describe('Log time sidebar: server side in the emulator (real bundle)', () => {
     const em = fresh();
     const token = fc.constantFrom('0', '1', '2', '3', '5', '9', '.', ':', 'm', 'h', ' ', '-', '30', '90', ',');
     fc.assert(
-      fc.property(fc.array(token, { minLength: 1, maxLength: 5 }).map((t) => t.join('')), (hours) => {
-        const schema = HoursTab.schema.shape.Hours.safeParse(hours.trim());
-        const r = em.call<any>('submitTimeEntry', { ...valid, hours, ticket: '' });
-        if (!schema.success) {
-          expect(r.ok).toBe(false);
-          expect(r.errors.hours).toContain(schema.error.issues[0]!.message);
-          expect(Object.keys(r.errors)).toEqual(['hours']);
-        } else if (!r.ok) {
-          // Only the per-day total may refuse a duration the schema accepts.
-          expect(r.errors.hours).toMatch(/more than 24 h in one day/);
-          expect(Object.keys(r.errors)).toEqual(['hours']);
-        }
-      }),
+      fc.property(
+        fc.array(token, { minLength: 1, maxLength: 5 }).map((t) => t.join('')),
+        (hours) => {
+          const schema = HoursTab.schema.shape.Hours.safeParse(hours.trim());
+          const r = em.call<any>('submitTimeEntry', { ...valid, hours, ticket: '' });
+          if (!schema.success) {
+            expect(r.ok).toBe(false);
+            expect(r.errors.hours).toContain(schema.error.issues[0]!.message);
+            expect(Object.keys(r.errors)).toEqual(['hours']);
+          } else if (!r.ok) {
+            // Only the per-day total may refuse a duration the schema accepts.
+            expect(r.errors.hours).toMatch(/more than 24 h in one day/);
+            expect(Object.keys(r.errors)).toEqual(['hours']);
+          }
+        },
+      ),
       { numRuns: 60 },
     );
   });

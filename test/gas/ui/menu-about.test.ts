@@ -9,7 +9,16 @@ describe('menu and About (real bundle)', () => {
     const items = menu.items.flatMap((i) => (i.type === 'item' ? [[i.caption, i.functionName] as const] : []));
     const captions = items.map(([c]) => c);
     // In the order the issue lists them (other items in between).
-    const named = ['Set up register', 'Install automation', 'Check inbox now', 'Sweep SLAs now', 'Log time…', 'Ticket details…', 'Close month…', 'About'];
+    const named = [
+      'Set up register',
+      'Install automation',
+      'Check inbox now',
+      'Sweep SLAs now',
+      'Log time…',
+      'Ticket details…',
+      'Close month…',
+      'About',
+    ];
     for (const c of named) expect(captions).toContain(c);
     expect(captions.filter((c) => named.includes(c))).toEqual(named);
     const entries = em.entryPoints();

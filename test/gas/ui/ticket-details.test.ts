@@ -10,7 +10,10 @@ function fresh(): Emulator {
 
 /** Puts the cursor on a cell, as a person clicking in the sheet. */
 function select(em: Emulator, tab: string, a1: string): void {
-  inSandbox(em, `var ss = SpreadsheetApp.getActiveSpreadsheet(); ss.getSheetByName(${JSON.stringify(tab)}).activate(); ss.setActiveSelection(${JSON.stringify(a1)});`);
+  inSandbox(
+    em,
+    `var ss = SpreadsheetApp.getActiveSpreadsheet(); ss.getSheetByName(${JSON.stringify(tab)}).activate(); ss.setActiveSelection(${JSON.stringify(a1)});`,
+  );
 }
 
 describe('Ticket details sidebar: server side in the emulator (real bundle)', () => {
@@ -29,7 +32,14 @@ describe('Ticket details sidebar: server side in the emulator (real bundle)', ()
     const em = fresh();
     const d = em.call<any>('ticketDetails', 'T-000010');
     expect(JSON.parse(JSON.stringify(d))).toEqual(d); // plain JSON, as google.script.run needs
-    expect(d.ticket).toMatchObject({ id: 'T-000010', clientName: 'Acme Outfitters', priority: 'High', status: 'Open', slaState: 'At risk', escalationTier: '1' });
+    expect(d.ticket).toMatchObject({
+      id: 'T-000010',
+      clientName: 'Acme Outfitters',
+      priority: 'High',
+      status: 'Open',
+      slaState: 'At risk',
+      escalationTier: '1',
+    });
     expect(d.ticket.subject).toBe('Sync broken <img src=x onerror=alert(1)>'); // as sent; the page shows it as text
     const kinds = d.timeline.map((e: any) => `${e.kind}:${e.label}`);
     expect(kinds).toEqual([
@@ -55,7 +65,10 @@ describe('Ticket details sidebar: server side in the emulator (real bundle)', ()
 
   it('includes the note that explains a deadline, and the ticket’s Log lines', () => {
     const em = fresh();
-    inSandbox(em, `SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Tickets').getRange('K2').setNote('4 business hours of CSM / High from Thu 10:00')`);
+    inSandbox(
+      em,
+      `SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Tickets').getRange('K2').setNote('4 business hours of CSM / High from Thu 10:00')`,
+    );
     fill(em, 'Log', [{ At: at('2026-11-02T08:00'), Job: 'sweep', Action: 'Escalated', 'Ticket ID': 'T-000010', Detail: 'Tier 1 mailed' }]);
     const d = em.call<any>('ticketDetails', 't-000010');
     const header = em.workbook.sheetValues('Tickets')[0] as string[];

@@ -10,13 +10,26 @@ import { Deadlines } from '../../../src/jobs/ingest/deadlines';
 import { fixture, mt, ticket, ZONE } from '../sweep-fixture';
 
 const PLANS = ['Standard', 'CSM', 'Professional'] as const;
-const CLIENTS = PLANS.map((Plan) => ({ 'Client ID': Plan.toUpperCase(), Name: Plan, Plan, 'CSM email': 'csm@helpdesk.test', 'Escalation matrix': 'CSM-Director-VP', Status: 'Active' }));
+const CLIENTS = PLANS.map((Plan) => ({
+  'Client ID': Plan.toUpperCase(),
+  Name: Plan,
+  Plan,
+  'CSM email': 'csm@helpdesk.test',
+  'Escalation matrix': 'CSM-Director-VP',
+  Status: 'Active',
+}));
 
 /** The row ingest appends for a new ticket, then that row read back and computed as the sweep does. */
 function openThenSweep(clientId: string, priority: string, receivedAt: number, now: number) {
   const f = fixture([], { clients: CLIENTS });
   const ctx = loadSlaContext(f.wb);
-  const cells = ticket('T-000001', { 'Client ID': clientId, Priority: priority, Status: 'New', Assignee: '', 'Received at': new Date(receivedAt) });
+  const cells = ticket('T-000001', {
+    'Client ID': clientId,
+    Priority: priority,
+    Status: 'New',
+    Assignee: '',
+    'Received at': new Date(receivedAt),
+  });
   const opened = new Deadlines(ctx, ZONE).forNewTicket(ctx.clients.get(clientId)!, cells, now);
   f.wb.put(TicketsTab, [{ ...cells, ...opened.values }]);
   const read = readTable(f.wb.tab(TicketsTab.name)!, TicketsTab).rows[0]!;

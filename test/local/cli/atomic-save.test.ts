@@ -23,7 +23,9 @@ describe('a run killed at any moment of its save', () => {
     copyFileSync(blank, refWb);
     const before = await snapshot(refWb, path.join(refDir, 'out'));
     const t0 = Date.now();
-    const ref = await finished(spawnCli(['run', 'ingest', '--workbook', refWb, '--inbox', INBOX, '--at', AT, '--outbox', path.join(refDir, 'out')]));
+    const ref = await finished(
+      spawnCli(['run', 'ingest', '--workbook', refWb, '--inbox', INBOX, '--at', AT, '--outbox', path.join(refDir, 'out')]),
+    );
     const took = Date.now() - t0;
     expect(ref.code, ref.stderr).toBe(0);
     const after = await snapshot(refWb, path.join(refDir, 'out'));
@@ -39,7 +41,7 @@ describe('a run killed at any moment of its save', () => {
       const child = spawnCli(['run', 'ingest', '--workbook', wb, '--inbox', INBOX, '--at', AT, '--outbox', out]);
       const done = finished(child);
       // Spread over the run, weighted to its end, where the save is.
-      const delay = Math.round(took * (0.4 + 0.65 * ((i * 37) % KILLS) / KILLS));
+      const delay = Math.round(took * (0.4 + (0.65 * ((i * 37) % KILLS)) / KILLS));
       const timer = setTimeout(() => child.kill('SIGKILL'), delay);
       await done;
       clearTimeout(timer);

@@ -16,7 +16,10 @@ function tab(em: Emulator, name: string) {
   return {
     clients: rows.slice(1, end).map((r) => rec(header, r)),
     total: rec(header, rows[end]!),
-    details: rows.slice(detailAt + 1).filter((r) => r[0] !== '').map((r) => rec(dh, r)),
+    details: rows
+      .slice(detailAt + 1)
+      .filter((r) => r[0] !== '')
+      .map((r) => rec(dh, r)),
   };
 }
 

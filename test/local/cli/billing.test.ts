@@ -25,7 +25,9 @@ describe('cli run billing', () => {
     await saveXlsx(em.workbook, file);
 
     const out = sink();
-    expect(await runBilling({ workbook: file, month: '2026-10', final: true, outbox, now: '2026-11-02T09:00:00-07:00' }, out.stream)).toBe(0);
+    expect(await runBilling({ workbook: file, month: '2026-10', final: true, outbox, now: '2026-11-02T09:00:00-07:00' }, out.stream)).toBe(
+      0,
+    );
     expect(out.text()).toContain('Billing 2026-10 written (Final): 3 client(s), $312.50 due');
 
     const wb = await loadRegisterXlsx(file);
@@ -53,6 +55,8 @@ describe('cli run billing', () => {
 
   it('refuses a bad month or a missing workbook with a usage error', async () => {
     await expect(runBilling({ workbook: 'x.xlsx', month: '2026-1', outbox: 'o' }, sink().stream)).rejects.toThrow(UsageError);
-    await expect(runBilling({ workbook: '/nonexistent/x.xlsx', month: '2026-10', outbox: 'o' }, sink().stream)).rejects.toThrow(/does not exist/);
+    await expect(runBilling({ workbook: '/nonexistent/x.xlsx', month: '2026-10', outbox: 'o' }, sink().stream)).rejects.toThrow(
+      /does not exist/,
+    );
   });
 });

@@ -38,7 +38,12 @@ async function setup(): Promise<Setup> {
   const register = path.join(dir, 'register.xlsx');
   await runInit({ workbook: register, tz: 'America/Denver', account: SUPPORT_ADDRESS }, sink());
   const wb = await loadRegisterXlsx(register);
-  const em = await new Emulator({ workbook: wb, user: SUPPORT_ADDRESS, scriptTimeZone: wb.timeZone, now: Date.UTC(2026, 10, 2, 15) }).loadFile(ensureBundle());
+  const em = await new Emulator({
+    workbook: wb,
+    user: SUPPORT_ADDRESS,
+    scriptTimeZone: wb.timeZone,
+    now: Date.UTC(2026, 10, 2, 15),
+  }).loadFile(ensureBundle());
   fillDemoRegister(em);
   await saveXlsx(wb, register);
   const month = generateMonth('2026-09', 1);
@@ -50,7 +55,9 @@ async function setup(): Promise<Setup> {
 type Row = Record<string, unknown>;
 async function tab(file: string, name: string): Promise<Row[]> {
   const [header, ...rest] = (await loadRegisterXlsx(file)).sheetValues(name) as unknown[][];
-  return rest.filter((r) => r.some((v) => v !== '' && v !== null)).map((r) => Object.fromEntries((header as string[]).map((h, i) => [h, r[i]])));
+  return rest
+    .filter((r) => r.some((v) => v !== '' && v !== null))
+    .map((r) => Object.fromEntries((header as string[]).map((h, i) => [h, r[i]])));
 }
 
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v ?? ''));
@@ -64,7 +71,11 @@ function expected(month: DemoMonth, at: number) {
     const thread = mail.filter((m) => header(m.raw, 'References').split(/\s+/)[0] === r.messageId);
     const staff = thread.filter((m) => /@helpdesk\.example>?$/.test(header(m.raw, 'From')));
     const cc = header(request.raw, 'Cc');
-    return { ...r, followers: cc ? cc.toLowerCase() : '', firstResponse: staff.length ? new Date(Math.min(...staff.map((m) => m.at))).toISOString() : '' };
+    return {
+      ...r,
+      followers: cc ? cc.toLowerCase() : '',
+      firstResponse: staff.length ? new Date(Math.min(...staff.map((m) => m.at))).toISOString() : '',
+    };
   });
 }
 
@@ -80,7 +91,14 @@ async function outbox(dir: string): Promise<Ack[]> {
   const out: Ack[] = [];
   for (const name of readdirSync(dir).sort()) {
     const p = await simpleParser(readFileSync(path.join(dir, name)));
-    out.push({ to: p.to && !Array.isArray(p.to) ? p.to.value.map((a) => a.address).join(', ') : '', cc: p.cc && !Array.isArray(p.cc) ? p.cc.value.map((a) => a.address).join(', ') : '', subject: p.subject ?? '', date: p.date!.getTime(), text: p.text ?? '', inReplyTo: p.inReplyTo ?? '' });
+    out.push({
+      to: p.to && !Array.isArray(p.to) ? p.to.value.map((a) => a.address).join(', ') : '',
+      cc: p.cc && !Array.isArray(p.cc) ? p.cc.value.map((a) => a.address).join(', ') : '',
+      subject: p.subject ?? '',
+      date: p.date!.getTime(),
+      text: p.text ?? '',
+      inReplyTo: p.inReplyTo ?? '',
+    });
   }
   return out;
 }
@@ -96,7 +114,9 @@ async function typeClientCell(file: string, clientId: string, header: string, va
   const em = await new Emulator({ workbook: wb, user: SUPPORT_ADDRESS, scriptTimeZone: wb.timeZone }).loadFile(ensureBundle());
   const values = wb.sheetValues('Clients') as unknown[][];
   const row = values.findIndex((r) => r[0] === clientId);
-  const sheet = (em.realm.context.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).getActiveSpreadsheet().getSheetByName('Clients')!;
+  const sheet = (em.realm.context.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp)
+    .getActiveSpreadsheet()
+    .getSheetByName('Clients')!;
   sheet.getRange(row + 1, (values[0] as string[]).indexOf(header) + 1).setValue(value);
   await saveXlsx(wb, file);
 }
@@ -115,7 +135,12 @@ describe('run ingest on a month of support mail', () => {
     for (const r of want) {
       const t = ticketOf(r.messageId);
       expect(t, r.messageId).toBeDefined();
-      expect([t!['Client ID'], t!.Requester, t!.Followers, iso(t!['First response at'])]).toEqual([r.clientId, r.from, r.followers, r.firstResponse]);
+      expect([t!['Client ID'], t!.Requester, t!.Followers, iso(t!['First response at'])]).toEqual([
+        r.clientId,
+        r.from,
+        r.followers,
+        r.firstResponse,
+      ]);
     }
     for (const n of s.month.noise) {
       const row = messages.find((m) => m['Message ID'] === n.messageId)!;
@@ -137,7 +162,11 @@ describe('run ingest on a month of support mail', () => {
     for (const a of acks) perSender.set(a.to, (perSender.get(a.to) ?? 0) + 1);
     expect(Math.max(...perSender.values())).toBeLessThanOrEqual(3);
     // The automatic reply, bounce and list mail get nothing; the contact who may not open tickets is told so.
-    for (const n of s.month.noise.filter((x) => /auto|bounce|list/.test(x.why))) expect(mail.some((m) => m.inReplyTo === n.messageId), n.why).toBe(false);
+    for (const n of s.month.noise.filter((x) => /auto|bounce|list/.test(x.why)))
+      expect(
+        mail.some((m) => m.inReplyTo === n.messageId),
+        n.why,
+      ).toBe(false);
     const leePark = mail.find((m) => m.to === 'lee.park@summit-outfitters.example')!;
     expect(leePark.text.replace(/=\r?\n/g, '')).toMatch(/registered for Summit Outfitters but not authorized/);
 
@@ -149,20 +178,28 @@ describe('run ingest on a month of support mail', () => {
     expect(again.text).toMatch(/0 tickets opened, 0 added to tickets, 0 ignored; 0 replies sent/);
     expect(readdirSync(out2)).toEqual([]);
     const [a, b] = [await loadRegisterXlsx(s.register), await loadRegisterXlsx(before)];
-    for (const name of ['Tickets', 'Messages', 'Log']) expect(a.sheetValues(name).map((r) => r.map(iso)), name).toEqual(b.sheetValues(name).map((r) => r.map(iso)));
+    for (const name of ['Tickets', 'Messages', 'Log'])
+      expect(
+        a.sheetValues(name).map((r) => r.map(iso)),
+        name,
+      ).toEqual(b.sheetValues(name).map((r) => r.map(iso)));
   }, 120_000);
 
   it('with Canyon’s Hourly rate typed "150 USD": Canyon’s mail is held with one notice; once fixed, the next run opens every ticket with its original Received at', async () => {
     const s = await setup();
     const clean = path.join(s.dir, 'clean.xlsx');
     writeFileSync(clean, readFileSync(s.register));
-    expect(await runIngestCommand({ workbook: clean, inbox: s.inbox, at: MONTH_END, outbox: path.join(s.dir, 'clean-out') }, sink())).toBe(0);
+    expect(await runIngestCommand({ workbook: clean, inbox: s.inbox, at: MONTH_END, outbox: path.join(s.dir, 'clean-out') }, sink())).toBe(
+      0,
+    );
     const cleanTickets = await tab(clean, 'Tickets');
     expect(cleanTickets).toHaveLength(expected(s.month, Date.parse(MONTH_END)).length);
 
     await typeClientCell(s.register, 'CANYON', 'Hourly rate', '150 USD');
     const first = sink();
-    expect(await runIngestCommand({ workbook: s.register, inbox: s.inbox, at: MONTH_END, outbox: path.join(s.dir, 'out1') }, first)).toBe(0);
+    expect(await runIngestCommand({ workbook: s.register, inbox: s.inbox, at: MONTH_END, outbox: path.join(s.dir, 'out1') }, first)).toBe(
+      0,
+    );
     expect(first.text).toMatch(/held/);
     expect((await tab(s.register, 'Tickets')).filter((t) => t['Client ID'] === 'CANYON')).toEqual([]);
     const canyon = async () => (await tab(s.register, 'Messages')).filter((m) => /@canyon-media\.example$/.test(String(m.From)));
@@ -177,11 +214,15 @@ describe('run ingest on a month of support mail', () => {
     expect((await tab(s.register, 'Clients')).find((c) => c['Client ID'] === 'CANYON')!.Problems).toMatch(/Hourly rate/);
 
     // Run again before the fix: still held, no second notice.
-    expect(await runIngestCommand({ workbook: s.register, inbox: s.inbox, at: MONTH_END, outbox: path.join(s.dir, 'out2') }, sink())).toBe(0);
+    expect(await runIngestCommand({ workbook: s.register, inbox: s.inbox, at: MONTH_END, outbox: path.join(s.dir, 'out2') }, sink())).toBe(
+      0,
+    );
     expect(await notices()).toHaveLength(1);
 
     await typeClientCell(s.register, 'CANYON', 'Hourly rate', '150');
-    expect(await runIngestCommand({ workbook: s.register, inbox: s.inbox, at: MONTH_END, outbox: path.join(s.dir, 'out3') }, sink())).toBe(0);
+    expect(await runIngestCommand({ workbook: s.register, inbox: s.inbox, at: MONTH_END, outbox: path.join(s.dir, 'out3') }, sink())).toBe(
+      0,
+    );
     const tickets = await tab(s.register, 'Tickets');
     expect(tickets).toHaveLength(cleanTickets.length);
     // The same requests, each with the Received at of its own mail (numbers differ: Canyon's come last).
@@ -205,7 +246,25 @@ describe('run ingest on a month of support mail', () => {
     }
 
     // Same tickets (the SLA state is a snapshot of when each was opened, so it is left out) and the same ledger.
-    const core = (rows: Row[]) => rows.map((t) => ['Ticket ID', 'Client ID', 'Requester', 'Followers', 'Subject', 'Priority', 'Reason', 'Received at', 'First response due', 'First response at', 'Last staff message at', 'Last customer message at', 'Messages', 'Thread ID'].map((h) => iso(t[h])));
+    const core = (rows: Row[]) =>
+      rows.map((t) =>
+        [
+          'Ticket ID',
+          'Client ID',
+          'Requester',
+          'Followers',
+          'Subject',
+          'Priority',
+          'Reason',
+          'Received at',
+          'First response due',
+          'First response at',
+          'Last staff message at',
+          'Last customer message at',
+          'Messages',
+          'Thread ID',
+        ].map((h) => iso(t[h])),
+      );
     expect(core(await tab(s.register, 'Tickets'))).toEqual(core(await tab(once, 'Tickets')));
     const ledger = (rows: Row[]) => rows.map((m) => [m['Message ID'], m['Ticket ID'], m.Kind, iso(m.Date)].join(' ')).sort();
     expect(ledger(await tab(s.register, 'Messages'))).toEqual(ledger(await tab(once, 'Messages')));
@@ -228,10 +287,22 @@ describe('run ingest on a month of support mail', () => {
     const at = (d: number) => Date.parse(`2026-09-${String(d).padStart(2, '0')}T16:00:00Z`);
     const requests = [1, 2, 3, 4, 7, 8].map((d) => ({
       at: at(d),
-      raw: [`From: Ana Silva <ana.silva@canyon-media.example>`, `To: ${SUPPORT_ADDRESS}`, `Subject: Question number ${d}`, `Date: ${new Date(at(d)).toUTCString()}`, `Message-ID: <catch-up-${d}@canyon-media.example>`, 'Content-Type: text/plain; charset=utf-8', '', `How do I do thing ${d}?`, ''].join('\r\n'),
+      raw: [
+        `From: Ana Silva <ana.silva@canyon-media.example>`,
+        `To: ${SUPPORT_ADDRESS}`,
+        `Subject: Question number ${d}`,
+        `Date: ${new Date(at(d)).toUTCString()}`,
+        `Message-ID: <catch-up-${d}@canyon-media.example>`,
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        `How do I do thing ${d}?`,
+        '',
+      ].join('\r\n'),
     }));
     writeFileSync(s.inbox, formatMbox(requests));
-    expect(await runIngestCommand({ workbook: s.register, inbox: s.inbox, at: '2026-09-09T16:00:00Z', outbox: path.join(s.dir, 'out') }, sink())).toBe(0);
+    expect(
+      await runIngestCommand({ workbook: s.register, inbox: s.inbox, at: '2026-09-09T16:00:00Z', outbox: path.join(s.dir, 'out') }, sink()),
+    ).toBe(0);
     expect(await tab(s.register, 'Tickets')).toHaveLength(6);
     const acks = (await outbox(path.join(s.dir, 'out'))).filter((m) => /\[#T-/.test(m.subject));
     expect(acks).toHaveLength(3);
@@ -251,7 +322,9 @@ describe('run ingest on a month of support mail', () => {
     try {
       const out = sink();
       // 21:00 UTC: the first two requests and a staff reply have arrived (18:32, 20:12 and 20:20 UTC).
-      expect(await runIngestCommand({ workbook: s.register, inbox: s.inbox, at: '2026-09-03T21:00:00Z', outbox: path.join(s.dir, 'out') }, out)).toBe(0);
+      expect(
+        await runIngestCommand({ workbook: s.register, inbox: s.inbox, at: '2026-09-03T21:00:00Z', outbox: path.join(s.dir, 'out') }, out),
+      ).toBe(0);
       expect(out.text).toMatch(/3 mail\(s\) delivered/);
     } finally {
       if (zone === undefined) delete process.env.TZ;
@@ -273,7 +346,10 @@ describe('run ingest on a month of support mail', () => {
     const cases: [Partial<{ inbox: string; at: string; outbox: string; workbook: string }>, RegExp][] = [
       [{ inbox: write('notes.txt', 'hello\nthis is not mail\n') }, /is not an mbox file/],
       [{ inbox: s.register }, /is not an mbox file/],
-      [{ inbox: write('undated.mbox', 'From someone nowhen\nFrom: a@b.example\nSubject: x\n\nbody\n') }, /message 1 \(line 1\) has no date/],
+      [
+        { inbox: write('undated.mbox', 'From someone nowhen\nFrom: a@b.example\nSubject: x\n\nbody\n') },
+        /message 1 \(line 1\) has no date/,
+      ],
       [{ at: '1' }, /not an ISO date-time with a UTC offset/],
       [{ at: '2026-09-30T17:00:00' }, /not an ISO date-time with a UTC offset/],
       [{ at: '2026-02-30T12:00:00Z' }, /not a calendar date/],

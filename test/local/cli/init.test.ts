@@ -31,7 +31,12 @@ describe('cli init', () => {
     const rule = tickets.validation(2, priorityCol + 1)!;
     expect(rule.criteria).toBe('VALUE_IN_LIST');
     expect(rule.values[0]).toEqual(['Critical', 'High', 'Medium', 'Low']);
-    const settings = Object.fromEntries(wb.sheetValues('Settings').slice(1).map((row) => [row[0], row[1]]));
+    const settings = Object.fromEntries(
+      wb
+        .sheetValues('Settings')
+        .slice(1)
+        .map((row) => [row[0], row[1]]),
+    );
     expect(settings['Support address']).toBe('help@acme.example');
     expect(settings['Default hourly rate']).toBe(125);
     // Holidays stay dates through the file: Thanksgiving 2026 is local midnight in London.

@@ -14,9 +14,15 @@ async function blankRegister(dir: string): Promise<string> {
   return wb;
 }
 
-const ingest = (wb: string, out: string, ...more: string[]) => spawnCli(['run', 'ingest', '--workbook', wb, '--inbox', INBOX, '--at', AT, '--outbox', out, ...more]);
-const messageIds = (out: string) => readdirSync(out).map((n) => /^message-id:\s*(\S+)/im.exec(readFileSync(path.join(out, n), 'latin1'))?.[1]);
-const rows = async (wb: string, tab: string) => (await loadXlsx(wb)).sheetValues(tab).slice(1).filter((r) => r.some((v) => v !== ''));
+const ingest = (wb: string, out: string, ...more: string[]) =>
+  spawnCli(['run', 'ingest', '--workbook', wb, '--inbox', INBOX, '--at', AT, '--outbox', out, ...more]);
+const messageIds = (out: string) =>
+  readdirSync(out).map((n) => /^message-id:\s*(\S+)/im.exec(readFileSync(path.join(out, n), 'latin1'))?.[1]);
+const rows = async (wb: string, tab: string) =>
+  (await loadXlsx(wb))
+    .sheetValues(tab)
+    .slice(1)
+    .filter((r) => r.some((v) => v !== ''));
 
 describe('one run at a time on a workbook', () => {
   it('two concurrent ingests: one waits for the other, each mail is sent once and every message is kept', async () => {
@@ -50,7 +56,10 @@ describe('one run at a time on a workbook', () => {
     expect((await finished(ingest(refWb, path.join(refDir, 'out')))).code).toBe(0);
 
     const out = path.join(dir, 'out');
-    const [a, b] = await Promise.all([finished(ingest(wb, out)), finished(spawnCli(['run', 'sweep', '--workbook', wb, '--at', AT, '--outbox', out]))]);
+    const [a, b] = await Promise.all([
+      finished(ingest(wb, out)),
+      finished(spawnCli(['run', 'sweep', '--workbook', wb, '--at', AT, '--outbox', out])),
+    ]);
     expect([a.code, b.code], a.stderr + b.stderr).toEqual([0, 0]);
     expect(await rows(wb, 'Messages')).toEqual(await rows(refWb, 'Messages'));
     expect((await rows(wb, 'Tickets')).map((r) => r[0])).toEqual((await rows(refWb, 'Tickets')).map((r) => r[0]));

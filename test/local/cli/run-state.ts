@@ -8,10 +8,15 @@ const ROOT = path.resolve(__dirname, '../../..');
 
 /** The CLI as a user runs it, in its own process (so it can be killed). */
 export function spawnCli(args: string[]) {
-  return spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/local/cli.ts'), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/local/cli.ts'), ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
-export function finished(child: ReturnType<typeof spawnCli>): Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }> {
+export function finished(
+  child: ReturnType<typeof spawnCli>,
+): Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (d) => (stdout += d));
@@ -24,6 +29,10 @@ export async function snapshot(workbook: string, outbox: string) {
   const wb = await loadXlsx(workbook);
   const sheets = Object.fromEntries(wb.sheets.map((s) => [s.name, JSON.stringify(wb.sheetValues(s.name))]));
   const props = existsSync(`${workbook}.properties.json`) ? readFileSync(`${workbook}.properties.json`, 'utf8') : null;
-  const mail = existsSync(outbox) ? readdirSync(outbox).sort().map((n) => `${n}:${readFileSync(path.join(outbox, n)).length}`) : [];
+  const mail = existsSync(outbox)
+    ? readdirSync(outbox)
+        .sort()
+        .map((n) => `${n}:${readFileSync(path.join(outbox, n)).length}`)
+    : [];
   return { sheets, props, mail };
 }

@@ -12,7 +12,12 @@ const day: [string, string][] = [['00:00', '24:00']];
 writeFileSync(
   calendars,
   JSON.stringify([
-    { id: 'mt', timezone: 'America/Denver', week: { mon: h, tue: h, wed: h, thu: h, fri: h, sat: [], sun: [] }, holidays: [{ date: '2026-11-26' }, { date: '2026-11-27' }] },
+    {
+      id: 'mt',
+      timezone: 'America/Denver',
+      week: { mon: h, tue: h, wed: h, thu: h, fri: h, sat: [], sun: [] },
+      holidays: [{ date: '2026-11-26' }, { date: '2026-11-27' }],
+    },
     { id: 'closed', timezone: 'UTC', week: {} },
     { id: 'allday', timezone: 'UTC', week: { mon: day, tue: day, wed: day, thu: day, fri: day, sat: day, sun: day } },
   ]),
@@ -130,7 +135,12 @@ describe('cli sla', () => {
     expect(await done).toBe(0);
 
     const lines = Array.from({ length: 20_000 }, (_, i) =>
-      JSON.stringify({ calendar: 'mt', op: 'due', start: new Date(Date.parse('2026-01-01T00:00:00Z') + i * 997_000).toISOString().replace('.000Z', 'Z'), minutes: i % 5000 }),
+      JSON.stringify({
+        calendar: 'mt',
+        op: 'due',
+        start: new Date(Date.parse('2026-01-01T00:00:00Z') + i * 997_000).toISOString().replace('.000Z', 'Z'),
+        minutes: i % 5000,
+      }),
     );
     const { out } = await run(lines);
     expect(out).toHaveLength(20_000);
@@ -138,7 +148,9 @@ describe('cli sla', () => {
   });
 
   it('streams as a process: answers a line while its stdin is still open', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/local/cli.ts', 'sla', '--calendars', calendars], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/local/cli.ts', 'sla', '--calendars', calendars], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
     const nextLine = () => new Promise<string>((resolve) => child.stdout.once('data', (c: Buffer) => resolve(c.toString())));
     try {

@@ -19,13 +19,43 @@ async function register(dir: string): Promise<string> {
   await runInit({ workbook: file, tz: 'America/Denver', account: 'support@helpdesk.test' }, sink);
   const wb = await loadRegisterXlsx(file);
   const row = (headers: string[], r: Record<string, unknown>) => headers.map((h) => (r[h] ?? '') as never);
-  wb.writeRaw('Clients', [row(headersOf(ClientsTab), { 'Client ID': 'ACME', Name: 'Acme Corp', Plan: 'Standard', 'CSM email': 'csm@helpdesk.test', 'Escalation matrix': 'CSM-Director-VP', Status: 'Active' })], 2, 1);
+  wb.writeRaw(
+    'Clients',
+    [
+      row(headersOf(ClientsTab), {
+        'Client ID': 'ACME',
+        Name: 'Acme Corp',
+        Plan: 'Standard',
+        'CSM email': 'csm@helpdesk.test',
+        'Escalation matrix': 'CSM-Director-VP',
+        Status: 'Active',
+      }),
+    ],
+    2,
+    1,
+  );
   const esc = wb.sheetValues('Escalation');
   const h = esc[0] as string[];
   esc.forEach((r, i) => {
-    if (r[h.indexOf('Title')] === 'Director Client Success') wb.writeRaw('Escalation', [['director@helpdesk.test']], i + 1, h.indexOf('Email') + 1);
+    if (r[h.indexOf('Title')] === 'Director Client Success')
+      wb.writeRaw('Escalation', [['director@helpdesk.test']], i + 1, h.indexOf('Email') + 1);
   });
-  wb.writeRaw('Tickets', [row(headersOf(TicketsTab), { 'Ticket ID': 'T-000001', 'Client ID': 'ACME', Requester: 'ann@acme.test', Subject: 'Export fails', Priority: 'High', Status: 'Open', 'Received at': new Date(mt('2026-11-02T09:00')) })], 2, 1);
+  wb.writeRaw(
+    'Tickets',
+    [
+      row(headersOf(TicketsTab), {
+        'Ticket ID': 'T-000001',
+        'Client ID': 'ACME',
+        Requester: 'ann@acme.test',
+        Subject: 'Export fails',
+        Priority: 'High',
+        Status: 'Open',
+        'Received at': new Date(mt('2026-11-02T09:00')),
+      }),
+    ],
+    2,
+    1,
+  );
   await saveXlsx(wb, file);
   return file;
 }
@@ -34,9 +64,13 @@ describe('run sweep', () => {
   it('rejects bad input with a one-line usage error', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'sweep-'));
     const sink = { write: () => true } as unknown as NodeJS.WritableStream;
-    await expect(runSweepCommand({ workbook: path.join(dir, 'none.xlsx'), at: '2026-11-02T10:00:00-07:00', outbox: dir }, sink)).rejects.toBeInstanceOf(UsageError);
+    await expect(
+      runSweepCommand({ workbook: path.join(dir, 'none.xlsx'), at: '2026-11-02T10:00:00-07:00', outbox: dir }, sink),
+    ).rejects.toBeInstanceOf(UsageError);
     const file = await register(dir);
-    await expect(runSweepCommand({ workbook: file, at: 'Monday', outbox: dir }, sink)).rejects.toThrow(/--at "Monday" is not an ISO date-time/);
+    await expect(runSweepCommand({ workbook: file, at: 'Monday', outbox: dir }, sink)).rejects.toThrow(
+      /--at "Monday" is not an ISO date-time/,
+    );
     // A time without its offset names a different instant in every zone: refused, not guessed.
     await expect(runSweepCommand({ workbook: file, at: '2026-11-02T10:00', outbox: dir }, sink)).rejects.toThrow(/with a UTC offset/);
     await expect(runSweepCommand({ workbook: file, at: '2026-02-30T10:00:00Z', outbox: dir }, sink)).rejects.toThrow(/not a calendar date/);

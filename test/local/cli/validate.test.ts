@@ -39,15 +39,19 @@ describe('every command validates before it works', () => {
     expect(readdirSync(path.join(dir, 'out'))).toEqual([]);
   }, 60_000);
 
-  it('--at before the run state\'s last run is refused unless --force', async () => {
+  it("--at before the run state's last run is refused unless --force", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'validate-'));
     const wb = await register(dir);
     expect(await runIngestCommand({ workbook: wb, inbox: INBOX, at: AT, outbox: path.join(dir, 'out') }, sink)).toBe(0);
     const state = readFileSync(`${wb}.properties.json`, 'utf8');
     const saved = readFileSync(wb);
     const earlier = '2026-11-02T08:00:00-07:00';
-    await expect(runSweepCommand({ workbook: wb, at: earlier, outbox: path.join(dir, 'out') }, sink)).rejects.toThrow(/--at 2026-11-02T15:00:00.000Z is before the last run \(2026-11-02T16:00:00.000Z\); pass --force/);
-    await expect(runIngestCommand({ workbook: wb, inbox: INBOX, at: earlier, outbox: path.join(dir, 'out') }, sink)).rejects.toBeInstanceOf(UsageError);
+    await expect(runSweepCommand({ workbook: wb, at: earlier, outbox: path.join(dir, 'out') }, sink)).rejects.toThrow(
+      /--at 2026-11-02T15:00:00.000Z is before the last run \(2026-11-02T16:00:00.000Z\); pass --force/,
+    );
+    await expect(runIngestCommand({ workbook: wb, inbox: INBOX, at: earlier, outbox: path.join(dir, 'out') }, sink)).rejects.toBeInstanceOf(
+      UsageError,
+    );
     expect(readFileSync(wb).equals(saved)).toBe(true);
     expect(readFileSync(`${wb}.properties.json`, 'utf8')).toBe(state);
     // The same instant as the last run, or a deliberate re-run in the past, goes ahead.
@@ -63,13 +67,22 @@ describe('every command validates before it works', () => {
     expect(calendars[1]!.slice(0, 2)).toEqual(['London-8-5', 'Europe/London']);
     expect(calendars[2]!.slice(0, 2)).toEqual(['24x7', 'Europe/London']);
     expect(book.sheetValues('Settings').find((r) => r[0] === 'Default calendar')?.[1]).toBe('London-8-5');
-    expect(new Set(book.sheetValues('Holidays').slice(1).map((r) => r[0]))).toEqual(new Set(['London-8-5']));
+    expect(
+      new Set(
+        book
+          .sheetValues('Holidays')
+          .slice(1)
+          .map((r) => r[0]),
+      ),
+    ).toEqual(new Set(['London-8-5']));
     // Denver keeps the seeds' name.
     const denver = await loadXlsx(await register(mkdtempSync(path.join(tmpdir(), 'validate-'))));
     expect(denver.sheetValues('Calendars')[1]!.slice(0, 2)).toEqual(['MT-8-5', 'America/Denver']);
 
     const bad = path.join(dir, 'bad.xlsx');
-    await expect(runInit({ workbook: bad, tz: 'America/Denver', account: 'notanemail' }, sink)).rejects.toThrow(/--account "notanemail" is not a mail address/);
+    await expect(runInit({ workbook: bad, tz: 'America/Denver', account: 'notanemail' }, sink)).rejects.toThrow(
+      /--account "notanemail" is not a mail address/,
+    );
     expect(existsSync(bad)).toBe(false);
   }, 60_000);
 

@@ -13,7 +13,12 @@ const FIXTURES = path.resolve(__dirname, '../../fixtures/xlsx');
 const WRITERS = ['openpyxl-notes', 'openpyxl-plain', 'libreoffice'] as const;
 const AT = '2026-11-02T09:00:00-07:00';
 const sink = { write: () => true } as unknown as NodeJS.WritableStream;
-const settingsOf = async (file: string) => (await loadXlsx(file)).sheetValues('Settings').slice(1).filter((r) => r[0] !== '').map((r) => [r[0], r[1]]);
+const settingsOf = async (file: string) =>
+  (await loadXlsx(file))
+    .sheetValues('Settings')
+    .slice(1)
+    .filter((r) => r[0] !== '')
+    .map((r) => [r[0], r[1]]);
 
 describe('a register saved by another spreadsheet tool', () => {
   it.each(WRITERS)('%s: opens with every tab, the same settings and the row it typed', async (writer) => {
@@ -28,16 +33,20 @@ describe('a register saved by another spreadsheet tool', () => {
     else expect(note).toMatch(/^One row per ticket/);
   });
 
-  it.each(WRITERS)('%s: ingest and sweep run on it and save it', async (writer) => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'writers-'));
-    const wb = path.join(dir, 'reg.xlsx');
-    copyFileSync(path.join(FIXTURES, `${writer}.xlsx`), wb);
-    expect(await runIngestCommand({ workbook: wb, inbox: INBOX, at: AT, outbox: path.join(dir, 'out') }, sink)).toBe(0);
-    expect(await runSweepCommand({ workbook: wb, at: AT, outbox: path.join(dir, 'out') }, sink)).toBe(0);
-    const saved = await loadXlsx(wb);
-    expect(saved.sheetValues('Messages').length).toBeGreaterThan(1);
-    expect(saved.sheetValues('Clients')[1]![0]).toBe('CANYON');
-  }, 60_000);
+  it.each(WRITERS)(
+    '%s: ingest and sweep run on it and save it',
+    async (writer) => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'writers-'));
+      const wb = path.join(dir, 'reg.xlsx');
+      copyFileSync(path.join(FIXTURES, `${writer}.xlsx`), wb);
+      expect(await runIngestCommand({ workbook: wb, inbox: INBOX, at: AT, outbox: path.join(dir, 'out') }, sink)).toBe(0);
+      expect(await runSweepCommand({ workbook: wb, at: AT, outbox: path.join(dir, 'out') }, sink)).toBe(0);
+      const saved = await loadXlsx(wb);
+      expect(saved.sheetValues('Messages').length).toBeGreaterThan(1);
+      expect(saved.sheetValues('Clients')[1]![0]).toBe('CANYON');
+    },
+    60_000,
+  );
 
   it('leaves a file exceljs reads as it is untouched, byte for byte', async () => {
     for (const name of ['cli', 'libreoffice', 'openpyxl-plain']) {

@@ -5,7 +5,9 @@ import { eml, makeContext } from '../../../src/local/emulator/gmail/testing';
 async function sandbox() {
   const ctx = makeContext(Date.UTC(2026, 10, 2, 15));
   const mailbox = new MailboxModel({ address: 'support@acme.test' });
-  await mailbox.deliver(eml({ from: 'Ann <ann@client.test>', subject: 'Help', date: Date.UTC(2026, 10, 2, 9), messageId: '<h1@client.test>' }));
+  await mailbox.deliver(
+    eml({ from: 'Ann <ann@client.test>', subject: 'Help', date: Date.UTC(2026, 10, 2, 9), messageId: '<h1@client.test>' }),
+  );
   await mailbox.deliver(eml({ from: 'Bob <bob@client.test>', subject: 'Later', date: Date.UTC(2026, 10, 3, 9) }));
   ctx.realm.context.GmailApp = createGmailApp(ctx, mailbox);
   ctx.realm.context.MailApp = createMailApp(ctx, mailbox);

@@ -6,13 +6,24 @@ const H = 3_600_000;
 
 function setup(dailyQuota?: number) {
   const ctx = makeContext(Date.UTC(2026, 10, 2, 15));
-  const mailbox = new MailboxModel({ address: 'support@acme.test', name: 'Acme Support', aliases: ['help@acme.test'], ...(dailyQuota ? { dailyQuota } : {}) });
+  const mailbox = new MailboxModel({
+    address: 'support@acme.test',
+    name: 'Acme Support',
+    aliases: ['help@acme.test'],
+    ...(dailyQuota ? { dailyQuota } : {}),
+  });
   return { ctx, mailbox, gmail: createGmailApp(ctx, mailbox), mail: createMailApp(ctx, mailbox) };
 }
 
 async function customerThread(s: ReturnType<typeof setup>) {
   return s.mailbox.deliver(
-    eml({ from: 'Ann <ann@client.test>', cc: 'boss@client.test, support@acme.test', subject: 'Printer broken', date: s.ctx.clock.now() - H, messageId: '<q1@client.test>' }),
+    eml({
+      from: 'Ann <ann@client.test>',
+      cc: 'boss@client.test, support@acme.test',
+      subject: 'Printer broken',
+      date: s.ctx.clock.now() - H,
+      messageId: '<q1@client.test>',
+    }),
   );
 }
 
@@ -86,7 +97,12 @@ describe('replies', () => {
 describe('sending new mail', () => {
   it('GmailApp.sendEmail and MailApp.sendEmail start new SENT threads, not in the inbox', () => {
     const s = setup();
-    s.gmail.sendEmail('ann@client.test', 'Statement', 'Body', { cc: 'b@client.test', bcc: 'audit@acme.test', htmlBody: '<p>Body</p>', name: 'Billing' });
+    s.gmail.sendEmail('ann@client.test', 'Statement', 'Body', {
+      cc: 'b@client.test',
+      bcc: 'audit@acme.test',
+      htmlBody: '<p>Body</p>',
+      name: 'Billing',
+    });
     s.mail.sendEmail({ to: 'finance@client.test', subject: 'Invoice', body: 'Text', replyTo: 'billing@acme.test' });
     s.mail.sendEmail('x@client.test', 'Hi', 'Plain');
     const sent = s.gmail.search('in:sent');
@@ -134,7 +150,9 @@ describe('recipient quota', () => {
     expect(s.mail.getRemainingDailyQuota()).toBe(3);
     s.gmail.sendEmail('a@c.test', 'S', 'B', { cc: 'b@c.test' });
     expect(s.mail.getRemainingDailyQuota()).toBe(1);
-    expect(() => s.mail.sendEmail({ to: 'a@c.test', bcc: 'x@c.test', subject: 'S', body: 'B' })).toThrow('Service invoked too many times for one day: email.');
+    expect(() => s.mail.sendEmail({ to: 'a@c.test', bcc: 'x@c.test', subject: 'S', body: 'B' })).toThrow(
+      'Service invoked too many times for one day: email.',
+    );
     const d = await customerThread(s);
     s.gmail.getThreadById(d.threadId)?.reply('ok');
     expect(s.mail.getRemainingDailyQuota()).toBe(0);

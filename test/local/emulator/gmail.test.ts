@@ -14,9 +14,18 @@ function setup() {
 describe('threading', () => {
   it('joins a reply that references a message of the thread and keeps its subject', async () => {
     const { mailbox, gmail } = setup();
-    const a = await mailbox.deliver(eml({ from: 'Ann <ann@client.test>', subject: 'Printer broken', date: T0, messageId: '<a@client.test>' }));
+    const a = await mailbox.deliver(
+      eml({ from: 'Ann <ann@client.test>', subject: 'Printer broken', date: T0, messageId: '<a@client.test>' }),
+    );
     const b = await mailbox.deliver(
-      eml({ from: 'Ann <ann@client.test>', subject: 'RE: Fwd:  printer   BROKEN', date: T0 + H, messageId: '<b@client.test>', inReplyTo: '<a@client.test>', references: ['<a@client.test>'] }),
+      eml({
+        from: 'Ann <ann@client.test>',
+        subject: 'RE: Fwd:  printer   BROKEN',
+        date: T0 + H,
+        messageId: '<b@client.test>',
+        inReplyTo: '<a@client.test>',
+        references: ['<a@client.test>'],
+      }),
     );
     expect(b.threadId).toBe(a.threadId);
     expect(a.threadId).toBe(a.id);
@@ -26,8 +35,18 @@ describe('threading', () => {
   it('starts a new thread when the subject changed or nothing is referenced', async () => {
     const { mailbox } = setup();
     const a = await mailbox.deliver(eml({ from: 'ann@client.test', subject: 'Printer broken', date: T0, messageId: '<a@client.test>' }));
-    const changed = await mailbox.deliver(eml({ from: 'ann@client.test', subject: 'Another question', date: T0 + H, messageId: '<c@client.test>', inReplyTo: '<a@client.test>' }));
-    const unreferenced = await mailbox.deliver(eml({ from: 'ann@client.test', subject: 'Re: Printer broken', date: T0 + 2 * H, messageId: '<d@client.test>' }));
+    const changed = await mailbox.deliver(
+      eml({
+        from: 'ann@client.test',
+        subject: 'Another question',
+        date: T0 + H,
+        messageId: '<c@client.test>',
+        inReplyTo: '<a@client.test>',
+      }),
+    );
+    const unreferenced = await mailbox.deliver(
+      eml({ from: 'ann@client.test', subject: 'Re: Printer broken', date: T0 + 2 * H, messageId: '<d@client.test>' }),
+    );
     expect(changed.threadId).not.toBe(a.threadId);
     expect(unreferenced.threadId).not.toBe(a.threadId);
   });
@@ -52,7 +71,9 @@ describe('visibility follows the clock', () => {
     const { ctx, mailbox, gmail } = setup();
     const now = ctx.clock.now();
     const past = await mailbox.deliver(eml({ from: 'ann@client.test', subject: 'Q1', date: now - H, messageId: '<p@x.test>' }));
-    const future = await mailbox.deliver(eml({ from: 'ann@client.test', subject: 'Q1', date: now + H, messageId: '<f@x.test>', references: ['<p@x.test>'] }));
+    const future = await mailbox.deliver(
+      eml({ from: 'ann@client.test', subject: 'Q1', date: now + H, messageId: '<f@x.test>', references: ['<p@x.test>'] }),
+    );
     const lone = await mailbox.deliver(eml({ from: 'bob@client.test', subject: 'Later', date: now + 2 * H }));
     expect(future.threadId).toBe(past.threadId);
     expect(gmail.search('in:inbox').map((t) => t.getId())).toEqual([past.threadId]);
@@ -94,7 +115,9 @@ describe('search', () => {
 
   it('rejects a paged call with a missing max like a signature mismatch', async () => {
     const { gmail } = await seeded(1);
-    expect(() => (gmail.search as (q: string, s: number) => unknown)('in:inbox', 0)).toThrow(/don't match the method signature for GmailApp.search/);
+    expect(() => (gmail.search as (q: string, s: number) => unknown)('in:inbox', 0)).toThrow(
+      /don't match the method signature for GmailApp.search/,
+    );
   });
 
   it('after:/before: accept epoch seconds and Pacific dates', async () => {
@@ -115,7 +138,16 @@ describe('search', () => {
 
   it('supports label:, -label:, from:, to:, subject:, is:, has: and bare words', async () => {
     const { mailbox, gmail } = setup();
-    const a = await mailbox.deliver(eml({ from: 'Ann Lee <ann@client.test>', to: 'support@acme.test', cc: 'boss@client.test', subject: 'Invoice overdue', date: T0, body: 'Please check the payment' }));
+    const a = await mailbox.deliver(
+      eml({
+        from: 'Ann Lee <ann@client.test>',
+        to: 'support@acme.test',
+        cc: 'boss@client.test',
+        subject: 'Invoice overdue',
+        date: T0,
+        body: 'Please check the payment',
+      }),
+    );
     await mailbox.deliver(eml({ from: 'bob@other.test', subject: 'Hello there', date: T0 + 1000, body: 'Nothing to see' }));
     const label = gmail.createLabel('Needs Reply');
     gmail.getThreadById(a.threadId)?.addLabel(label);
@@ -170,7 +202,12 @@ describe('labels live on threads', () => {
     const messages = gmail.getThreadById(a.threadId)?.getMessages() ?? [];
     expect(messages).toHaveLength(2);
     for (const m of messages) {
-      expect(m.getThread().getLabels().map((l) => l.getName())).toEqual(['Ticketed']);
+      expect(
+        m
+          .getThread()
+          .getLabels()
+          .map((l) => l.getName()),
+      ).toEqual(['Ticketed']);
       expect((m as unknown as Record<string, unknown>).getLabels).toBeUndefined();
     }
     expect(label.getThreads().map((t) => t.getId())).toEqual([a.threadId]);
@@ -188,7 +225,12 @@ describe('labels live on threads', () => {
     expect(gmail.search('in:inbox -label:done')).toHaveLength(0);
     ctx.clock.advance(2 * H);
     expect(gmail.search('in:inbox -label:done').map((t) => t.getId())).toEqual([a.threadId]);
-    expect(gmail.getThreadById(a.threadId)?.getLabels().map((l) => l.getName())).toEqual(['Done']);
+    expect(
+      gmail
+        .getThreadById(a.threadId)
+        ?.getLabels()
+        .map((l) => l.getName()),
+    ).toEqual(['Done']);
   });
 
   it('archiving and reading are thread-wide', async () => {

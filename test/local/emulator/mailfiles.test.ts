@@ -3,7 +3,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { createGmailApp, MailboxModel } from '../../../src/local/emulator/gmail';
-import { deliveryTime, formatMbox, loadMailFiles, MailFileError, mboxLineTime, readMailFiles, splitMbox, writeOutbox } from '../../../src/local/emulator/mailfiles';
+import {
+  deliveryTime,
+  formatMbox,
+  loadMailFiles,
+  MailFileError,
+  mboxLineTime,
+  readMailFiles,
+  splitMbox,
+  writeOutbox,
+} from '../../../src/local/emulator/mailfiles';
 import { eml, makeContext } from '../../../src/local/emulator/gmail/testing';
 
 const T0 = Date.UTC(2026, 10, 1, 9);
@@ -26,7 +35,10 @@ function setup() {
 describe('loadMailFiles: a folder of .eml', () => {
   it('delivers every .eml ordered by delivery time so replies thread onto earlier mail', async () => {
     // File names sort opposite to dates: the loader must order by Date.
-    await writeFile(path.join(dir, 'a-reply.eml'), eml({ from: 'ann@c.test', subject: 'Re: Outage', date: T0 + H, messageId: '<r@c.test>', references: ['<o@c.test>'] }));
+    await writeFile(
+      path.join(dir, 'a-reply.eml'),
+      eml({ from: 'ann@c.test', subject: 'Re: Outage', date: T0 + H, messageId: '<r@c.test>', references: ['<o@c.test>'] }),
+    );
     await writeFile(path.join(dir, 'b-original.eml'), eml({ from: 'ann@c.test', subject: 'Outage', date: T0, messageId: '<o@c.test>' }));
     await writeFile(path.join(dir, 'notes.txt'), 'not mail');
     const s = setup();
@@ -39,7 +51,13 @@ describe('loadMailFiles: a folder of .eml', () => {
 
 describe('loadMailFiles: an mbox', () => {
   it('splits on From lines and undoes >From quoting', async () => {
-    const one = eml({ from: 'ann@c.test', subject: 'First', date: T0, messageId: '<m1@c.test>', body: 'Line one\r\n>From the top\r\n>>From deeper' });
+    const one = eml({
+      from: 'ann@c.test',
+      subject: 'First',
+      date: T0,
+      messageId: '<m1@c.test>',
+      body: 'Line one\r\n>From the top\r\n>>From deeper',
+    });
     const two = eml({ from: 'bob@c.test', subject: 'Second', date: T0 + H, messageId: '<m2@c.test>' });
     const mbox = [
       'From ann@c.test Sun Nov  1 09:00:00 2026',
@@ -93,7 +111,11 @@ const RECEIVED = (date: string) => `Received: from mx.c.test (mx.c.test [10.0.0.
 
 describe('deliveryTime: the one rule', () => {
   it('takes the mbox From line first, then the topmost Received, then Date', () => {
-    const raw = msg([RECEIVED('Mon, 02 Nov 2026 08:31:30 -0700'), RECEIVED('Mon, 02 Nov 2026 08:30:10 -0700'), 'Date: Mon, 02 Nov 2026 08:30:00 -0700']);
+    const raw = msg([
+      RECEIVED('Mon, 02 Nov 2026 08:31:30 -0700'),
+      RECEIVED('Mon, 02 Nov 2026 08:30:10 -0700'),
+      'Date: Mon, 02 Nov 2026 08:30:00 -0700',
+    ]);
     const sep = Date.parse('2026-11-02T15:40:00Z');
     expect(deliveryTime(raw, sep)).toBe(sep);
     expect(deliveryTime(raw)).toBe(Date.parse('2026-11-02T15:31:30Z'));
@@ -101,7 +123,9 @@ describe('deliveryTime: the one rule', () => {
   });
 
   it('passes over a garbled date to the next source, and has none when all are missing or garbled', () => {
-    expect(deliveryTime(msg([RECEIVED('yesterday-ish'), 'Date: Mon, 02 Nov 2026 08:30:00 -0700']), NaN)).toBe(Date.parse('2026-11-02T15:30:00Z'));
+    expect(deliveryTime(msg([RECEIVED('yesterday-ish'), 'Date: Mon, 02 Nov 2026 08:30:00 -0700']), NaN)).toBe(
+      Date.parse('2026-11-02T15:30:00Z'),
+    );
     expect(deliveryTime(msg(['Received: by mx.c.test with SMTP id 1', 'Date: soon']))).toBeNaN();
     expect(deliveryTime(msg([]))).toBeNaN();
     // A Date: line in the body is not a header.
@@ -162,7 +186,10 @@ describe('splitMbox and readMailFiles', () => {
       ['a.eml', Date.parse('2026-11-02T15:05:00Z')],
     ]);
     const s = setup();
-    expect((await loadMailFiles(dir, s.mailbox, { until: Date.parse('2026-11-02T15:00:00Z') + MIN })).map((f) => f.source)).toEqual(['b.eml', 'c.eml']);
+    expect((await loadMailFiles(dir, s.mailbox, { until: Date.parse('2026-11-02T15:00:00Z') + MIN })).map((f) => f.source)).toEqual([
+      'b.eml',
+      'c.eml',
+    ]);
     await writeFile(path.join(dir, 'd.eml'), msg([]));
     await expect(readMailFiles(dir)).rejects.toThrow(/d\.eml has no Received or Date header/);
     const notMbox = path.join(dir, 'x.mbox');

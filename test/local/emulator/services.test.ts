@@ -13,7 +13,20 @@ const stores = () => ({ document: new PropertyStore('Document'), script: new Pro
 describe('sandbox realm', () => {
   it('has no require, process, Buffer, timers, URL, TextEncoder, atob or fetch', () => {
     const realm = createRealm(() => 0);
-    for (const g of ['require', 'process', 'module', 'Buffer', 'setTimeout', 'setInterval', 'URL', 'URLSearchParams', 'TextEncoder', 'atob', 'fetch', 'crypto']) {
+    for (const g of [
+      'require',
+      'process',
+      'module',
+      'Buffer',
+      'setTimeout',
+      'setInterval',
+      'URL',
+      'URLSearchParams',
+      'TextEncoder',
+      'atob',
+      'fetch',
+      'crypto',
+    ]) {
       expect(vm.runInContext(`typeof ${g}`, realm.context), g).toBe('undefined');
     }
   });
@@ -27,7 +40,9 @@ describe('sandbox realm', () => {
     expect(vm.runInContext('new Date(0).getTime()', realm.context)).toBe(0);
     expect(typeof vm.runInContext('Date()', realm.context)).toBe('string');
     realm.context.handed = realm.toRealm({ when: new Date(5), list: [new Date(6)] });
-    expect(vm.runInContext('handed.when instanceof Date && handed.list instanceof Array && handed.list[0] instanceof Date', realm.context)).toBe(true);
+    expect(
+      vm.runInContext('handed.when instanceof Date && handed.list instanceof Array && handed.list[0] instanceof Date', realm.context),
+    ).toBe(true);
     // A host Date is *not* an instance of the sandbox's Date: the reason toRealm exists.
     realm.context.hostDate = new Date(5);
     expect(vm.runInContext('hostDate instanceof Date', realm.context)).toBe(false);
@@ -76,7 +91,8 @@ describe('ScriptApp triggers', () => {
     const ctx = makeContext();
     const app = createScriptApp(ctx, new TriggerRegistry('bound'), 'id');
     for (const n of [1, 5, 10, 15, 30]) app.newTrigger('f').timeBased().everyMinutes(n).create();
-    for (const n of [2, 7, 20, 60]) expect(() => app.newTrigger('f').timeBased().everyMinutes(n).create()).toThrow(/everyMinutes\(\) is invalid/);
+    for (const n of [2, 7, 20, 60])
+      expect(() => app.newTrigger('f').timeBased().everyMinutes(n).create()).toThrow(/everyMinutes\(\) is invalid/);
     expect(() => app.newTrigger('f').timeBased().everyHours(3).create()).toThrow(/everyHours\(\) is invalid/);
     expect(app.getProjectTriggers()).toHaveLength(5);
     app.deleteTrigger(app.getProjectTriggers()[0]!);
@@ -123,7 +139,7 @@ describe('Utilities', () => {
     const ctx = makeContext();
     const u = createUtilities(ctx);
     const d = ctx.realm.date(Date.UTC(2026, 10, 30, 18, 10));
-    expect(u.formatDate(d, 'America/Denver', "yyyy-MM-dd HH:mm z")).toBe('2026-11-30 11:10 MST');
+    expect(u.formatDate(d, 'America/Denver', 'yyyy-MM-dd HH:mm z')).toBe('2026-11-30 11:10 MST');
     expect(u.formatDate(d, 'Europe/London', "EEE d MMM ''yy 'at' h:mm a")).toBe("Mon 30 Nov '26 at 6:10 PM");
     expect(() => u.formatDate(d, 'America/Denver', 'Q')).toThrow(/not supported/);
   });

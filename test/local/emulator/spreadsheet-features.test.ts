@@ -9,7 +9,15 @@ function setup() {
   const clock = new Clock(Date.UTC(2026, 10, 2, 15));
   const meter = new Meter();
   const realm = createRealm(() => clock.now());
-  const ctx: ServiceContext = { clock, meter, realm, user: 'support@acme.test', fail(m) { throw realm.error(m); } };
+  const ctx: ServiceContext = {
+    clock,
+    meter,
+    realm,
+    user: 'support@acme.test',
+    fail(m) {
+      throw realm.error(m);
+    },
+  };
   const workbook = new WorkbookModel({ name: 'Desk', timeZone: 'America/Denver' });
   workbook.addSheet('Tickets');
   const app = createSpreadsheetApp(ctx, workbook);
@@ -93,7 +101,9 @@ describe('data validation', () => {
     const sheet = ss.getSheetByName('Tickets')!;
     sheet.getRange('A1').setDataValidation(app.newDataValidation().requireValueInList(['Low', 'High']).setAllowInvalid(false).build());
     sheet.getRange('B1').setDataValidation(app.newDataValidation().requireValueInList(['Low', 'High']).build());
-    expect(() => sheet.getRange('A1').setValue('Urgent')).toThrow('The data you entered in cell A1 violates the data validation rules set on this cell.');
+    expect(() => sheet.getRange('A1').setValue('Urgent')).toThrow(
+      'The data you entered in cell A1 violates the data validation rules set on this cell.',
+    );
     sheet.getRange('A1').setValue('High');
     sheet.getRange('B1').setValue('Urgent');
     expect(sheet.getRange('A1:B1').getValues()).toEqual([['High', 'Urgent']]);
@@ -157,14 +167,26 @@ describe('conditional format rules', () => {
       .setFontColor('#990000')
       .setRanges([sheet.getRange('P2:P1000')])
       .build();
-    const rule2 = app.newConditionalFormatRule().whenFormulaSatisfied('=$H2="Open"').setBackground('#fff2cc').setRanges([sheet.getRange('A2:U1000')]).build();
+    const rule2 = app
+      .newConditionalFormatRule()
+      .whenFormulaSatisfied('=$H2="Open"')
+      .setBackground('#fff2cc')
+      .setRanges([sheet.getRange('A2:U1000')])
+      .build();
     sheet.setConditionalFormatRules([rule, rule2]);
     expect(workbook.requireSheet('Tickets').conditionalRules).toHaveLength(2);
     const back = sheet.getConditionalFormatRules();
     expect(back[0]!.getBooleanCondition()!.getCriteriaType()).toBe('TEXT_EQUAL_TO');
     expect(back[0]!.getBooleanCondition()!.getBackground()).toBe('#f4cccc');
     expect(back[0]!.getRanges()[0]!.getA1Notation()).toBe('P2:P1000');
-    sheet.setConditionalFormatRules([app.newConditionalFormatRule().whenTextContains('x').setBold(true).setRanges([sheet.getRange('A1')]).build()]);
+    sheet.setConditionalFormatRules([
+      app
+        .newConditionalFormatRule()
+        .whenTextContains('x')
+        .setBold(true)
+        .setRanges([sheet.getRange('A1')])
+        .build(),
+    ]);
     expect(sheet.getConditionalFormatRules()).toHaveLength(1);
     expect(sheet.getConditionalFormatRules()[0]!.getBooleanCondition()!.getCriteriaValues()).toEqual(['x']);
   });
@@ -185,7 +207,10 @@ describe('ui', () => {
       items: [
         { type: 'item', caption: 'Set up', functionName: 'setup' },
         { type: 'separator' },
-        { type: 'submenu', menu: { caption: 'Billing', addon: false, items: [{ type: 'item', caption: 'Run billing', functionName: 'runMonthlyBilling' }] } },
+        {
+          type: 'submenu',
+          menu: { caption: 'Billing', addon: false, items: [{ type: 'item', caption: 'Run billing', functionName: 'runMonthlyBilling' }] },
+        },
       ],
     });
   });
@@ -271,7 +296,15 @@ describe('a workbook built empty', () => {
   it('gets Sheet1 when the script first opens it, like a new Google Sheet', () => {
     const clock = new Clock(Date.UTC(2026, 10, 2, 15));
     const realm = createRealm(() => clock.now());
-    const ctx: ServiceContext = { clock, meter: new Meter(), realm, user: 'support@acme.test', fail(m) { throw realm.error(m); } };
+    const ctx: ServiceContext = {
+      clock,
+      meter: new Meter(),
+      realm,
+      user: 'support@acme.test',
+      fail(m) {
+        throw realm.error(m);
+      },
+    };
     const workbook = new WorkbookModel({ name: 'Blank' });
     const app = createSpreadsheetApp(ctx, workbook);
     expect(workbook.sheets).toHaveLength(0);

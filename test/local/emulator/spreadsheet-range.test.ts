@@ -8,7 +8,15 @@ function setup(timeZone = 'America/Denver') {
   const clock = new Clock(Date.UTC(2026, 10, 2, 15));
   const meter = new Meter();
   const realm = createRealm(() => clock.now());
-  const ctx: ServiceContext = { clock, meter, realm, user: 'support@acme.test', fail(m) { throw realm.error(m); } };
+  const ctx: ServiceContext = {
+    clock,
+    meter,
+    realm,
+    user: 'support@acme.test',
+    fail(m) {
+      throw realm.error(m);
+    },
+  };
   const workbook = new WorkbookModel({ name: 'Desk', timeZone });
   workbook.addSheet('Tickets');
   const app = createSpreadsheetApp(ctx, workbook);
@@ -19,7 +27,10 @@ function setup(timeZone = 'America/Denver') {
 describe('Range values', () => {
   it('reads blanks as empty strings, numbers, booleans and dates', () => {
     const { sheet, workbook } = setup();
-    workbook.writeRaw('Tickets', [['T-1', 3, true, new Date(Date.UTC(2026, 10, 30, 7))], ['', '', '', '']]);
+    workbook.writeRaw('Tickets', [
+      ['T-1', 3, true, new Date(Date.UTC(2026, 10, 30, 7))],
+      ['', '', '', ''],
+    ]);
     const values = sheet.getRange(1, 1, 3, 5).getValues();
     expect(values[0]!.slice(0, 3)).toEqual(['T-1', 3, true]);
     expect((values[0]![3] as Date).getTime()).toBe(Date.UTC(2026, 10, 30, 7));
@@ -31,7 +42,10 @@ describe('Range values', () => {
     const { sheet } = setup();
     sheet.getRange('A1').setValue('x');
     expect(sheet.getLastRow()).toBe(1);
-    expect(sheet.getRange(500, 1, 2, 2).getValues()).toEqual([['', ''], ['', '']]);
+    expect(sheet.getRange(500, 1, 2, 2).getValues()).toEqual([
+      ['', ''],
+      ['', ''],
+    ]);
   });
 
   it('throws Apps Script errors for coordinates off the sheet', () => {
@@ -51,9 +65,12 @@ describe('Range values', () => {
     expect(() => range.setValues([[1, 2, 3]])).toThrow(
       'The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.',
     );
-    expect(() => range.setValues([[1, 2, 3], [1, 2]])).toThrow(
-      'The number of columns in the data does not match the number of columns in the range. The data has 2 but the range has 3.',
-    );
+    expect(() =>
+      range.setValues([
+        [1, 2, 3],
+        [1, 2],
+      ]),
+    ).toThrow('The number of columns in the data does not match the number of columns in the range. The data has 2 but the range has 3.');
     expect(sheet.getLastRow()).toBe(0);
   });
 
@@ -169,7 +186,10 @@ describe('typed-input parsing', () => {
   it('setValue on a multi-cell range fills every cell', () => {
     const { sheet } = setup();
     sheet.getRange('A1:B2').setValue('Open');
-    expect(sheet.getRange('A1:B2').getValues()).toEqual([['Open', 'Open'], ['Open', 'Open']]);
+    expect(sheet.getRange('A1:B2').getValues()).toEqual([
+      ['Open', 'Open'],
+      ['Open', 'Open'],
+    ]);
   });
 });
 
@@ -196,7 +216,11 @@ describe('rows, extents and appendRow', () => {
     s.appendRow([3, 4, 5]);
     expect(small.maxRows).toBe(3);
     expect(small.maxColumns).toBe(3);
-    expect(workbook.sheetValues('Small')).toEqual([[1, '', ''], [2, '', ''], [3, 4, 5]]);
+    expect(workbook.sheetValues('Small')).toEqual([
+      [1, '', ''],
+      [2, '', ''],
+      [3, 4, 5],
+    ]);
   });
 
   it('getLastRow/getLastColumn count values and formulas, not notes or formats', () => {
@@ -218,15 +242,32 @@ describe('rows, extents and appendRow', () => {
 
   it('insert and delete rows and columns move content', () => {
     const { sheet, workbook } = setup();
-    sheet.getRange('A1:B3').setValues([[1, 'a'], [2, 'b'], [3, 'c']]);
+    sheet.getRange('A1:B3').setValues([
+      [1, 'a'],
+      [2, 'b'],
+      [3, 'c'],
+    ]);
     sheet.insertRowsAfter(1, 2);
     expect(sheet.getMaxRows()).toBe(1002);
-    expect(workbook.sheetValues('Tickets')).toEqual([[1, 'a'], ['', ''], ['', ''], [2, 'b'], [3, 'c']]);
+    expect(workbook.sheetValues('Tickets')).toEqual([
+      [1, 'a'],
+      ['', ''],
+      ['', ''],
+      [2, 'b'],
+      [3, 'c'],
+    ]);
     sheet.deleteRows(2, 2);
     sheet.insertColumnsAfter(1, 1);
-    expect(workbook.sheetValues('Tickets')).toEqual([[1, '', 'a'], [2, '', 'b'], [3, '', 'c']]);
+    expect(workbook.sheetValues('Tickets')).toEqual([
+      [1, '', 'a'],
+      [2, '', 'b'],
+      [3, '', 'c'],
+    ]);
     sheet.deleteRow(1);
-    expect(workbook.sheetValues('Tickets')).toEqual([[2, '', 'b'], [3, '', 'c']]);
+    expect(workbook.sheetValues('Tickets')).toEqual([
+      [2, '', 'b'],
+      [3, '', 'c'],
+    ]);
     expect(sheet.getMaxRows()).toBe(999);
     expect(sheet.getMaxColumns()).toBe(27);
   });
@@ -257,10 +298,22 @@ describe('A1 notation', () => {
 describe('sorting', () => {
   it('reorders rows, carrying notes and formulas, blanks last', () => {
     const { sheet, workbook } = setup();
-    sheet.getRange('A1:B5').setValues([['ID', 'Priority'], ['T-3', 'Low'], ['T-1', ''], ['T-2', 'high'], ['T-4', 'Critical']]);
+    sheet.getRange('A1:B5').setValues([
+      ['ID', 'Priority'],
+      ['T-3', 'Low'],
+      ['T-1', ''],
+      ['T-2', 'high'],
+      ['T-4', 'Critical'],
+    ]);
     sheet.getRange('A2').setNote('third');
     sheet.getRange('A2:B5').sort({ column: 2, ascending: true });
-    expect(workbook.sheetValues('Tickets')).toEqual([['ID', 'Priority'], ['T-4', 'Critical'], ['T-2', 'high'], ['T-3', 'Low'], ['T-1', '']]);
+    expect(workbook.sheetValues('Tickets')).toEqual([
+      ['ID', 'Priority'],
+      ['T-4', 'Critical'],
+      ['T-2', 'high'],
+      ['T-3', 'Low'],
+      ['T-1', ''],
+    ]);
     expect(sheet.getRange('A4').getNote()).toBe('third');
     sheet.getRange('A2:B5').sort([{ column: 1, ascending: false }]);
     expect(workbook.sheetValues('Tickets').map((r) => r[0])).toEqual(['ID', 'T-4', 'T-3', 'T-2', 'T-1']);

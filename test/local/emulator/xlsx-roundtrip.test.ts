@@ -16,7 +16,15 @@ const dir = mkdtempSync(join(tmpdir(), 'xlsx-test-'));
 function appFor(workbook: WorkbookModel) {
   const clock = new Clock(Date.UTC(2026, 10, 2, 15));
   const realm = createRealm(() => clock.now());
-  const ctx: ServiceContext = { clock, meter: new Meter(), realm, user: 'support@acme.test', fail(m) { throw realm.error(m); } };
+  const ctx: ServiceContext = {
+    clock,
+    meter: new Meter(),
+    realm,
+    user: 'support@acme.test',
+    fail(m) {
+      throw realm.error(m);
+    },
+  };
   return createSpreadsheetApp(ctx, workbook);
 }
 
@@ -60,12 +68,24 @@ function sampleWorkbook(): WorkbookModel {
   // Formats of blank rows (setup formats whole columns): what lands there later keeps them.
   tickets.getRange('B4:C6').setNumberFormat('yyyy-mm-dd hh:mm');
   tickets.getRange('A2').setNote('Opened by mail');
-  tickets.getRange('F2:F10').setDataValidation(app.newDataValidation().requireValueInList(['Critical', 'High', 'Medium', 'Low'], true).setAllowInvalid(false).setHelpText('Priority').build());
+  tickets
+    .getRange('F2:F10')
+    .setDataValidation(
+      app
+        .newDataValidation()
+        .requireValueInList(['Critical', 'High', 'Medium', 'Low'], true)
+        .setAllowInvalid(false)
+        .setHelpText('Priority')
+        .build(),
+    );
   tickets.getRange('H2:H10').setDataValidation(app.newDataValidation().requireValueInList(['Yes', 'No']).build());
   tickets.setFrozenRows(1);
   tickets.setColumnWidth(1, 140);
   const settings = ss.getSheetByName('Settings')!;
-  settings.getRange('A1:B2').setValues([['Key', 'Value'], ['Provider time zone', 'Europe/Paris']]);
+  settings.getRange('A1:B2').setValues([
+    ['Key', 'Value'],
+    ['Provider time zone', 'Europe/Paris'],
+  ]);
   return workbook;
 }
 
@@ -167,7 +187,12 @@ describe('xlsx round trip', () => {
     lists.getRange('A1:A2').setValues([['Bug'], ['Question']]);
     tickets.getRange('B2:B5').setDataValidation(app.newDataValidation().requireValueInRange(lists.getRange('A1:A2')).build());
     tickets.setConditionalFormatRules([
-      app.newConditionalFormatRule().whenTextEqualTo('Breached').setBackground('#f4cccc').setRanges([tickets.getRange('C2:C100')]).build(),
+      app
+        .newConditionalFormatRule()
+        .whenTextEqualTo('Breached')
+        .setBackground('#f4cccc')
+        .setRanges([tickets.getRange('C2:C100')])
+        .build(),
     ]);
     const file = join(dir, 'cf.xlsx');
     await saveXlsx(workbook, file);

@@ -134,7 +134,7 @@ export function submitTimeEntry(wb: WorkbookPort, now: number, person: string, f
   }
   if (Object.keys(errors).length > 0) return failure(errors);
 
-  const ticket = entry.ticketId ? data.tickets.get(entry.ticketId) ?? null : null;
+  const ticket = entry.ticketId ? (data.tickets.get(entry.ticketId) ?? null) : null;
   const decision = decide(entry, activity(entry.activity)!, ticket);
   const port = wb.tab(HoursTab.name)!; // loadRegister read it a moment ago
   const rowNumber = appendRows(port, data.hours, [
@@ -153,7 +153,11 @@ export function submitTimeEntry(wb: WorkbookPort, now: number, person: string, f
   ]);
   const ids = { clientId: entry.clientId, ...(entry.ticketId ? { ticketId: entry.ticketId } : {}) };
   const what = `${formatHours(entry.minutes)} of ${activity(entry.activity)!.activity} for ${entry.clientId}${entry.ticketId ? ` (${entry.ticketId})` : ''} on ${day}`;
-  log.add('Time logged', `${person}: ${what}, Hours row ${rowNumber}; ${decision.counted ? 'counted' : 'not counted'}: ${decision.reason}`, ids);
+  log.add(
+    'Time logged',
+    `${person}: ${what}, Hours row ${rowNumber}; ${decision.counted ? 'counted' : 'not counted'}: ${decision.reason}`,
+    ids,
+  );
 
   // The usage bar after this entry: what was read under the lock plus the new row (no second read).
   const usage = usageFor({ ...data, entries: [...data.entries, { ...entry, rowNumber }] }, now).get(entry.clientId) ?? null;

@@ -54,7 +54,10 @@ export function selectedTicketId(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): 
   const s = range.getSheet();
   const width = s.getLastColumn();
   if (width === 0) return null;
-  const header = s.getRange(1, 1, 1, width).getValues()[0]!.map((h) => String(h).trim());
+  const header = s
+    .getRange(1, 1, 1, width)
+    .getValues()[0]!
+    .map((h) => String(h).trim());
   const col = header.indexOf('Ticket ID');
   if (col < 0) return null;
   const id = String(s.getRange(row, col + 1).getValue()).trim();
@@ -79,8 +82,12 @@ export function ticketDetailsNow(requested?: unknown): TicketDetails {
   const tickets = readTable(sheetPort(ticketsSheet), TicketsTab);
   const row = tickets.rows.find((r) => r.data['Ticket ID'].toUpperCase() === id);
   if (!row) {
-    const invalid = tickets.problems.find((p) => String(tickets.raw[p.rowNumber - 1]?.[tickets.columnOf.get('Ticket ID') ?? 0] ?? '').toUpperCase() === id);
-    throw new Error(invalid ? `${id} is in Tickets row ${invalid.rowNumber} but cannot be read: ${invalid.message}` : `${id} is not in the Tickets tab.`);
+    const invalid = tickets.problems.find(
+      (p) => String(tickets.raw[p.rowNumber - 1]?.[tickets.columnOf.get('Ticket ID') ?? 0] ?? '').toUpperCase() === id,
+    );
+    throw new Error(
+      invalid ? `${id} is in Tickets row ${invalid.rowNumber} but cannot be read: ${invalid.message}` : `${id} is not in the Tickets tab.`,
+    );
   }
   const t = row.data;
 

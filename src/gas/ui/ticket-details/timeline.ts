@@ -48,7 +48,12 @@ export function ticketTimeline(
     if (ms !== undefined && Number.isFinite(ms)) events.push({ ms, kind, label, detail });
   };
 
-  add(t['Received at']?.getTime(), 'received', 'Received', [t.Requester && `from ${t.Requester}`, t.Policy && `policy ${t.Policy}`].filter(Boolean).join(', '));
+  add(
+    t['Received at']?.getTime(),
+    'received',
+    'Received',
+    [t.Requester && `from ${t.Requester}`, t.Policy && `policy ${t.Policy}`].filter(Boolean).join(', '),
+  );
   for (const d of DUE) add(t[d.column]?.getTime(), 'due', `${d.target[0]!.toUpperCase()}${d.target.slice(1)} due`, notes[d.column] ?? '');
 
   const staff = messages.filter((m) => m.Kind === 'staff' && m.Date);
@@ -64,14 +69,23 @@ export function ticketTimeline(
   } catch (e) {
     problems.push(e instanceof Error ? e.message : String(e));
   }
-  for (const r of parseRecord(t['SLA record'])) add(r.atMs, r.state === 'Met' ? 'met' : 'breached', `${r.target[0]!.toUpperCase()}${r.target.slice(1)} ${r.state.toLowerCase()}`);
-  for (const e of parseLedger(t.Notified)) add(e.atMs, 'escalation', `Notified: ${e.topic}`, `${e.outcome}${e.detail ? ` — ${e.detail}` : ''}`);
+  for (const r of parseRecord(t['SLA record']))
+    add(r.atMs, r.state === 'Met' ? 'met' : 'breached', `${r.target[0]!.toUpperCase()}${r.target.slice(1)} ${r.state.toLowerCase()}`);
+  for (const e of parseLedger(t.Notified))
+    add(e.atMs, 'escalation', `Notified: ${e.topic}`, `${e.outcome}${e.detail ? ` — ${e.detail}` : ''}`);
   add(t['Resolved at']?.getTime(), 'resolved', 'Resolved');
 
   // Stable order: by time, then the order added (received before a due at the same instant).
   const sorted = events.map((e, i) => ({ e, i })).sort((a, b) => a.e.ms - b.e.ms || a.i - b.i);
   return {
-    events: sorted.map(({ e }) => ({ at: new Date(e.ms).toISOString(), when: showTime(e.ms, zone), kind: e.kind, label: e.label, detail: e.detail, future: e.ms > now })),
+    events: sorted.map(({ e }) => ({
+      at: new Date(e.ms).toISOString(),
+      when: showTime(e.ms, zone),
+      kind: e.kind,
+      label: e.label,
+      detail: e.detail,
+      future: e.ms > now,
+    })),
     problems,
   };
 }

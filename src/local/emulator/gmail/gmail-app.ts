@@ -86,7 +86,9 @@ export class GmailApp {
     this.call('createLabel');
     if (typeof name !== 'string') return signatureError(this.env, 'GmailApp.createLabel', [name]);
     if (!name.trim()) this.env.ctx.fail('Invalid argument: name');
-    if (['inbox', 'sent', 'spam', 'trash', 'draft', 'drafts', 'starred', 'unread', 'important', 'chats'].includes(name.trim().toLowerCase())) {
+    if (
+      ['inbox', 'sent', 'spam', 'trash', 'draft', 'drafts', 'starred', 'unread', 'important', 'chats'].includes(name.trim().toLowerCase())
+    ) {
       this.env.ctx.fail('Invalid label name');
     }
     return new GmailLabel(this.env, this.env.mailbox.createUserLabel(name));

@@ -27,7 +27,8 @@ export class GmailLabel {
   getThreads(start?: unknown, max?: unknown): GmailThread[] {
     this.call('getThreads');
     const paged = start !== undefined || max !== undefined;
-    if (paged && (typeof start !== 'number' || typeof max !== 'number')) return signatureError(this.env, 'GmailLabel.getThreads', [start, max]);
+    if (paged && (typeof start !== 'number' || typeof max !== 'number'))
+      return signatureError(this.env, 'GmailLabel.getThreads', [start, max]);
     if (paged && (max as number) > MAX_PAGE) this.env.ctx.fail(`Argument max cannot exceed ${MAX_PAGE}.`);
     const threads = this.matching();
     const from = paged ? (start as number) : 0;

@@ -63,7 +63,10 @@ function flatten(list: readonly ParsedAddress[]): ParsedAddress[] {
 function addressText(a: AddressObject | AddressObject[] | undefined): string {
   if (!a) return '';
   const entries = flatten((Array.isArray(a) ? a : [a]).flatMap((x) => x.value));
-  return entries.map((e) => formatMailbox(e.name, e.address ?? '')).filter(Boolean).join(', ');
+  return entries
+    .map((e) => formatMailbox(e.name, e.address ?? ''))
+    .filter(Boolean)
+    .join(', ');
 }
 
 export function headerLinesOf(parsed: ParsedMail): HeaderLine[] {

@@ -133,7 +133,8 @@ export function send(env: GmailEnv, fields: OutgoingFields, threadId?: string): 
   if (!env.mailbox.quota.trySpend(now(env), n)) env.ctx.fail(QUOTA_EXCEEDED);
   const labels = ['SENT'];
   // Mail to oneself lands in one's own inbox too.
-  if (addressesOf([fields.to, fields.cc, fields.bcc].filter(Boolean).join(',')).some((a) => env.mailbox.isOwnAddress(a))) labels.push('INBOX');
+  if (addressesOf([fields.to, fields.cc, fields.bcc].filter(Boolean).join(',')).some((a) => env.mailbox.isOwnAddress(a)))
+    labels.push('INBOX');
   const { record } = env.mailbox.addOutgoing(fields, {
     kind: 'sent',
     labels,

@@ -8,7 +8,15 @@ export function makeContext(start = Date.UTC(2026, 10, 2, 15), user = 'support@a
   const clock = new Clock(start);
   const meter = new Meter();
   const realm = createRealm(() => clock.now());
-  return { clock, meter, realm, user, fail(m) { throw realm.error(m); } };
+  return {
+    clock,
+    meter,
+    realm,
+    user,
+    fail(m) {
+      throw realm.error(m);
+    },
+  };
 }
 
 export interface EmlSpec {

@@ -48,13 +48,17 @@ const RFC5322 = /^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{2,4}\s+\d{1,2}:
  * first: Date.parse alone is lenient and reads text such as "id 1" as the year 2001.
  */
 export function parseMailDate(text: string): number {
-  const s = text.replace(/\([^)]*\)/g, ' ').replace(/\s+/g, ' ').trim();
+  const s = text
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return RFC5322.test(s) ? Date.parse(s) : NaN;
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /** asctime as mbox writers put it: `Thu Sep  3 18:32:56 2026`, maybe with a zone before or after the year. */
-const ASCTIME = /^(?:[A-Za-z]{3},?\s+)?([A-Za-z]{3})\s+(\d{1,2})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s+(?:([+-]\d{4}|UTC|GMT)\s+)?(\d{4})(?:\s+([+-]\d{4}|UTC|GMT))?\b/;
+const ASCTIME =
+  /^(?:[A-Za-z]{3},?\s+)?([A-Za-z]{3})\s+(\d{1,2})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s+(?:([+-]\d{4}|UTC|GMT)\s+)?(\d{4})(?:\s+([+-]\d{4}|UTC|GMT))?\b/;
 
 /**
  * The delivery time on an mbox `From ` line (what follows the sender), or NaN. The usual

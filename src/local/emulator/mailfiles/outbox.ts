@@ -17,7 +17,10 @@ function slug(subject: string): string {
 const OUTBOX_FILE = /^\d{4,}-(sent|draft)-[a-z0-9-]*\.(eml|pdf)$/;
 
 /** A PDF attached to an outbox mail, written beside its .eml so a person can open what the client would get. */
-function pdfFiles(emlName: string, attachments: readonly { name: string; contentType: string; content: Buffer }[]): { name: string; content: Buffer }[] {
+function pdfFiles(
+  emlName: string,
+  attachments: readonly { name: string; contentType: string; content: Buffer }[],
+): { name: string; content: Buffer }[] {
   const base = emlName.replace(/\.eml$/, '');
   return attachments
     .filter((a) => a.contentType.toLowerCase() === 'application/pdf')

@@ -44,12 +44,16 @@ export class HtmlOutput {
   }
 
   private text(method: string, v: unknown): string {
-    if (v === undefined || v === null) this.ctx.fail(`The parameters (${v === null ? 'null' : 'undefined'}) don't match the method signature for HtmlService.HtmlOutput.${method}.`);
+    if (v === undefined || v === null)
+      this.ctx.fail(
+        `The parameters (${v === null ? 'null' : 'undefined'}) don't match the method signature for HtmlService.HtmlOutput.${method}.`,
+      );
     return String(v);
   }
 
   private size(method: string, v: unknown): number {
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) this.ctx.fail(`The parameters (${typeof v}) don't match the method signature for HtmlService.HtmlOutput.${method}.`);
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0)
+      this.ctx.fail(`The parameters (${typeof v}) don't match the method signature for HtmlService.HtmlOutput.${method}.`);
     if ((v as number) > MAX_SIZE) this.ctx.fail(`Invalid argument: ${method === 'setWidth' ? 'width' : 'height'}`);
     return v as number;
   }
@@ -118,7 +122,8 @@ export class HtmlOutput {
   }
   setXFrameOptionsMode(mode: unknown): HtmlOutput {
     this.call('setXFrameOptionsMode');
-    if (mode !== XFrameOptionsMode.ALLOWALL && mode !== XFrameOptionsMode.DEFAULT) this.ctx.fail(`The parameters (${String(mode)}) don't match the method signature for HtmlService.HtmlOutput.setXFrameOptionsMode.`);
+    if (mode !== XFrameOptionsMode.ALLOWALL && mode !== XFrameOptionsMode.DEFAULT)
+      this.ctx.fail(`The parameters (${String(mode)}) don't match the method signature for HtmlService.HtmlOutput.setXFrameOptionsMode.`);
     this.xframe = String(mode);
     return this;
   }

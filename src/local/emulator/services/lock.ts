@@ -59,7 +59,9 @@ function makeLock(ctx: ServiceContext, state: LockState, kind: 'document' | 'scr
 export function createLockService(ctx: ServiceContext, state: LockState, opts: { containerBound: boolean }) {
   return {
     // Outside a container-bound script or add-on there is no document: Apps Script returns null.
-    getDocumentLock: () => (ctx.meter.call('LockService.getDocumentLock', { cheap: true }), opts.containerBound ? makeLock(ctx, state, 'document') : null),
+    getDocumentLock: () => (
+      ctx.meter.call('LockService.getDocumentLock', { cheap: true }), opts.containerBound ? makeLock(ctx, state, 'document') : null
+    ),
     getScriptLock: () => (ctx.meter.call('LockService.getScriptLock', { cheap: true }), makeLock(ctx, state, 'script')),
     getUserLock: () => (ctx.meter.call('LockService.getUserLock', { cheap: true }), makeLock(ctx, state, 'user')),
   };

@@ -71,7 +71,10 @@ export class PropertyStore {
   }
 }
 
-export function createPropertiesService(ctx: ServiceContext, stores: { document: PropertyStore; script: PropertyStore; user: PropertyStore }) {
+export function createPropertiesService(
+  ctx: ServiceContext,
+  stores: { document: PropertyStore; script: PropertyStore; user: PropertyStore },
+) {
   return {
     getDocumentProperties: () => (ctx.meter.call('PropertiesService.getDocumentProperties', { cheap: true }), stores.document.service(ctx)),
     getScriptProperties: () => (ctx.meter.call('PropertiesService.getScriptProperties', { cheap: true }), stores.script.service(ctx)),

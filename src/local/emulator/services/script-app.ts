@@ -35,7 +35,8 @@ export class TriggerRegistry {
         ctx.fail(`This add-on already has a trigger of type ${t.eventType} for this document.`);
       }
     }
-    if (this.triggers.length >= 20) ctx.fail('This script has too many triggers. Triggers must be deleted from the script before more can be added.');
+    if (this.triggers.length >= 20)
+      ctx.fail('This script has too many triggers. Triggers must be deleted from the script before more can be added.');
     const rec = { ...t, id: String(this.next++) };
     this.triggers.push(rec);
     return rec;
@@ -92,7 +93,9 @@ export function createScriptApp(ctx: ServiceContext, registry: TriggerRegistry, 
         m('TriggerBuilder.create');
         if (every === undefined) ctx.fail('Missing a schedule: call everyMinutes, everyHours, everyDays or onMonthDay before create().');
         const rec: Omit<TriggerRecord, 'id'> = { handler, source: 'CLOCK', eventType: 'CLOCK', everyMinutes: every };
-        return wrap(registry.add(ctx, { ...rec, ...(monthDay !== undefined ? { monthDay } : {}), ...(atHour !== undefined ? { atHour } : {}) }));
+        return wrap(
+          registry.add(ctx, { ...rec, ...(monthDay !== undefined ? { monthDay } : {}), ...(atHour !== undefined ? { atHour } : {}) }),
+        );
       },
     };
     return b;
@@ -105,7 +108,12 @@ export function createScriptApp(ctx: ServiceContext, registry: TriggerRegistry, 
         return wrap(registry.add(ctx, { handler, source: 'SPREADSHEETS', eventType }));
       },
     });
-    return { onEdit: () => make('ON_EDIT'), onOpen: () => make('ON_OPEN'), onChange: () => make('ON_CHANGE'), onFormSubmit: () => make('ON_FORM_SUBMIT') };
+    return {
+      onEdit: () => make('ON_EDIT'),
+      onOpen: () => make('ON_OPEN'),
+      onChange: () => make('ON_CHANGE'),
+      onFormSubmit: () => make('ON_FORM_SUBMIT'),
+    };
   }
 
   return {
@@ -132,7 +140,11 @@ export function createScriptApp(ctx: ServiceContext, registry: TriggerRegistry, 
       if (i < 0) ctx.fail('No trigger with that id exists.');
       registry.triggers.splice(i, 1);
     },
-    InstallationSource: { APPS_MARKETPLACE_DOMAIN_ADD_ON: 'APPS_MARKETPLACE_DOMAIN_ADD_ON', NONE: 'NONE', WEB_STORE_ADD_ON: 'WEB_STORE_ADD_ON' },
+    InstallationSource: {
+      APPS_MARKETPLACE_DOMAIN_ADD_ON: 'APPS_MARKETPLACE_DOMAIN_ADD_ON',
+      NONE: 'NONE',
+      WEB_STORE_ADD_ON: 'WEB_STORE_ADD_ON',
+    },
     getInstallationSource() {
       m('getInstallationSource', true);
       return registry.mode === 'addon' ? 'WEB_STORE_ADD_ON' : 'NONE';

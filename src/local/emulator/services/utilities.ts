@@ -127,7 +127,8 @@ function makeBlob(ctx: ServiceContext, bytes: Buffer, contentType: string, initi
 
 /** Logger and console: kept in memory so tests can read what a run printed. */
 export function createLogging(ctx: ServiceContext, sink: string[]) {
-  const line = (level: string, args: unknown[]) => sink.push(`${level} ${args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ')}`);
+  const line = (level: string, args: unknown[]) =>
+    sink.push(`${level} ${args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ')}`);
   const Logger = {
     log(...args: unknown[]) {
       ctx.meter.call('Logger.log', { cheap: true });

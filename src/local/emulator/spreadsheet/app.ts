@@ -98,7 +98,8 @@ export class SpreadsheetApp {
   }
   openById(id: string): Spreadsheet {
     this.env.call('openById');
-    if (id !== this.env.workbook.id) this.env.ctx.fail('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
+    if (id !== this.env.workbook.id)
+      this.env.ctx.fail('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
     return this.env.spreadsheet();
   }
   /** Writes are applied at once in the emulator; flush only costs its (real) time. */

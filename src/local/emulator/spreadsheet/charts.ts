@@ -19,10 +19,26 @@ import type { GridRef } from './specs';
  */
 
 export const ChartType = Object.freeze({
-  AREA: 'AREA', BAR: 'BAR', BUBBLE: 'BUBBLE', CANDLESTICK: 'CANDLESTICK', COLUMN: 'COLUMN', COMBO: 'COMBO',
-  GAUGE: 'GAUGE', GEO: 'GEO', HISTOGRAM: 'HISTOGRAM', RADAR: 'RADAR', LINE: 'LINE', ORG: 'ORG', PIE: 'PIE',
-  SCATTER: 'SCATTER', SPARKLINE: 'SPARKLINE', STEPPED_AREA: 'STEPPED_AREA', TABLE: 'TABLE', TIMELINE: 'TIMELINE',
-  TREEMAP: 'TREEMAP', WATERFALL: 'WATERFALL',
+  AREA: 'AREA',
+  BAR: 'BAR',
+  BUBBLE: 'BUBBLE',
+  CANDLESTICK: 'CANDLESTICK',
+  COLUMN: 'COLUMN',
+  COMBO: 'COMBO',
+  GAUGE: 'GAUGE',
+  GEO: 'GEO',
+  HISTOGRAM: 'HISTOGRAM',
+  RADAR: 'RADAR',
+  LINE: 'LINE',
+  ORG: 'ORG',
+  PIE: 'PIE',
+  SCATTER: 'SCATTER',
+  SPARKLINE: 'SPARKLINE',
+  STEPPED_AREA: 'STEPPED_AREA',
+  TABLE: 'TABLE',
+  TIMELINE: 'TIMELINE',
+  TREEMAP: 'TREEMAP',
+  WATERFALL: 'WATERFALL',
 } as const);
 export type ChartTypeName = keyof typeof ChartType;
 
@@ -66,7 +82,12 @@ interface Draft {
   id: number | null;
 }
 
-const copyDraft = (d: Draft): Draft => ({ ...d, ranges: d.ranges.map((r) => ({ ...r })), position: { ...d.position }, options: { ...d.options } });
+const copyDraft = (d: Draft): Draft => ({
+  ...d,
+  ranges: d.ranges.map((r) => ({ ...r })),
+  position: { ...d.position },
+  options: { ...d.options },
+});
 
 export class EmbeddedChartBuilder {
   constructor(
@@ -196,7 +217,13 @@ export class EmbeddedChart {
   getContainerInfo() {
     this.env.call('EmbeddedChart.getContainerInfo', { cheap: true });
     const p = { ...this.draft.position };
-    return { getAnchorRow: () => p.anchorRow, getAnchorColumn: () => p.anchorColumn, getOffsetX: () => p.offsetX, getOffsetY: () => p.offsetY, toString: () => 'ContainerInfo' };
+    return {
+      getAnchorRow: () => p.anchorRow,
+      getAnchorColumn: () => p.anchorColumn,
+      getOffsetX: () => p.offsetX,
+      getOffsetY: () => p.offsetY,
+      toString: () => 'ContainerInfo',
+    };
   }
   modify(): EmbeddedChartBuilder {
     this.env.call('EmbeddedChart.modify', { cheap: true });
@@ -207,22 +234,41 @@ export class EmbeddedChart {
   }
 }
 
-const fromRecord = (r: ChartRecord): Draft => ({ type: r.type, ranges: r.ranges.map((g) => ({ ...g })), position: { ...r.position }, options: { ...r.options }, id: r.id });
+const fromRecord = (r: ChartRecord): Draft => ({
+  type: r.type,
+  ranges: r.ranges.map((g) => ({ ...g })),
+  position: { ...r.position },
+  options: { ...r.options },
+  id: r.id,
+});
 
 /** The chart operations of SpreadsheetApp.Sheet; sheet.ts delegates to these. */
 export const sheetCharts = {
   newChart(env: Env, model: SheetModel): EmbeddedChartBuilder {
     env.call('Sheet.newChart', { cheap: true });
-    return new EmbeddedChartBuilder(env, model, { type: null, ranges: [], position: { anchorRow: 1, anchorColumn: 1, offsetX: 0, offsetY: 0 }, options: {}, id: null });
+    return new EmbeddedChartBuilder(env, model, {
+      type: null,
+      ranges: [],
+      position: { anchorRow: 1, anchorColumn: 1, offsetX: 0, offsetY: 0 },
+      options: {},
+      id: null,
+    });
   },
   insertChart(env: Env, model: SheetModel, chart: unknown): void {
     env.call('Sheet.insertChart');
-    if (!(chart instanceof EmbeddedChart)) env.ctx.fail("The parameters don't match the method signature for SpreadsheetApp.Sheet.insertChart.");
+    if (!(chart instanceof EmbeddedChart))
+      env.ctx.fail("The parameters don't match the method signature for SpreadsheetApp.Sheet.insertChart.");
     const { draft } = (chart as EmbeddedChart).describe();
     const list = chartsOf(model);
     // Inserting a chart that is already on the sheet adds a copy, as in Sheets.
     const id = nextId++;
-    list.push({ id, type: draft.type!, ranges: draft.ranges.map((g) => ({ ...g })), position: { ...draft.position }, options: { ...draft.options } });
+    list.push({
+      id,
+      type: draft.type!,
+      ranges: draft.ranges.map((g) => ({ ...g })),
+      position: { ...draft.position },
+      options: { ...draft.options },
+    });
   },
   getCharts(env: Env, model: SheetModel): EmbeddedChart[] {
     env.call('Sheet.getCharts');
@@ -232,16 +278,24 @@ export const sheetCharts = {
   },
   updateChart(env: Env, model: SheetModel, chart: unknown): void {
     env.call('Sheet.updateChart');
-    if (!(chart instanceof EmbeddedChart)) env.ctx.fail("The parameters don't match the method signature for SpreadsheetApp.Sheet.updateChart.");
+    if (!(chart instanceof EmbeddedChart))
+      env.ctx.fail("The parameters don't match the method signature for SpreadsheetApp.Sheet.updateChart.");
     const { draft } = (chart as EmbeddedChart).describe();
     const list = chartsOf(model);
     const at = draft.id === null ? -1 : list.findIndex((r) => r.id === draft.id);
     if (at < 0) env.ctx.fail('The chart is not on this sheet: insert it with insertChart() first.');
-    list[at] = { id: draft.id!, type: draft.type!, ranges: draft.ranges.map((g) => ({ ...g })), position: { ...draft.position }, options: { ...draft.options } };
+    list[at] = {
+      id: draft.id!,
+      type: draft.type!,
+      ranges: draft.ranges.map((g) => ({ ...g })),
+      position: { ...draft.position },
+      options: { ...draft.options },
+    };
   },
   removeChart(env: Env, model: SheetModel, chart: unknown): void {
     env.call('Sheet.removeChart');
-    if (!(chart instanceof EmbeddedChart)) env.ctx.fail("The parameters don't match the method signature for SpreadsheetApp.Sheet.removeChart.");
+    if (!(chart instanceof EmbeddedChart))
+      env.ctx.fail("The parameters don't match the method signature for SpreadsheetApp.Sheet.removeChart.");
     const { draft } = (chart as EmbeddedChart).describe();
     const list = chartsOf(model);
     const at = draft.id === null ? -1 : list.findIndex((r) => r.id === draft.id);

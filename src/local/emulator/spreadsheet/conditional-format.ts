@@ -123,30 +123,76 @@ export class ConditionalFormatRuleBuilder {
     return this;
   }
 
-  whenCellEmpty() { return this.when('whenCellEmpty', 'CELL_EMPTY', []); }
-  whenCellNotEmpty() { return this.when('whenCellNotEmpty', 'CELL_NOT_EMPTY', []); }
-  whenTextContains(text: string) { return this.when('whenTextContains', 'TEXT_CONTAINS', [String(text)]); }
-  whenTextDoesNotContain(text: string) { return this.when('whenTextDoesNotContain', 'TEXT_DOES_NOT_CONTAIN', [String(text)]); }
-  whenTextEqualTo(text: string) { return this.when('whenTextEqualTo', 'TEXT_EQUAL_TO', [String(text)]); }
-  whenTextNotEqualTo(text: string) { return this.when('whenTextNotEqualTo', 'TEXT_NOT_EQUAL_TO', [String(text)]); }
-  whenTextStartsWith(text: string) { return this.when('whenTextStartsWith', 'TEXT_STARTS_WITH', [String(text)]); }
-  whenTextEndsWith(text: string) { return this.when('whenTextEndsWith', 'TEXT_ENDS_WITH', [String(text)]); }
-  whenNumberGreaterThan(n: number) { return this.when('whenNumberGreaterThan', 'NUMBER_GREATER_THAN', [n]); }
-  whenNumberGreaterThanOrEqualTo(n: number) { return this.when('whenNumberGreaterThanOrEqualTo', 'NUMBER_GREATER_THAN_OR_EQUAL_TO', [n]); }
-  whenNumberLessThan(n: number) { return this.when('whenNumberLessThan', 'NUMBER_LESS_THAN', [n]); }
-  whenNumberLessThanOrEqualTo(n: number) { return this.when('whenNumberLessThanOrEqualTo', 'NUMBER_LESS_THAN_OR_EQUAL_TO', [n]); }
-  whenNumberBetween(a: number, b: number) { return this.when('whenNumberBetween', 'NUMBER_BETWEEN', [a, b]); }
-  whenNumberEqualTo(n: number) { return this.when('whenNumberEqualTo', 'NUMBER_EQUAL_TO', [n]); }
-  whenDateBefore(date: Date) { return this.when('whenDateBefore', 'DATE_BEFORE', [date]); }
-  whenDateAfter(date: Date) { return this.when('whenDateAfter', 'DATE_AFTER', [date]); }
-  whenFormulaSatisfied(formula: string) { return this.when('whenFormulaSatisfied', 'CUSTOM_FORMULA', [String(formula)]); }
+  whenCellEmpty() {
+    return this.when('whenCellEmpty', 'CELL_EMPTY', []);
+  }
+  whenCellNotEmpty() {
+    return this.when('whenCellNotEmpty', 'CELL_NOT_EMPTY', []);
+  }
+  whenTextContains(text: string) {
+    return this.when('whenTextContains', 'TEXT_CONTAINS', [String(text)]);
+  }
+  whenTextDoesNotContain(text: string) {
+    return this.when('whenTextDoesNotContain', 'TEXT_DOES_NOT_CONTAIN', [String(text)]);
+  }
+  whenTextEqualTo(text: string) {
+    return this.when('whenTextEqualTo', 'TEXT_EQUAL_TO', [String(text)]);
+  }
+  whenTextNotEqualTo(text: string) {
+    return this.when('whenTextNotEqualTo', 'TEXT_NOT_EQUAL_TO', [String(text)]);
+  }
+  whenTextStartsWith(text: string) {
+    return this.when('whenTextStartsWith', 'TEXT_STARTS_WITH', [String(text)]);
+  }
+  whenTextEndsWith(text: string) {
+    return this.when('whenTextEndsWith', 'TEXT_ENDS_WITH', [String(text)]);
+  }
+  whenNumberGreaterThan(n: number) {
+    return this.when('whenNumberGreaterThan', 'NUMBER_GREATER_THAN', [n]);
+  }
+  whenNumberGreaterThanOrEqualTo(n: number) {
+    return this.when('whenNumberGreaterThanOrEqualTo', 'NUMBER_GREATER_THAN_OR_EQUAL_TO', [n]);
+  }
+  whenNumberLessThan(n: number) {
+    return this.when('whenNumberLessThan', 'NUMBER_LESS_THAN', [n]);
+  }
+  whenNumberLessThanOrEqualTo(n: number) {
+    return this.when('whenNumberLessThanOrEqualTo', 'NUMBER_LESS_THAN_OR_EQUAL_TO', [n]);
+  }
+  whenNumberBetween(a: number, b: number) {
+    return this.when('whenNumberBetween', 'NUMBER_BETWEEN', [a, b]);
+  }
+  whenNumberEqualTo(n: number) {
+    return this.when('whenNumberEqualTo', 'NUMBER_EQUAL_TO', [n]);
+  }
+  whenDateBefore(date: Date) {
+    return this.when('whenDateBefore', 'DATE_BEFORE', [date]);
+  }
+  whenDateAfter(date: Date) {
+    return this.when('whenDateAfter', 'DATE_AFTER', [date]);
+  }
+  whenFormulaSatisfied(formula: string) {
+    return this.when('whenFormulaSatisfied', 'CUSTOM_FORMULA', [String(formula)]);
+  }
 
-  setBackground(color: string | null) { return this.style('setBackground', { background: color }); }
-  setFontColor(color: string | null) { return this.style('setFontColor', { fontColor: color }); }
-  setBold(bold: boolean | null) { return this.style('setBold', { bold: bold ?? undefined }); }
-  setItalic(italic: boolean | null) { return this.style('setItalic', { italic: italic ?? undefined }); }
-  setUnderline(underline: boolean | null) { return this.style('setUnderline', { underline: underline ?? undefined }); }
-  setStrikethrough(strike: boolean | null) { return this.style('setStrikethrough', { strikethrough: strike ?? undefined }); }
+  setBackground(color: string | null) {
+    return this.style('setBackground', { background: color });
+  }
+  setFontColor(color: string | null) {
+    return this.style('setFontColor', { fontColor: color });
+  }
+  setBold(bold: boolean | null) {
+    return this.style('setBold', { bold: bold ?? undefined });
+  }
+  setItalic(italic: boolean | null) {
+    return this.style('setItalic', { italic: italic ?? undefined });
+  }
+  setUnderline(underline: boolean | null) {
+    return this.style('setUnderline', { underline: underline ?? undefined });
+  }
+  setStrikethrough(strike: boolean | null) {
+    return this.style('setStrikethrough', { strikethrough: strike ?? undefined });
+  }
 
   setRanges(ranges: Range[]): ConditionalFormatRuleBuilder {
     this.env.call('ConditionalFormatRuleBuilder.setRanges', { cheap: true });

@@ -151,7 +151,11 @@ export class DataValidationBuilder {
     return this.set('requireNumberGreaterThan', 'NUMBER_GREATER_THAN', this.numbers('requireNumberGreaterThan', [n]));
   }
   requireNumberGreaterThanOrEqualTo(n: number): DataValidationBuilder {
-    return this.set('requireNumberGreaterThanOrEqualTo', 'NUMBER_GREATER_THAN_OR_EQUAL_TO', this.numbers('requireNumberGreaterThanOrEqualTo', [n]));
+    return this.set(
+      'requireNumberGreaterThanOrEqualTo',
+      'NUMBER_GREATER_THAN_OR_EQUAL_TO',
+      this.numbers('requireNumberGreaterThanOrEqualTo', [n]),
+    );
   }
   requireNumberLessThan(n: number): DataValidationBuilder {
     return this.set('requireNumberLessThan', 'NUMBER_LESS_THAN', this.numbers('requireNumberLessThan', [n]));

@@ -103,11 +103,9 @@ class Parser {
     return left;
   }
 
-  private comparison = (): Result =>
-    this.binary(this.concat, ['=', '<>', '<', '>', '<=', '>='], (op, a, b) => compare(op, a, b));
+  private comparison = (): Result => this.binary(this.concat, ['=', '<>', '<', '>', '<=', '>='], (op, a, b) => compare(op, a, b));
   private concat = (): Result => this.binary(this.additive, ['&'], (_op, a, b) => text(a) + text(b));
-  private additive = (): Result =>
-    this.binary(this.term, ['+', '-'], (op, a, b) => arith(a, b, (x, y) => (op === '+' ? x + y : x - y)));
+  private additive = (): Result => this.binary(this.term, ['+', '-'], (op, a, b) => arith(a, b, (x, y) => (op === '+' ? x + y : x - y)));
   private term = (): Result =>
     this.binary(this.power, ['*', '/'], (op, a, b) => arith(a, b, (x, y) => (op === '*' ? x * y : y === 0 ? NaN : x / y)));
   private power = (): Result => this.binary(this.unary, ['^'], (_op, a, b) => arith(a, b, (x, y) => x ** y));
@@ -222,19 +220,22 @@ function compare(op: string, a: Value, b: Value): boolean {
   let c = order(a) - order(b);
   if (c === 0) c = typeof a === 'string' ? a.toLowerCase().localeCompare(String(b).toLowerCase()) : Number(a) - Number(b);
   switch (op) {
-    case '=': return c === 0;
-    case '<>': return c !== 0;
-    case '<': return c < 0;
-    case '>': return c > 0;
-    case '<=': return c <= 0;
-    default: return c >= 0;
+    case '=':
+      return c === 0;
+    case '<>':
+      return c !== 0;
+    case '<':
+      return c < 0;
+    case '>':
+      return c > 0;
+    case '<=':
+      return c <= 0;
+    default:
+      return c >= 0;
   }
 }
 
-export type FormulaOutcome =
-  | { kind: 'value'; value: Value }
-  | { kind: 'error'; value: string }
-  | { kind: 'unknown' };
+export type FormulaOutcome = { kind: 'value'; value: Value } | { kind: 'error'; value: string } | { kind: 'unknown' };
 
 /** `formula` includes the leading '='. */
 export function evaluateFormula(formula: string): FormulaOutcome {

@@ -28,7 +28,15 @@ const ISO_DATE = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::
 const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]m)?$/i;
 
-function dateFrom(y: string, mo: string, d: string, h: string | undefined, mi: string | undefined, s: string | undefined, zone: string): TypedInput | null {
+function dateFrom(
+  y: string,
+  mo: string,
+  d: string,
+  h: string | undefined,
+  mi: string | undefined,
+  s: string | undefined,
+  zone: string,
+): TypedInput | null {
   const hour = h === undefined ? 0 : Number(h);
   const minute = mi === undefined ? 0 : Number(mi);
   const second = s === undefined ? 0 : Number(s);

@@ -17,7 +17,8 @@ export class User {
 }
 
 function emailOf(who: unknown): string {
-  if (who && typeof who === 'object' && typeof (who as { getEmail?: unknown }).getEmail === 'function') return String((who as User).getEmail());
+  if (who && typeof who === 'object' && typeof (who as { getEmail?: unknown }).getEmail === 'function')
+    return String((who as User).getEmail());
   return String(who);
 }
 

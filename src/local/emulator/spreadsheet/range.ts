@@ -50,7 +50,8 @@ export class Range {
 
   /** Checks a 2-D argument's shape against the range, with Apps Script's messages. */
   private checkShape(values: unknown, method: string): unknown[][] {
-    if (!Array.isArray(values) || !values.every((line) => Array.isArray(line))) this.env.ctx.fail(MSG.signature(`SpreadsheetApp.Range.${method}`));
+    if (!Array.isArray(values) || !values.every((line) => Array.isArray(line)))
+      this.env.ctx.fail(MSG.signature(`SpreadsheetApp.Range.${method}`));
     const rows = values as unknown[][];
     if (rows.length !== this.numRows) this.env.ctx.fail(MSG.rowsMismatch(rows.length, this.numRows));
     for (const line of rows) if (line.length !== this.numColumns) this.env.ctx.fail(MSG.columnsMismatch(line.length, this.numColumns));
@@ -127,7 +128,13 @@ export class Range {
   }
   offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): Range {
     this.env.call('Range.offset', { cheap: true });
-    return this.env.range(this.model, this.row + rowOffset, this.column + columnOffset, numRows ?? this.numRows, numColumns ?? this.numColumns);
+    return this.env.range(
+      this.model,
+      this.row + rowOffset,
+      this.column + columnOffset,
+      numRows ?? this.numRows,
+      numColumns ?? this.numColumns,
+    );
   }
   getCell(row: number, column: number): Range {
     this.env.call('Range.getCell', { cheap: true });
@@ -136,7 +143,10 @@ export class Range {
   }
   activate(): Range {
     this.env.call('Range.activate');
-    this.env.workbook.active = { sheetId: this.model.id, range: { row: this.row, column: this.column, numRows: this.numRows, numColumns: this.numColumns } };
+    this.env.workbook.active = {
+      sheetId: this.model.id,
+      range: { row: this.row, column: this.column, numRows: this.numRows, numColumns: this.numColumns },
+    };
     return this;
   }
   isBlank(): boolean {
@@ -202,7 +212,11 @@ export class Range {
   setFormulas(formulas: string[][]): Range {
     this.env.call('Range.setFormulas', { cells: this.cells });
     const rows = this.checkShape(formulas, 'setFormulas');
-    this.write(rows.map((line, i) => line.map((f, j) => prepareCell(this.env, this.model, this.row + i, this.column + j, f === null ? '' : String(f)))));
+    this.write(
+      rows.map((line, i) =>
+        line.map((f, j) => prepareCell(this.env, this.model, this.row + i, this.column + j, f === null ? '' : String(f))),
+      ),
+    );
     return this;
   }
   setFormula(formula: string): Range {
@@ -291,7 +305,9 @@ export class Range {
     this.env.call('Range.setDataValidations', { cells: this.cells });
     const rows = this.checkShape(rules, 'setDataValidations');
     rows.forEach((line, i) =>
-      line.forEach((rule, j) => this.model.setValidation(this.row + i, this.column + j, rule == null ? undefined : this.specFrom(rule as DataValidation))),
+      line.forEach((rule, j) =>
+        this.model.setValidation(this.row + i, this.column + j, rule == null ? undefined : this.specFrom(rule as DataValidation)),
+      ),
     );
     return this;
   }
@@ -390,7 +406,10 @@ export class Range {
     for (let i = styles.length - 1; i >= 0; i--) {
       const s = styles[i]!;
       const inside =
-        s.ref.row <= this.row && this.row < s.ref.row + s.ref.numRows && s.ref.column <= this.column && this.column < s.ref.column + s.ref.numColumns;
+        s.ref.row <= this.row &&
+        this.row < s.ref.row + s.ref.numRows &&
+        s.ref.column <= this.column &&
+        this.column < s.ref.column + s.ref.numColumns;
       if (!inside) continue;
       if (s.property === 'cleared') return fallback;
       if (s.property === property) return Array.isArray(s.value) ? s.value[this.row - s.ref.row]?.[this.column - s.ref.column] : s.value;

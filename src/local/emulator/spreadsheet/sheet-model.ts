@@ -122,7 +122,12 @@ export class SheetModel {
     if (!row) return 0;
     let last = row.v.length;
     while (last > 0 && (row.v[last - 1] === undefined || row.v[last - 1] === '')) last--;
-    if (row.f) for (let c = row.f.length; c > last; c--) if (row.f[c - 1] !== undefined) { last = c; break; }
+    if (row.f)
+      for (let c = row.f.length; c > last; c--)
+        if (row.f[c - 1] !== undefined) {
+          last = c;
+          break;
+        }
     return last;
   }
 

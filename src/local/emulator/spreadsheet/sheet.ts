@@ -257,7 +257,12 @@ export class Sheet {
       let longest = 0;
       for (let r = 1; r <= last; r++) {
         const v = this.model.value(r, c);
-        longest = Math.max(longest, ...String(v).split('\n').map((l) => l.length));
+        longest = Math.max(
+          longest,
+          ...String(v)
+            .split('\n')
+            .map((l) => l.length),
+        );
       }
       this.model.columnWidths.set(c, Math.max(21, Math.min(longest * 7 + 10, 1000)));
     }
@@ -330,7 +335,9 @@ export class Sheet {
   setConditionalFormatRules(rules: ConditionalFormatRule[]): void {
     this.env.call('Sheet.setConditionalFormatRules');
     if (!Array.isArray(rules)) this.fail(MSG.signature('SpreadsheetApp.Sheet.setConditionalFormatRules'));
-    this.model.conditionalRules = rules.map((r) => ruleSpecOf(r) ?? this.fail(MSG.signature('SpreadsheetApp.Sheet.setConditionalFormatRules')));
+    this.model.conditionalRules = rules.map(
+      (r) => ruleSpecOf(r) ?? this.fail(MSG.signature('SpreadsheetApp.Sheet.setConditionalFormatRules')),
+    );
   }
   clearConditionalFormatRules(): void {
     this.env.call('Sheet.clearConditionalFormatRules');
@@ -345,7 +352,8 @@ export class Sheet {
     this.positive('sort', columnPosition);
     const first = this.model.frozenRows + 1;
     const last = this.model.lastRow();
-    if (last >= first) sortRows(this.model, first, 1, last - first + 1, this.model.maxColumns, [{ column: columnPosition, ascending: ascending !== false }]);
+    if (last >= first)
+      sortRows(this.model, first, 1, last - first + 1, this.model.maxColumns, [{ column: columnPosition, ascending: ascending !== false }]);
     return this;
   }
   clear(options?: { contentsOnly?: boolean; formatOnly?: boolean }): Sheet {

@@ -78,7 +78,16 @@ export interface ProtectionSpec {
 
 /** A new protection as Apps Script makes it: not warning-only, its creator the only editor. */
 export function newProtection(type: ProtectionSpec['type'], sheetId: number, creator: string, range?: GridRef): ProtectionSpec {
-  return { type, sheetId, ...(range ? { range } : {}), description: '', warningOnly: false, editors: [creator], domainEdit: false, unprotected: [] };
+  return {
+    type,
+    sheetId,
+    ...(range ? { range } : {}),
+    description: '',
+    warningOnly: false,
+    editors: [creator],
+    domainEdit: false,
+    unprotected: [],
+  };
 }
 
 /** One recorded cosmetic call (setBackground, setFontWeight, setWrap…), kept for tests. */

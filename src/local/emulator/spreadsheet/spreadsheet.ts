@@ -63,7 +63,10 @@ export class Spreadsheet {
         row.v.forEach((v, i) => {
           if (!isDate(v)) return;
           const w = instantToWall(v.getTime(), from);
-          const ms = wallToInstant({ year: w.year, month: w.month, day: w.day, hour: w.hour, minute: w.minute, second: w.second, millisecond: w.millisecond }, zone);
+          const ms = wallToInstant(
+            { year: w.year, month: w.month, day: w.day, hour: w.hour, minute: w.minute, second: w.second, millisecond: w.millisecond },
+            zone,
+          );
           row.v[i] = new Date(ms ?? v.getTime());
         });
       }
@@ -98,7 +101,8 @@ export class Spreadsheet {
     let index: number | undefined;
     if (typeof a === 'string') name = a;
     else if (typeof a === 'number') index = a;
-    else if (a !== undefined && a !== null && typeof a !== 'object') this.env.ctx.fail(MSG.signature('SpreadsheetApp.Spreadsheet.insertSheet'));
+    else if (a !== undefined && a !== null && typeof a !== 'object')
+      this.env.ctx.fail(MSG.signature('SpreadsheetApp.Spreadsheet.insertSheet'));
     if (typeof b === 'number') index = b;
     if (name === undefined) {
       let n = this.wb.sheets.length + 1;

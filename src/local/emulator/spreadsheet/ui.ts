@@ -101,7 +101,10 @@ export class Ui {
 
   prompt(...args: unknown[]): PromptResponse {
     this.env.call('Ui.prompt');
-    const d = args.length === 2 && buttonSet(args[1]) === undefined ? { title: String(args[0]), prompt: String(args[1]), buttons: 'OK' as const } : this.dialogArgs(args);
+    const d =
+      args.length === 2 && buttonSet(args[1]) === undefined
+        ? { title: String(args[0]), prompt: String(args[1]), buttons: 'OK' as const }
+        : this.dialogArgs(args);
     const response = this.recorder.promptResponses.shift() ?? { button: FIRST_BUTTON[d.buttons], text: '' };
     this.recorder.prompts.push({ ...d, response, at: this.env.ctx.clock.now() });
     return new PromptResponse(response.button, response.text);
@@ -119,7 +122,8 @@ export class Ui {
 
   showSidebar(html: unknown): void {
     this.env.call('Ui.showSidebar');
-    const title = typeof (html as { getTitle?: unknown })?.getTitle === 'function' ? String((html as { getTitle(): unknown }).getTitle()) : null;
+    const title =
+      typeof (html as { getTitle?: unknown })?.getTitle === 'function' ? String((html as { getTitle(): unknown }).getTitle()) : null;
     this.recorder.dialogs.push({ kind: 'sidebar', html, title, at: this.env.ctx.clock.now() });
   }
 

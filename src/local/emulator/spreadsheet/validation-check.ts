@@ -28,7 +28,9 @@ export function passesValidation(spec: ValidationSpec, value: CellValue, workboo
   switch (spec.criteria) {
     case 'VALUE_IN_LIST':
     case 'VALUE_IN_RANGE':
-      return listOf(spec, workbook).includes(typeof value === 'boolean' ? (value ? 'TRUE' : 'FALSE') : String(isDate(value) ? value.getTime() : value));
+      return listOf(spec, workbook).includes(
+        typeof value === 'boolean' ? (value ? 'TRUE' : 'FALSE') : String(isDate(value) ? value.getTime() : value),
+      );
     case 'CHECKBOX':
       if (spec.values.length === 0) return typeof value === 'boolean';
       return spec.values.some((allowed) => String(allowed) === String(value));

@@ -20,7 +20,10 @@ const VML = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships
 function resolvePart(relsFile: string, target: string): string {
   if (target.startsWith('/')) return target.slice(1);
   // A sheet's rels live in xl/worksheets/_rels/; targets are relative to xl/worksheets/.
-  const base = relsFile.replace(/_rels\/[^/]+\.rels$/, '').split('/').filter(Boolean);
+  const base = relsFile
+    .replace(/_rels\/[^/]+\.rels$/, '')
+    .split('/')
+    .filter(Boolean);
   for (const seg of target.split('/')) {
     if (seg === '..') base.pop();
     else if (seg !== '.') base.push(seg);
@@ -28,7 +31,13 @@ function resolvePart(relsFile: string, target: string): string {
   return base.join('/');
 }
 
-const unescapeXml = (s: string) => s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+const unescapeXml = (s: string) =>
+  s
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
 
 export async function normaliseCommentParts(data: Buffer): Promise<Buffer> {
   const zip = await JSZip.loadAsync(data);
@@ -90,7 +99,11 @@ export async function normaliseCommentParts(data: Buffer): Promise<Buffer> {
     let xml = await types.async('string');
     for (const [from, to] of renames) xml = xml.split(`PartName="/${from}"`).join(`PartName="/${to}"`);
     // A VML part is typed by its extension; make sure .vml has a Default if it was typed per part.
-    if (!/<Default\b[^>]*Extension="vml"/i.test(xml)) xml = xml.replace(/<Types\b[^>]*>/, (t) => `${t}<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/>`);
+    if (!/<Default\b[^>]*Extension="vml"/i.test(xml))
+      xml = xml.replace(
+        /<Types\b[^>]*>/,
+        (t) => `${t}<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/>`,
+      );
     zip.file('[Content_Types].xml', xml);
   }
   return zip.generateAsync({ type: 'nodebuffer' });

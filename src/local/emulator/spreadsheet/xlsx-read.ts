@@ -92,7 +92,9 @@ function readConditionals(ws: ExcelJS.Worksheet, sheet: SheetModel): Conditional
       return [{ sheetId: sheet.id, row, column, numRows: Number(m[4] ?? m[2]) - row + 1, numColumns: col(m[3] ?? m[1]!) - column + 1 }];
     });
     for (const rule of cf.rules) {
-      const style = rule.style as { fill?: { bgColor?: { argb?: string } }; font?: { color?: { argb?: string }; bold?: boolean } } | undefined;
+      const style = rule.style as
+        | { fill?: { bgColor?: { argb?: string } }; font?: { color?: { argb?: string }; bold?: boolean } }
+        | undefined;
       const argb = (c?: { argb?: string }) => (c?.argb ? `#${c.argb.slice(-6).toLowerCase()}` : undefined);
       const format: ConditionalRuleSpec['format'] = {};
       const bg = argb(style?.fill?.bgColor);
@@ -117,7 +119,10 @@ function readConditionals(ws: ExcelJS.Worksheet, sheet: SheetModel): Conditional
  * times in it: the zone is opts.timeZone, or what a function of the file's cells says (a
  * project that keeps its zone in a cell reads it so), else DEFAULT_TIME_ZONE.
  */
-export async function loadXlsx(file: string, opts: { timeZone?: string | ((file: XlsxPeek) => string | undefined) } = {}): Promise<WorkbookModel> {
+export async function loadXlsx(
+  file: string,
+  opts: { timeZone?: string | ((file: XlsxPeek) => string | undefined) } = {},
+): Promise<WorkbookModel> {
   const wb = new ExcelJS.Workbook();
   // Through the part-name fix: a workbook saved by openpyxl must open too (see xlsx-parts.ts).
   await wb.xlsx.load((await normaliseCommentParts(await readFile(file))) as unknown as ExcelJS.Buffer);
@@ -154,7 +159,8 @@ export async function loadXlsx(file: string, opts: { timeZone?: string | ((file:
   // Validations last: list-from-range rules may point at any sheet.
   const toInstant = (d: Date) => new Date(wallAsUtcToInstant(d.getTime(), zone));
   for (const { sheet, ws } of pending) {
-    const model2 = (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation | undefined> } }).dataValidations.model;
+    const model2 = (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation | undefined> } }).dataValidations
+      .model;
     const shared = new Map<ExcelJS.DataValidation, ValidationSpec | null>();
     for (const [address, dv] of Object.entries(model2)) {
       if (!dv) continue;

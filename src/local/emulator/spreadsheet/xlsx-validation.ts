@@ -63,7 +63,8 @@ export function validationToXlsx(spec: ValidationSpec, workbook: WorkbookModel, 
       const numberOp = NUMBER_OPERATORS[spec.criteria];
       if (numberOp) return { ...base, type: 'decimal', operator: numberOp, formulae: b === undefined ? [a] : [a, b] };
       const dateOp = DATE_OPERATORS[spec.criteria];
-      if (dateOp) return { ...base, type: 'date', operator: dateOp, formulae: (b === undefined ? [a] : [a, b]).map((d) => toWall(d as Date)) };
+      if (dateOp)
+        return { ...base, type: 'date', operator: dateOp, formulae: (b === undefined ? [a] : [a, b]).map((d) => toWall(d as Date)) };
       return null;
     }
   }
@@ -85,7 +86,8 @@ export function validationFromXlsx(dv: ExcelJS.DataValidation, workbook: Workboo
   if (dv.type === 'list' && typeof first === 'string') {
     if (first.startsWith('"')) {
       const list = unquoteList(first);
-      if (list.length === 2 && list[0]!.toUpperCase() === 'TRUE' && list[1]!.toUpperCase() === 'FALSE') return { criteria: 'CHECKBOX', values: [], ...common };
+      if (list.length === 2 && list[0]!.toUpperCase() === 'TRUE' && list[1]!.toUpperCase() === 'FALSE')
+        return { criteria: 'CHECKBOX', values: [], ...common };
       return { criteria: 'VALUE_IN_LIST', values: [list, true], ...common };
     }
     const ref = parseA1(first.replace(/\$/g, ''));
@@ -96,7 +98,13 @@ export function validationFromXlsx(dv: ExcelJS.DataValidation, workbook: Workboo
     return {
       criteria: 'VALUE_IN_RANGE',
       values: [true],
-      range: { sheetId: sheet.id, row: ref.startRow, column: ref.startColumn, numRows: endRow - ref.startRow + 1, numColumns: endColumn - ref.startColumn + 1 },
+      range: {
+        sheetId: sheet.id,
+        row: ref.startRow,
+        column: ref.startColumn,
+        numRows: endRow - ref.startRow + 1,
+        numColumns: endColumn - ref.startColumn + 1,
+      },
       ...common,
     };
   }

@@ -74,16 +74,28 @@ function writeSheet(wb: ExcelJS.Workbook, model: WorkbookModel, sheet: SheetMode
       if (numFmt !== undefined && numFmt !== DEFAULT_FORMAT) cell.numFmt = numFmt;
       if (note) cell.note = note;
       if (dv) {
-        if (!dvs.has(dv)) dvs.set(dv, validationToXlsx(dv, model, (d) => new Date(instantToWallAsUtc(d.getTime(), zone))));
+        if (!dvs.has(dv))
+          dvs.set(
+            dv,
+            validationToXlsx(dv, model, (d) => new Date(instantToWallAsUtc(d.getTime(), zone))),
+          );
         const x = dvs.get(dv);
-        if (x) (ws as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(cellA1(r, c), x);
+        if (x)
+          (ws as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(cellA1(r, c), x);
       }
     }
   });
   writeStyles(ws, sheet);
   // Printed or exported to PDF, a tab reads like the screen: landscape, one page wide,
   // header row repeated on every page.
-  ws.pageSetup = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9, printTitlesRow: sheet.frozenRows ? `1:${sheet.frozenRows}` : undefined } as Partial<ExcelJS.PageSetup>;
+  ws.pageSetup = {
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    paperSize: 9,
+    printTitlesRow: sheet.frozenRows ? `1:${sheet.frozenRows}` : undefined,
+  } as Partial<ExcelJS.PageSetup>;
   for (const [c, px] of sheet.columnWidths) ws.getColumn(c).width = px / PX_PER_CHAR;
   for (const c of sheet.hiddenColumns) ws.getColumn(c).hidden = true;
   for (const rule of sheet.conditionalRules) {

@@ -19,7 +19,15 @@ export function isValidZone(zone: string): boolean {
 /** The instant a wall-clock time denotes in `zone`; null if the calendar date does not exist. */
 export function wallToInstant(wall: WallTime, zone: string): number | null {
   const dt = DateTime.fromObject(
-    { year: wall.year, month: wall.month, day: wall.day, hour: wall.hour ?? 0, minute: wall.minute ?? 0, second: wall.second ?? 0, millisecond: wall.millisecond ?? 0 },
+    {
+      year: wall.year,
+      month: wall.month,
+      day: wall.day,
+      hour: wall.hour ?? 0,
+      minute: wall.minute ?? 0,
+      second: wall.second ?? 0,
+      millisecond: wall.millisecond ?? 0,
+    },
     { zone },
   );
   if (!dt.isValid || dt.day !== wall.day) return null;
@@ -34,8 +42,10 @@ export function instantToWall(ms: number, zone: string): DateTime {
 export function wallAsUtcToInstant(utcFields: number, zone: string): number {
   const w = DateTime.fromMillis(utcFields, { zone: 'utc' });
   return (
-    wallToInstant({ year: w.year, month: w.month, day: w.day, hour: w.hour, minute: w.minute, second: w.second, millisecond: w.millisecond }, zone) ??
-    utcFields
+    wallToInstant(
+      { year: w.year, month: w.month, day: w.day, hour: w.hour, minute: w.minute, second: w.second, millisecond: w.millisecond },
+      zone,
+    ) ?? utcFields
   );
 }
 

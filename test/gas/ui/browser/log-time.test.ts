@@ -8,7 +8,6 @@ import type { Emulator } from '../../../../src/local/emulator';
 // page's globals are declared loosely here (module-scoped, so nothing leaks into other files).
 declare const document: any;
 
-
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch();
@@ -61,7 +60,13 @@ describe('Log time sidebar in chromium (real HTML, real server functions)', () =
     const fields = await page.evaluate(() =>
       Array.from(document.querySelectorAll('input, select, textarea')).map((el) => {
         const e = el as any;
-        return { id: e.id, label: Array.from(e.labels ?? []).map((l: any) => l.textContent!.trim()).join(' '), describedBy: e.getAttribute('aria-describedby') ?? '' };
+        return {
+          id: e.id,
+          label: Array.from(e.labels ?? [])
+            .map((l: any) => l.textContent!.trim())
+            .join(' '),
+          describedBy: e.getAttribute('aria-describedby') ?? '',
+        };
       }),
     );
     expect(fields.map((f) => f.id)).toEqual(['client', 'ticket', 'activity', 'hours', 'date', 'required', 'notes']);
@@ -112,7 +117,9 @@ describe('Log time sidebar in chromium (real HTML, real server functions)', () =
     await page.keyboard.press('Enter');
 
     await page.waitForFunction(() => document.getElementById('done-status')!.textContent !== '');
-    expect(await page.textContent('#done-status')).toMatch(/^Logged 1\.5 h of Account review for ACME on 2026-11-02 \(row \d+\)\. Counts toward the contract\.$/);
+    expect(await page.textContent('#done-status')).toMatch(
+      /^Logged 1\.5 h of Account review for ACME on 2026-11-02 \(row \d+\)\. Counts toward the contract\.$/,
+    );
     expect(await page.textContent('#usage-text')).toBe('4.5 h of 6 h counted in 2026-11 (75%)');
     expect(await page.getAttribute('#usage-fill', 'style')).toContain('width: 75%');
     expect(await focused(page)).toBe('hours'); // ready for the next entry
@@ -120,7 +127,16 @@ describe('Log time sidebar in chromium (real HTML, real server functions)', () =
 
     const rows = hoursRows(em);
     expect(rows).toHaveLength(before + 1);
-    expect(rows.at(-1)).toMatchObject({ 'Client ID': 'ACME', Person: 'support@helpdesk.test', 'Ticket ID': '', Activity: 'Account review', Hours: '1:30', 'Required attendee': 'Yes', Counted: 1.5, Notes: 'Quarterly review prep' });
+    expect(rows.at(-1)).toMatchObject({
+      'Client ID': 'ACME',
+      Person: 'support@helpdesk.test',
+      'Ticket ID': '',
+      Activity: 'Account review',
+      Hours: '1:30',
+      'Required attendee': 'Yes',
+      Counted: 1.5,
+      Notes: 'Quarterly review prep',
+    });
     await screenshot(page, 'log-time-logged');
   });
 
@@ -168,7 +184,13 @@ describe('Log time sidebar in chromium (real HTML, real server functions)', () =
     expect(await page.textContent('#date-error')).toBe('Date 2026-11-05 is in the future');
     expect(em.workbook.sheetValues('Hours')).toEqual(before);
     expect(served.calls.map((c) => c.name)).toEqual(['logTimeForm', 'submitTimeEntry']);
-    expect(served.calls[1]!.args[0]).toMatchObject({ client: 'BETA', activity: 'Reporting', hours: '2', date: '2026-11-05', required: 'Yes' });
+    expect(served.calls[1]!.args[0]).toMatchObject({
+      client: 'BETA',
+      activity: 'Reporting',
+      hours: '2',
+      date: '2026-11-05',
+      required: 'Yes',
+    });
   });
 
   it('unticking Required attendee logs the time as not counted', async () => {

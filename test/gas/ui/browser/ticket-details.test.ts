@@ -6,7 +6,6 @@ import { novemberRegister } from '../register';
 // page's globals are declared loosely here (module-scoped, so nothing leaks into other files).
 declare const document: any;
 
-
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch();
@@ -18,7 +17,10 @@ afterAll(async () => {
 async function openFor(selectA1: string) {
   const em = emulator({ clockFollowsCalls: false });
   novemberRegister(em);
-  inSandbox(em, `var ss = SpreadsheetApp.getActiveSpreadsheet(); ss.getSheetByName('Tickets').activate(); ss.setActiveSelection('${selectA1}');`);
+  inSandbox(
+    em,
+    `var ss = SpreadsheetApp.getActiveSpreadsheet(); ss.getSheetByName('Tickets').activate(); ss.setActiveSelection('${selectA1}');`,
+  );
   em.call('showTicketDetails');
   const served = await serveSidebar(em, lastSidebarHtml(em));
   const page = await browser.context.newPage();
@@ -39,7 +41,16 @@ describe('Ticket details sidebar in chromium (real HTML, real server functions)'
       expect(await page.textContent('#ticket-title')).toBe('T-000010: Sync broken <img src=x onerror=alert(1)>');
       expect(await page.$$('img')).toHaveLength(0); // outside text stays text
       const timeline = await page.$$eval('#timeline li', (lis) => lis.map((li) => li.querySelector('.label')!.textContent));
-      expect(timeline).toEqual(['Received', 'Staff response', 'First response met', 'First response due', 'Paused: waiting on customer', 'Resumed', 'Notified: resolution T1', 'Resolution due']);
+      expect(timeline).toEqual([
+        'Received',
+        'Staff response',
+        'First response met',
+        'First response due',
+        'Paused: waiting on customer',
+        'Resumed',
+        'Notified: resolution T1',
+        'Resolution due',
+      ]);
       expect(await page.$eval('#timeline li:last-child', (li) => li.className)).toBe('due future');
       expect(await page.$$eval('#messages li', (lis) => lis.length)).toBe(3);
       expect(await page.getAttribute('#thread', 'href')).toBe('https://mail.google.com/mail/u/0/#all/18c0ffee00000010');
@@ -57,7 +68,9 @@ describe('Ticket details sidebar in chromium (real HTML, real server functions)'
   it('switches ticket by keyboard, labels its field and announces an unknown ID', async () => {
     const { page, served } = await openFor('C2');
     try {
-      expect(await page.evaluate(() => Array.from((document.getElementById('ticket-id') as any).labels!).map((l: any) => l.textContent))).toEqual(['Ticket ID']);
+      expect(
+        await page.evaluate(() => Array.from((document.getElementById('ticket-id') as any).labels!).map((l: any) => l.textContent)),
+      ).toEqual(['Ticket ID']);
       expect(await page.getAttribute('#status', 'aria-live')).toBe('polite');
       // Tab order (T-000010 has a thread): the ID field, Show, Selected row, then the Gmail link.
       await page.focus('#ticket-id');

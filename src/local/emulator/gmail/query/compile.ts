@@ -105,7 +105,10 @@ function compileToken(t: QueryToken, env: QueryEnv): Predicate {
       const system = SYSTEM_IN[key];
       if (system) return (m) => m.labels.has(system);
       // A label that doesn't exist matches nothing, as in Gmail.
-      const ids = env.userLabels().filter((l) => labelKey(l.name) === key).map((l) => l.id);
+      const ids = env
+        .userLabels()
+        .filter((l) => labelKey(l.name) === key)
+        .map((l) => l.id);
       return (m) => ids.some((id) => m.labels.has(id));
     }
     case 'is': {
