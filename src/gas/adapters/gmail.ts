@@ -77,20 +77,7 @@ export class GmailAdapter implements MailboxPort, MailPort {
   private read(m: Message, gmailId: string, threadId: string): InboundMessage {
     try {
       const draft = m.isDraft();
-      if (draft)
-        return {
-          gmailId,
-          threadId,
-          from: '',
-          to: '',
-          cc: '',
-          replyTo: '',
-          subject: '',
-          deliveredAt: 0,
-          body: '',
-          headers: new Map(),
-          draft,
-        };
+      if (draft) return { ...unread(gmailId, threadId), draft };
       const headers = parseHeaderBlock(headerBlockOf(m.getRawContent()));
       const replyTo = headers.get('reply-to')?.[0] ?? '';
       this.messages.set(gmailId, { message: m, replyTo });
@@ -109,20 +96,7 @@ export class GmailAdapter implements MailboxPort, MailPort {
         draft,
       };
     } catch (e) {
-      return {
-        gmailId,
-        threadId,
-        from: '',
-        to: '',
-        cc: '',
-        replyTo: '',
-        subject: '',
-        deliveredAt: 0,
-        body: '',
-        headers: new Map(),
-        draft: false,
-        readError: e instanceof Error ? e.message : String(e),
-      };
+      return { ...unread(gmailId, threadId), readError: e instanceof Error ? e.message : String(e) };
     }
   }
 
@@ -191,4 +165,21 @@ export class GmailAdapter implements MailboxPort, MailPort {
 function repliesOnlyTo(replyTo: string, from: string, to: string): boolean {
   const natural = addressesIn(replyTo.trim() ? replyTo : from).map((a) => a.toLowerCase());
   return natural.length > 0 && natural.every((a) => a === to);
+}
+
+/** A message with nothing read from it: a draft (never read), or one whose reading failed. */
+function unread(gmailId: string, threadId: string): InboundMessage {
+  return {
+    gmailId,
+    threadId,
+    from: '',
+    to: '',
+    cc: '',
+    replyTo: '',
+    subject: '',
+    deliveredAt: 0,
+    body: '',
+    headers: new Map(),
+    draft: false,
+  };
 }
