@@ -70,35 +70,8 @@ function detailFields(l: StatementLine): (string | number)[] {
  */
 export function financeMail(s: MonthStatement, unbilledCount: number): FinanceMail {
   const subject = `Support hours billing ${s.month} (${s.status}): ${formatMoney(s.totals.dueCents)} due`;
-  const rowCells = s.rows.map((r) => [
-    r.clientId,
-    r.name,
-    hoursText(r.allowanceMin),
-    hoursText(r.loggedMin),
-    hoursText(r.excludedMin),
-    hoursText(r.countedMin),
-    hoursText(r.overageMin),
-    formatMoney(r.rateCents),
-    formatMoney(r.overageCents),
-    formatMoney(r.adjustmentCents),
-    formatMoney(r.dueCents),
-    s.status,
-  ]);
+  const { rowCells, totalCells } = summaryCells(s, formatMoney);
   const t = s.totals;
-  const totalCells = [
-    'Total',
-    '',
-    hoursText(t.allowanceMin),
-    hoursText(t.loggedMin),
-    hoursText(t.excludedMin),
-    hoursText(t.countedMin),
-    hoursText(t.overageMin),
-    '',
-    formatMoney(t.overageCents),
-    formatMoney(t.adjustmentCents),
-    formatMoney(t.dueCents),
-    s.status,
-  ];
   const th = SUMMARY_COLUMNS.map((h) => `<th style="border:1px solid #ccc;padding:4px;background:#eee">${escapeHtml(h)}</th>`).join('');
   const tr = (cells: readonly string[], bold = false) =>
     `<tr>${cells.map((c, i) => `<td style="border:1px solid #ccc;padding:4px;${i >= 2 && i <= 10 ? 'text-align:right;' : ''}${bold ? 'font-weight:bold;' : ''}">${escapeHtml(c)}</td>`).join('')}</tr>`;
@@ -122,42 +95,50 @@ export function financeMail(s: MonthStatement, unbilledCount: number): FinanceMa
     '',
     `The CSV attachment has every line; the tab is Billing ${s.month}.`,
   ].join('\n');
+  const csvSummary = summaryCells(s, money);
   const csv =
     [
       csvLine([...SUMMARY_COLUMNS]),
-      ...s.rows.map((r) =>
-        csvLine([
-          r.clientId,
-          r.name,
-          hoursText(r.allowanceMin),
-          hoursText(r.loggedMin),
-          hoursText(r.excludedMin),
-          hoursText(r.countedMin),
-          hoursText(r.overageMin),
-          money(r.rateCents),
-          money(r.overageCents),
-          money(r.adjustmentCents),
-          money(r.dueCents),
-          s.status,
-        ]),
-      ),
-      csvLine([
-        'Total',
-        '',
-        hoursText(t.allowanceMin),
-        hoursText(t.loggedMin),
-        hoursText(t.excludedMin),
-        hoursText(t.countedMin),
-        hoursText(t.overageMin),
-        '',
-        money(t.overageCents),
-        money(t.adjustmentCents),
-        money(t.dueCents),
-        s.status,
-      ]),
+      ...csvSummary.rowCells.map(csvLine),
+      csvLine(csvSummary.totalCells),
       '',
       csvLine([...DETAIL_COLUMNS]),
       ...s.lines.map((l) => csvLine(detailFields(l))),
     ].join('\r\n') + '\r\n';
   return { subject, text, html, csv, csvName: `billing-${s.month}.csv` };
+}
+
+/** The summary table's cells, one row per client and the total row; the mail shows money with
+ * its sign and separators, the CSV as plain numbers, hence the money formatter. */
+function summaryCells(s: MonthStatement, moneyText: (cents: number) => string): { rowCells: string[][]; totalCells: string[] } {
+  const rowCells = s.rows.map((r) => [
+    r.clientId,
+    r.name,
+    hoursText(r.allowanceMin),
+    hoursText(r.loggedMin),
+    hoursText(r.excludedMin),
+    hoursText(r.countedMin),
+    hoursText(r.overageMin),
+    moneyText(r.rateCents),
+    moneyText(r.overageCents),
+    moneyText(r.adjustmentCents),
+    moneyText(r.dueCents),
+    s.status,
+  ]);
+  const t = s.totals;
+  const totalCells = [
+    'Total',
+    '',
+    hoursText(t.allowanceMin),
+    hoursText(t.loggedMin),
+    hoursText(t.excludedMin),
+    hoursText(t.countedMin),
+    hoursText(t.overageMin),
+    '',
+    moneyText(t.overageCents),
+    moneyText(t.adjustmentCents),
+    moneyText(t.dueCents),
+    s.status,
+  ];
+  return { rowCells, totalCells };
 }
