@@ -12,6 +12,7 @@ import {
   type StatementInput,
 } from '../../src/core/billing';
 import type { IsoDay, YearMonth } from '../../src/core/hours';
+import { attainmentOf } from '../../src/core/sla';
 import { contract, line } from './billing-fixtures';
 
 const OCT = '2026-10' as YearMonth;
@@ -178,11 +179,11 @@ describe('mails', () => {
 
   it("a client statement shows only that client's totals: no people, no lines, no other client", () => {
     const acme = s.rows.find((r) => r.clientId === 'ACME')!;
-    const m = clientStatementMail(OCT, acme, { tickets: 3, judged: 2, breached: 1 }, 'Client Success');
+    const m = clientStatementMail(OCT, acme, { tickets: 3, attainment: attainmentOf(['Met', 'Breached', 'On track']) }, 'Client Success');
     const all = m.subject + m.text + m.html;
     expect(all).toContain('Hours used: 7.00 h');
     expect(all).toContain('Hours remaining: 0.00 h');
-    expect(all).toContain('1 of 2 tickets met their targets (50%)');
+    expect(all).toContain('1 of 2 tickets met their targets (50%); 1 still open');
     for (const secret of ['dana@', 'lee@', 'BETA', 'Beta Bikes', 'Status update']) expect(all).not.toContain(secret);
   });
 });

@@ -11,6 +11,8 @@ import { fillDemoRegister } from '../../src/local/demo/register';
 import { CLIENTS, STAFF, SUPPORT_ADDRESS } from '../../src/local/demo/register-data';
 import { generateMonth, type DemoMonth } from '../../src/local/demo/month';
 import { simulateMonth, type SimulationStats } from '../../src/local/demo/simulate';
+import { summarize } from '../../src/local/demo/summary';
+import { attainmentOf, describeAttainment } from '../../src/core/sla';
 
 const ZONE = 'America/Denver';
 const MONTH = '2026-09';
@@ -168,6 +170,25 @@ describe('a month of support mail, sweeps and a billing close', () => {
     const financeDraft = em.mailbox.drafts.find((d) => addresses(d.to).includes(STAFF.finance));
     expect(financeDraft, 'finance gets a draft with the statement').toBeDefined();
     expect(em.mailbox.sent.some((m) => addresses(m.to).includes(STAFF.finance))).toBe(false);
+  });
+
+  it('the summary, the Dashboard and the client statement give one SLA figure for the month', () => {
+    const tickets = table(em.workbook, 'Tickets');
+    const summary = summarize(em.workbook, MONTH);
+    const dash = em.workbook.sheetValues('Dashboard');
+    const header = dash.findIndex((r) => r[0] === 'Month');
+    const row = dash.slice(header + 1).find((r) => r[0] === MONTH)!;
+    expect(row, 'the Dashboard keeps the closed month').toBeDefined();
+    for (const [i, p] of (['Critical', 'High', 'Medium', 'Low'] as const).entries()) {
+      const mine = attainmentOf(tickets.filter((t) => t.Priority === p).map((t) => String(t['SLA state']) || null));
+      expect(summary.attainment.find((a) => a.priority === p)!.tickets, p).toEqual(mine);
+      expect(row[i + 1], `Dashboard ${p}`).toBe(mine.percent ?? '');
+    }
+    const enterprise = CLIENTS.find((c) => c.edition === 'Enterprise')!;
+    const statement = em.mailbox.drafts.find((d) => d.subject.startsWith(`Your support statement for ${MONTH}`))!;
+    const own = attainmentOf(tickets.filter((t) => t['Client ID'] === enterprise.id).map((t) => String(t['SLA state']) || null));
+    expect(own.met + own.breached).toBeGreaterThan(0);
+    expect(statement.text).toContain(`Service levels: ${describeAttainment(own)}`);
   });
 
   it('running every trigger again over the same input changes nothing and sends nothing', () => {

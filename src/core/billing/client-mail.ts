@@ -3,13 +3,12 @@ import { escapeHtml, hoursText } from './render-text';
 import type { MailContent } from './finance-mail';
 import type { ClientRow } from './types';
 import type { YearMonth } from '../hours/month';
+import { type Attainment, describeAttainment } from '../sla/attainment';
 
-/** SLA attainment of one client's own tickets received in the month. */
+/** One client's own tickets received in the month, and their SLA attainment (core/sla/attainment). */
 export interface SlaAttainment {
   readonly tickets: number;
-  /** Tickets with an SLA state (those without a policy are not judged). */
-  readonly judged: number;
-  readonly breached: number;
+  readonly attainment: Attainment;
 }
 
 /**
@@ -20,10 +19,7 @@ export interface SlaAttainment {
 export function clientStatementMail(month: YearMonth, row: ClientRow, sla: SlaAttainment, providerName: string): MailContent {
   const used = row.countedMin;
   const remaining = Math.max(0, row.allowanceMin - used);
-  const attained =
-    sla.judged === 0
-      ? 'no tickets with a service-level target'
-      : `${sla.judged - sla.breached} of ${sla.judged} tickets met their targets (${Math.round(((sla.judged - sla.breached) * 100) / sla.judged)}%)`;
+  const attained = describeAttainment(sla.attainment);
   const facts: [string, string][] = [
     ['Contracted support hours', `${hoursText(row.allowanceMin)} h`],
     ['Hours used', `${hoursText(used)} h`],

@@ -49,7 +49,7 @@ export function dashboardLayout(input: DashboardInput): { values: (string | numb
   line(`Updated ${input.updated}. Refreshed by each SLA sweep and by Support Desk → Refresh dashboard; edits here are overwritten.`);
   line();
 
-  line('SLA attainment by priority: % of tickets met, of those judged (Met or Breached), by month received');
+  line('SLA attainment by priority: % of tickets that met every target, of those settled (Met or Breached), by month received');
   const attHeader = line('Month', ...PRIORITIES.map((p) => `${p} %`));
   for (const m of input.attainment) line(m.month, ...PRIORITIES.map((p) => m.byPriority[p].percent ?? ''));
   const attainment: Block = { row: attHeader, column: 1, numRows: input.attainment.length + 1, numColumns: 1 + PRIORITIES.length };

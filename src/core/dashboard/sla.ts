@@ -1,4 +1,5 @@
 import { addMonths, currentMonth, monthSpan, type YearMonth } from '../hours/month';
+import { type Attainment, NO_ATTAINMENT, withTicket } from '../sla/attainment';
 import { PRIORITIES, SLA_STATES, type Priority, type SlaState } from '../types/vocab';
 
 /** What the dashboard needs of a ticket. */
@@ -10,12 +11,8 @@ export interface TicketFact {
   readonly receivedAt: number | null;
 }
 
-export interface AttainmentCell {
-  readonly met: number;
-  readonly breached: number;
-  /** met ÷ (met + breached) in percent (one decimal), null when no ticket was judged. */
-  readonly percent: number | null;
-}
+/** One priority's attainment in one month: the single definition in core/sla/attainment. */
+export type AttainmentCell = Attainment;
 
 export interface MonthAttainment {
   readonly month: YearMonth;
@@ -28,37 +25,22 @@ export function lastMonths(now: number, zone: string, count = 6): YearMonth[] {
   return Array.from({ length: count }, (_, i) => addMonths(current, i - (count - 1)));
 }
 
-const cell = (met: number, breached: number): AttainmentCell => ({
-  met,
-  breached,
-  percent: met + breached === 0 ? null : Math.round((met * 1000) / (met + breached)) / 10,
-});
-
 /**
- * SLA attainment by priority for tickets received in each month: of the tickets whose SLA
- * state is final (Met or Breached), the share that met it. Tickets still running (On
- * track, At risk, Paused) are not judged yet, so a month fills in as its tickets close.
+ * SLA attainment by priority for tickets received in each month (see core/sla/attainment:
+ * per ticket, of those settled Met or Breached). Tickets still running are pending, so a
+ * month fills in as its tickets close.
  */
 export function slaAttainmentByPriority(tickets: Iterable<TicketFact>, months: readonly YearMonth[], zone: string): MonthAttainment[] {
   const spans = months.map((m) => ({ month: m, ...monthSpan(m, zone) }));
-  const counts = months.map(
-    () => Object.fromEntries(PRIORITIES.map((p) => [p, { met: 0, breached: 0 }])) as Record<Priority, { met: number; breached: number }>,
-  );
+  const cells = months.map(() => Object.fromEntries(PRIORITIES.map((p) => [p, NO_ATTAINMENT])) as Record<Priority, Attainment>);
   for (const t of tickets) {
-    if (t.receivedAt === null || (t.slaState !== 'Met' && t.slaState !== 'Breached')) continue;
+    if (t.receivedAt === null) continue;
     const i = spans.findIndex((s) => t.receivedAt! >= s.start && t.receivedAt! < s.end);
     if (i < 0) continue;
-    const c = counts[i]![t.priority];
-    if (t.slaState === 'Met') c.met++;
-    else c.breached++;
+    const row = cells[i]!;
+    row[t.priority] = withTicket(row[t.priority], t.slaState);
   }
-  return spans.map((s, i) => ({
-    month: s.month,
-    byPriority: Object.fromEntries(PRIORITIES.map((p) => [p, cell(counts[i]![p].met, counts[i]![p].breached)])) as Record<
-      Priority,
-      AttainmentCell
-    >,
-  }));
+  return spans.map((s, i) => ({ month: s.month, byPriority: cells[i]! }));
 }
 
 export const NOT_EVALUATED = 'Not evaluated';

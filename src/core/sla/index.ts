@@ -14,3 +14,4 @@ export {
 } from './policy';
 export { evaluateTicket, movedDues, overallState, type EvaluateOptions } from './evaluate';
 export { dueOutsidePauses, normalisePauses, openMsOutsidePauses } from './paused-clock';
+export { attainmentOf, describeAttainment, NO_ATTAINMENT, withTicket, type Attainment } from './attainment';

@@ -1,10 +1,11 @@
+import { type Attainment, NO_ATTAINMENT, withTicket } from '../../core/sla';
 import type { WorkbookModel } from '../emulator';
 
 /** What a support lead would want to know after the month, read back from the register. */
 export interface DemoSummary {
   tickets: number;
   byClient: Record<string, number>;
-  attainment: { priority: string; met: number; breached: number }[];
+  attainment: { priority: string; tickets: Attainment }[];
   escalations: number;
   notices: number;
   noise: Record<string, number>;
@@ -22,16 +23,11 @@ function table(wb: WorkbookModel, tab: string): Record<string, unknown>[] {
 export function summarize(wb: WorkbookModel, month: string): DemoSummary {
   const tickets = table(wb, 'Tickets').filter((t) => String(t['Ticket ID'] ?? '') !== '');
   const byClient: Record<string, number> = {};
-  const attainment = new Map<string, { met: number; breached: number }>();
+  const attainment = new Map<string, Attainment>();
   for (const t of tickets) {
     byClient[String(t['Client ID'])] = (byClient[String(t['Client ID'])] ?? 0) + 1;
     const p = String(t.Priority);
-    const a = attainment.get(p) ?? { met: 0, breached: 0 };
-    for (const m of String(t['SLA record'] ?? '').matchAll(/^[a-z ]+: (Met|Breached)/gm)) {
-      if (m[1] === 'Met') a.met++;
-      else a.breached++;
-    }
-    attainment.set(p, a);
+    attainment.set(p, withTicket(attainment.get(p) ?? NO_ATTAINMENT, String(t['SLA state'] ?? '') || null));
   }
   const log = table(wb, 'Log');
   const noise: Record<string, number> = {};
@@ -55,7 +51,7 @@ export function summarize(wb: WorkbookModel, month: string): DemoSummary {
     byClient,
     attainment: ['Critical', 'High', 'Medium', 'Low'].map((priority) => ({
       priority,
-      ...(attainment.get(priority) ?? { met: 0, breached: 0 }),
+      tickets: attainment.get(priority) ?? NO_ATTAINMENT,
     })),
     escalations: log.filter((l) => /^Escalated to tier/.test(String(l.Action))).length,
     notices: log.filter((l) => /notice sent|reminder sent/i.test(String(l.Action))).length,
@@ -77,10 +73,10 @@ export function formatSummary(s: DemoSummary): string[] {
         .map(([k, n]) => `${n} ${k}`)
         .join(', ') || 'none'
     } (no tickets; automated mail never answered)`,
-    '  SLA targets met / breached by priority:',
-    ...s.attainment.map((a) => {
-      const n = a.met + a.breached;
-      return `    ${a.priority.padEnd(9)} ${String(a.met).padStart(3)} met, ${String(a.breached).padStart(2)} breached${n ? ` (${Math.round((a.met / n) * 100)}% attained)` : ''}`;
+    '  SLA attainment by priority (tickets that met every target, of those settled):',
+    ...s.attainment.map(({ priority, tickets: a }) => {
+      const pending = a.pending ? `, ${a.pending} still open` : '';
+      return `    ${priority.padEnd(9)} ${String(a.met).padStart(3)} met, ${String(a.breached).padStart(2)} breached${pending}${a.percent === null ? '' : ` (${a.percent}%)`}`;
     }),
     `  Escalation mails: ${s.escalations}; status notices and reminders: ${s.notices}`,
     '  Hours (counted vs contracted) and overage:',

@@ -31,9 +31,9 @@ describe('dashboard figures (pure)', () => {
       ['2026-10', '2026-11'] as never,
       ZONE,
     );
-    expect(rows[1]!.byPriority.High).toEqual({ met: 2, breached: 1, percent: 66.7 });
+    expect(rows[1]!.byPriority.High).toEqual({ met: 2, breached: 1, pending: 1, percent: 67 });
     expect(rows[1]!.byPriority.Critical.percent).toBeNull();
-    expect(rows[0]!.byPriority.Low).toEqual({ met: 1, breached: 0, percent: 100 }); // 17:00 on Oct 31 in Denver
+    expect(rows[0]!.byPriority.Low).toEqual({ met: 1, breached: 0, pending: 0, percent: 100 }); // 17:00 on Oct 31 in Denver
   });
 
   it('every open ticket lands in exactly one SLA state bucket (property)', () => {
