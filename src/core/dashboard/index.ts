@@ -1,6 +1,7 @@
 /** The Dashboard tab's figures (docs/design.md, Product), pure. */
 export {
   lastMonths,
+  monthsEndingAt,
   slaAttainmentByPriority,
   openBySlaState,
   OPEN_STATES,
@@ -11,4 +12,14 @@ export {
   type OpenState,
 } from './sla';
 export { usageByClient, type ClientUsage, type ClientContractTerms } from './usage';
-export { dashboardLayout, DASHBOARD_WIDTH, type Block, type ChartSpec, type ChartKind, type DashboardInput } from './layout';
+export {
+  dashboardLayout,
+  DASHBOARD_WIDTH,
+  PICKER_LABEL,
+  PICKER_ROW,
+  type Block,
+  type ChartSpec,
+  type ChartKind,
+  type DashboardInput,
+} from './layout';
+export { monthShown, CLOSED_MONTH_SHOWN_DAYS, type MonthShown } from './month-shown';

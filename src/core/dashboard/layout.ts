@@ -27,10 +27,15 @@ export interface DashboardInput {
   readonly attainment: readonly MonthAttainment[];
   readonly open: Readonly<Record<OpenState, number>>;
   readonly month: string;
+  /** The month picker: what it holds (kept across refreshes) and why this month is shown. */
+  readonly picker: { readonly value: string; readonly why: string };
   readonly hours: readonly { readonly name: string; readonly usage: ClientUsage }[];
 }
 
 export const DASHBOARD_WIDTH = 5;
+/** Row 3: the one cell of the Dashboard a person types in (B3); the refresh keeps it. */
+export const PICKER_LABEL = 'Month shown';
+export const PICKER_ROW = 3;
 /** Charts sit to the right of the tables. */
 const CHART_COLUMN = DASHBOARD_WIDTH + 2;
 
@@ -47,6 +52,7 @@ export function dashboardLayout(input: DashboardInput): { values: (string | numb
   };
   line('Support Desk dashboard');
   line(`Updated ${input.updated}. Refreshed by each SLA sweep and by Support Desk → Refresh dashboard; edits here are overwritten.`);
+  line(PICKER_LABEL, input.picker.value, input.picker.why);
   line();
 
   line('SLA attainment by priority: % of tickets that met every target, of those settled (Met or Breached), by month received');
@@ -61,7 +67,7 @@ export function dashboardLayout(input: DashboardInput): { values: (string | numb
   const open: Block = { row: openHeader, column: 1, numRows: OPEN_STATES.length + 1, numColumns: 2 };
   line();
 
-  line(`Hours this month (${input.month}): counted toward the contract vs contracted`);
+  line(`Hours in ${input.month}: counted toward the contract vs contracted`);
   const hoursHeader = line('Client', 'Contracted h', 'Counted h', 'Logged h', 'Used %');
   for (const c of input.hours) line(c.name, c.usage.contractedHours, c.usage.countedHours, c.usage.loggedHours, c.usage.percent ?? '');
   if (input.hours.length === 0) line('(no active clients)');

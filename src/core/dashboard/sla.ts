@@ -21,8 +21,12 @@ export interface MonthAttainment {
 
 /** The current month and the five before it, oldest first (provider zone). */
 export function lastMonths(now: number, zone: string, count = 6): YearMonth[] {
-  const current = currentMonth(now, zone);
-  return Array.from({ length: count }, (_, i) => addMonths(current, i - (count - 1)));
+  return monthsEndingAt(currentMonth(now, zone), count);
+}
+
+/** A month and the ones before it, oldest first. */
+export function monthsEndingAt(last: YearMonth, count = 6): YearMonth[] {
+  return Array.from({ length: count }, (_, i) => addMonths(last, i - (count - 1)));
 }
 
 /**

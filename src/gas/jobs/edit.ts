@@ -1,8 +1,11 @@
+import { PICKER_ROW } from '../../core/dashboard';
+import { DASHBOARD_TAB } from '../../jobs/dashboard/refresh';
 import type { EditSheetPort, TicketEdit } from '../../jobs/edits/ports';
 import { handleTicketEdit, type EditReport } from '../../jobs/edits/handle-edit';
 import { TicketsTab } from '../../register/tabs';
 import { runJob, type Told } from '../run-job';
 import { sheetPort } from '../sheet-port';
+import { refreshDashboardNow } from '../ui/dashboard';
 
 /** The Tickets tab for the edit handler: header and edited rows only, writes as sheetPort does. */
 function editSheetPort(sheet: GoogleAppsScript.Spreadsheet.Sheet): EditSheetPort {
@@ -18,6 +21,14 @@ function editSheetPort(sheet: GoogleAppsScript.Spreadsheet.Sheet): EditSheetPort
     writeBlocks: (b) => base.writeBlocks(b),
     writeNotes: (n) => base.writeNotes(n),
   };
+}
+
+/** A month typed in the Dashboard's picker (B3) shows at once, not at the next hourly refresh. */
+function dashboardEdited(range: GoogleAppsScript.Spreadsheet.Range): string {
+  const row = range.getRow();
+  const column = range.getColumn();
+  const picker = row <= PICKER_ROW && PICKER_ROW < row + range.getNumRows() && column <= 2 && 2 < column + range.getNumColumns();
+  return picker ? refreshDashboardNow() : `An edit on ${DASHBOARD_TAB}: nothing to do (it is rewritten by each refresh).`;
 }
 
 /** Text as Apps Script puts it in the event: a user object's address, or nothing. */
@@ -38,6 +49,7 @@ export function handleEditNow(e: GoogleAppsScript.Events.SheetsOnEdit): EditRepo
   if (!e?.range) return 'No edit event: handleEdit runs from its installed trigger.';
   const range = e.range;
   const sheet = range.getSheet();
+  if (sheet.getName() === DASHBOARD_TAB) return dashboardEdited(range);
   if (sheet.getName() !== TicketsTab.name) return `An edit on ${sheet.getName()}: nothing to do.`;
   const ss = e.source ?? SpreadsheetApp.getActiveSpreadsheet();
   const numRows = range.getNumRows();

@@ -2,13 +2,17 @@ import { DateTime } from 'luxon';
 import {
   dashboardLayout,
   DASHBOARD_WIDTH,
-  lastMonths,
+  monthShown,
+  monthsEndingAt,
   openBySlaState,
+  PICKER_LABEL,
+  PICKER_ROW,
   slaAttainmentByPriority,
   usageByClient,
   type TicketFact,
 } from '../../core/dashboard';
-import { dayInZone, monthOfDay } from '../../core/hours/month';
+import { dayInZone } from '../../core/hours/month';
+import { billingTabName } from '../billing/tab-layout';
 import { cellValue } from '../../register/safe-text';
 import { TicketsTab } from '../../register/tabs';
 import { readTable } from '../../register/table';
@@ -48,31 +52,46 @@ export function refreshDashboard(wb: WorkbookPort, now: number, charts?: ChartPo
       }))
     : [];
 
+  const port = wb.ensureTab(DASHBOARD_TAB);
+  const before = port.readAll();
   const today = dayInZone(now, zone);
-  const month = monthOfDay(today);
+  const picked = pickerText(before, wb.timeZone);
+  const shown = monthShown(today, picked, (m) => wb.tab(billingTabName(m)) !== null);
+  const month = shown.month;
   const usage = usageByClient(data.clients, classifyHours(data, today).counted, month);
   const active = data.clients.filter((c) => c.status !== 'Ended').sort((a, b) => a.name.localeCompare(b.name));
   const open = openBySlaState(facts);
   const layout = dashboardLayout({
     updated: DateTime.fromMillis(now, { zone: wb.timeZone }).toFormat('yyyy-MM-dd HH:mm ZZZZ'),
-    attainment: slaAttainmentByPriority(facts, lastMonths(now, zone), zone),
+    attainment: slaAttainmentByPriority(facts, monthsEndingAt(month), zone),
     open,
     month,
+    picker: { value: picked, why: shown.problem ?? shown.why },
     hours: active.map((c) => ({ name: `${c.name} (${c.clientId})`, usage: usage.get(c.clientId)! })),
   });
 
-  const port = wb.ensureTab(DASHBOARD_TAB);
   // Blank whatever an earlier, longer dashboard left below (the tab is generated; our columns only).
-  const before = port.readAll().length;
   const values = layout.values.map((r) => r.map((v) => cellValue(v)));
-  for (let r = values.length; r < before; r++) values.push(new Array(DASHBOARD_WIDTH).fill(''));
+  for (let r = values.length; r < before.length; r++) values.push(new Array(DASHBOARD_WIDTH).fill(''));
   port.writeBlocks([{ row: 1, column: 1, values }]);
   charts?.ensure(DASHBOARD_TAB, layout.charts);
 
   const openTickets = Object.values(open).reduce((a, b) => a + b, 0);
   return {
-    message: `Dashboard refreshed: ${openTickets} open ticket(s), ${active.length} client(s), SLA attainment for ${lastMonths(now, zone)[0]} to ${month}.`,
+    message: `Dashboard refreshed: ${openTickets} open ticket(s), ${active.length} client(s), SLA attainment for ${monthsEndingAt(month)[0]} to ${month}.`,
     openTickets,
     clients: active.length,
   };
+}
+
+/**
+ * What the month picker (B3) holds, as text. A person typing 2026-09 may get a date if the
+ * cell lost its plain-text format; read it back as the month it names in the sheet's zone.
+ */
+function pickerText(rows: readonly (readonly unknown[])[], sheetZone: string): string {
+  const row = rows[PICKER_ROW - 1];
+  if (!row || row[0] !== PICKER_LABEL) return '';
+  const v = row[1];
+  if (v instanceof Date) return DateTime.fromMillis(v.getTime(), { zone: sheetZone }).toFormat('yyyy-MM');
+  return v === null || v === undefined ? '' : String(v);
 }

@@ -1,6 +1,7 @@
 import { emulator } from '../../support/emulator';
 import { chartsOf } from '../../../src/local/emulator/spreadsheet/charts';
-import { lastMonths, openBySlaState, slaAttainmentByPriority, type TicketFact } from '../../../src/core/dashboard';
+import { lastMonths, monthShown, openBySlaState, slaAttainmentByPriority, type TicketFact } from '../../../src/core/dashboard';
+import type { IsoDay, YearMonth } from '../../../src/core/hours/month';
 import { at, fill, novemberRegister } from './register';
 import fc from 'fast-check';
 
@@ -53,7 +54,58 @@ describe('dashboard figures (pure)', () => {
   });
 });
 
+describe('the month the Dashboard follows', () => {
+  const day = (d: string) => d as IsoDay;
+  const closed = (months: string[]) => (m: YearMonth) => months.includes(m);
+
+  it('is the current month, or the month just closed during the first week after it', () => {
+    expect(monthShown(day('2026-10-15'), '', closed(['2026-09'])).month).toBe('2026-10');
+    expect(monthShown(day('2026-10-01'), '', closed(['2026-09'])).month).toBe('2026-09');
+    expect(monthShown(day('2026-10-07'), '', closed(['2026-09'])).month).toBe('2026-09');
+    expect(monthShown(day('2026-10-08'), '', closed(['2026-09'])).month).toBe('2026-10');
+    expect(monthShown(day('2026-10-02'), '', closed([])).month).toBe('2026-10'); // not closed yet: nothing to read
+  });
+
+  it('a month typed in the picker wins; anything else is said beside it and ignored', () => {
+    expect(monthShown(day('2026-10-20'), ' 2026-07 ', closed([]))).toMatchObject({ month: '2026-07', problem: null });
+    const bad = monthShown(day('2026-10-20'), 'Sept', closed([]));
+    expect(bad.month).toBe('2026-10');
+    expect(bad.problem).toMatch(/"Sept" is not a month \(type YYYY-MM/);
+  });
+});
+
 describe('Dashboard tab with native charts (real bundle)', () => {
+  it('after a month close it shows the month just billed for a week, and a month typed in B3 at once', () => {
+    const em = emulator({ clockFollowsCalls: false });
+    novemberRegister(em);
+    em.clock.set(Date.parse('2026-12-01T16:00:00Z')); // 1 December, 09:00 in Denver
+    expect(em.run('billMonth', '2026-11').error).toBeUndefined();
+    expect(em.run('refreshDashboard').error).toBeUndefined();
+    const hoursTitle = () => em.workbook.sheetValues('Dashboard').find((r) => String(r[0]).startsWith('Hours in '))![0];
+    const picker = () => em.workbook.sheetValues('Dashboard')[2]!.slice(0, 3);
+    expect(hoursTitle()).toBe('Hours in 2026-11: counted toward the contract vs contracted');
+    expect(picker()).toEqual(['Month shown', '', expect.stringMatching(/^automatic: 2026-11 was closed/)]);
+    const acme = () => em.workbook.sheetValues('Dashboard').find((r) => r[0] === 'Acme Outfitters (ACME)')!.slice(1, 5);
+    expect(acme()).toEqual([6, 3, 3, 50]); // November's hours, not December's zeros
+
+    em.clock.set(Date.parse('2026-12-08T16:00:00Z'));
+    em.call('refreshDashboard');
+    expect(hoursTitle()).toBe('Hours in 2026-12: counted toward the contract vs contracted');
+
+    // A person types a month in the picker: the installed edit trigger refreshes at once.
+    em.call('installTriggers');
+    const edited = em.edit('Dashboard', 'B3', '2026-10');
+    expect(JSON.stringify(edited)).not.toMatch(/error/i);
+    expect(hoursTitle()).toBe('Hours in 2026-10: counted toward the contract vs contracted');
+    expect(picker()).toEqual(['Month shown', '2026-10', expect.stringMatching(/^typed in the picker/)]);
+    const months = em.workbook.sheetValues('Dashboard');
+    const att = months.findIndex((r) => r[0] === 'Month');
+    expect(months[att + 6]![0]).toBe('2026-10'); // attainment's six months end at the month shown
+    em.call('refreshDashboard');
+    expect(picker()[1]).toBe('2026-10'); // the hourly refresh keeps what was typed
+  });
+
+
   it('writes the three tables and inserts three charts over them; a second refresh touches no chart', () => {
     const em = emulator({ clockFollowsCalls: false });
     novemberRegister(em);
