@@ -85,7 +85,11 @@ describe('Dashboard tab with native charts (real bundle)', () => {
     const picker = () => em.workbook.sheetValues('Dashboard')[2]!.slice(0, 3);
     expect(hoursTitle()).toBe('Hours in 2026-11: counted toward the contract vs contracted');
     expect(picker()).toEqual(['Month shown', '', expect.stringMatching(/^automatic: 2026-11 was closed/)]);
-    const acme = () => em.workbook.sheetValues('Dashboard').find((r) => r[0] === 'Acme Outfitters (ACME)')!.slice(1, 5);
+    const acme = () =>
+      em.workbook
+        .sheetValues('Dashboard')
+        .find((r) => r[0] === 'Acme Outfitters (ACME)')!
+        .slice(1, 5);
     expect(acme()).toEqual([6, 3, 3, 50]); // November's hours, not December's zeros
 
     em.clock.set(Date.parse('2026-12-08T16:00:00Z'));
@@ -104,7 +108,6 @@ describe('Dashboard tab with native charts (real bundle)', () => {
     em.call('refreshDashboard');
     expect(picker()[1]).toBe('2026-10'); // the hourly refresh keeps what was typed
   });
-
 
   it('writes the three tables and inserts three charts over them; a second refresh touches no chart', () => {
     const em = emulator({ clockFollowsCalls: false });
