@@ -8,6 +8,8 @@ export interface ValidationContext {
   readonly clientProblem?: (clientId: string) => string | undefined;
   readonly hasActivity: (name: string) => boolean;
   readonly ticket: (id: string) => TicketFacts | undefined;
+  /** The client's Contract start, if it has one: work before it belongs to no contract. */
+  readonly contractStart?: (clientId: string) => IsoDay | null;
   /** Today in the provider's zone: later days are in the future. */
   readonly today: IsoDay;
 }
@@ -43,6 +45,11 @@ export function validateEntries(entries: readonly HoursEntry[], ctx: ValidationC
       else if (t.clientId !== e.clientId) flag(e.rowNumber, `Ticket ${e.ticketId} belongs to client ${t.clientId}, not ${e.clientId}`);
     }
     if (e.day > ctx.today) flag(e.rowNumber, `Date ${e.day} is in the future`);
+    // Counting it would eat into the first month's prorated allowance for days the contract did not cover.
+    const start = ctx.contractStart?.(e.clientId) ?? null;
+    if (start !== null && e.day < start) {
+      flag(e.rowNumber, `Date ${e.day} is before ${e.clientId}'s Contract start ${start}: fix the date or the contract start`);
+    }
     const key = `${e.person.trim().toLowerCase()}|${e.day}`;
     const acc = perPersonDay.get(key) ?? { minutes: 0, rows: [], person: e.person.trim(), day: e.day };
     acc.minutes += e.minutes;

@@ -1,3 +1,4 @@
+import { ClientIdMap } from '../types/client-ids';
 import { domainOf, isAtDomain } from './address';
 
 /** A registered contact as the Contacts tab holds it. */
@@ -30,7 +31,7 @@ export type SenderRole =
  */
 export class Directory {
   private readonly contacts = new Map<string, Contact>();
-  private readonly clients = new Map<string, ClientInfo>();
+  private readonly clients = new ClientIdMap<ClientInfo>();
 
   constructor(
     readonly supportAddress: string,
@@ -40,8 +41,12 @@ export class Directory {
     /** Other addresses the mailbox sends as (Gmail aliases). */
     readonly ownAliases: readonly string[] = [],
   ) {
-    for (const c of contacts) this.contacts.set(c.email.trim().toLowerCase(), c);
     for (const c of clients) this.clients.set(c.clientId, c);
+    // A contact typed under `canyon` belongs to CANYON, spelled as the Clients tab spells it.
+    for (const c of contacts) {
+      const client = this.clients.get(c.clientId);
+      this.contacts.set(c.email.trim().toLowerCase(), client && client.clientId !== c.clientId ? { ...c, clientId: client.clientId } : c);
+    }
   }
 
   isOwn(address: string): boolean {

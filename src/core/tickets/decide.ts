@@ -1,3 +1,4 @@
+import { sameClientId } from '../types/client-ids';
 import type { TicketId } from '../types/ids';
 import type { MessageKind } from '../types/vocab';
 import type { ClientInfo, Directory } from '../mail/directory';
@@ -91,7 +92,7 @@ export function decide(input: DecideInput): Decision {
       };
     }
     const isRequester = address === t.requester.toLowerCase();
-    const authorized = role.role === 'contact' && role.contact.canOpenTickets && role.contact.clientId === t.clientId;
+    const authorized = role.role === 'contact' && role.contact.canOpenTickets && sameClientId(role.contact.clientId, t.clientId);
     if (t.status === 'Closed') {
       if ((isRequester || authorized) && role.role === 'contact' && role.contact.canOpenTickets) {
         return {

@@ -1,3 +1,4 @@
+import { sameClientId } from '../types/client-ids';
 import type { TicketId } from '../types/ids';
 import type { TicketStatus } from '../types/vocab';
 import type { Directory } from '../mail/directory';
@@ -41,7 +42,7 @@ function mayUseTag(p: ParsedMessage, t: TicketView, dir: Directory): boolean {
   if (a === '') return false;
   if (dir.isStaff(a) || a === t.requester.toLowerCase() || t.followers.includes(a)) return true;
   const c = dir.contact(a);
-  return !!c && c.clientId === t.clientId;
+  return !!c && sameClientId(c.clientId, t.clientId);
 }
 
 /**

@@ -15,9 +15,11 @@ export interface Classified {
 /** Validates every Hours row and applies the Activities rules to the valid ones. */
 export function classifyHours(data: RegisterData, today: IsoDay): Classified {
   const activity = activityIndex(data.activities);
+  const starts = new Map(data.clients.map((c) => [c.clientId, c.start]));
   const problems = validateEntries(data.entries, {
     clientIds: new Set(data.clients.map((c) => c.clientId)),
     clientProblem: (id) => data.invalidClients.get(id),
+    contractStart: (id) => starts.get(id) ?? null,
     hasActivity: (name) => activity(name) !== undefined,
     ticket: (id) => data.tickets.get(id.toUpperCase()),
     today,

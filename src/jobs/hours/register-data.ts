@@ -1,3 +1,4 @@
+import { canonicalClientId } from '../../core/types/client-ids';
 import { ActivitiesTab, ClientsTab, ContactsTab, HoursTab, SettingsTab, TicketsTab } from '../../register/tabs';
 import { readTable, type Table } from '../../register/table';
 import type * as z from 'zod/mini';
@@ -143,6 +144,9 @@ export function loadRegister(wb: WorkbookPort, log: RunLogPort, opts: { contacts
     },
   }));
 
+  // Client IDs typed in Hours, Tickets and Contacts as the Clients tab spells them (`canyon` → CANYON).
+  const clientIdOf = canonicalClientId(clients.map((c) => c.clientId));
+
   const activitiesTable = table(wb, ActivitiesTab);
   for (const p of activitiesTable.problems) log.add('Activity row skipped', `Activities row ${p.rowNumber}: ${p.message}`);
   const activities: ActivityRule[] = activitiesTable.rows.map(({ data: a }) => ({
@@ -156,7 +160,7 @@ export function loadRegister(wb: WorkbookPort, log: RunLogPort, opts: { contacts
   for (const { data: t } of ticketsTable.rows) {
     tickets.set(t['Ticket ID'].toUpperCase(), {
       ticketId: t['Ticket ID'],
-      clientId: t['Client ID'],
+      clientId: clientIdOf(t['Client ID']),
       reason: t.Reason,
       receivedAt: t['Received at'] ? t['Received at'].getTime() : null,
       slaState: t['SLA state'],
@@ -164,14 +168,14 @@ export function loadRegister(wb: WorkbookPort, log: RunLogPort, opts: { contacts
   }
 
   const contacts: ContactInfo[] = opts.contacts
-    ? table(wb, ContactsTab).rows.map(({ data: c }) => ({ email: c.Email, clientId: c['Client ID'], role: c.Role }))
+    ? table(wb, ContactsTab).rows.map(({ data: c }) => ({ email: c.Email, clientId: clientIdOf(c['Client ID']), role: c.Role }))
     : [];
 
   const hours = table(wb, HoursTab);
   const entries: HoursEntry[] = hours.rows.map(({ rowNumber, data: h }) => ({
     rowNumber,
     day: workDay(h.Date.getTime(), settings.sheetZone, providerZone),
-    clientId: h['Client ID'],
+    clientId: clientIdOf(h['Client ID']),
     person: h.Person,
     ticketId: h['Ticket ID'].toUpperCase(),
     activity: h.Activity,

@@ -1,3 +1,4 @@
+import { ClientIdMap } from '../../core/types/client-ids';
 import { DateTime } from 'luxon';
 import { CalendarError, calendarFromRows, type BusinessCalendar, type HolidayRow } from '../../core/calendar/index';
 import { PolicyError, policyFromRow, type SlaPolicy } from '../../core/sla/index';
@@ -61,7 +62,8 @@ export function buildSlaContext(tables: SlaTables, settings: Settings, spreadshe
     ...schemaProblems(SlaPoliciesTab.name, tables.policies),
   ];
 
-  const clients = new Map<string, ClientRecord>();
+  // Tickets' Client ID cells are typed by people: `canyon` finds CANYON.
+  const clients = new ClientIdMap<ClientRecord>();
   for (const r of tables.clients?.rows ?? []) clients.set(r.data['Client ID'], r.data);
 
   // Holidays grouped by calendar; a holiday of an unknown calendar is reported, not silently ignored.

@@ -126,6 +126,7 @@ export function submitTimeEntry(wb: WorkbookPort, now: number, person: string, f
     clientIds: new Set(data.clients.map((c) => c.clientId)),
     hasActivity: (name) => activity(name) !== undefined,
     ticket: (id) => data.tickets.get(id.toUpperCase()),
+    contractStart: (id) => data.clients.find((c) => c.clientId === id)?.start ?? null,
     today: dayInZone(now, data.settings.providerZone),
   }).get(0);
   for (const p of problems ?? []) {
