@@ -75,12 +75,35 @@ async function render(source: string, outDir: string): Promise<void> {
     ]);
     renameSync(path.join(work, `${slug}.png`), path.join(outDir, `register-${slug.startsWith('billing') ? 'billing' : slug}.png`));
   }
+  await renderPrinted(source, work, outDir);
   console.log(
     `Wrote ${readdirSync(outDir)
-      .filter((f) => f.startsWith('register-'))
+      .filter((f) => f.startsWith('register-') || f.startsWith('print-'))
       .map((f) => path.join(outDir, f))
       .join(', ')}`,
   );
+}
+
+/**
+ * The Tickets tab as it prints, every column kept: the first page (Ticket ID repeated on
+ * each page across) and the page with the ledgers (SLA record, Notified), at 100 %.
+ */
+async function renderPrinted(source: string, work: string, outDir: string): Promise<void> {
+  const wb = await loadRegisterXlsx(source);
+  for (const other of wb.sheets.filter((s) => s.name !== 'Tickets')) wb.removeSheet(other);
+  const xlsx = path.join(work, 'print-tickets.xlsx');
+  await saveXlsx(wb, xlsx);
+  execFileSync('soffice', ['--headless', '--convert-to', 'pdf', xlsx, '--outdir', work], { stdio: 'ignore' });
+  const pdf = path.join(work, 'print-tickets.pdf');
+  const text = (page: number) => execFileSync('pdftotext', ['-f', String(page), '-l', String(page), pdf, '-'], { encoding: 'utf8' });
+  let ledger = 1;
+  while (ledger < 40 && !text(ledger).includes('SLA record')) ledger++;
+  for (const [page, name] of [
+    [1, 'print-tickets-page-1'],
+    [ledger, 'print-tickets-ledgers'],
+  ] as const) {
+    execFileSync('pdftoppm', ['-png', '-r', '100', '-f', String(page), '-l', String(page), '-singlefile', pdf, path.join(outDir, name)]);
+  }
 }
 
 render(process.argv[2] ?? 'out/demo-register.xlsx', process.argv[3] ?? 'docs').catch((e) => {

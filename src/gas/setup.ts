@@ -9,7 +9,7 @@ import {
   SlaPoliciesTab,
   TicketsTab,
 } from '../register/tabs';
-import { headersOf, type ColumnFormat, type ColumnMeta, type TabSpec } from '../register/tab-spec';
+import { columnWidth, DEFAULT_COLUMN_WIDTH, headersOf, type ColumnFormat, type ColumnMeta, type TabSpec } from '../register/tab-spec';
 import { appendRows, applyPlan, planWrites, readTable } from '../register/table';
 import { settingNamed } from '../register/settings/read';
 import { SETTINGS, type SettingsEnv } from '../register/settings/spec';
@@ -148,7 +148,9 @@ function layoutTab(sheet: GoogleAppsScript.Spreadsheet.Sheet, spec: TabSpec, rep
         .build();
       column.setDataValidation(rule);
     }
-    if (meta.width) sheet.setColumnWidth(i + 1, meta.width);
+    const px = columnWidth(h, meta);
+    if (px !== DEFAULT_COLUMN_WIDTH) sheet.setColumnWidth(i + 1, px);
+    if (meta.wrap) column.setWrap(true);
     const description = `${PROTECTION_PREFIX}: ${spec.name} → ${h}`;
     if (meta.owner === 'automation' && !existing.has(description)) {
       const p = sheet.getRange(1, i + 1, sheet.getMaxRows(), 1).protect();
@@ -158,6 +160,8 @@ function layoutTab(sheet: GoogleAppsScript.Spreadsheet.Sheet, spec: TabSpec, rep
     }
   });
 
+  // A row grown by a wrapped ledger cell reads from the top, its ID beside the first line.
+  if (header.some((h) => metaOf(spec, h)?.wrap)) sheet.getRange(2, 1, rows, width).setVerticalAlignment('top');
   if (spec.name === TicketsTab.name) colourSlaStates(sheet, header);
 }
 

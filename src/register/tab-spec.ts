@@ -20,12 +20,27 @@ export interface ColumnMeta {
   /** Text that comes from outside (mail subjects, names, addresses): always written as plain text. */
   readonly outside?: boolean;
   readonly width?: number;
+  /** Cells hold several lines (ledgers, records): wrapped, so they neither overprint their neighbours nor print cut. */
+  readonly wrap?: boolean;
   /**
    * The automation writes explanations as cell notes here (e.g. how a due time was
    * counted). Reading the tab then also reads these columns' notes, in one call, so note
    * writes can be batched like values.
    */
   readonly notes?: boolean;
+}
+
+/** Sheets' default column width, in pixels. */
+export const DEFAULT_COLUMN_WIDTH = 100;
+
+/**
+ * A column wide enough for its bold header (Arial 10 averages under 7.5 px a character)
+ * plus room for the filter button and the note marker, so no header is cut on screen or
+ * on paper: `Last customer message at` no longer shows as `Last customer messag`.
+ */
+export function columnWidth(header: string, meta: Pick<ColumnMeta, 'width'> | undefined): number {
+  const fit = Math.ceil(header.length * 7.5) + 24;
+  return Math.max(meta?.width ?? DEFAULT_COLUMN_WIDTH, fit);
 }
 
 /**

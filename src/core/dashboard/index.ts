@@ -14,6 +14,7 @@ export {
 export { usageByClient, type ClientUsage, type ClientContractTerms } from './usage';
 export {
   dashboardLayout,
+  DASHBOARD_COLUMN_WIDTHS,
   DASHBOARD_WIDTH,
   PICKER_LABEL,
   PICKER_ROW,

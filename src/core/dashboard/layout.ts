@@ -33,6 +33,8 @@ export interface DashboardInput {
 }
 
 export const DASHBOARD_WIDTH = 5;
+/** Pixel widths of the Dashboard's columns: client names with their IDs and the headers like `Contracted h` uncut. */
+export const DASHBOARD_COLUMN_WIDTHS: readonly number[] = [260, 110, 110, 110, 110];
 /** Row 3: the one cell of the Dashboard a person types in (B3); the refresh keeps it. */
 export const PICKER_LABEL = 'Month shown';
 export const PICKER_ROW = 3;

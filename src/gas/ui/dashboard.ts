@@ -1,4 +1,4 @@
-import type { ChartKind, ChartSpec } from '../../core/dashboard';
+import { type ChartKind, type ChartSpec, DASHBOARD_COLUMN_WIDTHS } from '../../core/dashboard';
 import type { ChartPort } from '../../jobs/dashboard/ports';
 import { refreshDashboard, DASHBOARD_TAB } from '../../jobs/dashboard/refresh';
 import { lockOrTell } from '../../jobs/lock-policy';
@@ -69,6 +69,15 @@ export function dashboardChartPort(ss: GoogleAppsScript.Spreadsheet.Spreadsheet)
   };
 }
 
+/** The Dashboard's column widths, set only where they differ (a few reads, no write once right). */
+function fitColumns(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
+  const sheet = ss.getSheetByName(DASHBOARD_TAB);
+  if (!sheet) return;
+  DASHBOARD_COLUMN_WIDTHS.forEach((px, i) => {
+    if (sheet.getColumnWidth(i + 1) !== px) sheet.setColumnWidth(i + 1, px);
+  });
+}
+
 /** Menu "Refresh dashboard" (the sweep refreshes it too): the tab and its charts. */
 export function refreshDashboardNow(): string {
   const ss = activeSpreadsheet();
@@ -76,6 +85,7 @@ export function refreshDashboardNow(): string {
     const log = new RunLog('dashboard');
     try {
       const report = refreshDashboard(workbookPort(ss), Date.now(), dashboardChartPort(ss));
+      fitColumns(ss);
       log.add('Refreshed', report.message);
       ss.toast(report.message, 'Support Desk', 5);
       return report.message;
@@ -106,6 +116,7 @@ export function refreshDashboardIfDue(ss: GoogleAppsScript.Spreadsheet.Spreadshe
     // A routine hourly refresh is not news: only failures reach the Log.
     lockOrTell(documentLock(), 'dashboard', 'Refresh dashboard', () => {
       refreshDashboard(workbookPort(ss), now, dashboardChartPort(ss));
+      fitColumns(ss);
       props.setProperty(REFRESHED_AT, String(now));
     });
   } catch (e) {

@@ -86,22 +86,77 @@ function writeSheet(wb: ExcelJS.Workbook, model: WorkbookModel, sheet: SheetMode
     }
   });
   writeStyles(ws, sheet);
-  // Printed or exported to PDF, a tab reads like the screen: landscape, one page wide,
-  // header row repeated on every page.
-  ws.pageSetup = {
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    paperSize: 9,
-    printTitlesRow: sheet.frozenRows ? `1:${sheet.frozenRows}` : undefined,
-  } as Partial<ExcelJS.PageSetup>;
+  ws.pageSetup = printLayout(sheet);
   for (const [c, px] of sheet.columnWidths) ws.getColumn(c).width = px / PX_PER_CHAR;
+  fitWrappedRows(ws, sheet);
   for (const c of sheet.hiddenColumns) ws.getColumn(c).hidden = true;
   for (const rule of sheet.conditionalRules) {
     const cf = conditionalToXlsx(rule, sheet);
     if (cf) ws.addConditionalFormatting(cf);
   }
+}
+
+/** A4 landscape with default margins holds about this many pixels (96 dpi) of columns at 100 %. */
+const PAGE_WIDTH_PX = 1000;
+/** Shrinking a tab to one page wide stays readable down to about 70 %; wider tabs print across pages instead. */
+const MIN_FIT_SCALE = 0.7;
+
+/**
+ * How a tab prints (Sheets' own print dialog decides there; this is the exported file's
+ * default): landscape A4, the header row repeated on every page. A tab that fits one page
+ * wide at a readable size is fitted to it; a wider one (Tickets, Messages) prints at
+ * 100 % across several pages — each band of rows with all its columns before the next
+ * band — with its first column (the ID) repeated on each page, never shrunk to micro-text.
+ */
+function printLayout(sheet: SheetModel): Partial<ExcelJS.PageSetup> {
+  let width = 0;
+  for (let c = 1; c <= sheet.lastColumn(); c++) if (!sheet.hiddenColumns.has(c)) width += sheet.columnWidths.get(c) ?? 100;
+  const fits = width * MIN_FIT_SCALE <= PAGE_WIDTH_PX;
+  return {
+    orientation: 'landscape',
+    paperSize: 9,
+    printTitlesRow: sheet.frozenRows ? `1:${sheet.frozenRows}` : undefined,
+    ...(fits
+      ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 }
+      : { fitToPage: false, scale: 100, pageOrder: 'overThenDown', printTitlesColumn: 'A:A' }),
+  } as Partial<ExcelJS.PageSetup>;
+}
+
+/** Arial 10 in Sheets: about 7 px a character, 13 pt a line. */
+const CHAR_PX = 7;
+const LINE_PT = 13;
+
+/**
+ * Sheets grows a row to fit its wrapped cells; an .xlsx shows the height it was saved with
+ * (LibreOffice does not recompute it on open), so the export writes what Sheets shows:
+ * each row as tall as its tallest wrapped cell, estimated from its lines and column width.
+ */
+function fitWrappedRows(ws: ExcelJS.Worksheet, sheet: SheetModel): void {
+  const wraps = sheet.styles.filter((s) => s.property === 'wrap');
+  if (wraps.length === 0) return;
+  const wrapped = (r: number, c: number) => {
+    let on = false;
+    for (const s of wraps) {
+      const inside = r >= s.ref.row && r < s.ref.row + s.ref.numRows && c >= s.ref.column && c < s.ref.column + s.ref.numColumns;
+      if (inside) on = s.value === true;
+    }
+    return on;
+  };
+  const columns = Array.from({ length: sheet.lastColumn() }, (_, i) => i + 1).filter((c) =>
+    wraps.some((s) => c >= s.ref.column && c < s.ref.column + s.ref.numColumns),
+  );
+  sheet.rows.forEach((row, i) => {
+    if (!row) return;
+    let lines = 1;
+    for (const c of columns) {
+      const v = row.v[c - 1];
+      if (typeof v !== 'string' || v === '' || !wrapped(i + 1, c)) continue;
+      const perLine = Math.max(1, Math.floor(((sheet.columnWidths.get(c) ?? 100) - 8) / CHAR_PX));
+      const n = v.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / perLine)), 0);
+      lines = Math.max(lines, n);
+    }
+    if (lines > 1) ws.getRow(i + 1).height = lines * LINE_PT + 2;
+  });
 }
 
 /**
@@ -124,6 +179,12 @@ function writeStyles(ws: ExcelJS.Worksheet, sheet: SheetModel): void {
         } else if (st.property === 'background') {
           const color = argb(typeof v === 'string' ? v : null);
           cell.fill = color ? { type: 'pattern', pattern: 'solid', fgColor: { argb: color } } : { type: 'pattern', pattern: 'none' };
+        } else if (st.property === 'verticalAlignment') {
+          const vertical = v === 'top' || v === 'middle' || v === 'bottom' ? v : undefined;
+          cell.alignment = { ...cell.alignment, vertical };
+        } else if (st.property === 'wrap') {
+          // Wrapped cells also sit at the top, so a tall ledger cell lines up with its row's other cells.
+          cell.alignment = { ...cell.alignment, wrapText: v === true, ...(v === true ? { vertical: 'top' as const } : {}) };
         } else if (st.property === 'fontColor') {
           const color = argb(typeof v === 'string' ? v : null);
           cell.font = { ...cell.font, ...(color ? { color: { argb: color } } : {}) };
