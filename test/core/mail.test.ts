@@ -352,14 +352,15 @@ describe('joining and deciding', () => {
       kind: 'unregistered',
     });
   });
-  it('followers are Cc minus our own, staff and the requester, unioned', () => {
+  it('followers are the Cc that are registered contacts of the ticket’s client, minus staff and the requester, unioned', () => {
     expect(
       mergeFollowers(
         ['cy@acme.com'],
-        ['ann@acme.com', 'support@helpdesk.test', 'sam@helpdesk.test', 'dee@acme.com', 'cy@acme.com'],
+        ['ann@acme.com', 'support@helpdesk.test', 'sam@helpdesk.test', 'bob@acme.com', 'dee@acme.com', 'old@gone.com', 'cy@acme.com'],
         'Ann@acme.com',
+        'ACME',
         dir,
       ),
-    ).toEqual(['cy@acme.com', 'dee@acme.com']);
+    ).toEqual({ followers: ['cy@acme.com', 'bob@acme.com'], refused: ['dee@acme.com', 'old@gone.com'] });
   });
 });

@@ -7,6 +7,7 @@ import {
   type MessageAction,
   type ReplyOutcome,
 } from '../../core/mail/message-action';
+import { excerptOf, type MessageFace } from '../../core/mail/message-id';
 import type { RepliedMessage } from '../../core/mail/reply-limits';
 import { receivedAt, type ParsedMessage } from '../../core/mail/parsed';
 import type { MessageKind } from '../../core/types/vocab';
@@ -15,10 +16,7 @@ import type { RowOf } from '../../register/tab-spec';
 import { appendRows, applyPlan, planWrites, readTable, writesByKey, type Table } from '../../register/table';
 import { MessagesTab } from '../../register/tabs';
 
-/** Characters of a message's body kept in the ledger for people to recognise it by. */
-const EXCERPT = 300;
-
-export interface LedgerEntry {
+export interface LedgerEntry extends MessageFace {
   readonly ticketId: string;
   readonly threadId: string;
   readonly kind: string;
@@ -74,6 +72,8 @@ export class MessageLedger {
         threadId: d['Thread ID'],
         kind: d.Kind,
         from: d.From.toLowerCase(),
+        subject: table.columnOf.has('Subject') ? String(d.Subject ?? '') : null,
+        excerpt: table.columnOf.has('Excerpt') ? String(d.Excerpt ?? '') : null,
         at: d.Date?.getTime() ?? 0,
         action,
         thisRun: false,
@@ -149,6 +149,8 @@ export class MessageLedger {
       threadId: p.msg.threadId,
       kind,
       from: p.sender.address,
+      subject: p.msg.subject,
+      excerpt: excerptOf(p.msg.body),
       at: receivedAt(p),
       action,
       thisRun: true,
@@ -168,7 +170,7 @@ export class MessageLedger {
       Action: formatAction(action),
       'Gmail ID': m.gmailId,
       Subject: m.subject,
-      Excerpt: m.body.replace(/\s+/g, ' ').trim().slice(0, EXCERPT),
+      Excerpt: excerptOf(m.body),
     };
     const onSheet = this.table.byKey(p.ledgerId);
     if (onSheet) this.rewrites.set(p.ledgerId, row);
