@@ -43,7 +43,9 @@ describe('ingestInbox over the fixture inbox', () => {
     // later reply's Cc, dana@acme.com, is at ACME's domain but not on Contacts: the Log names her instead.
     expect(t1.Followers).toBe('cy@acme.com');
     expect(
-      rows(em, 'Log').filter((l) => l.Action === 'Followers not added' && l['Ticket ID'] === 'T-000001' && /dana@acme\.com/.test(String(l.Detail))),
+      rows(em, 'Log').filter(
+        (l) => l.Action === 'Followers not added' && l['Ticket ID'] === 'T-000001' && /dana@acme\.com/.test(String(l.Detail)),
+      ),
     ).toHaveLength(1);
     expect(t1.Messages).toBe(3);
     expect((t1['Received at'] as Date).toISOString()).toBe('2026-11-02T15:30:00.000Z');
