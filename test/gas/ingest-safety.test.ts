@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Emulator } from '../../src/local/emulator';
 import { emulator, inSandbox } from '../support/emulator';
+import { setCell } from './billing-register';
 import { AFTER_FIXTURES, rows, seedRegister, withFixtures, type Row } from './ingest-support';
 
 /** Who belongs to a ticket, delivery reports, Reply-To and reused Message-IDs, through the bundle. */
@@ -219,5 +220,30 @@ describe('a reused Message-ID', () => {
     expect(reused().map((m) => m.From)).toEqual(['ann@acme.com', 'dee@globex.example', 'cy@acme.com']);
     expect(rows(em, 'Tickets').filter((t) => t.Subject === 'Invoice totals are wrong')).toHaveLength(1);
     expect(logged()).toHaveLength(2);
+  });
+
+  it('a message reusing the Message-ID of a held message does not overwrite it; both are handled', async () => {
+    const em = await ready();
+    setCell(em, 'Clients', 'Client ID', 'GLOBEX', 'Monthly hours', 'four');
+    const mail = (from: string, subject: string, body: string) =>
+      deliver(em, [`From: ${from}`, 'To: support@helpdesk.test', `Subject: ${subject}`, 'Message-ID: <reused-2@mail.example>'], body);
+    await mail('Dee Novak <dee@globex.example>', 'Invoice totals are wrong', 'The October invoice adds up wrong.');
+    em.run('ingestInbox');
+    expect(message(em, '<reused-2@mail.example>').Action).toMatch(/^held: /);
+    em.clock.advance(10 * 60_000);
+    await mail('Ann Lee <ann@acme.com>', 'Export to PDF is empty', 'The PDF export has no pages.');
+    em.run('ingestInbox');
+    const reused = () => rows(em, 'Messages').filter((m) => String(m['Message ID']).startsWith('<reused-2@mail.example>'));
+    expect(reused().map((m) => [m.From, String(m.Action).startsWith('held: ')])).toEqual([
+      ['dee@globex.example', true],
+      ['ann@acme.com', false],
+    ]);
+    setCell(em, 'Clients', 'Client ID', 'GLOBEX', 'Monthly hours', 20);
+    em.clock.advance(10 * 60_000);
+    em.run('ingestInbox');
+    expect(reused().map((m) => [m.From, String(m.Action).startsWith('opened T-')])).toEqual([
+      ['dee@globex.example', true],
+      ['ann@acme.com', true],
+    ]);
   });
 });

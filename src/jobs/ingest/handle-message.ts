@@ -101,10 +101,12 @@ export class MessageHandler {
    */
   private keyed(p: ParsedMessage): ParsedMessage | null {
     const { ledger } = this.c;
-    const prior = ledger.entry(p.ledgerId);
-    if (!prior) return p;
     const face = { from: p.sender.address, subject: p.msg.subject, excerpt: excerptOf(p.msg.body) };
-    if (sameMessage(prior, face)) return null;
+    const held = ledger.heldFace(p.ledgerId);
+    // A held message read again is handled again; another message must not overwrite its row.
+    const prior = ledger.entry(p.ledgerId) ?? (held && { ...held, ticketId: '' });
+    if (!prior) return p;
+    if (sameMessage(prior, face)) return held && !ledger.has(p.ledgerId) ? p : null;
     const key = collisionKey(p.ledgerId, p.sender.address, p.msg.subject, p.msg.body);
     if (ledger.has(key)) return null; // this different message, delivered again
     this.c.log.add(

@@ -35,6 +35,8 @@ type MessagesRow = RowOf<typeof MessagesTab>;
 interface HeldEntry {
   readonly threadId: string;
   readonly reason: string;
+  /** The held message, to tell it from a different one reusing its Message-ID. */
+  readonly face: MessageFace;
 }
 
 /**
@@ -60,10 +62,15 @@ export class MessageLedger {
   private readonly rewrites = new Map<string, Record<string, unknown>>();
 
   constructor(private readonly table: Table<MessagesRow>) {
+    const faceOf = (d: MessagesRow): MessageFace => ({
+      from: d.From.toLowerCase(),
+      subject: table.columnOf.has('Subject') ? String(d.Subject ?? '') : null,
+      excerpt: table.columnOf.has('Excerpt') ? String(d.Excerpt ?? '') : null,
+    });
     for (const { data: d } of table.rows) {
       const action = parseAction(d.Action);
       if (isHeld(action)) {
-        this.held.set(d['Message ID'], { threadId: d['Thread ID'], reason: heldReason(action) });
+        this.held.set(d['Message ID'], { threadId: d['Thread ID'], reason: heldReason(action), face: faceOf(d) });
         this.knownReasons.add(heldReason(action));
         continue;
       }
@@ -71,9 +78,7 @@ export class MessageLedger {
         ticketId: d['Ticket ID'],
         threadId: d['Thread ID'],
         kind: d.Kind,
-        from: d.From.toLowerCase(),
-        subject: table.columnOf.has('Subject') ? String(d.Subject ?? '') : null,
-        excerpt: table.columnOf.has('Excerpt') ? String(d.Excerpt ?? '') : null,
+        ...faceOf(d),
         at: d.Date?.getTime() ?? 0,
         action,
         thisRun: false,
@@ -98,6 +103,11 @@ export class MessageLedger {
 
   entry(ledgerId: string): LedgerEntry | undefined {
     return this.entries.get(ledgerId);
+  }
+
+  /** The held message under this key, if one is held (it is not an entry: it is handled again). */
+  heldFace(ledgerId: string): MessageFace | undefined {
+    return this.held.get(ledgerId)?.face;
   }
 
   /** Whether any ledger row names this ticket. */
@@ -135,7 +145,11 @@ export class MessageLedger {
     const before = this.held.get(p.ledgerId);
     if (before?.reason === reason) return fresh; // held again for the same reason: nothing to write
     this.write(p, kind, '', action);
-    this.held.set(p.ledgerId, { threadId: p.msg.threadId, reason });
+    this.held.set(p.ledgerId, {
+      threadId: p.msg.threadId,
+      reason,
+      face: { from: p.sender.address, subject: p.msg.subject, excerpt: excerptOf(p.msg.body) },
+    });
     this.entries.delete(p.ledgerId);
     return fresh;
   }
