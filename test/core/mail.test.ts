@@ -334,6 +334,23 @@ describe('joining and deciding', () => {
   it('a follower writing in the thread is appended as follower', () => {
     expect(run(msg({ threadId: 'th1', from: 'cy@acme.com' }))).toMatchObject({ type: 'append', kind: 'follower' });
   });
+  it('a stranger in a ticket’s thread is recorded, not added, and reopens nothing; the client’s contacts join', () => {
+    for (const tickets of [[t1], [{ ...t1, status: 'Resolved' as const }]]) {
+      expect(run(msg({ threadId: 'th1', from: 'Mallory <mallory@evil.example>' }), tickets)).toMatchObject({
+        type: 'stranger',
+        kind: 'unregistered',
+        ticketId: 'T-000001',
+        action: expect.stringMatching(/^not added to T-000001: not a registered contact of ACME/),
+      });
+      // A registered contact, but of another client; an unregistered colleague at the client's domain.
+      expect(run(msg({ threadId: 'th1', from: 'old@gone.com' }), tickets)).toMatchObject({
+        type: 'stranger',
+        action: expect.stringMatching(/a contact of GONE, not of ACME/),
+      });
+      expect(run(msg({ threadId: 'th1', from: 'new@acme.com' }), tickets)).toMatchObject({ type: 'stranger' });
+    }
+    expect(run(msg({ threadId: 'th1', from: 'bob@acme.com' }))).toMatchObject({ type: 'append', kind: 'customer' });
+  });
   it('unregistered senders: no ticket by default, client named for domain matches; Open ticket setting opens', () => {
     expect(run(msg({ threadId: 'n', from: 'new@acme.com' }))).toMatchObject({
       type: 'unregistered',
@@ -352,14 +369,15 @@ describe('joining and deciding', () => {
       kind: 'unregistered',
     });
   });
-  it('followers are Cc minus our own, staff and the requester, unioned', () => {
+  it('followers are the Cc that are registered contacts of the ticket’s client, minus staff and the requester, unioned', () => {
     expect(
       mergeFollowers(
         ['cy@acme.com'],
-        ['ann@acme.com', 'support@helpdesk.test', 'sam@helpdesk.test', 'dee@acme.com', 'cy@acme.com'],
+        ['ann@acme.com', 'support@helpdesk.test', 'sam@helpdesk.test', 'bob@acme.com', 'dee@acme.com', 'old@gone.com', 'cy@acme.com'],
         'Ann@acme.com',
+        'ACME',
         dir,
       ),
-    ).toEqual(['cy@acme.com', 'dee@acme.com']);
+    ).toEqual({ followers: ['cy@acme.com', 'bob@acme.com'], refused: ['dee@acme.com', 'old@gone.com'] });
   });
 });

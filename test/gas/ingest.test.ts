@@ -39,8 +39,14 @@ describe('ingestInbox over the fixture inbox', () => {
       ['T-000007', 'GLOBEX', 'dee@globex.example'], // From, not its Reply-To
     ]);
     const t1 = byId(tickets, 'Ticket ID', 'T-000001');
-    // Cc minus staff, our own address and the requester; the later reply's Cc joins.
-    expect(t1.Followers).toBe('cy@acme.com, dana@acme.com');
+    // Cc that are registered contacts of ACME (not staff, our own address or the requester). The
+    // later reply's Cc, dana@acme.com, is at ACME's domain but not on Contacts: the Log names her instead.
+    expect(t1.Followers).toBe('cy@acme.com');
+    expect(
+      rows(em, 'Log').filter(
+        (l) => l.Action === 'Followers not added' && l['Ticket ID'] === 'T-000001' && /dana@acme\.com/.test(String(l.Detail)),
+      ),
+    ).toHaveLength(1);
     expect(t1.Messages).toBe(3);
     expect((t1['Received at'] as Date).toISOString()).toBe('2026-11-02T15:30:00.000Z');
     expect((t1['First response at'] as Date).toISOString()).toBe('2026-11-02T18:20:00.000Z');

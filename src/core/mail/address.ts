@@ -13,7 +13,7 @@ export interface Mailbox {
 const ADDR = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+$/;
 
 /** Splits a list at commas outside quotes, angle brackets and comments; drops group syntax. */
-function splitList(list: string): string[] {
+export function splitList(list: string): string[] {
   const out: string[] = [];
   let cur = '';
   let quoted = false;

@@ -1,5 +1,6 @@
 import { header, hasHeader, type HeaderMap } from './headers';
 import { localPartOf } from './address';
+import { deliveryReportWhy, isReadReceipt } from './bounce';
 
 /** Mail no person wrote to us: never a ticket, never answered (no mail loops). */
 export type NoiseKind = 'auto' | 'bounce' | 'bulk';
@@ -9,24 +10,18 @@ export interface Noise {
   readonly why: string;
 }
 
-const BOUNCE_SENDERS = new Set(['mailer-daemon', 'postmaster', 'mail-daemon', 'mailerdaemon']);
-const BOUNCE_SUBJECT =
-  /^\s*(undeliverable|undelivered mail|delivery status notification|mail delivery (failed|failure|subsystem)|returned mail|failure notice|delivery failure)\b/i;
 const AUTO_SUBJECT =
   /^\s*(automatic reply|auto(matic)?[- ]?reply|autoreply|out of (the )?office|abwesenheitsnotiz|r[ée]ponse automatique|respuesta autom[áa]tica)\b/i;
 
 /**
- * Classifies machine mail by its headers (RFC 3834 Auto-Submitted, RFC 3464 delivery
- * reports, RFC 2369/2919 list headers, the de-facto Precedence and X-Autoreply), with
+ * Classifies machine mail by its headers (RFC 3834 Auto-Submitted, delivery reports in
+ * core/mail/bounce, RFC 2369/2919 list headers, the de-facto Precedence and X-Autoreply), with
  * subject lines as a last resort for clients that set none of them.
  */
 export function detectNoise(headers: HeaderMap, senderAddress: string, subject: string): Noise | null {
-  const contentType = header(headers, 'content-type').toLowerCase();
-  if (BOUNCE_SENDERS.has(localPartOf(senderAddress))) return { kind: 'bounce', why: `sent by ${localPartOf(senderAddress)}` };
-  if (/multipart\/report/.test(contentType) && /report-type\s*=\s*"?delivery-status/.test(contentType)) {
-    return { kind: 'bounce', why: 'a delivery status report' };
-  }
-  if (hasHeader(headers, 'x-failed-recipients')) return { kind: 'bounce', why: 'X-Failed-Recipients' };
+  const report = deliveryReportWhy(headers, senderAddress, subject);
+  if (report) return { kind: 'bounce', why: report };
+  if (isReadReceipt(headers)) return { kind: 'auto', why: 'a read receipt' };
 
   const auto = header(headers, 'auto-submitted').split(';')[0]!.trim().toLowerCase();
   if (auto !== '' && auto !== 'no') return { kind: 'auto', why: `Auto-Submitted: ${auto}` };
@@ -40,7 +35,6 @@ export function detectNoise(headers: HeaderMap, senderAddress: string, subject: 
   const returnPath = header(headers, 'return-path').trim();
   if (returnPath === '<>') return { kind: 'auto', why: 'empty Return-Path' };
 
-  if (BOUNCE_SUBJECT.test(subject)) return { kind: 'bounce', why: 'a delivery failure subject' };
   if (AUTO_SUBJECT.test(subject)) return { kind: 'auto', why: 'an automatic reply subject' };
   if (/^(no-?reply|do-?not-?reply|noreply-[a-z0-9-]+)$/.test(localPartOf(senderAddress))) return { kind: 'auto', why: 'a no-reply sender' };
   return null;

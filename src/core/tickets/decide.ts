@@ -30,6 +30,17 @@ export type Decision =
       readonly followsClosed: TicketId | null;
       readonly action: string;
     }
+  /**
+   * In a ticket's thread, but the sender is not the requester, staff, a follower or a
+   * registered contact of the ticket's client: recorded as unregistered, the ticket untouched.
+   */
+  | {
+      readonly type: 'stranger';
+      readonly kind: 'unregistered';
+      readonly ticketId: TicketId;
+      readonly clientId: string;
+      readonly action: string;
+    }
   /** No ticket; the sender may get the one polite "how to get registered" reply. */
   | {
       readonly type: 'unregistered';
@@ -51,6 +62,13 @@ export interface DecideInput {
 
 const ENDED = 'ended';
 
+const OWN_KIND: Record<OwnMark['kind'], string> = {
+  ack: 'acknowledgement',
+  unregistered: 'reply to an unregistered sender',
+  notice: 'notice',
+  mail: 'mail (notice, escalation, alert or draft)',
+};
+
 /**
  * What one inbound message means for the register (docs/design.md, Rules: Mail). Pure: the
  * job applies the decision, rate limits and quota.
@@ -65,7 +83,7 @@ export function decide(input: DecideInput): Decision {
       type: 'log',
       kind: 'own',
       ticketId,
-      action: `our own ${own.kind === 'ack' ? 'acknowledgement' : own.kind === 'unregistered' ? 'reply to an unregistered sender' : 'notice'}`,
+      action: `our own ${OWN_KIND[own.kind]}`,
     };
   }
   if (noise) {
@@ -92,7 +110,24 @@ export function decide(input: DecideInput): Decision {
       };
     }
     const isRequester = address === t.requester.toLowerCase();
-    const authorized = role.role === 'contact' && role.contact.canOpenTickets && sameClientId(role.contact.clientId, t.clientId);
+    const ofClient = role.role === 'contact' && sameClientId(role.contact.clientId, t.clientId);
+    const isFollower = t.followers.includes(address);
+    if (!isRequester && !ofClient && !isFollower) {
+      // In the thread (Gmail put it there, or its headers name our mail) but not one of the
+      // ticket's people: recorded, never added, never reopening, never adding its Cc.
+      const who =
+        role.role === 'contact'
+          ? `a contact of ${role.contact.clientId}, not of ${t.clientId}`
+          : `not a registered contact of ${t.clientId}`;
+      return {
+        type: 'stranger',
+        kind: 'unregistered',
+        ticketId: t.id,
+        clientId: t.clientId,
+        action: `not added to ${t.id}: ${who} (${join.via})`,
+      };
+    }
+    const authorized = ofClient && role.role === 'contact' && role.contact.canOpenTickets;
     if (t.status === 'Closed') {
       if ((isRequester || authorized) && role.role === 'contact' && role.contact.canOpenTickets) {
         return {
@@ -111,14 +146,7 @@ export function decide(input: DecideInput): Decision {
         action: `not added: ${t.id} is closed`,
       };
     }
-    const kind: MessageKind =
-      isRequester || authorized
-        ? 'customer'
-        : t.followers.includes(address)
-          ? 'follower'
-          : role.role === 'contact'
-            ? 'customer'
-            : 'unregistered';
+    const kind: MessageKind = isRequester || ofClient ? 'customer' : 'follower';
     const reopen = t.status === 'Resolved';
     return {
       type: 'append',
@@ -186,16 +214,33 @@ export function decide(input: DecideInput): Decision {
   };
 }
 
+export interface FollowersMerge {
+  readonly followers: string[];
+  /** Cc addresses left out: not registered contacts of the ticket's client (the Log names them). */
+  readonly refused: string[];
+}
+
 /**
- * Followers from a message: its Cc (not To), minus our own and staff addresses and the
- * requester, added to what the ticket already has (the union over its messages).
+ * Followers from a message: its Cc (not To) that are registered contacts of the ticket's
+ * client, added to what the ticket already has (the union over its messages). Our own and
+ * staff addresses and the requester are never followers; anyone else on the Cc is refused,
+ * so a stranger copied on a request never receives the client's status mail.
  */
-export function mergeFollowers(existing: readonly string[], cc: readonly string[], requester: string, directory: Directory): string[] {
-  const out = [...existing];
+export function mergeFollowers(
+  existing: readonly string[],
+  cc: readonly string[],
+  requester: string,
+  clientId: string,
+  directory: Directory,
+): FollowersMerge {
+  const followers = [...existing];
+  const refused: string[] = [];
   for (const a of cc) {
     const x = a.toLowerCase();
-    if (x === requester.toLowerCase() || directory.isStaff(x) || out.includes(x)) continue;
-    out.push(x);
+    if (x === requester.toLowerCase() || directory.isStaff(x) || followers.includes(x) || refused.includes(x)) continue;
+    const contact = directory.contact(x);
+    if (contact && sameClientId(contact.clientId, clientId)) followers.push(x);
+    else refused.push(x);
   }
-  return out;
+  return { followers, refused };
 }

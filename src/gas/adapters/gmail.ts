@@ -1,5 +1,6 @@
 import { addressesIn } from '../../core/mail/address';
 import { parseHeaderBlock } from '../../core/mail/headers';
+import { withOwnMark } from '../../core/mail/own';
 import type { InboundMessage } from '../../core/mail/message';
 import type { MailAttachment, OutgoingMail } from '../../core/notify/index';
 import type { MailboxPort } from '../../jobs/ingest/ports';
@@ -104,13 +105,16 @@ export class GmailAdapter implements MailboxPort, MailPort {
     return MailApp.getRemainingDailyQuota();
   }
 
-  send(mail: OutgoingMail, replyIn?: ReplyTarget): void {
+  /** Every mail and draft leaves marked as ours (core/mail/own), whichever job wrote it. */
+  send(unmarked: OutgoingMail, replyIn?: ReplyTarget): void {
+    const mail = withOwnMark(unmarked);
     const target = replyIn ? this.replyTarget(replyIn, mail) : null;
     if (target) target.reply(mail.body, this.options(mail, replyIn));
     else MailApp.sendEmail({ to: mail.to.join(', '), subject: mail.subject, body: mail.body, ...this.options(mail) });
   }
 
-  saveDraft(mail: OutgoingMail, replyIn?: ReplyTarget): string {
+  saveDraft(unmarked: OutgoingMail, replyIn?: ReplyTarget): string {
+    const mail = withOwnMark(unmarked);
     const target = replyIn ? this.replyTarget(replyIn, mail) : null;
     const draft = target
       ? target.createDraftReply(mail.body, this.options(mail, replyIn))
@@ -137,7 +141,8 @@ export class GmailAdapter implements MailboxPort, MailPort {
   }
 
   /**
-   * The message to answer so that Gmail's reply reaches exactly `mail.to`, or null to write
+   * The message to answer so that Gmail's reply reaches exactly `mail.to` (one address, or
+   * the honoured Reply-To's several), or null to write
    * a new mail instead. GmailMessage.reply takes no recipients: it answers the message's
    * Reply-To, or its From when there is none. So a message is answered only when every
    * address it would reply to is the parsed address the job chose (never "contains": a
@@ -145,8 +150,8 @@ export class GmailAdapter implements MailboxPort, MailPort {
    * latest such message in the thread.
    */
   private replyTarget(replyIn: ReplyTarget, mail: OutgoingMail): Message | null {
-    const to = (mail.to[0] ?? '').toLowerCase();
-    if (!to || mail.to.length > 1) return null;
+    const to = mail.to.map((a) => a.toLowerCase());
+    if (to.length === 0) return null;
     if (replyIn.gmailId) {
       const known = this.messages.get(replyIn.gmailId);
       const message = known?.message ?? GmailApp.getMessageById(replyIn.gmailId);
@@ -161,10 +166,10 @@ export class GmailAdapter implements MailboxPort, MailPort {
   }
 }
 
-/** Whether Gmail's reply to a message with this Reply-To and From goes to `to` alone. */
-function repliesOnlyTo(replyTo: string, from: string, to: string): boolean {
+/** Whether Gmail's reply to a message with this Reply-To and From goes to exactly the addresses `to`. */
+function repliesOnlyTo(replyTo: string, from: string, to: readonly string[]): boolean {
   const natural = addressesIn(replyTo.trim() ? replyTo : from).map((a) => a.toLowerCase());
-  return natural.length > 0 && natural.every((a) => a === to);
+  return natural.length > 0 && natural.every((a) => to.includes(a)) && to.every((a) => natural.includes(a));
 }
 
 /** A message with nothing read from it: a draft (never read), or one whose reading failed. */

@@ -3,11 +3,13 @@ import type { ClientInfo, Directory } from '../../core/mail/directory';
 import { rankArticles, type Article } from '../../core/mail/kb';
 import { suggestPriority, suggestReason } from '../../core/mail/keywords';
 import type { InboundMessage } from '../../core/mail/message';
+import { collisionKey, excerptOf, sameMessage } from '../../core/mail/message-id';
 import { heldAction, type MessageAction, type ReplyRecord } from '../../core/mail/message-action';
 import { detectNoise } from '../../core/mail/noise';
 import { ownMarkIn } from '../../core/mail/own';
 import { parseMessage, receivedAt, type ParsedMessage } from '../../core/mail/parsed';
 import { mayAcknowledge, mayReplyToUnregistered } from '../../core/mail/reply-limits';
+import { chooseRecipients } from '../../core/mail/reply-to';
 import { cleanSubject } from '../../core/mail/subject';
 import { decide, mergeFollowers, type Decision } from '../../core/tickets/decide';
 import { findTicket } from '../../core/tickets/join';
@@ -78,7 +80,9 @@ export class MessageHandler {
       return;
     }
     ledger.markRead(m.gmailId);
-    if (ledger.has(parsed.ledgerId)) return; // the same Message-ID delivered again
+    const keyed = this.keyed(parsed);
+    if (!keyed) return; // the same message delivered again
+    parsed = keyed;
     this.counts.processed++;
     const own = directory.isOwn(parsed.sender.address) ? ownMarkIn(m.body) : null;
     const noise = detectNoise(m.headers, parsed.sender.address, m.subject);
@@ -88,6 +92,29 @@ export class MessageHandler {
     const held = this.heldBy(parsed, decision);
     if (held) this.hold(parsed, 'customer', held.clientId, held.reason);
     else this.apply(parsed, decision);
+  }
+
+  /**
+   * The message under the ledger key it is handled by, or null for a second delivery of a
+   * message already in the ledger. A Message-ID already held by a different message (other
+   * sender or content) is logged, and this one takes a derived key: nothing disappears.
+   */
+  private keyed(p: ParsedMessage): ParsedMessage | null {
+    const { ledger } = this.c;
+    const face = { from: p.sender.address, subject: p.msg.subject, excerpt: excerptOf(p.msg.body) };
+    const held = ledger.heldFace(p.ledgerId);
+    // A held message read again is handled again; another message must not overwrite its row.
+    const prior = ledger.entry(p.ledgerId) ?? (held && { ...held, ticketId: '' });
+    if (!prior) return p;
+    if (sameMessage(prior, face)) return held && !ledger.has(p.ledgerId) ? p : null;
+    const key = collisionKey(p.ledgerId, p.sender.address, p.msg.subject, p.msg.body);
+    if (ledger.has(key)) return null; // this different message, delivered again
+    this.c.log.add(
+      'Message-ID reused',
+      `${p.sender.address}'s "${p.msg.subject}" came with Message-ID ${p.ledgerId}, which ${prior.from || 'an earlier message'}'s${prior.subject === null ? '' : ` "${prior.subject}"`} already has: recorded under ${key} and handled as its own message.`,
+      { ticketId: prior.ticketId },
+    );
+    return { ...p, ledgerId: key };
   }
 
   /**
@@ -139,6 +166,15 @@ export class MessageHandler {
       case 'open':
         this.open(p, d);
         return;
+      case 'stranger':
+        this.counts.ignored++;
+        ledger.record(p, d.kind, d.ticketId, { event: d.action, reply: null });
+        this.c.log.add(
+          'Not added to ticket',
+          `${p.sender.address} wrote in the thread of ${d.ticketId} ("${p.msg.subject}") but is not its requester, staff or a registered contact of ${d.clientId}: the message is in Messages; the ticket was not changed, reopened or given followers. Register them on Contacts if they belong to it.`,
+          { ticketId: d.ticketId, clientId: d.clientId },
+        );
+        return;
       case 'unregistered': {
         this.counts.ignored++;
         const reply = d.replyAllowed ? this.queueUnregistered(p, d.client) : null;
@@ -175,7 +211,8 @@ export class MessageHandler {
       t.lastCustomerAt = at;
       book.touch(t, 'Last customer message at', at);
     }
-    const followers = mergeFollowers(t.followers, p.cc, t.requester, this.c.directory);
+    const { followers, refused } = mergeFollowers(t.followers, p.cc, t.requester, t.clientId, this.c.directory);
+    this.logRefused(p, t.id, t.clientId, refused);
     if (followers.length !== t.followers.length) {
       t.followers = followers;
       book.touch(t, 'Followers', followers);
@@ -229,7 +266,7 @@ export class MessageHandler {
     const text = `${m.subject}\n${m.body}`;
     const priority = suggestPriority(text, settings.priorityRules);
     const reason = suggestReason(text, settings.reasonRules);
-    const followers = mergeFollowers([], p.cc, d.requester, this.c.directory);
+    const { followers, refused } = mergeFollowers([], p.cc, d.requester, d.clientId, this.c.directory);
     const client = this.c.clients.get(d.clientId);
     const row: Record<string, unknown> = {
       'Ticket ID': id,
@@ -279,6 +316,7 @@ export class MessageHandler {
     };
     book.add(t);
     this.counts.opened++;
+    this.logRefused(p, id, d.clientId, refused);
     const event = d.followsClosed ? `opened ${id}, following up ${d.followsClosed} (closed)` : `opened ${id}`;
     this.c.log.add(
       'Opened ticket',
@@ -292,6 +330,16 @@ export class MessageHandler {
     this.c.ledger.record(p, d.kind, id, { event, reply } satisfies MessageAction);
   }
 
+  /** Cc addresses that did not become followers: the Log names them once, for a CSM to register. */
+  private logRefused(p: ParsedMessage, ticketId: string, clientId: string, refused: readonly string[]): void {
+    if (refused.length === 0) return;
+    this.c.log.add(
+      'Followers not added',
+      `${refused.join(', ')} (on the Cc of ${p.sender.address}'s "${p.msg.subject}") ${refused.length === 1 ? 'is not a registered contact' : 'are not registered contacts'} of ${clientId}, so ${refused.length === 1 ? 'does' : 'do'} not follow ${ticketId} or receive its status mail. Register them on Contacts if they should.`,
+      { ticketId, clientId },
+    );
+  }
+
   private queueAck(p: ParsedMessage, t: WorkTicket, priority: Priority, due: { ms: number; timeZone: string } | null): ReplyRecord {
     const to = p.sender.address;
     const limit = this.c.settings.acksPerSenderPerHour;
@@ -303,6 +351,12 @@ export class MessageHandler {
       return { kind: 'acknowledgement', outcome: 'limited', limit };
     }
     const contact = this.c.directory.contact(to);
+    const recipients = chooseRecipients(p.msg.replyTo, to, t.clientId, this.c.directory);
+    if ('ignored' in recipients)
+      this.c.log.add('Reply-To ignored', `The acknowledgement of ${t.id} goes to ${to}: ${recipients.ignored}.`, {
+        ticketId: t.id,
+        clientId: t.clientId,
+      });
     const mail = acknowledgement({
       ticketId: t.id,
       subject: p.msg.subject,
@@ -321,7 +375,8 @@ export class MessageHandler {
       threadId: p.msg.threadId,
       ticketId: t.id,
       to,
-      cc: t.followers,
+      ...(recipients.use === 'reply-to' ? { recipients: recipients.to } : {}),
+      cc: t.followers.filter((f) => !recipients.to.includes(f)),
       ...mail,
     });
     return queued('acknowledgement');

@@ -7,6 +7,7 @@ import {
   type MessageAction,
   type ReplyOutcome,
 } from '../../core/mail/message-action';
+import { excerptOf, type MessageFace } from '../../core/mail/message-id';
 import type { RepliedMessage } from '../../core/mail/reply-limits';
 import { receivedAt, type ParsedMessage } from '../../core/mail/parsed';
 import type { MessageKind } from '../../core/types/vocab';
@@ -15,10 +16,7 @@ import type { RowOf } from '../../register/tab-spec';
 import { appendRows, applyPlan, planWrites, readTable, writesByKey, type Table } from '../../register/table';
 import { MessagesTab } from '../../register/tabs';
 
-/** Characters of a message's body kept in the ledger for people to recognise it by. */
-const EXCERPT = 300;
-
-export interface LedgerEntry {
+export interface LedgerEntry extends MessageFace {
   readonly ticketId: string;
   readonly threadId: string;
   readonly kind: string;
@@ -37,6 +35,8 @@ type MessagesRow = RowOf<typeof MessagesTab>;
 interface HeldEntry {
   readonly threadId: string;
   readonly reason: string;
+  /** The held message, to tell it from a different one reusing its Message-ID. */
+  readonly face: MessageFace;
 }
 
 /**
@@ -62,10 +62,15 @@ export class MessageLedger {
   private readonly rewrites = new Map<string, Record<string, unknown>>();
 
   constructor(private readonly table: Table<MessagesRow>) {
+    const faceOf = (d: MessagesRow): MessageFace => ({
+      from: d.From.toLowerCase(),
+      subject: table.columnOf.has('Subject') ? String(d.Subject ?? '') : null,
+      excerpt: table.columnOf.has('Excerpt') ? String(d.Excerpt ?? '') : null,
+    });
     for (const { data: d } of table.rows) {
       const action = parseAction(d.Action);
       if (isHeld(action)) {
-        this.held.set(d['Message ID'], { threadId: d['Thread ID'], reason: heldReason(action) });
+        this.held.set(d['Message ID'], { threadId: d['Thread ID'], reason: heldReason(action), face: faceOf(d) });
         this.knownReasons.add(heldReason(action));
         continue;
       }
@@ -73,7 +78,7 @@ export class MessageLedger {
         ticketId: d['Ticket ID'],
         threadId: d['Thread ID'],
         kind: d.Kind,
-        from: d.From.toLowerCase(),
+        ...faceOf(d),
         at: d.Date?.getTime() ?? 0,
         action,
         thisRun: false,
@@ -98,6 +103,11 @@ export class MessageLedger {
 
   entry(ledgerId: string): LedgerEntry | undefined {
     return this.entries.get(ledgerId);
+  }
+
+  /** The held message under this key, if one is held (it is not an entry: it is handled again). */
+  heldFace(ledgerId: string): MessageFace | undefined {
+    return this.held.get(ledgerId)?.face;
   }
 
   /** Whether any ledger row names this ticket. */
@@ -135,7 +145,11 @@ export class MessageLedger {
     const before = this.held.get(p.ledgerId);
     if (before?.reason === reason) return fresh; // held again for the same reason: nothing to write
     this.write(p, kind, '', action);
-    this.held.set(p.ledgerId, { threadId: p.msg.threadId, reason });
+    this.held.set(p.ledgerId, {
+      threadId: p.msg.threadId,
+      reason,
+      face: { from: p.sender.address, subject: p.msg.subject, excerpt: excerptOf(p.msg.body) },
+    });
     this.entries.delete(p.ledgerId);
     return fresh;
   }
@@ -149,6 +163,8 @@ export class MessageLedger {
       threadId: p.msg.threadId,
       kind,
       from: p.sender.address,
+      subject: p.msg.subject,
+      excerpt: excerptOf(p.msg.body),
       at: receivedAt(p),
       action,
       thisRun: true,
@@ -168,7 +184,7 @@ export class MessageLedger {
       Action: formatAction(action),
       'Gmail ID': m.gmailId,
       Subject: m.subject,
-      Excerpt: m.body.replace(/\s+/g, ' ').trim().slice(0, EXCERPT),
+      Excerpt: excerptOf(m.body),
     };
     const onSheet = this.table.byKey(p.ledgerId);
     if (onSheet) this.rewrites.set(p.ledgerId, row);

@@ -7,8 +7,13 @@ import type { KeyValuePort } from '../ports';
  * sent at most once and, unless a person deletes it, at least once.
  */
 export interface QueuedMail {
-  /** The single recipient: the requester's From address (never their Reply-To). */
+  /** The requester's From address (the rate limits and the Log name them by it). */
   readonly to: string;
+  /**
+   * Who the mail goes to instead, when an acknowledgement honours a Reply-To made only of
+   * the requester and registered contacts of their client (core/mail/reply-to); else `to`.
+   */
+  readonly recipients?: readonly string[];
   readonly cc: readonly string[];
   readonly subject: string;
   readonly body: string;

@@ -79,7 +79,7 @@ export class Replies {
 
   /**
    * Sends what the outbox holds while there is time: each reply in its thread to the
-   * requester, followers on Cc; near the end of the quota it becomes a draft and the Log
+   * requester (or the Reply-To it honoured), followers on Cc; near the end of the quota it becomes a draft and the Log
    * says so. The time a reply took is measured, so the last one leaves room to record it.
    */
   send(mailer: QuotaMailer, mailbox: MailboxPort, budget: RunBudget, clock: ClockPort, log: RunLogPort): SendResult {
@@ -107,7 +107,7 @@ export class Replies {
       let delivered;
       try {
         delivered = mailer.deliver(
-          { to: [q.to], cc: q.cc, subject: q.subject, body: q.body },
+          { to: q.recipients ?? [q.to], cc: q.cc, subject: q.subject, body: q.body },
           { threadId: q.threadId, gmailId: q.gmailId },
         );
       } catch (e) {
