@@ -9,7 +9,7 @@
  * in a temporary copy, never in the demo's own workbook.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, renameSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, mkdirSync, renameSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { saveXlsx } from '../src/local/emulator/spreadsheet/xlsx';
@@ -85,14 +85,14 @@ async function render(source: string, outDir: string): Promise<void> {
 }
 
 /**
- * The Tickets tab as it prints, every column kept: the first page (Ticket ID repeated on
- * each page across) and the page with the ledgers (SLA record, Notified), at 100 %.
+ * The Tickets tab as it prints (the first tab, so the first pages of the workbook's PDF),
+ * every column kept: its first page and the page with the ledgers (SLA record,
+ * Notified), Ticket ID repeated on each, at 100 %.
  */
 async function renderPrinted(source: string, work: string, outDir: string): Promise<void> {
-  const wb = await loadRegisterXlsx(source);
-  for (const other of wb.sheets.filter((s) => s.name !== 'Tickets')) wb.removeSheet(other);
+  // The demo's own file, not a copy re-saved here: the reader keeps values, not wrapping and row heights.
   const xlsx = path.join(work, 'print-tickets.xlsx');
-  await saveXlsx(wb, xlsx);
+  copyFileSync(source, xlsx);
   execFileSync('soffice', ['--headless', '--convert-to', 'pdf', xlsx, '--outdir', work], { stdio: 'ignore' });
   const pdf = path.join(work, 'print-tickets.pdf');
   const text = (page: number) => execFileSync('pdftotext', ['-f', String(page), '-l', String(page), pdf, '-'], { encoding: 'utf8' });
