@@ -178,7 +178,7 @@ describe('acknowledgement', () => {
     });
     expect(a.subject).toBe('Re: [#T-000123] Export fails');
     expect(a.body).toContain('ticket T-000123 (priority High)');
-    expect(a.body).toContain('by Monday 30 Nov, 11:10 MST');
+    expect(a.body).toContain('by Mon 30 Nov 2026 11:10 MST');
     expect(a.body).toContain('- Exports: https://kb/1');
     expect(a.body).toContain('cy@acme.com');
   });
@@ -199,7 +199,7 @@ describe('acknowledgement', () => {
       followers: [],
     };
     const due = { ms: Date.UTC(2026, 8, 8, 21, 45), timeZone: 'America/Denver' };
-    expect(acknowledgement({ ...base, firstResponseDue: due, now: due.ms - 60_000 }).body).toContain('by Tuesday 8 Sep, 15:45 MDT');
+    expect(acknowledgement({ ...base, firstResponseDue: due, now: due.ms - 60_000 }).body).toContain('by Tue 8 Sep 2026 15:45 MDT');
     const late = acknowledgement({ ...base, firstResponseDue: due, now: Date.UTC(2026, 8, 30) }).body;
     expect(late).not.toContain('You will hear from us by');
     expect(late).toContain('as soon as we can');

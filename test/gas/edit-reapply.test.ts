@@ -64,7 +64,7 @@ describe('Reapply SLA policies (menu)', () => {
       l[(lh as string[]).indexOf('Ticket ID')],
       l[(lh as string[]).indexOf('Detail')],
     ]);
-    expect(log).toContainEqual(['Deadlines moved', 'T-000001', 'First response due 2026-11-02 13:00 MST → 2026-11-02 11:00 MST']);
+    expect(log).toContainEqual(['Deadlines moved', 'T-000001', 'First response due Mon 2 Nov 2026 13:00 MST → Mon 2 Nov 2026 11:00 MST']);
     expect(log.some(([a, id, d]) => a === 'Policy reapplied' && id === 'T-000001' && /^was Standard\/High/.test(String(d)))).toBe(true);
     expect(em.workbook.ui.toasts.at(-1)!.message).toBe(r.value);
 

@@ -168,7 +168,7 @@ describe('handleEdit: the installable edit trigger in the emulator', () => {
     const log = logOf(em);
     expect(log).toContainEqual({ action: 'Priority changed', ticket: 'T-000001', detail: 'Low → Critical by ann.agent@helpdesk.test' });
     expect(log.find((l) => l.action === 'Deadlines moved')!.detail).toBe(
-      'First response due 2026-11-02 17:00 MST → 2026-11-02 11:00 MST; Next update due none (paused or not set) → 2026-11-02 11:00 MST',
+      'First response due Mon 2 Nov 2026 17:00 MST → Mon 2 Nov 2026 11:00 MST; Next update due none (paused or not set) → Mon 2 Nov 2026 11:00 MST',
     );
     expect(log.some((l) => l.action === 'Policy reapplied' && /was Standard\/Low/.test(l.detail))).toBe(true);
     expect(em.workbook.ui.toasts.at(-1)!.message).toContain('Deadlines moved — T-000001');
@@ -308,7 +308,7 @@ describe('handleEdit: the installable edit trigger in the emulator', () => {
     expect(ms(cell(em, 'T-000001', 'First response due'))).toBe(ms(due));
     const sheet = em.workbook.requireSheet('Tickets');
     expect(sheet.note(rowOf(em, 'T-000001'), header(em).indexOf('First response due') + 1)).toMatch(
-      /^Put back by Support Desk 2026-11-02 10:30 MST: “First response due” is filled in by the automation/,
+      /^Put back by Support Desk Mon 2 Nov 2026 10:30 MST: “First response due” is filled in by the automation/,
     );
     expect(em.workbook.ui.toasts.at(-1)!.message).toMatch(/Put back First response due on T-000001/);
 

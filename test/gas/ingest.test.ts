@@ -79,7 +79,7 @@ describe('ingestInbox over the fixture inbox', () => {
       expect(sentTo).not.toContain(a);
     const ack1 = acks.find((m) => m.subject.includes('T-000001'))!;
     expect(ack1.cc).toBe('cy@acme.com');
-    expect(ack1.text).toMatch(/by Monday 2 Nov, 16:30 MST|by Tuesday 3 Nov, \d\d:\d\d MST/);
+    expect(ack1.text).toMatch(/by Mon 2 Nov 2026 16:30 MST|by Tue 3 Nov 2026 \d\d:\d\d MST/);
     expect(ack1.text).toContain('Troubleshooting CSV exports');
     expect(em.mailbox.thread(ack1.threadId)!.messageIds.length).toBeGreaterThan(1);
 

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { showDayTime } from '../time/show';
 import { openMsOf, piecesOfDay } from './compile';
 import { MINUTE_MS, formatIsoDate, shortDate, shortWeekday, weekdayIndex } from './civil';
 import { localDay } from './local-day';
@@ -73,7 +73,7 @@ export function explainSpan(cal: BusinessCalendar, start: EpochMs, end: EpochMs,
     if (prev && prev.kind === kind && prev.to === d - 1) prev.to = d;
     else steps.push({ kind, from: d, to: d });
   }
-  const dueText = DateTime.fromMillis(end, { zone: cal.timeZone, locale: 'en-US' }).toFormat('ccc HH:mm ZZZZ');
+  const dueText = showDayTime(end, cal.timeZone);
   const parts = steps.map(label);
   if (truncated) parts.push('…');
   return `${heading}: ${parts.length > 0 ? parts.join(' + ') + ' ' : ''}→ ${dueText}`;

@@ -1,13 +1,13 @@
-import { DateTime } from 'luxon';
+import { showTime } from '../time/show';
 import type { Priority } from '../types/vocab';
 import type { TicketId } from '../types/ids';
 import { ownMarker } from './own';
 import { taggedReplySubject } from './subject';
 import type { RankedArticle } from './kb';
 
-/** A deadline as a person in that zone reads it: `Monday 30 Nov, 11:10 MST`. */
+/** A deadline as a person in that zone reads it (core/time/show): `Mon 30 Nov 2026 11:10 MST`. */
 export function localDeadline(ms: number, timeZone: string): string {
-  return DateTime.fromMillis(ms, { zone: timeZone, locale: 'en-US' }).toFormat('cccc d LLL, HH:mm ZZZZ');
+  return showTime(ms, timeZone);
 }
 
 export interface AckInput {

@@ -1,8 +1,8 @@
-import { DateTime } from 'luxon';
+import { showTime } from '../time/show';
 
-/** An instant as people in `zone` read it: `Mon 2 Nov 2026, 10:15 MST`. */
+/** An instant as people in `zone` read it (core/time/show): `Mon 2 Nov 2026 10:15 MST`. */
 export function localTime(ms: number, zone: string): string {
-  return DateTime.fromMillis(ms, { zone }).toFormat('ccc d LLL yyyy, HH:mm ZZZZ');
+  return showTime(ms, zone);
 }
 
 /** Business minutes as hours: `45 min`, `1.5 h`. */

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { showTime } from '../../core/time/show';
 import { LogTab } from '../../register/tabs';
 import { readTable } from '../../register/table';
 import { sheetPort } from '../sheet-port';
@@ -68,7 +68,7 @@ export function aboutText(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string 
   lines.push('', 'Last run of each job:');
   for (const { job, name } of JOBS) {
     const r = last.get(job);
-    const when = r ? DateTime.fromMillis(r.at, { zone }).toFormat('yyyy-MM-dd HH:mm ZZZZ') : '';
+    const when = r ? showTime(r.at, zone) : '';
     lines.push(r ? `• ${name}: ${when} — ${clip(r.detail ? `${r.action}: ${r.detail}` : r.action)}` : `• ${name}: not run yet`);
   }
   return lines.join('\n');

@@ -1,3 +1,4 @@
+import { showTime } from '../../core/time/show';
 import { DateTime } from 'luxon';
 import {
   dashboardLayout,
@@ -62,7 +63,7 @@ export function refreshDashboard(wb: WorkbookPort, now: number, charts?: ChartPo
   const active = data.clients.filter((c) => c.status !== 'Ended').sort((a, b) => a.name.localeCompare(b.name));
   const open = openBySlaState(facts);
   const layout = dashboardLayout({
-    updated: DateTime.fromMillis(now, { zone: wb.timeZone }).toFormat('yyyy-MM-dd HH:mm ZZZZ'),
+    updated: showTime(now, zone),
     attainment: slaAttainmentByPriority(facts, monthsEndingAt(month), zone),
     open,
     month,

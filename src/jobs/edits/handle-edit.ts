@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { showTime } from '../../core/time/show';
 import type { Matrices } from '../../core/escalation/index';
 import { applyPlan, planWrites, readTable, type CellWrite, type Table } from '../../register/table';
 import type { SheetPort } from '../../register/sheet-port';
@@ -111,7 +111,7 @@ function handleLocked(
   read.forEach((line, i) => (actual[first - 1 + i] = line));
   const patched = actual.map((line, i) => (i >= first - 1 ? [...line] : line));
 
-  const at = DateTime.fromMillis(now, { zone }).toFormat('yyyy-MM-dd HH:mm ZZZZ');
+  const at = showTime(now, zone);
   const writes: CellWrite[] = [];
   const recompute = new Set<number>();
   const restoredCells: { row: number; header: string }[] = [];

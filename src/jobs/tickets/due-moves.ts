@@ -1,12 +1,9 @@
-import { DateTime } from 'luxon';
+import { showTime } from '../../core/time/show';
 import { DUE_COLUMNS } from './due-columns';
 
 const msOf = (v: unknown): number | null => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.getTime() : null);
 
-const show = (ms: number | null, zone: string) =>
-  ms === null
-    ? 'none (paused or not set)'
-    : (DateTime.fromMillis(ms, { zone }).toFormat('yyyy-MM-dd HH:mm ZZZZ') ?? new Date(ms).toISOString());
+const show = (ms: number | null, zone: string) => (ms === null ? 'none (paused or not set)' : showTime(ms, zone));
 
 export interface DueMove {
   readonly header: string;

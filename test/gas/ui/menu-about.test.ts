@@ -41,9 +41,9 @@ describe('menu and About (real bundle)', () => {
     const handlers = triggerLine.replace('Triggers installed: ', '').replace(/\.$/, '').split(', ');
     for (const h of ['ingestInbox', 'sweepSla', 'runMonthlyBilling']) expect(handlers.filter((x) => x === h)).toHaveLength(1);
     expect(new Set(handlers).size).toBe(handlers.length); // installed twice, listed once each
-    expect(text).toContain('• SLA sweep: 2026-11-02 08:55 MST — Swept: 12 tickets checked, 1 escalation');
-    expect(text).toContain('• Check inbox: 2026-11-02 08:40 MST — Failed: Gmail said: too many requests');
-    expect(text).toMatch(/• Setup: 2026-11-02 \d\d:\d\d MST — Install automation/);
+    expect(text).toContain('• SLA sweep: Mon 2 Nov 2026 08:55 MST — Swept: 12 tickets checked, 1 escalation');
+    expect(text).toContain('• Check inbox: Mon 2 Nov 2026 08:40 MST — Failed: Gmail said: too many requests');
+    expect(text).toMatch(/• Setup: Mon 2 Nov 2026 \d\d:\d\d MST — Install automation/);
     expect(text).toContain('• Billing: not run yet');
     const alert = em.workbook.ui.alerts.at(-1)!;
     expect(alert).toMatchObject({ title: 'About Support Desk', prompt: text });
@@ -60,10 +60,10 @@ describe('menu and About (real bundle)', () => {
     em.locks.holdAs('document', 'another run');
     expect(em.run('runMonthlyBilling').error?.message).toMatch(/another Support Desk job is still running/);
     const text = em.call<string>('showAbout');
-    expect(text).toMatch(/• Check inbox: 2026-11-02 \d\d:\d\d MST — No new mail\./);
-    expect(text).toMatch(/• SLA sweep: 2026-11-02 \d\d:\d\d MST — Nothing to sweep/);
-    expect(text).toMatch(/• Hours: 2026-11-02 \d\d:\d\d MST — Hours checked: 0 rows usable/);
-    expect(text).toMatch(/• Billing: 2026-11-02 \d\d:\d\d MST — Failed: Monthly billing: another Support Desk job is still running/);
+    expect(text).toMatch(/• Check inbox: Mon 2 Nov 2026 \d\d:\d\d MST — No new mail\./);
+    expect(text).toMatch(/• SLA sweep: Mon 2 Nov 2026 \d\d:\d\d MST — Nothing to sweep/);
+    expect(text).toMatch(/• Hours: Mon 2 Nov 2026 \d\d:\d\d MST — Hours checked: 0 rows usable/);
+    expect(text).toMatch(/• Billing: Mon 2 Nov 2026 \d\d:\d\d MST — Failed: Monthly billing: another Support Desk job is still running/);
   });
 
   it('About before setup says how to start', () => {

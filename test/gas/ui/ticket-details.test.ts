@@ -52,7 +52,7 @@ describe('Ticket details sidebar: server side in the emulator (real bundle)', ()
       'escalation:Notified: resolution T1',
       'due:Resolution due',
     ]);
-    expect(d.timeline[0].when).toBe('Thu 29 Oct 2026, 10:00 MDT');
+    expect(d.timeline[0].when).toBe('Thu 29 Oct 2026 10:00 MDT');
     expect(d.timeline.at(-1).future).toBe(true);
     expect(d.timeline[6].detail).toBe('sent — dana@helpdesk.test');
     expect(d.messages.map((m: any) => [m.from, m.kind])).toEqual([
@@ -74,7 +74,7 @@ describe('Ticket details sidebar: server side in the emulator (real bundle)', ()
     const header = em.workbook.sheetValues('Tickets')[0] as string[];
     expect(header[10]).toBe('First response due');
     expect(d.timeline.find((e: any) => e.label === 'First response due').detail).toBe('4 business hours of CSM / High from Thu 10:00');
-    expect(d.log).toEqual([{ when: 'Mon 2 Nov 2026, 08:00 MST', job: 'sweep', action: 'Escalated', detail: 'Tier 1 mailed' }]);
+    expect(d.log).toEqual([{ when: 'Mon 2 Nov 2026 08:00 MST', job: 'sweep', action: 'Escalated', detail: 'Tier 1 mailed' }]);
   });
 
   it('finds the ticket of the selected row on other tabs too (Messages)', () => {

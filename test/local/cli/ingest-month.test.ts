@@ -103,7 +103,7 @@ async function outbox(dir: string): Promise<Ack[]> {
   return out;
 }
 
-/** The promise in an acknowledgement, if it makes one: "by Tuesday 8 Sep, 15:45 MDT". */
+/** The promise in an acknowledgement, if it makes one: "by Tue 8 Sep 2026 15:45 MDT". */
 function promises(text: string): boolean {
   return /You will hear from us by/.test(text.replace(/=\r?\n/g, ''));
 }

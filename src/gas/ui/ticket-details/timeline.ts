@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { showTime } from '../../../core/time/show';
 import { parseLedger } from '../../../core/escalation/ledger';
 import { parseRecord } from '../../../core/escalation/record';
 import { parsePaused } from '../../../jobs/tickets/paused-cell';
@@ -21,7 +21,7 @@ export interface TimelineEvent {
 type Ticket = RowOf<typeof TicketsTab>;
 type Message = RowOf<typeof MessagesTab>;
 
-export const showTime = (ms: number, zone: string): string => DateTime.fromMillis(ms, { zone }).toFormat('ccc d LLL yyyy, HH:mm ZZZZ');
+export { showTime };
 
 const DUE: readonly { column: 'First response due' | 'Next update due' | 'Resolution due'; target: string }[] = [
   { column: 'First response due', target: 'first response' },
