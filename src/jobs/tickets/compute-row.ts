@@ -1,3 +1,4 @@
+import { showTime } from '../../core/time/show';
 import {
   decideTicket,
   formatRecord,
@@ -104,7 +105,7 @@ export function computeRow(
     if (!keptRecord.some((k) => k.target === r.target)) {
       logs.push({
         action: r.state === 'Met' ? 'Target met' : 'Target breached',
-        detail: `${r.target} ${r.state.toLowerCase()} at ${new Date(r.atMs).toISOString()}`,
+        detail: `${r.target} ${r.state.toLowerCase()} at ${showTime(r.atMs, prepared.calendar.timeZone)}`,
       });
     }
   }
