@@ -14,8 +14,10 @@ import { createLogging, createUtilities } from './services/utilities';
 import { createHtmlService } from './services/html';
 import { createCharts } from './spreadsheet/charts';
 import { deliverEdit, type EditOptions, type EditResult } from './edit-event';
+import { ScopeGrant } from './scopes';
 
-export { Clock, Meter, WorkbookModel, MailboxModel, DEFAULT_TIME_ZONE };
+export { Clock, Meter, WorkbookModel, MailboxModel, DEFAULT_TIME_ZONE, ScopeGrant };
+export { requiredScopes, SCOPE } from './scopes';
 export { loadXlsx, saveXlsx } from './spreadsheet/xlsx';
 export type { XlsxPeek } from './spreadsheet/xlsx-read';
 export { deliveryTime, formatMbox, loadMailFiles, MailFileError, readMailFiles, writeOutbox, type MailFile } from './mailfiles';
@@ -32,6 +34,12 @@ export interface EmulatorOptions {
   /** A bound script (5–10 minute triggers) or an Editor add-on (hourly triggers, one per type). */
   readonly installAs?: 'bound' | 'addon';
   readonly meter?: Meter;
+  /**
+   * appsscript.json `oauthScopes`: a call whose method needs a scope not in this list throws
+   * Apps Script's permission error (src/local/emulator/scopes.ts). Omitted, every scope is
+   * granted (a tool that only wants the services).
+   */
+  readonly oauthScopes?: readonly string[];
   /**
    * Whether the emulated clock moves by each service call's modeled latency during a run
    * (default true, as real time passes in Apps Script). Turn off when a test needs `now`
@@ -64,6 +72,8 @@ export class Emulator {
   readonly triggers: TriggerRegistry;
   readonly logs: string[] = [];
   readonly ctx: ServiceContext;
+  /** The manifest's grant and which scopes calls used; null when every scope is granted. */
+  readonly scopes: ScopeGrant | null;
   private executions = 0;
   private loaded = false;
 
@@ -89,6 +99,13 @@ export class Emulator {
       };
     }
     const realm = this.realm;
+    const scopes = opts.oauthScopes ? new ScopeGrant(opts.oauthScopes) : null;
+    this.scopes = scopes;
+    if (scopes)
+      this.meter.guard = (method) => {
+        const refused = scopes.refuse(method);
+        if (refused) throw realm.error(refused);
+      };
     this.ctx = {
       clock: this.clock,
       meter: this.meter,

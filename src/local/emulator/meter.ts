@@ -66,6 +66,11 @@ export class Meter {
    * as real time would (a job's `Date.now()` then sees its own service calls take time).
    */
   onElapse: ((ms: number) => void) | null = null;
+  /**
+   * Called with each call's name before it is counted; throws to refuse the call (the
+   * emulator's OAuth scope check, src/local/emulator/scopes.ts).
+   */
+  guard: ((method: string) => void) | null = null;
 
   /** Each call's latency, overridable per test. */
   constructor(private readonly latency: Readonly<Record<string, number>> = LATENCY_MS) {}
@@ -90,6 +95,7 @@ export class Meter {
     if (this.inRun && this.runModeledMs > MAX_RUN_MS) {
       throw new ExecutionTimeExceeded('Exceeded maximum execution time');
     }
+    this.guard?.(method);
     this.countsByMethod.set(method, (this.countsByMethod.get(method) ?? 0) + 1);
     const base = options.cheap ? (this.latency.cheap ?? 5) : (this.latency[method] ?? this.latency.default ?? 20);
     const ms = base + (options.cells ?? 0) * PER_CELL_MS;
