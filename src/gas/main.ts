@@ -12,6 +12,7 @@ import { lockOrTell } from '../jobs/lock-policy';
 import { resultText, runJob } from './run-job';
 import { activeSpreadsheet } from './ports';
 import { recordRun } from './last-run';
+import { runSteps } from './automation';
 import { ingestInboxNow } from './jobs/ingest';
 import { sweepSlaNow } from './jobs/sweep';
 import { handleEditNow } from './jobs/edit';
@@ -139,10 +140,16 @@ export function checkHours(): string {
 
 /**
  * The single clock trigger of an Editor add-on (one per document, at most hourly): runs
- * each job in turn. Each job takes the lock and checkpoints on its own.
+ * each job in turn in one execution, sharing its 6 minutes (src/gas/automation.ts). Each job
+ * takes the lock and checkpoints on its own; the inbox leaves 90 s to the sweep and billing,
+ * the sweep 30 s to billing.
  */
 export function runAutomation(): string {
-  return [ingestInbox(), sweepSla(), runMonthlyBilling()].join(' ');
+  return runSteps([
+    { job: 'ingest', what: 'Inbox check', run: ingestInbox, leaveMs: 90_000 },
+    { job: 'sweep', what: 'SLA sweep', run: sweepSla, leaveMs: 30_000 },
+    { job: 'billing', what: 'Monthly billing', run: runMonthlyBilling, leaveMs: 0 },
+  ]);
 }
 
 /** Menu "About": version, installed triggers, and the last logged run of each job (src/gas/ui/about.ts). */

@@ -1,8 +1,5 @@
-import type { ClockPort, KeyValuePort, LockPort, RunBudget, WorkbookPort } from '../jobs/ports';
+import type { ClockPort, KeyValuePort, LockPort, WorkbookPort } from '../jobs/ports';
 import { sheetPort } from './sheet-port';
-
-/** Apps Script cuts a run at 6 minutes; jobs stop early enough to write their checkpoint. */
-const RUN_LIMIT_MS = 6 * 60 * 1000;
 
 /** The spreadsheet the script runs for (bound, or the add-on's open document). */
 export function activeSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
@@ -42,9 +39,4 @@ export function documentLock(): LockPort {
   const lock = LockService.getDocumentLock();
   if (!lock) throw new Error('No document lock is available: the script must be bound to the spreadsheet or installed as an add-on.');
   return { tryLock: (ms) => lock.tryLock(ms), release: () => lock.releaseLock() };
-}
-
-/** Time left in this execution, measured from when the entry point started. */
-export function runBudget(startedAt = Date.now()): RunBudget {
-  return { remainingMs: () => RUN_LIMIT_MS - (Date.now() - startedAt) };
 }
