@@ -37,6 +37,8 @@ export const LATENCY_MS: Readonly<Record<string, number>> = {
   'GmailApp.getMessagesForThreads': 150,
   'GmailApp.GmailThread.reply': 300,
   'GmailApp.GmailMessage.reply': 300,
+  'GmailApp.GmailMessage.createDraftReply': 200,
+  'GmailApp.GmailDraft.send': 300,
   'GmailApp.sendEmail': 300,
   'GmailApp.createDraft': 200,
   'MailApp.sendEmail': 300,

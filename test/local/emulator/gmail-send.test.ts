@@ -76,6 +76,19 @@ describe('replies', () => {
     expect(s.mailbox.sent[1]?.to).toBe('Acme Support <support@acme.test>');
   });
 
+  it('reply() ignores a subject option, as its documented options have none; createDraftReply honours it', async () => {
+    const s = setup();
+    const d = await customerThread(s);
+    const msg = s.gmail.getMessageById(d.id)!;
+    msg.reply('ack', { subject: '[#T-1] Printer broken' } as never);
+    s.gmail.getThreadById(d.threadId)!.reply('ack 2', { subject: '[#T-1] Printer broken' } as never);
+    expect(s.mailbox.sent.map((m) => m.subject)).toEqual(['Re: Printer broken', 'Re: Printer broken']);
+    const sent = msg.createDraftReply('ack 3', { subject: '[#T-1] Printer broken' }).send();
+    expect(sent.getSubject()).toBe('[#T-1] Printer broken');
+    expect(sent.getThread().getId()).toBe(d.threadId);
+    expect(sent.getHeader('In-Reply-To')).toBe('<q1@client.test>');
+  });
+
   it('a draft reply sits in the thread as a draft and uses no quota until sent', async () => {
     const s = setup();
     const d = await customerThread(s);
