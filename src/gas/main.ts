@@ -7,7 +7,8 @@
 import { DateTime } from 'luxon';
 import { addMenu } from './menu';
 import { setupRegister } from './setup';
-import { installScheduledTriggers } from './triggers';
+import { installScheduledTriggers, removeScheduledTriggers } from './triggers';
+import { currentUser, forgetInstaller, installers, otherInstallersWarning, recordInstaller } from './installers';
 import { lockOrTell } from '../jobs/lock-policy';
 import { resultText, runJob } from './run-job';
 import { activeSpreadsheet } from './ports';
@@ -89,14 +90,42 @@ export function setup(): string {
   );
 }
 
+/**
+ * Menu "Install automation": this user's triggers for this spreadsheet (src/gas/triggers.ts),
+ * recorded as theirs so every user of the sheet can see who runs the desk
+ * (src/gas/installers.ts); says so when someone else has installed it too.
+ */
 export function installTriggers(): string {
   return resultText(
     runJob('setup', (env) =>
       lockOrTell(env.lock, 'triggers', 'Install automation', () => {
+        const me = currentUser();
         const installed = installScheduledTriggers(env.ss);
-        const message = `Automation installed: ${installed.join('; ')}.`;
+        recordInstaller(me, installed);
+        const warning = otherInstallersWarning(me);
+        const message = `Automation installed for ${me}: ${installed.join('; ')}.${warning ? ` ${warning}` : ''}`;
         env.log.add('Install automation', message);
-        env.ss.toast(message, 'Support Desk', 5);
+        env.ss.toast(message, 'Support Desk', 10);
+        return message;
+      }),
+    ),
+  );
+}
+
+/** Menu "Remove automation": deletes this user's triggers of this spreadsheet, nobody else's. */
+export function removeTriggers(): string {
+  return resultText(
+    runJob('setup', (env) =>
+      lockOrTell(env.lock, 'triggers', 'Remove automation', () => {
+        const me = currentUser();
+        const removed = removeScheduledTriggers(env.ss);
+        forgetInstaller(me);
+        const rest = installers().map((i) => i.email);
+        const message = `Automation removed for ${me}: ${removed} trigger${removed === 1 ? '' : 's'} deleted.${
+          rest.length ? ` Still installed by ${rest.join(', ')}.` : ' No automation runs on this sheet now.'
+        }`;
+        env.log.add('Remove automation', message);
+        env.ss.toast(message, 'Support Desk', 10);
         return message;
       }),
     ),

@@ -60,9 +60,7 @@ export function installScheduledTriggers(ss: GoogleAppsScript.Spreadsheet.Spread
     schedule(dryRun(), ingestEvery, SETTINGS.triggerIntervalMin.key, false);
     schedule(dryRun(), sweepEvery, SETTINGS.sweepIntervalMin.key, false);
   }
-  for (const t of ScriptApp.getProjectTriggers()) {
-    if ((SCHEDULED as readonly string[]).includes(t.getHandlerFunction())) ScriptApp.deleteTrigger(t);
-  }
+  removeScheduledTriggers(ss);
   // The installable edit trigger: full authorization (lock, Log), unlike the simple onEdit.
   // An add-on may have one ON_EDIT trigger per document; this is it.
   const editTrigger = () => {
@@ -87,6 +85,23 @@ export function installScheduledTriggers(ss: GoogleAppsScript.Spreadsheet.Spread
   installed.push('runMonthlyBilling on day 1 of each month, 6–7 am');
   installed.push(editTrigger());
   return installed;
+}
+
+/**
+ * Deletes this user's scheduled triggers of this spreadsheet, and only those: another
+ * person's triggers are theirs (and invisible here), and an add-on user's triggers in their
+ * other spreadsheets belong to those (getUserTriggers(spreadsheet), not getProjectTriggers).
+ * Returns how many were deleted.
+ */
+export function removeScheduledTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): number {
+  let n = 0;
+  for (const t of ScriptApp.getUserTriggers(ss)) {
+    if ((SCHEDULED as readonly string[]).includes(t.getHandlerFunction())) {
+      ScriptApp.deleteTrigger(t);
+      n++;
+    }
+  }
+  return n;
 }
 
 /** A stand-in builder that validates a schedule without creating anything. */

@@ -69,6 +69,7 @@ async function driveEverything(em: Emulator, driven = new Set<string>()): Promis
     if (edit.simple) driven.add('onEdit');
     if (edit.simple?.error) errors.set('onEdit', edit.simple.error.message);
   });
+  run('removeTriggers');
   // A job that catches a failed call says so in its Log (and so in the execution log).
   em.logs.forEach((line, i) => {
     if (line.includes('Specified permissions')) errors.set(`(log line ${i})`, line);

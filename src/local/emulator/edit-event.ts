@@ -76,6 +76,12 @@ export function deliverEdit(em: Emulator, sheetName: string, a1: string, values:
   const simple = em.entryPoints().includes('onEdit') ? em.run('onEdit', { ...base, authMode: 'LIMITED' }) : undefined;
   const installed = em.triggers.triggers
     .filter((t) => t.eventType === 'ON_EDIT')
-    .map((t) => ({ handler: t.handler, triggerUid: t.id, result: em.run(t.handler, { ...base, authMode: 'FULL', triggerUid: t.id }) }));
+    .filter((t) => t.documentId === em.workbook.id)
+    // An installable trigger runs as its owner, whoever edits.
+    .map((t) => ({
+      handler: t.handler,
+      triggerUid: t.id,
+      result: em.runAs(t.owner, t.handler, { ...base, authMode: 'FULL', triggerUid: t.id }),
+    }));
   return simple ? { simple, installed } : { installed };
 }

@@ -72,6 +72,8 @@ export class Emulator {
   readonly triggers: TriggerRegistry;
   readonly logs: string[] = [];
   readonly ctx: ServiceContext;
+  /** The account the current execution runs as (see runAs). */
+  private activeUser: string;
   /** The manifest's grant and which scopes calls used; null when every scope is granted. */
   readonly scopes: ScopeGrant | null;
   private executions = 0;
@@ -79,6 +81,7 @@ export class Emulator {
 
   constructor(opts: EmulatorOptions = {}) {
     const user = (opts.user ?? 'user@example.com').toLowerCase();
+    this.activeUser = user;
     const scriptTimeZone = opts.scriptTimeZone ?? DEFAULT_TIME_ZONE;
     this.clock = new Clock(opts.now ?? Date.now());
     this.meter = opts.meter ?? new Meter();
@@ -86,6 +89,7 @@ export class Emulator {
     this.workbook = opts.workbook ?? new WorkbookModel({ timeZone: scriptTimeZone });
     this.mailbox = opts.mailbox ?? new MailboxModel({ address: user });
     this.triggers = new TriggerRegistry(opts.installAs ?? 'bound');
+    this.triggers.documentId = this.workbook.id;
     if (opts.clockFollowsCalls !== false) {
       let carry = 0;
       // Whole milliseconds only, so Date values stay integral as in Apps Script.
@@ -106,11 +110,14 @@ export class Emulator {
         const refused = scopes.refuse(method);
         if (refused) throw realm.error(refused);
       };
+    const self = this;
     this.ctx = {
       clock: this.clock,
       meter: this.meter,
       realm,
-      user,
+      get user() {
+        return self.activeUser;
+      },
       fail(message: string): never {
         throw realm.error(message);
       },
@@ -193,6 +200,26 @@ export class Emulator {
    */
   edit(sheetName: string, a1: string, values: unknown, opts?: EditOptions): EditResult {
     return deliverEdit(this, sheetName, a1, values, opts);
+  }
+
+  /**
+   * Runs an entry point as another user of the sheet (a second admin, or an installed
+   * trigger's owner: installable triggers run as the person who created them). Session
+   * and trigger ownership follow that user; the mailbox stays the emulator's one account.
+   */
+  runAs<T = unknown>(user: string, name: string, ...args: unknown[]): RunResult<T> {
+    const before = this.activeUser;
+    this.activeUser = user.toLowerCase();
+    try {
+      return this.run<T>(name, ...args);
+    } finally {
+      this.activeUser = before;
+    }
+  }
+
+  /** The account the script runs as now. */
+  get user(): string {
+    return this.activeUser;
   }
 
   /** Like run(), but throws the script's exception: for tests and tools that expect success. */
