@@ -14,6 +14,8 @@ import { resultText, runJob } from './run-job';
 import { activeSpreadsheet } from './ports';
 import { recordRun } from './last-run';
 import { runSteps } from './automation';
+import { checksText, runChecks } from './self-check';
+import { openForTrigger } from './document';
 import { ingestInboxNow } from './jobs/ingest';
 import { sweepSlaNow } from './jobs/sweep';
 import { handleEditNow } from './jobs/edit';
@@ -173,12 +175,35 @@ export function checkHours(): string {
  * takes the lock and checkpoints on its own; the inbox leaves 90 s to the sweep and billing,
  * the sweep 30 s to billing.
  */
-export function runAutomation(): string {
+export function runAutomation(e?: unknown): string {
+  openForTrigger(e);
   return runSteps([
     { job: 'ingest', what: 'Inbox check', run: ingestInbox, leaveMs: 90_000 },
     { job: 'sweep', what: 'SLA sweep', run: sweepSla, leaveMs: 30_000 },
     { job: 'billing', what: 'Monthly billing', run: runMonthlyBilling, leaveMs: 0 },
   ]);
+}
+
+/**
+ * Menu "Check installation": a read-only check of what the deployed script depends on in
+ * the real account (src/gas/self-check.ts), shown as a pass/fail list and logged.
+ */
+export function checkInstallation(): string {
+  return resultText(
+    runJob('setup', (env) => {
+      const results = runChecks(env.ss);
+      const text = checksText(results);
+      const failed = results.filter((r) => !r.ok);
+      env.log.add(
+        'Check installation',
+        failed.length
+          ? `${failed.length} of ${results.length} checks failed: ${failed.map((f) => `${f.name} (${f.detail})`).join('; ')}`
+          : `All ${results.length} checks passed.`,
+      );
+      SpreadsheetApp.getUi().alert('Check installation', text, SpreadsheetApp.getUi().ButtonSet.OK);
+      return text;
+    }),
+  );
 }
 
 /** Menu "About": version, installed triggers, and the last logged run of each job (src/gas/ui/about.ts). */

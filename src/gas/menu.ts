@@ -31,6 +31,7 @@ export function addMenu(ui: GoogleAppsScript.Base.Ui): void {
     .addItem('Check hours now', 'checkHours')
     .addItem('Close month…', 'closeMonth')
     .addSeparator()
+    .addItem('Check installation', 'checkInstallation')
     .addItem('About', 'showAbout')
     .addToUi();
 }

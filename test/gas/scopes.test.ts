@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Emulator, EmulatorOptions } from '../../src/local/emulator';
+import { ROOT } from '../../src/local/bundle';
 import { requiredScopes, SCOPE } from '../../src/local/emulator';
 import { emulator, inSandbox, MANIFEST } from '../support/emulator';
 import { AFTER_FIXTURES, seedRegister, withFixtures } from './ingest-support';
@@ -9,7 +12,7 @@ import { AFTER_FIXTURES, seedRegister, withFixtures } from './ingest-support';
  * handlers, the edit trigger. Returns each run's error, by entry point, and every logged
  * permission error.
  */
-async function driveEverything(em: Emulator, driven = new Set<string>()): Promise<Map<string, string>> {
+async function driveEverything(em: Emulator, driven = new Set<string>(), addOn = false): Promise<Map<string, string>> {
   const errors = new Map<string, string>();
   const run = (name: string, ...args: unknown[]) => {
     driven.add(name);
@@ -31,7 +34,14 @@ async function driveEverything(em: Emulator, driven = new Set<string>()): Promis
   };
   harness(() => seedRegister(em));
   await withFixtures(em);
+  if (addOn) harness(() => setHourly(em));
   run('installTriggers');
+  // Each installed clock trigger fires as Apps Script fires it (an add-on's outside the document).
+  for (const t of em.triggers.triggers.filter((x) => x.eventType === 'CLOCK')) {
+    driven.add(t.handler);
+    const r = em.fire(t.id);
+    if (r.error) errors.set(`trigger ${t.handler}`, r.error.message);
+  }
   run('ingestInbox');
   run('sweepSla');
   run('runAutomation');
@@ -69,6 +79,7 @@ async function driveEverything(em: Emulator, driven = new Set<string>()): Promis
     if (edit.simple) driven.add('onEdit');
     if (edit.simple?.error) errors.set('onEdit', edit.simple.error.message);
   });
+  run('checkInstallation');
   run('removeTriggers');
   // A job that catches a failed call says so in its Log (and so in the execution log).
   em.logs.forEach((line, i) => {
@@ -78,6 +89,20 @@ async function driveEverything(em: Emulator, driven = new Set<string>()): Promis
 }
 
 const bound = (opts: EmulatorOptions = {}) => emulator({ now: AFTER_FIXTURES, ...opts });
+
+/** The add-on's manifest: the standalone project's (addon/appsscript.json). */
+const ADDON_MANIFEST = JSON.parse(readFileSync(path.join(ROOT, 'addon/appsscript.json'), 'utf8')) as { oauthScopes: string[] };
+const addOn = (opts: EmulatorOptions = {}) =>
+  emulator({ now: AFTER_FIXTURES, installAs: 'addon', oauthScopes: ADDON_MANIFEST.oauthScopes, ...opts });
+
+function setHourly(em: Emulator) {
+  inSandbox(
+    em,
+    `var s = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Settings');
+     var keys = s.getRange(1, 1, s.getLastRow(), 1).getValues().map(function (r) { return r[0]; });
+     s.getRange(keys.indexOf('Trigger interval (min)') + 1, 2).setValue(60);`,
+  );
+}
 
 describe('OAuth scopes: the bundle under the real appsscript.json', () => {
   it('every entry point and sidebar handler runs without a permission error', async () => {
@@ -128,5 +153,24 @@ describe('OAuth scopes: the bundle under the real appsscript.json', () => {
     expect(() => requiredScopes('DriveApp.getFileById')).toThrow(/no OAuth scope is declared/);
     expect(requiredScopes('SpreadsheetApp.Range.getValues')).toEqual([SCOPE.spreadsheetsCurrent, SCOPE.spreadsheets]);
     expect(requiredScopes('SpreadsheetApp.Ui.showSidebar')).toEqual([SCOPE.containerUi]);
+  });
+});
+
+describe('OAuth scopes: the add-on under addon/appsscript.json', () => {
+  it('every entry point, and the hourly trigger outside the document, runs without a permission error; no scope is unused', async () => {
+    const em = addOn();
+    const driven = new Set<string>();
+    const errors = await driveEverything(em, driven, true);
+    expect(driven).toContain('runAutomation');
+    expect([...errors].filter(([, m]) => /permission/i.test(m))).toEqual([]);
+    expect(em.scopes!.unused()).toEqual([]);
+  });
+
+  it('the add-on needs spreadsheets, not currentonly: its trigger opens the sheet by id', async () => {
+    const em = addOn({ oauthScopes: MANIFEST.oauthScopes });
+    const errors = await driveEverything(em, new Set(), true);
+    expect(errors.get('trigger runAutomation')).toBe(
+      'Specified permissions are not sufficient to call SpreadsheetApp.openById. Required permissions: https://www.googleapis.com/auth/spreadsheets',
+    );
   });
 });

@@ -49,7 +49,7 @@ export function deliverEdit(em: Emulator, sheetName: string, a1: string, values:
   const grid: unknown[][] = Array.isArray(values) && values.every((l) => Array.isArray(l)) ? (values as unknown[][]) : [[values]];
   if (grid.length === 0 || grid[0]!.length === 0) throw new Error('em.edit: no values to type');
   const app = em.realm.context['SpreadsheetApp'] as SpreadsheetApp;
-  const ss = app.getActiveSpreadsheet();
+  const ss = app.getActiveSpreadsheet()!;
   const sheet = ss.getSheetByName(sheetName);
   if (!sheet) throw new Error(`em.edit: no sheet named ${sheetName}`);
   let range = sheet.getRange(a1) as Range;

@@ -74,6 +74,8 @@ export class Emulator {
   readonly ctx: ServiceContext;
   /** The account the current execution runs as (see runAs). */
   private activeUser: string;
+  /** False while an add-on's time-driven trigger runs (see fire()). */
+  private documentContext = true;
   /** The manifest's grant and which scopes calls used; null when every scope is granted. */
   readonly scopes: ScopeGrant | null;
   private executions = 0;
@@ -118,6 +120,7 @@ export class Emulator {
       get user() {
         return self.activeUser;
       },
+      inDocument: () => self.documentContext,
       fail(message: string): never {
         throw realm.error(message);
       },
@@ -128,8 +131,8 @@ export class Emulator {
       GmailApp: createGmailApp(this.ctx, this.mailbox),
       MailApp: createMailApp(this.ctx, this.mailbox),
       PropertiesService: createPropertiesService(this.ctx, this.properties),
-      LockService: createLockService(this.ctx, this.locks, { containerBound: true }),
-      ScriptApp: createScriptApp(this.ctx, this.triggers, 'emulated-script-id'),
+      LockService: createLockService(this.ctx, this.locks, { containerBound: () => this.documentContext }),
+      ScriptApp: createScriptApp(this.ctx, this.triggers, 'emulated-script-id', () => scopes?.scopes ?? null),
       Session: createSession(this.ctx, { scriptTimeZone }),
       Utilities: createUtilities(this.ctx),
       HtmlService: createHtmlService(this.ctx),
@@ -214,6 +217,39 @@ export class Emulator {
       return this.run<T>(name, ...args);
     } finally {
       this.activeUser = before;
+    }
+  }
+
+  /**
+   * An installed trigger fires: its handler runs as its owner with Apps Script's event
+   * object. A time-driven trigger of an Editor add-on runs outside any document: no active
+   * spreadsheet, no document lock or properties, no Ui; the add-on opens its spreadsheet by
+   * id. (A bound script's triggers run in its container.)
+   */
+  fire<T = unknown>(triggerId: string): RunResult<T> {
+    const t = this.triggers.triggers.find((x) => x.id === triggerId);
+    if (!t) throw new Error(`em.fire: no trigger ${triggerId}`);
+    const outside = this.triggers.mode === 'addon' && t.eventType === 'CLOCK';
+    const event: Record<string, unknown> = { authMode: 'FULL', triggerUid: t.id };
+    if (t.eventType === 'CLOCK') {
+      const d = new Date(this.clock.now());
+      Object.assign(event, {
+        'day-of-month': d.getUTCDate(),
+        hour: d.getUTCHours(),
+        minute: d.getUTCMinutes(),
+        timezone: 'UTC',
+        year: d.getUTCFullYear(),
+      });
+    }
+    const before = { doc: this.documentContext, ui: this.workbook.ui.available };
+    this.documentContext = !outside;
+    // No editor is open for any trigger run: getUi() throws there.
+    this.workbook.ui.available = false;
+    try {
+      return this.runAs<T>(t.owner, t.handler, event);
+    } finally {
+      this.documentContext = before.doc;
+      this.workbook.ui.available = before.ui;
     }
   }
 

@@ -54,7 +54,7 @@ describe('PropertiesService', () => {
   it('stores strings, returns null for missing keys and refuses values over 9 KB', () => {
     const ctx = makeContext();
     const s = stores();
-    const props = createPropertiesService(ctx, s).getDocumentProperties();
+    const props = createPropertiesService(ctx, s).getDocumentProperties()!;
     props.setProperty('n', 12 as unknown as string);
     expect(props.getProperty('n')).toBe('12');
     expect(props.getProperty('missing')).toBeNull();

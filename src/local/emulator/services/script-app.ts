@@ -78,7 +78,16 @@ function documentIdOf(doc: unknown): string | undefined {
   return undefined;
 }
 
-export function createScriptApp(ctx: ServiceContext, registry: TriggerRegistry, scriptId: string) {
+/**
+ * `granted`: the scopes the user has authorized (the manifest's, as the emulator grants
+ * them all), or null when the emulator checks no scopes.
+ */
+export function createScriptApp(
+  ctx: ServiceContext,
+  registry: TriggerRegistry,
+  scriptId: string,
+  granted: () => readonly string[] | null = () => null,
+) {
   const m = (name: string, cheap = false) => ctx.meter.call(`ScriptApp.${name}`, { cheap });
   const wrap = (t: TriggerRecord) => ({
     getHandlerFunction: () => (m('Trigger.getHandlerFunction', true), t.handler),
@@ -194,6 +203,27 @@ export function createScriptApp(ctx: ServiceContext, registry: TriggerRegistry, 
     getInstallationSource() {
       m('getInstallationSource', true);
       return registry.mode === 'addon' ? 'WEB_STORE_ADD_ON' : 'NONE';
+    },
+    AuthorizationStatus: { REQUIRED: 'REQUIRED', NOT_REQUIRED: 'NOT_REQUIRED' },
+    /**
+     * AuthorizationInfo (ScriptApp reference): getAuthorizationStatus() REQUIRED when the
+     * user must still authorize a requested scope, getAuthorizedScopes() "the authorized
+     * scopes from the specified list" (all the project's when none is given), and
+     * getAuthorizationUrl() for the consent screen (null when nothing is required).
+     */
+    getAuthorizationInfo(_authMode: unknown, oAuthScopes?: unknown) {
+      m('getAuthorizationInfo', true);
+      const have = granted();
+      const asked = Array.isArray(oAuthScopes) ? oAuthScopes.map(String) : (have ?? []);
+      const authorized = have === null ? asked : asked.filter((s) => have.includes(s));
+      const required = authorized.length < asked.length;
+      return {
+        getAuthorizationStatus: () => (m('AuthorizationInfo.getAuthorizationStatus', true), required ? 'REQUIRED' : 'NOT_REQUIRED'),
+        getAuthorizedScopes: () => (m('AuthorizationInfo.getAuthorizedScopes', true), ctx.realm.toRealm(authorized)),
+        getAuthorizationUrl: () => (
+          m('AuthorizationInfo.getAuthorizationUrl', true), required ? `https://script.google.com/macros/d/${scriptId}/authorize` : null
+        ),
+      };
     },
     getScriptId() {
       m('getScriptId', true);
