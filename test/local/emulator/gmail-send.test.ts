@@ -156,7 +156,7 @@ describe('sending new mail', () => {
 });
 
 describe('recipient quota', () => {
-  it('decreases per recipient, throws when exhausted, and resets on a new Pacific day', async () => {
+  it('decreases per recipient, throws when exhausted, and resets 24 hours after the first send', async () => {
     const s = setup(5);
     expect(s.mail.getRemainingDailyQuota()).toBe(5);
     s.mail.sendEmail('a@c.test, b@c.test', 'S', 'B');
@@ -172,10 +172,19 @@ describe('recipient quota', () => {
     expect(() => s.gmail.getThreadById(d.threadId)?.reply('again')).toThrow('Service invoked too many times for one day: email.');
     expect(s.mailbox.sent).toHaveLength(3);
     s.gmail.createDraft('a@c.test', 'Held', 'Held back');
-    // 15:00 UTC is 07:00 in Los Angeles: the day turns at 08:00 UTC tomorrow.
-    s.ctx.clock.set(Date.UTC(2026, 10, 3, 7, 59));
+    // The first send was at 15:00 UTC: the quota is whole again 24 hours later, not at a midnight.
+    s.ctx.clock.set(Date.UTC(2026, 10, 3, 8, 0)); // Pacific midnight has passed
     expect(s.mail.getRemainingDailyQuota()).toBe(0);
-    s.ctx.clock.set(Date.UTC(2026, 10, 3, 8, 0));
+    s.ctx.clock.set(Date.UTC(2026, 10, 3, 14, 59));
+    expect(s.mail.getRemainingDailyQuota()).toBe(0);
+    s.ctx.clock.set(Date.UTC(2026, 10, 3, 15, 0));
+    expect(s.mail.getRemainingDailyQuota()).toBe(5);
+    // The next window opens with the next send.
+    s.ctx.clock.set(Date.UTC(2026, 10, 4, 9, 0));
+    s.mail.sendEmail('a@c.test', 'S', 'B');
+    s.ctx.clock.set(Date.UTC(2026, 10, 5, 8, 59));
+    expect(s.mail.getRemainingDailyQuota()).toBe(4);
+    s.ctx.clock.set(Date.UTC(2026, 10, 5, 9, 0));
     expect(s.mail.getRemainingDailyQuota()).toBe(5);
   });
 });
