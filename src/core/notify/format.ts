@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 
 /** An instant as people in `zone` read it: `Mon 2 Nov 2026, 10:15 MST`. */
 export function localTime(ms: number, zone: string): string {
-  return DateTime.fromMillis(ms, { zone }).toFormat('ccc d LLL yyyy, HH:mm ZZZZ');
+  return DateTime.fromMillis(ms, { zone, locale: 'en-US' }).toFormat('ccc d LLL yyyy, HH:mm ZZZZ');
 }
 
 /** Business minutes as hours: `45 min`, `1.5 h`. */

@@ -62,7 +62,7 @@ export function refreshDashboard(wb: WorkbookPort, now: number, charts?: ChartPo
   const active = data.clients.filter((c) => c.status !== 'Ended').sort((a, b) => a.name.localeCompare(b.name));
   const open = openBySlaState(facts);
   const layout = dashboardLayout({
-    updated: DateTime.fromMillis(now, { zone: wb.timeZone }).toFormat('yyyy-MM-dd HH:mm ZZZZ'),
+    updated: DateTime.fromMillis(now, { zone: wb.timeZone, locale: 'en-US' }).toFormat('yyyy-MM-dd HH:mm ZZZZ'),
     attainment: slaAttainmentByPriority(facts, monthsEndingAt(month), zone),
     open,
     month,

@@ -111,7 +111,7 @@ function handleLocked(
   read.forEach((line, i) => (actual[first - 1 + i] = line));
   const patched = actual.map((line, i) => (i >= first - 1 ? [...line] : line));
 
-  const at = DateTime.fromMillis(now, { zone }).toFormat('yyyy-MM-dd HH:mm ZZZZ');
+  const at = DateTime.fromMillis(now, { zone, locale: 'en-US' }).toFormat('yyyy-MM-dd HH:mm ZZZZ');
   const writes: CellWrite[] = [];
   const recompute = new Set<number>();
   const restoredCells: { row: number; header: string }[] = [];

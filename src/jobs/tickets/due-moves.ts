@@ -6,7 +6,7 @@ const msOf = (v: unknown): number | null => (v instanceof Date && !Number.isNaN(
 const show = (ms: number | null, zone: string) =>
   ms === null
     ? 'none (paused or not set)'
-    : (DateTime.fromMillis(ms, { zone }).toFormat('yyyy-MM-dd HH:mm ZZZZ') ?? new Date(ms).toISOString());
+    : (DateTime.fromMillis(ms, { zone, locale: 'en-US' }).toFormat('yyyy-MM-dd HH:mm ZZZZ') ?? new Date(ms).toISOString());
 
 export interface DueMove {
   readonly header: string;

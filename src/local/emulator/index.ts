@@ -72,6 +72,8 @@ export class Emulator {
   readonly triggers: TriggerRegistry;
   readonly logs: string[] = [];
   readonly ctx: ServiceContext;
+  /** appsscript.json timeZone: the local zone of `Date` while an execution runs (see run()). */
+  readonly scriptTimeZone: string;
   /** The account the current execution runs as (see runAs). */
   private activeUser: string;
   /** False while an add-on's time-driven trigger runs (see fire()). */
@@ -85,6 +87,7 @@ export class Emulator {
     const user = (opts.user ?? 'user@example.com').toLowerCase();
     this.activeUser = user;
     const scriptTimeZone = opts.scriptTimeZone ?? DEFAULT_TIME_ZONE;
+    this.scriptTimeZone = scriptTimeZone;
     this.clock = new Clock(opts.now ?? Date.now());
     this.meter = opts.meter ?? new Meter();
     this.realm = createRealm(() => this.clock.now());
@@ -182,6 +185,12 @@ export class Emulator {
     if (typeof fn !== 'function') throw new Error(`Script function not found: ${name}`);
     const execution = `run-${++this.executions}`;
     this.locks.currentExecution = execution;
+    // In Apps Script a Date's local time (getHours, toString, new Date(y, m, d)) is in the
+    // script's time zone. V8 takes the local zone from the process's TZ, read again when it
+    // changes, so the execution runs with TZ set to the script zone and the host's is put
+    // back after. Code outside run() (inSandbox snippets) sees the host's zone.
+    const hostTz = process.env['TZ'];
+    process.env['TZ'] = this.scriptTimeZone;
     const logStart = this.logs.length;
     this.meter.startRun();
     try {
@@ -192,6 +201,8 @@ export class Emulator {
       this.logs.push(`ERROR ${error.message}`);
       return { error, calls: this.meter.endRun(), logs: this.logs.slice(logStart) };
     } finally {
+      if (hostTz === undefined) delete process.env['TZ'];
+      else process.env['TZ'] = hostTz;
       this.locks.releaseAllOf(execution);
       this.locks.currentExecution = '';
     }

@@ -144,3 +144,18 @@ describe('Utilities', () => {
     expect(() => u.formatDate(d, 'America/Denver', 'Q')).toThrow(/not supported/);
   });
 });
+
+describe('the sandbox clock', () => {
+  it('a Date’s local time is in the script time zone during an execution, as in Apps Script', async () => {
+    const { Emulator } = await import('../../../src/local/emulator');
+    const host = process.env['TZ'];
+    for (const zone of ['America/Denver', 'Asia/Kolkata']) {
+      const em = new Emulator({ scriptTimeZone: zone, now: Date.UTC(2026, 6, 1, 12, 0) }).load(
+        'function localHour_() { return [new Date().getHours(), new Date().getMinutes(), new Date(2026, 0, 1).getTime()].join(","); }',
+      );
+      const expected = zone === 'America/Denver' ? [6, 0, Date.UTC(2026, 0, 1, 7)] : [17, 30, Date.UTC(2025, 11, 31, 18, 30)];
+      expect(em.call<string>('localHour_')).toBe(expected.join(','));
+    }
+    expect(process.env['TZ']).toBe(host);
+  });
+});

@@ -21,7 +21,8 @@ export interface TimelineEvent {
 type Ticket = RowOf<typeof TicketsTab>;
 type Message = RowOf<typeof MessagesTab>;
 
-export const showTime = (ms: number, zone: string): string => DateTime.fromMillis(ms, { zone }).toFormat('ccc d LLL yyyy, HH:mm ZZZZ');
+export const showTime = (ms: number, zone: string): string =>
+  DateTime.fromMillis(ms, { zone, locale: 'en-US' }).toFormat('ccc d LLL yyyy, HH:mm ZZZZ');
 
 const DUE: readonly { column: 'First response due' | 'Next update due' | 'Resolution due'; target: string }[] = [
   { column: 'First response due', target: 'first response' },
