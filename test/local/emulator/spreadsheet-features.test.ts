@@ -250,7 +250,7 @@ describe('inside the sandbox', () => {
     workbook.writeRaw('Tickets', [['Received at'], [new Date(Date.UTC(2026, 10, 30, 7))]]);
     expect(
       run(`
-        var values = SpreadsheetApp.getActiveSpreadsheet()!.getSheetByName('Tickets').getDataRange().getValues();
+        var values = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Tickets').getDataRange().getValues();
         [values instanceof Array, values[0] instanceof Array, values[1][0] instanceof Date, values[1][0].getTime()].join(',');
       `),
     ).toBe(`true,true,true,${Date.UTC(2026, 10, 30, 7)}`);
