@@ -17,6 +17,7 @@ import { deliverEdit, type EditOptions, type EditResult } from './edit-event';
 import { ScopeGrant } from './scopes';
 
 export { Clock, Meter, WorkbookModel, MailboxModel, DEFAULT_TIME_ZONE, ScopeGrant };
+export { DAILY_QUOTAS, type DayTotals } from './meter';
 export { requiredScopes, SCOPE } from './scopes';
 export { loadXlsx, saveXlsx } from './spreadsheet/xlsx';
 export type { XlsxPeek } from './spreadsheet/xlsx-read';
@@ -192,6 +193,7 @@ export class Emulator {
     const hostTz = process.env['TZ'];
     process.env['TZ'] = this.scriptTimeZone;
     const logStart = this.logs.length;
+    this.meter.entryPoint = name;
     this.meter.startRun();
     try {
       const value = (fn as (...a: unknown[]) => T)(...args.map((a) => this.realm.toRealm(a)));

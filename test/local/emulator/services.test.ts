@@ -159,3 +159,23 @@ describe('the sandbox clock', () => {
     expect(process.env['TZ']).toBe(host);
   });
 });
+
+describe('Meter: a simulated day', () => {
+  it('sums every execution’s modeled time and Gmail read/write calls (sends excluded) since startDay', async () => {
+    const { Emulator, DAILY_QUOTAS } = await import('../../../src/local/emulator');
+    const em = new Emulator({ now: Date.UTC(2026, 10, 2, 15) }).load(
+      'function job_() { GmailApp.search("in:inbox"); GmailApp.search("in:sent"); GmailApp.sendEmail("a@b.test", "s", "b"); }',
+    );
+    em.meter.startDay();
+    em.call('job_');
+    em.call('job_');
+    const d = em.meter.day();
+    expect(d.executions).toBe(2);
+    expect(d.gmailReadWrite).toBe(4);
+    expect(d.byEntryPoint['job_']).toEqual({ runs: 2, ms: d.runMs });
+    expect(d.runMs).toBeGreaterThan(0);
+    em.meter.startDay();
+    expect(em.meter.day().executions).toBe(0);
+    expect(DAILY_QUOTAS.consumer).toEqual({ triggerRuntimeMs: 90 * 60_000, gmailReadWrite: 20_000 });
+  });
+});
