@@ -2,12 +2,14 @@
 import { benchSla } from './sla';
 import { benchSweep } from './sweep';
 import { benchBacklog, benchJobs } from './jobs';
+import { benchDay } from './day';
 
 const benches: Record<string, () => Promise<void>> = {
   sla: benchSla,
   sweep: benchSweep,
   jobs: benchJobs,
   backlog: benchBacklog,
+  day: benchDay,
 };
 
 const name = process.argv[2];

@@ -1,4 +1,5 @@
 import { resultText, Told } from './run-job';
+import { type StateProperties, stateProperties } from './document';
 
 /**
  * The last run of each scheduled job and its one-line result, for About. The Log tab is not
@@ -18,7 +19,7 @@ export interface RecordedRun {
 
 function save(job: string, run: RecordedRun): void {
   try {
-    PropertiesService.getDocumentProperties().setProperty(PREFIX + job, JSON.stringify(run));
+    stateProperties().setProperty(PREFIX + job, JSON.stringify(run));
   } catch {
     // Recording is a courtesy to About: it must never turn a job's result into a failure.
   }
@@ -41,9 +42,7 @@ export function recordRun<T>(job: string, fn: () => T): string {
 }
 
 /** Every recorded run by job; unreadable entries (hand-edited, older versions) are skipped. */
-export function recordedRuns(
-  props: GoogleAppsScript.Properties.Properties = PropertiesService.getDocumentProperties(),
-): Map<string, RecordedRun> {
+export function recordedRuns(props: StateProperties = stateProperties()): Map<string, RecordedRun> {
   const out = new Map<string, RecordedRun>();
   const all = props.getProperties();
   for (const key of Object.keys(all)) {

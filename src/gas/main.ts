@@ -7,11 +7,15 @@
 import { DateTime } from 'luxon';
 import { addMenu } from './menu';
 import { setupRegister } from './setup';
-import { installScheduledTriggers } from './triggers';
+import { installScheduledTriggers, removeScheduledTriggers } from './triggers';
+import { currentUser, forgetInstaller, installers, otherInstallersWarning, recordInstaller } from './installers';
 import { lockOrTell } from '../jobs/lock-policy';
 import { resultText, runJob } from './run-job';
 import { activeSpreadsheet } from './ports';
 import { recordRun } from './last-run';
+import { runSteps } from './automation';
+import { checksText, runChecks } from './self-check';
+import { openForTrigger } from './document';
 import { ingestInboxNow } from './jobs/ingest';
 import { sweepSlaNow } from './jobs/sweep';
 import { handleEditNow } from './jobs/edit';
@@ -88,14 +92,42 @@ export function setup(): string {
   );
 }
 
+/**
+ * Menu "Install automation": this user's triggers for this spreadsheet (src/gas/triggers.ts),
+ * recorded as theirs so every user of the sheet can see who runs the desk
+ * (src/gas/installers.ts); says so when someone else has installed it too.
+ */
 export function installTriggers(): string {
   return resultText(
     runJob('setup', (env) =>
       lockOrTell(env.lock, 'triggers', 'Install automation', () => {
+        const me = currentUser();
         const installed = installScheduledTriggers(env.ss);
-        const message = `Automation installed: ${installed.join('; ')}.`;
+        recordInstaller(me, installed);
+        const warning = otherInstallersWarning(me);
+        const message = `Automation installed for ${me}: ${installed.join('; ')}.${warning ? ` ${warning}` : ''}`;
         env.log.add('Install automation', message);
-        env.ss.toast(message, 'Support Desk', 5);
+        env.ss.toast(message, 'Support Desk', 10);
+        return message;
+      }),
+    ),
+  );
+}
+
+/** Menu "Remove automation": deletes this user's triggers of this spreadsheet, nobody else's. */
+export function removeTriggers(): string {
+  return resultText(
+    runJob('setup', (env) =>
+      lockOrTell(env.lock, 'triggers', 'Remove automation', () => {
+        const me = currentUser();
+        const removed = removeScheduledTriggers(env.ss);
+        forgetInstaller(me);
+        const rest = installers().map((i) => i.email);
+        const message = `Automation removed for ${me}: ${removed} trigger${removed === 1 ? '' : 's'} deleted.${
+          rest.length ? ` Still installed by ${rest.join(', ')}.` : ' No automation runs on this sheet now.'
+        }`;
+        env.log.add('Remove automation', message);
+        env.ss.toast(message, 'Support Desk', 10);
         return message;
       }),
     ),
@@ -139,10 +171,39 @@ export function checkHours(): string {
 
 /**
  * The single clock trigger of an Editor add-on (one per document, at most hourly): runs
- * each job in turn. Each job takes the lock and checkpoints on its own.
+ * each job in turn in one execution, sharing its 6 minutes (src/gas/automation.ts). Each job
+ * takes the lock and checkpoints on its own; the inbox leaves 90 s to the sweep and billing,
+ * the sweep 30 s to billing.
  */
-export function runAutomation(): string {
-  return [ingestInbox(), sweepSla(), runMonthlyBilling()].join(' ');
+export function runAutomation(e?: unknown): string {
+  openForTrigger(e);
+  return runSteps([
+    { job: 'ingest', what: 'Inbox check', run: ingestInbox, leaveMs: 90_000 },
+    { job: 'sweep', what: 'SLA sweep', run: sweepSla, leaveMs: 30_000 },
+    { job: 'billing', what: 'Monthly billing', run: runMonthlyBilling, leaveMs: 0 },
+  ]);
+}
+
+/**
+ * Menu "Check installation": a read-only check of what the deployed script depends on in
+ * the real account (src/gas/self-check.ts), shown as a pass/fail list and logged.
+ */
+export function checkInstallation(): string {
+  return resultText(
+    runJob('setup', (env) => {
+      const results = runChecks(env.ss);
+      const text = checksText(results);
+      const failed = results.filter((r) => !r.ok);
+      env.log.add(
+        'Check installation',
+        failed.length
+          ? `${failed.length} of ${results.length} checks failed: ${failed.map((f) => `${f.name} (${f.detail})`).join('; ')}`
+          : `All ${results.length} checks passed.`,
+      );
+      SpreadsheetApp.getUi().alert('Check installation', text, SpreadsheetApp.getUi().ButtonSet.OK);
+      return text;
+    }),
+  );
 }
 
 /** Menu "About": version, installed triggers, and the last logged run of each job (src/gas/ui/about.ts). */

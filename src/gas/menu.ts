@@ -17,6 +17,7 @@ export function addMenu(ui: GoogleAppsScript.Base.Ui): void {
   (isAddOn() ? ui.createAddonMenu() : ui.createMenu('Support Desk'))
     .addItem('Set up register', 'setup')
     .addItem('Install automation', 'installTriggers')
+    .addItem('Remove automation', 'removeTriggers')
     .addSeparator()
     .addItem('Check inbox now', 'ingestInbox')
     .addItem('Sweep SLAs now', 'sweepSla')
@@ -30,6 +31,7 @@ export function addMenu(ui: GoogleAppsScript.Base.Ui): void {
     .addItem('Check hours now', 'checkHours')
     .addItem('Close month…', 'closeMonth')
     .addSeparator()
+    .addItem('Check installation', 'checkInstallation')
     .addItem('About', 'showAbout')
     .addToUi();
 }

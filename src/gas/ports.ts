@@ -1,12 +1,10 @@
-import type { ClockPort, KeyValuePort, LockPort, RunBudget, WorkbookPort } from '../jobs/ports';
+import type { ClockPort, KeyValuePort, LockPort, WorkbookPort } from '../jobs/ports';
 import { sheetPort } from './sheet-port';
-
-/** Apps Script cuts a run at 6 minutes; jobs stop early enough to write their checkpoint. */
-const RUN_LIMIT_MS = 6 * 60 * 1000;
+import { currentSpreadsheet, jobLock, stateProperties } from './document';
 
 /** The spreadsheet the script runs for (bound, or the add-on's open document). */
 export function activeSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = currentSpreadsheet();
   if (!ss) throw new Error('Support Desk runs inside its spreadsheet: open the sheet and use the Support Desk menu.');
   return ss;
 }
@@ -30,7 +28,7 @@ export function workbookPort(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Work
 export const systemClock: ClockPort = { now: () => Date.now() };
 
 export function documentProperties(): KeyValuePort {
-  const props = PropertiesService.getDocumentProperties();
+  const props = stateProperties();
   return {
     get: (k) => props.getProperty(k),
     set: (k, v) => void props.setProperty(k, v),
@@ -39,12 +37,6 @@ export function documentProperties(): KeyValuePort {
 }
 
 export function documentLock(): LockPort {
-  const lock = LockService.getDocumentLock();
-  if (!lock) throw new Error('No document lock is available: the script must be bound to the spreadsheet or installed as an add-on.');
+  const lock = jobLock();
   return { tryLock: (ms) => lock.tryLock(ms), release: () => lock.releaseLock() };
-}
-
-/** Time left in this execution, measured from when the entry point started. */
-export function runBudget(startedAt = Date.now()): RunBudget {
-  return { remainingMs: () => RUN_LIMIT_MS - (Date.now() - startedAt) };
 }

@@ -2,7 +2,8 @@ import type { ClockPort, KeyValuePort, LockPort, RunBudget, WorkbookPort } from 
 import { BusyError } from '../jobs/lock-policy';
 import { RegisterError } from '../register/table';
 import { RunLog } from './log';
-import { activeSpreadsheet, documentLock, documentProperties, runBudget, systemClock, workbookPort } from './ports';
+import { runBudget } from './execution';
+import { activeSpreadsheet, documentLock, documentProperties, systemClock, workbookPort } from './ports';
 
 /** The services a job runs on, built once per run over the real Apps Script services. */
 export interface JobEnv {

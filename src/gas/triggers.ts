@@ -1,6 +1,7 @@
 import { SETTINGS } from '../register/settings/spec';
 import type { LoadedSettings } from '../jobs/shared/settings';
 import { settingsOf } from './settings';
+import { forgetTriggerSpreadsheet, isAddOn, rememberTriggerSpreadsheet } from './document';
 
 /** Handlers the automation schedules; anything else in the project's triggers is left alone. */
 export const SCHEDULED = ['ingestInbox', 'sweepSla', 'checkHours', 'runMonthlyBilling', 'runAutomation', 'handleEdit'] as const;
@@ -10,14 +11,18 @@ const MINUTE_STEPS = [1, 5, 10, 15, 30] as const;
 /** everyHours accepts exactly these. */
 const HOUR_STEPS = [1, 2, 4, 6, 8, 12] as const;
 
-function schedule(builder: GoogleAppsScript.Script.ClockTriggerBuilder, minutes: number, setting: string, hourlyOnly: boolean): string {
+/** Creates the clock trigger for `minutes` (or checks it, with a dry-run builder); returns how often it runs and the trigger. */
+function schedule(
+  builder: GoogleAppsScript.Script.ClockTriggerBuilder,
+  minutes: number,
+  setting: string,
+  hourlyOnly: boolean,
+): { every: string; trigger: GoogleAppsScript.Script.Trigger | null } {
   if (!hourlyOnly && (MINUTE_STEPS as readonly number[]).includes(minutes)) {
-    builder.everyMinutes(minutes).create();
-    return `every ${minutes} min`;
+    return { every: `every ${minutes} min`, trigger: builder.everyMinutes(minutes).create() };
   }
   if (minutes % 60 === 0 && (HOUR_STEPS as readonly number[]).includes(minutes / 60)) {
-    builder.everyHours(minutes / 60).create();
-    return `every ${minutes / 60} h`;
+    return { every: `every ${minutes / 60} h`, trigger: builder.everyHours(minutes / 60).create() };
   }
   throw new Error(
     hourlyOnly
@@ -40,8 +45,6 @@ function minutesSetting(loaded: LoadedSettings, name: 'triggerIntervalMin' | 'sw
   return loaded.settings[name];
 }
 
-const isAddOn = () => ScriptApp.getInstallationSource() !== ScriptApp.InstallationSource.NONE;
-
 /**
  * Replaces this project's scheduled triggers. Bound to a sheet: one trigger per job at the
  * intervals in Settings. As an Editor add-on, Apps Script allows one clock trigger per
@@ -60,9 +63,7 @@ export function installScheduledTriggers(ss: GoogleAppsScript.Spreadsheet.Spread
     schedule(dryRun(), ingestEvery, SETTINGS.triggerIntervalMin.key, false);
     schedule(dryRun(), sweepEvery, SETTINGS.sweepIntervalMin.key, false);
   }
-  for (const t of ScriptApp.getProjectTriggers()) {
-    if ((SCHEDULED as readonly string[]).includes(t.getHandlerFunction())) ScriptApp.deleteTrigger(t);
-  }
+  removeScheduledTriggers(ss);
   // The installable edit trigger: full authorization (lock, Log), unlike the simple onEdit.
   // An add-on may have one ON_EDIT trigger per document; this is it.
   const editTrigger = () => {
@@ -70,14 +71,20 @@ export function installScheduledTriggers(ss: GoogleAppsScript.Spreadsheet.Spread
     return 'handleEdit on every edit';
   };
   if (addOn) {
-    return [
-      `runAutomation (inbox, SLA sweep, month close) ${schedule(ScriptApp.newTrigger('runAutomation').timeBased(), ingestEvery, SETTINGS.triggerIntervalMin.key, true)}`,
-      editTrigger(),
-    ];
+    // The add-on's clock trigger runs outside the document: it opens this spreadsheet by the
+    // id recorded for it (src/gas/document.ts).
+    const { every, trigger } = schedule(
+      ScriptApp.newTrigger('runAutomation').timeBased(),
+      ingestEvery,
+      SETTINGS.triggerIntervalMin.key,
+      true,
+    );
+    if (trigger) rememberTriggerSpreadsheet(trigger, ss);
+    return [`runAutomation (inbox, SLA sweep, month close) ${every}`, editTrigger()];
   }
   const installed = [
-    `ingestInbox ${schedule(ScriptApp.newTrigger('ingestInbox').timeBased(), ingestEvery, SETTINGS.triggerIntervalMin.key, false)}`,
-    `sweepSla ${schedule(ScriptApp.newTrigger('sweepSla').timeBased(), sweepEvery, SETTINGS.sweepIntervalMin.key, false)}`,
+    `ingestInbox ${schedule(ScriptApp.newTrigger('ingestInbox').timeBased(), ingestEvery, SETTINGS.triggerIntervalMin.key, false).every}`,
+    `sweepSla ${schedule(ScriptApp.newTrigger('sweepSla').timeBased(), sweepEvery, SETTINGS.sweepIntervalMin.key, false).every}`,
   ];
   // Usage alerts (80% / 100% of contracted hours) should reach the CSM the hour hours
   // cross the line, not at month end.
@@ -87,6 +94,24 @@ export function installScheduledTriggers(ss: GoogleAppsScript.Spreadsheet.Spread
   installed.push('runMonthlyBilling on day 1 of each month, 6–7 am');
   installed.push(editTrigger());
   return installed;
+}
+
+/**
+ * Deletes this user's scheduled triggers of this spreadsheet, and only those: another
+ * person's triggers are theirs (and invisible here), and an add-on user's triggers in their
+ * other spreadsheets belong to those (getUserTriggers(spreadsheet), not getProjectTriggers).
+ * Returns how many were deleted.
+ */
+export function removeScheduledTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): number {
+  let n = 0;
+  for (const t of ScriptApp.getUserTriggers(ss)) {
+    if ((SCHEDULED as readonly string[]).includes(t.getHandlerFunction())) {
+      forgetTriggerSpreadsheet(t.getUniqueId());
+      ScriptApp.deleteTrigger(t);
+      n++;
+    }
+  }
+  return n;
 }
 
 /** A stand-in builder that validates a schedule without creating anything. */

@@ -23,6 +23,14 @@ async function exportsOfMain(): Promise<string[]> {
 }
 
 describe('build/Code.js', () => {
+  // Whether Apps Script's V8 exposes these is not documented (the emulator's sandbox, plain
+  // V8, does): the bundle must not depend on them, so the question never matters.
+  it('uses none of the globals Apps Script may lack (WebAssembly, SharedArrayBuffer, Atomics, WeakRef, FinalizationRegistry, Intl.Segmenter)', () => {
+    for (const name of ['WebAssembly', 'SharedArrayBuffer', 'Atomics', 'WeakRef', 'FinalizationRegistry', 'Segmenter']) {
+      expect(code.includes(name), name).toBe(false);
+    }
+  });
+
   it('evaluates in a bare V8 context with no require, process, module, Buffer or timers', () => {
     const ctx = vm.createContext({});
     vm.runInContext(code, ctx);
@@ -43,10 +51,11 @@ describe('build/Code.js', () => {
     for (const name of REQUIRED) expect(exported).toContain(name);
   });
 
-  // 420 KB: the month close's invoices (numbering, the invoice document, the Xero / QuickBooks
-  // files and the Invoices tab) add about 13 KB; Apps Script's own limit per file is far above.
-  it('stays under 420 KB with our function names readable (Apps Script has no source maps)', () => {
-    expect(Buffer.byteLength(code)).toBeLessThan(420 * 1024);
+  // 440 KB: the month close's invoices (numbering, the invoice document, the Xero / QuickBooks
+  // files and the Invoices tab) added about 13 KB, the installation self-check, the add-on's
+  // trigger context and trigger ownership about 9 KB; Apps Script's own limit per file is far above.
+  it('stays under 440 KB with our function names readable (Apps Script has no source maps)', () => {
+    expect(Buffer.byteLength(code)).toBeLessThan(440 * 1024);
     for (const name of ['setupRegister', 'readTable', 'planWrites', 'evaluateTicket', 'installScheduledTriggers']) {
       expect(code, name).toMatch(new RegExp(`function ${name}\\(`));
     }

@@ -160,7 +160,12 @@ describe('ingestInbox over the fixture inbox', () => {
   });
 
   it('stops sending before the limit when replies are slow and finishes on later runs, each reply once', async () => {
-    const slow = new Meter({ ...LATENCY_MS, 'GmailApp.GmailMessage.reply': 100_000, 'GmailApp.sendEmail': 100_000 });
+    const slow = new Meter({
+      ...LATENCY_MS,
+      'GmailApp.GmailMessage.reply': 100_000,
+      'GmailApp.GmailDraft.send': 100_000,
+      'GmailApp.sendEmail': 100_000,
+    });
     const em = await ready({ meter: slow });
     const statuses: string[] = [];
     for (let i = 0; i < 8; i++) {

@@ -2,8 +2,15 @@ import vm from 'node:vm';
 import { Emulator, WorkbookModel, type EmulatorOptions } from '../../src/local/emulator';
 import { BUNDLE } from '../../src/local/bundle';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 
 const code = readFileSync(BUNDLE, 'utf8');
+
+/** The manifest pushed with the bundle (scripts/build.mjs copies appsscript.json beside it). */
+export const MANIFEST = JSON.parse(readFileSync(path.join(path.dirname(BUNDLE), 'appsscript.json'), 'utf8')) as {
+  timeZone: string;
+  oauthScopes: string[];
+};
 
 /**
  * What the product's tests assume of the emulated project, and the emulator does not: the
@@ -14,6 +21,8 @@ export const PRODUCT_DEFAULTS = {
   user: 'support@helpdesk.test',
   scriptTimeZone: 'America/Denver',
   now: Date.UTC(2026, 10, 2, 16, 0, 0),
+  // Every product test runs under the deployed manifest's grant: a call it lacks fails.
+  oauthScopes: MANIFEST.oauthScopes,
 } as const satisfies EmulatorOptions;
 
 /** A fresh emulator with the built bundle loaded (npm test builds it first), on a 'Support Desk' spreadsheet in the product's zone. */

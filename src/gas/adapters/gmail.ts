@@ -26,7 +26,7 @@ function headerBlockOf(raw: string): string {
   return end < 0 ? raw : raw.slice(0, end);
 }
 
-type Options = GoogleAppsScript.Gmail.GmailAdvancedOptions & { subject?: string };
+type Options = GoogleAppsScript.Gmail.GmailAdvancedOptions;
 
 /**
  * The one Apps Script adapter for mail: GmailApp to read the inbox, reply in threads and
@@ -105,11 +105,19 @@ export class GmailAdapter implements MailboxPort, MailPort {
     return MailApp.getRemainingDailyQuota();
   }
 
-  /** Every mail and draft leaves marked as ours (core/mail/own), whichever job wrote it. */
+  /**
+   * A reply in the thread. GmailMessage.reply() documents no `subject` option (only
+   * createDraftReply does: "the subject line for the reply draft"), so Gmail's reply keeps
+   * "Re: <their subject>". When the mail must carry its own subject (the `[#T-…]` tag of an
+   * acknowledgement), the reply is written as a draft reply with that subject and sent:
+   * still in the thread, with In-Reply-To, by documented calls only (GmailDraft.send()).
+   * Every mail and draft leaves marked as ours (core/mail/own), whichever job wrote it.
+   */
   send(unmarked: OutgoingMail, replyIn?: ReplyTarget): void {
     const mail = withOwnMark(unmarked);
     const target = replyIn ? this.replyTarget(replyIn, mail) : null;
-    if (target) target.reply(mail.body, this.options(mail, replyIn));
+    if (target && replyIn?.keepThreadSubject) target.reply(mail.body, this.options(mail));
+    else if (target) target.createDraftReply(mail.body, { ...this.options(mail), subject: mail.subject }).send();
     else MailApp.sendEmail({ to: mail.to.join(', '), subject: mail.subject, body: mail.body, ...this.options(mail) });
   }
 
@@ -117,7 +125,10 @@ export class GmailAdapter implements MailboxPort, MailPort {
     const mail = withOwnMark(unmarked);
     const target = replyIn ? this.replyTarget(replyIn, mail) : null;
     const draft = target
-      ? target.createDraftReply(mail.body, this.options(mail, replyIn))
+      ? target.createDraftReply(
+          mail.body,
+          replyIn?.keepThreadSubject ? this.options(mail) : { ...this.options(mail), subject: mail.subject },
+        )
       : GmailApp.createDraft(mail.to.join(', '), mail.subject, mail.body, this.options(mail));
     return draft.getId();
   }
@@ -131,12 +142,11 @@ export class GmailAdapter implements MailboxPort, MailPort {
     }
   }
 
-  private options(mail: OutgoingMail, replyIn?: ReplyTarget): Options {
+  private options(mail: OutgoingMail): Options {
     const o: Options = {};
     if (mail.cc.length) o.cc = mail.cc.join(', ');
     if (mail.htmlBody !== undefined) o.htmlBody = mail.htmlBody;
     if (mail.attachments?.length) o.attachments = mail.attachments.map((a) => attachmentBlob(a));
-    if (replyIn && !replyIn.keepThreadSubject) o.subject = mail.subject;
     return o;
   }
 

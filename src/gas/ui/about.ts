@@ -6,6 +6,7 @@ import { SCHEDULED } from '../triggers';
 import { VERSION } from '../version';
 import { recordedRuns } from '../last-run';
 import { activeSpreadsheet } from './context';
+import { currentUser, installers, otherInstallersWarning } from '../installers';
 
 /** Jobs About reports on, in the order people think of them (Log "Job" values). */
 const JOBS: readonly { job: string; name: string }[] = [
@@ -44,12 +45,23 @@ function clip(text: string): string {
 /** The About text: version, installed triggers, last logged run of each job. */
 export function aboutText(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
   const zone = ss.getSpreadsheetTimeZone();
-  const triggers = ScriptApp.getProjectTriggers().map((t) => t.getHandlerFunction());
+  // Only the current user's own triggers of this sheet are visible to the script; other
+  // people's are known from what their Install automation recorded (src/gas/installers.ts).
+  const me = currentUser();
+  const triggers = ScriptApp.getUserTriggers(ss).map((t) => t.getHandlerFunction());
   const ours = triggers.filter((h) => (SCHEDULED as readonly string[]).includes(h));
   const lines = [`Support Desk for Sheets ${VERSION}`, ''];
-  lines.push(ours.length ? `Triggers installed: ${ours.join(', ')}.` : 'Triggers installed: none. Use Support Desk → Install automation.');
+  lines.push(
+    ours.length
+      ? `Triggers installed: ${ours.join(', ')} (yours, ${me}).`
+      : 'Triggers installed: none. Use Support Desk → Install automation.',
+  );
   const others = triggers.length - ours.length;
   if (others > 0) lines.push(`(${others} other trigger${others === 1 ? '' : 's'} of this project left alone.)`);
+  for (const i of installers().filter((x) => x.email !== me))
+    lines.push(`Installed by ${i.email} on ${showTime(i.at, zone)}: ${i.triggers.join('; ')}.`);
+  const warning = otherInstallersWarning(me);
+  if (warning && ours.length) lines.push(`Warning: ${warning}`);
 
   const sheet = ss.getSheetByName(LogTab.name);
   if (!sheet) {

@@ -3,6 +3,7 @@ import type { ChartPort } from '../../jobs/dashboard/ports';
 import { refreshDashboard, DASHBOARD_TAB } from '../../jobs/dashboard/refresh';
 import { lockOrTell } from '../../jobs/lock-policy';
 import { documentLock } from '../ports';
+import { stateProperties } from '../document';
 import { RunLog } from '../log';
 import { workbookPort } from '../ports';
 import { activeSpreadsheet } from './context';
@@ -107,7 +108,7 @@ const REFRESH_EVERY_MS = 60 * 60 * 1000;
  * its reads to every idle sweep. A dashboard failure never fails the sweep: it is logged.
  */
 export function refreshDashboardIfDue(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
-  const props = PropertiesService.getDocumentProperties();
+  const props = stateProperties();
   const last = Number(props.getProperty(REFRESHED_AT) ?? 0);
   const now = Date.now();
   if (now - last < REFRESH_EVERY_MS && ss.getSheetByName(DASHBOARD_TAB)) return;

@@ -93,6 +93,6 @@ function pickerText(rows: readonly (readonly unknown[])[], sheetZone: string): s
   const row = rows[PICKER_ROW - 1];
   if (!row || row[0] !== PICKER_LABEL) return '';
   const v = row[1];
-  if (v instanceof Date) return DateTime.fromMillis(v.getTime(), { zone: sheetZone }).toFormat('yyyy-MM');
+  if (v instanceof Date) return DateTime.fromMillis(v.getTime(), { zone: sheetZone, locale: 'en-US' }).toFormat('yyyy-MM');
   return v === null || v === undefined ? '' : String(v);
 }

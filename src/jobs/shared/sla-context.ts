@@ -47,7 +47,7 @@ export interface SlaTables {
  * local midnight in the SPREADSHEET's zone (not the calendar's), so the date is read there.
  */
 export function holidayDate(value: Date, spreadsheetTimeZone: string): string {
-  return DateTime.fromMillis(value.getTime(), { zone: spreadsheetTimeZone }).toFormat('yyyy-MM-dd');
+  return DateTime.fromMillis(value.getTime(), { zone: spreadsheetTimeZone, locale: 'en-US' }).toFormat('yyyy-MM-dd');
 }
 
 const schemaProblems = (tab: string, table: Table<unknown> | null): ContextProblem[] =>

@@ -49,7 +49,7 @@ export function deliverEdit(em: Emulator, sheetName: string, a1: string, values:
   const grid: unknown[][] = Array.isArray(values) && values.every((l) => Array.isArray(l)) ? (values as unknown[][]) : [[values]];
   if (grid.length === 0 || grid[0]!.length === 0) throw new Error('em.edit: no values to type');
   const app = em.realm.context['SpreadsheetApp'] as SpreadsheetApp;
-  const ss = app.getActiveSpreadsheet();
+  const ss = app.getActiveSpreadsheet()!;
   const sheet = ss.getSheetByName(sheetName);
   if (!sheet) throw new Error(`em.edit: no sheet named ${sheetName}`);
   let range = sheet.getRange(a1) as Range;
@@ -76,6 +76,12 @@ export function deliverEdit(em: Emulator, sheetName: string, a1: string, values:
   const simple = em.entryPoints().includes('onEdit') ? em.run('onEdit', { ...base, authMode: 'LIMITED' }) : undefined;
   const installed = em.triggers.triggers
     .filter((t) => t.eventType === 'ON_EDIT')
-    .map((t) => ({ handler: t.handler, triggerUid: t.id, result: em.run(t.handler, { ...base, authMode: 'FULL', triggerUid: t.id }) }));
+    .filter((t) => t.documentId === em.workbook.id)
+    // An installable trigger runs as its owner, whoever edits.
+    .map((t) => ({
+      handler: t.handler,
+      triggerUid: t.id,
+      result: em.runAs(t.owner, t.handler, { ...base, authMode: 'FULL', triggerUid: t.id }),
+    }));
   return simple ? { simple, installed } : { installed };
 }

@@ -37,6 +37,8 @@ export const LATENCY_MS: Readonly<Record<string, number>> = {
   'GmailApp.getMessagesForThreads': 150,
   'GmailApp.GmailThread.reply': 300,
   'GmailApp.GmailMessage.reply': 300,
+  'GmailApp.GmailMessage.createDraftReply': 200,
+  'GmailApp.GmailDraft.send': 300,
   'GmailApp.sendEmail': 300,
   'GmailApp.createDraft': 200,
   'MailApp.sendEmail': 300,
@@ -57,8 +59,38 @@ export interface MeterSnapshot {
   modeledMs: number;
 }
 
+/**
+ * A simulated day of executions, against Apps Script's daily quotas ("Quotas are per user and
+ * reset 24 hours after the first request"): consumer accounts get 90 minutes of total
+ * trigger run time a day and 20,000 Gmail read/write operations (excluding sends), Google
+ * Workspace accounts 6 hours and 50,000 (Quotas page).
+ */
+export const DAILY_QUOTAS = {
+  consumer: { triggerRuntimeMs: 90 * 60_000, gmailReadWrite: 20_000 },
+  workspace: { triggerRuntimeMs: 6 * 3_600_000, gmailReadWrite: 50_000 },
+} as const;
+
+/** Gmail calls that send mail: counted by the recipient quota, not the read/write one. */
+const GMAIL_SENDS = /\.(sendEmail|reply|replyAll|forward|send)$/;
+
+export interface DayTotals {
+  executions: number;
+  /** Modeled run time summed over the day's executions. */
+  runMs: number;
+  /**
+   * GmailApp calls other than sends: an upper bound on Gmail read/write operations (Google
+   * does not say which accessors of an already-fetched message count).
+   */
+  gmailReadWrite: number;
+  /** Per entry point: runs and modeled time. */
+  byEntryPoint: Record<string, { runs: number; ms: number }>;
+}
+
 export class Meter {
   private countsByMethod = new Map<string, number>();
+  private dayTotals: DayTotals = { executions: 0, runMs: 0, gmailReadWrite: 0, byEntryPoint: {} };
+  /** The entry point the current run executes, for the day's breakdown. */
+  entryPoint = '';
   private runModeledMs = 0;
   private inRun = false;
   /**
@@ -66,6 +98,11 @@ export class Meter {
    * as real time would (a job's `Date.now()` then sees its own service calls take time).
    */
   onElapse: ((ms: number) => void) | null = null;
+  /**
+   * Called with each call's name before it is counted; throws to refuse the call (the
+   * emulator's OAuth scope check, src/local/emulator/scopes.ts).
+   */
+  guard: ((method: string) => void) | null = null;
 
   /** Each call's latency, overridable per test. */
   constructor(private readonly latency: Readonly<Record<string, number>> = LATENCY_MS) {}
@@ -79,7 +116,25 @@ export class Meter {
 
   endRun(): MeterSnapshot {
     this.inRun = false;
-    return this.snapshot();
+    const snap = this.snapshot();
+    const d = this.dayTotals;
+    d.executions++;
+    d.runMs += this.runModeledMs;
+    for (const [k, v] of this.countsByMethod) if (k.startsWith('GmailApp.') && !GMAIL_SENDS.test(k)) d.gmailReadWrite += v;
+    const e = (d.byEntryPoint[this.entryPoint || '?'] ??= { runs: 0, ms: 0 });
+    e.runs++;
+    e.ms += this.runModeledMs;
+    return snap;
+  }
+
+  /** Starts a new simulated day: the day's totals restart from zero. */
+  startDay(): void {
+    this.dayTotals = { executions: 0, runMs: 0, gmailReadWrite: 0, byEntryPoint: {} };
+  }
+
+  /** What the executions since startDay() added up to. */
+  day(): DayTotals {
+    return structuredClone(this.dayTotals);
   }
 
   /**
@@ -90,6 +145,7 @@ export class Meter {
     if (this.inRun && this.runModeledMs > MAX_RUN_MS) {
       throw new ExecutionTimeExceeded('Exceeded maximum execution time');
     }
+    this.guard?.(method);
     this.countsByMethod.set(method, (this.countsByMethod.get(method) ?? 0) + 1);
     const base = options.cheap ? (this.latency.cheap ?? 5) : (this.latency[method] ?? this.latency.default ?? 20);
     const ms = base + (options.cells ?? 0) * PER_CELL_MS;

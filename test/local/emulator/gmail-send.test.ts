@@ -76,6 +76,19 @@ describe('replies', () => {
     expect(s.mailbox.sent[1]?.to).toBe('Acme Support <support@acme.test>');
   });
 
+  it('reply() ignores a subject option, as its documented options have none; createDraftReply honours it', async () => {
+    const s = setup();
+    const d = await customerThread(s);
+    const msg = s.gmail.getMessageById(d.id)!;
+    msg.reply('ack', { subject: '[#T-1] Printer broken' } as never);
+    s.gmail.getThreadById(d.threadId)!.reply('ack 2', { subject: '[#T-1] Printer broken' } as never);
+    expect(s.mailbox.sent.map((m) => m.subject)).toEqual(['Re: Printer broken', 'Re: Printer broken']);
+    const sent = msg.createDraftReply('ack 3', { subject: '[#T-1] Printer broken' }).send();
+    expect(sent.getSubject()).toBe('[#T-1] Printer broken');
+    expect(sent.getThread().getId()).toBe(d.threadId);
+    expect(sent.getHeader('In-Reply-To')).toBe('<q1@client.test>');
+  });
+
   it('a draft reply sits in the thread as a draft and uses no quota until sent', async () => {
     const s = setup();
     const d = await customerThread(s);
@@ -143,7 +156,7 @@ describe('sending new mail', () => {
 });
 
 describe('recipient quota', () => {
-  it('decreases per recipient, throws when exhausted, and resets on a new Pacific day', async () => {
+  it('decreases per recipient, throws when exhausted, and resets 24 hours after the first send', async () => {
     const s = setup(5);
     expect(s.mail.getRemainingDailyQuota()).toBe(5);
     s.mail.sendEmail('a@c.test, b@c.test', 'S', 'B');
@@ -159,10 +172,19 @@ describe('recipient quota', () => {
     expect(() => s.gmail.getThreadById(d.threadId)?.reply('again')).toThrow('Service invoked too many times for one day: email.');
     expect(s.mailbox.sent).toHaveLength(3);
     s.gmail.createDraft('a@c.test', 'Held', 'Held back');
-    // 15:00 UTC is 07:00 in Los Angeles: the day turns at 08:00 UTC tomorrow.
-    s.ctx.clock.set(Date.UTC(2026, 10, 3, 7, 59));
+    // The first send was at 15:00 UTC: the quota is whole again 24 hours later, not at a midnight.
+    s.ctx.clock.set(Date.UTC(2026, 10, 3, 8, 0)); // Pacific midnight has passed
     expect(s.mail.getRemainingDailyQuota()).toBe(0);
-    s.ctx.clock.set(Date.UTC(2026, 10, 3, 8, 0));
+    s.ctx.clock.set(Date.UTC(2026, 10, 3, 14, 59));
+    expect(s.mail.getRemainingDailyQuota()).toBe(0);
+    s.ctx.clock.set(Date.UTC(2026, 10, 3, 15, 0));
+    expect(s.mail.getRemainingDailyQuota()).toBe(5);
+    // The next window opens with the next send.
+    s.ctx.clock.set(Date.UTC(2026, 10, 4, 9, 0));
+    s.mail.sendEmail('a@c.test', 'S', 'B');
+    s.ctx.clock.set(Date.UTC(2026, 10, 5, 8, 59));
+    expect(s.mail.getRemainingDailyQuota()).toBe(4);
+    s.ctx.clock.set(Date.UTC(2026, 10, 5, 9, 0));
     expect(s.mail.getRemainingDailyQuota()).toBe(5);
   });
 });

@@ -54,7 +54,7 @@ describe('PropertiesService', () => {
   it('stores strings, returns null for missing keys and refuses values over 9 KB', () => {
     const ctx = makeContext();
     const s = stores();
-    const props = createPropertiesService(ctx, s).getDocumentProperties();
+    const props = createPropertiesService(ctx, s).getDocumentProperties()!;
     props.setProperty('n', 12 as unknown as string);
     expect(props.getProperty('n')).toBe('12');
     expect(props.getProperty('missing')).toBeNull();
@@ -142,5 +142,40 @@ describe('Utilities', () => {
     expect(u.formatDate(d, 'America/Denver', 'yyyy-MM-dd HH:mm z')).toBe('2026-11-30 11:10 MST');
     expect(u.formatDate(d, 'Europe/London', "EEE d MMM ''yy 'at' h:mm a")).toBe("Mon 30 Nov '26 at 6:10 PM");
     expect(() => u.formatDate(d, 'America/Denver', 'Q')).toThrow(/not supported/);
+  });
+});
+
+describe('the sandbox clock', () => {
+  it('a Date’s local time is in the script time zone during an execution, as in Apps Script', async () => {
+    const { Emulator } = await import('../../../src/local/emulator');
+    const host = process.env['TZ'];
+    for (const zone of ['America/Denver', 'Asia/Kolkata']) {
+      const em = new Emulator({ scriptTimeZone: zone, now: Date.UTC(2026, 6, 1, 12, 0) }).load(
+        'function localHour_() { return [new Date().getHours(), new Date().getMinutes(), new Date(2026, 0, 1).getTime()].join(","); }',
+      );
+      const expected = zone === 'America/Denver' ? [6, 0, Date.UTC(2026, 0, 1, 7)] : [17, 30, Date.UTC(2025, 11, 31, 18, 30)];
+      expect(em.call<string>('localHour_')).toBe(expected.join(','));
+    }
+    expect(process.env['TZ']).toBe(host);
+  });
+});
+
+describe('Meter: a simulated day', () => {
+  it('sums every execution’s modeled time and Gmail read/write calls (sends excluded) since startDay', async () => {
+    const { Emulator, DAILY_QUOTAS } = await import('../../../src/local/emulator');
+    const em = new Emulator({ now: Date.UTC(2026, 10, 2, 15) }).load(
+      'function job_() { GmailApp.search("in:inbox"); GmailApp.search("in:sent"); GmailApp.sendEmail("a@b.test", "s", "b"); }',
+    );
+    em.meter.startDay();
+    em.call('job_');
+    em.call('job_');
+    const d = em.meter.day();
+    expect(d.executions).toBe(2);
+    expect(d.gmailReadWrite).toBe(4);
+    expect(d.byEntryPoint['job_']).toEqual({ runs: 2, ms: d.runMs });
+    expect(d.runMs).toBeGreaterThan(0);
+    em.meter.startDay();
+    expect(em.meter.day().executions).toBe(0);
+    expect(DAILY_QUOTAS.consumer).toEqual({ triggerRuntimeMs: 90 * 60_000, gmailReadWrite: 20_000 });
   });
 });

@@ -13,6 +13,7 @@ function setup() {
     clock,
     meter,
     realm,
+    inDocument: () => true,
     user: 'support@acme.test',
     fail(m) {
       throw realm.error(m);
@@ -23,7 +24,7 @@ function setup() {
   const app = createSpreadsheetApp(ctx, workbook);
   realm.context.SpreadsheetApp = app;
   const run = (code: string): unknown => vm.runInContext(code, realm.context);
-  return { clock, meter, realm, ctx, workbook, app, run, ss: app.getActiveSpreadsheet() };
+  return { clock, meter, realm, ctx, workbook, app, run, ss: app.getActiveSpreadsheet()! };
 }
 
 describe('spreadsheet and sheets', () => {
@@ -300,6 +301,7 @@ describe('a workbook built empty', () => {
       clock,
       meter: new Meter(),
       realm,
+      inDocument: () => true,
       user: 'support@acme.test',
       fail(m) {
         throw realm.error(m);
@@ -308,7 +310,7 @@ describe('a workbook built empty', () => {
     const workbook = new WorkbookModel({ name: 'Blank' });
     const app = createSpreadsheetApp(ctx, workbook);
     expect(workbook.sheets).toHaveLength(0);
-    const ss = app.getActiveSpreadsheet();
+    const ss = app.getActiveSpreadsheet()!;
     expect(ss.getSheets().map((s) => s.getName())).toEqual(['Sheet1']);
     expect(ss.getActiveSheet().getMaxRows()).toBe(1000);
     expect(ss.getActiveSheet().getMaxColumns()).toBe(26);

@@ -12,6 +12,7 @@ function setup(timeZone = 'America/Denver') {
     clock,
     meter,
     realm,
+    inDocument: () => true,
     user: 'support@acme.test',
     fail(m) {
       throw realm.error(m);
@@ -20,7 +21,7 @@ function setup(timeZone = 'America/Denver') {
   const workbook = new WorkbookModel({ name: 'Desk', timeZone });
   workbook.addSheet('Tickets');
   const app = createSpreadsheetApp(ctx, workbook);
-  const sheet = app.getActiveSpreadsheet().getSheetByName('Tickets')!;
+  const sheet = app.getActiveSpreadsheet()!.getSheetByName('Tickets')!;
   return { clock, meter, realm, ctx, workbook, app, sheet };
 }
 
@@ -291,7 +292,7 @@ describe('A1 notation', () => {
     expect(sheet.getRange('2:3').getNumColumns()).toBe(26);
     expect(sheet.getRange('Z1:Z1').getColumn()).toBe(26);
     expect(() => sheet.getRange('AA1')).toThrow('outside the dimensions');
-    expect(app.getActiveSpreadsheet().getRange("'Tickets'!C3").getA1Notation()).toBe('C3');
+    expect(app.getActiveSpreadsheet()!.getRange("'Tickets'!C3").getA1Notation()).toBe('C3');
   });
 });
 
@@ -369,7 +370,7 @@ describe('metering', () => {
   it('counts every public method by service, class and name', () => {
     const { app, meter } = setup();
     meter.startRun();
-    const ss = app.getActiveSpreadsheet();
+    const ss = app.getActiveSpreadsheet()!;
     const sheet = ss.getSheetByName('Tickets')!;
     sheet.getLastRow();
     sheet.getRange('A1').getA1Notation();

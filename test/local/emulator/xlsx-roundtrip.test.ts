@@ -20,6 +20,7 @@ function appFor(workbook: WorkbookModel) {
     clock,
     meter: new Meter(),
     realm,
+    inDocument: () => true,
     user: 'support@acme.test',
     fail(m) {
       throw realm.error(m);
@@ -56,7 +57,7 @@ function sampleWorkbook(): WorkbookModel {
   workbook.addSheet('Tickets');
   workbook.addSheet('Settings');
   const app = appFor(workbook);
-  const ss = app.getActiveSpreadsheet();
+  const ss = app.getActiveSpreadsheet()!;
   const tickets = ss.getSheetByName('Tickets')!;
   tickets.getRange('A1:F1').setValues([['Ticket ID', 'Received at', 'Due', 'Hours', 'Phone', 'Priority']]);
   tickets.getRange('E2:E3').setNumberFormat('@');
@@ -111,7 +112,7 @@ describe('xlsx round trip', () => {
     const file = join(dir, 'service.xlsx');
     await saveXlsx(sampleWorkbook(), file);
     const loaded = await loadXlsx(file, { timeZone: 'America/Denver' });
-    const sheet = appFor(loaded).getActiveSpreadsheet().getSheetByName('Tickets')!;
+    const sheet = appFor(loaded).getActiveSpreadsheet()!.getSheetByName('Tickets')!;
     expect(sheet.getFrozenRows()).toBe(1);
     expect(sheet.getRange('F5').getDataValidation()!.getCriteriaValues()).toEqual([['Critical', 'High', 'Medium', 'Low'], true]);
     expect(sheet.getRange('F5').getDataValidation()!.getAllowInvalid()).toBe(false);
@@ -169,7 +170,7 @@ describe('xlsx round trip', () => {
     const file = join(dir, 'foreign.xlsx');
     await wb.xlsx.writeFile(file);
     const loaded = await loadXlsx(file, { timeZone: 'America/New_York' });
-    const sheet = appFor(loaded).getActiveSpreadsheet().getSheetByName('Billing 2026-10')!;
+    const sheet = appFor(loaded).getActiveSpreadsheet()!.getSheetByName('Billing 2026-10')!;
     expect(sheet.getRange('A1:B1').getValues()).toEqual([['Overage', 7]]);
     expect(sheet.getRange('B1').getFormula()).toBe('=SUM(B2:B3)');
     expect(sheet.getRange('B2').getNote()).toBe('hours');
@@ -181,7 +182,7 @@ describe('xlsx round trip', () => {
     workbook.addSheet('Tickets');
     workbook.addSheet('Lists');
     const app = appFor(workbook);
-    const ss = app.getActiveSpreadsheet();
+    const ss = app.getActiveSpreadsheet()!;
     const tickets = ss.getSheetByName('Tickets')!;
     const lists = ss.getSheetByName('Lists')!;
     lists.getRange('A1:A2').setValues([['Bug'], ['Question']]);
@@ -197,7 +198,7 @@ describe('xlsx round trip', () => {
     const file = join(dir, 'cf.xlsx');
     await saveXlsx(workbook, file);
     const loaded = await loadXlsx(file);
-    const sheet = appFor(loaded).getActiveSpreadsheet().getSheetByName('Tickets')!;
+    const sheet = appFor(loaded).getActiveSpreadsheet()!.getSheetByName('Tickets')!;
     const rule = sheet.getRange('B3').getDataValidation()!;
     expect(rule.getCriteriaType()).toBe('VALUE_IN_RANGE');
     expect((rule.getCriteriaValues()[0] as { getA1Notation(): string }).getA1Notation()).toBe('A1:A2');

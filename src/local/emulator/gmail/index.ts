@@ -9,7 +9,7 @@
  *  - search supports an AND of terms; OR, ( ) and { } and unknown operators are rejected
  *    (query/); dates in after:/before: are midnight Pacific, numbers are epoch seconds;
  *  - at most 500 threads a call; a paged max over 500 throws (gmail-app.ts);
- *  - the recipient quota resets at midnight Pacific time (quota.ts);
+ *  - the recipient quota resets 24 hours after the first send (quota.ts);
  *  - service objects are live views of the mailbox rather than snapshots.
  */
 export { MailboxModel, type MailboxOptions, type DeliverOptions, type DeliveredMessage, type ThreadRecord } from './model';

@@ -129,21 +129,21 @@ export class GmailMessage {
   }
   reply(body: unknown, options?: unknown): GmailMessage {
     const r = this.call('reply');
-    send(this.env, replyFields(this.env, r, body, options, false), r.threadId);
+    send(this.env, replyFields(this.env, r, body, options, false, false), r.threadId);
     return this;
   }
   replyAll(body: unknown, options?: unknown): GmailMessage {
     const r = this.call('replyAll');
-    send(this.env, replyFields(this.env, r, body, options, true), r.threadId);
+    send(this.env, replyFields(this.env, r, body, options, true, false), r.threadId);
     return this;
   }
   createDraftReply(body: unknown, options?: unknown): GmailDraft {
     const r = this.call('createDraftReply');
-    return new GmailDraft(this.env, saveDraft(this.env, replyFields(this.env, r, body, options, false), r.threadId));
+    return new GmailDraft(this.env, saveDraft(this.env, replyFields(this.env, r, body, options, false, true), r.threadId));
   }
   createDraftReplyAll(body: unknown, options?: unknown): GmailDraft {
     const r = this.call('createDraftReplyAll');
-    return new GmailDraft(this.env, saveDraft(this.env, replyFields(this.env, r, body, options, true), r.threadId));
+    return new GmailDraft(this.env, saveDraft(this.env, replyFields(this.env, r, body, options, true, true), r.threadId));
   }
   forward(recipient: unknown, options?: unknown): GmailMessage {
     const r = this.call('forward');

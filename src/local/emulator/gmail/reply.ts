@@ -15,8 +15,24 @@ export function lastRepliable(env: GmailEnv, threadId: string): MessageRecord | 
   return msgs[msgs.length - 1];
 }
 
-export function replyFields(env: GmailEnv, to: MessageRecord, body: unknown, options: unknown, all: boolean): OutgoingFields {
-  const o = readOptions(env, options);
+/**
+ * What a reply sends. `draft` is true for createDraftReply / createDraftReplyAll: only their
+ * options document `subject` ("the subject line for the reply draft (up to 250 characters)",
+ * GmailMessage / GmailThread reference); reply() and replyAll() take GmailApp's advanced
+ * options, which have no subject, so Apps Script keeps Gmail's "Re: …" there and so does
+ * the emulator, ignoring the undocumented option.
+ */
+export function replyFields(
+  env: GmailEnv,
+  to: MessageRecord,
+  body: unknown,
+  options: unknown,
+  all: boolean,
+  draft: boolean,
+): OutgoingFields {
+  const read = readOptions(env, options);
+  const { subject: _ignored, ...advanced } = read;
+  const o = draft ? read : advanced;
   const recipient = to.replyTo || to.from;
   let cc = o.cc ?? '';
   if (all) {
@@ -32,7 +48,7 @@ export function replyFields(env: GmailEnv, to: MessageRecord, body: unknown, opt
   if (to.messageIdHeader) references.push(to.messageIdHeader);
   return compose(env, {
     to: recipient,
-    subject: o.subject ?? replySubject(to.subject),
+    subject: (draft ? read.subject : undefined) ?? replySubject(to.subject),
     body: String(body ?? ''),
     options: { ...o, cc },
     ...(to.messageIdHeader ? { inReplyTo: to.messageIdHeader } : {}),

@@ -12,6 +12,7 @@ export function makeContext(start = Date.UTC(2026, 10, 2, 15), user = 'support@a
     clock,
     meter,
     realm,
+    inDocument: () => true,
     user,
     fail(m) {
       throw realm.error(m);

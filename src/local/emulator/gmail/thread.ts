@@ -133,21 +133,21 @@ export class GmailThread {
   }
   reply(body: unknown, options?: unknown): GmailThread {
     this.call('reply');
-    send(this.env, replyFields(this.env, this.target(), body, options, false), this.id);
+    send(this.env, replyFields(this.env, this.target(), body, options, false, false), this.id);
     return this;
   }
   replyAll(body: unknown, options?: unknown): GmailThread {
     this.call('replyAll');
-    send(this.env, replyFields(this.env, this.target(), body, options, true), this.id);
+    send(this.env, replyFields(this.env, this.target(), body, options, true, false), this.id);
     return this;
   }
   createDraftReply(body: unknown, options?: unknown): GmailDraft {
     this.call('createDraftReply');
-    return new GmailDraft(this.env, saveDraft(this.env, replyFields(this.env, this.target(), body, options, false), this.id));
+    return new GmailDraft(this.env, saveDraft(this.env, replyFields(this.env, this.target(), body, options, false, true), this.id));
   }
   createDraftReplyAll(body: unknown, options?: unknown): GmailDraft {
     this.call('createDraftReplyAll');
-    return new GmailDraft(this.env, saveDraft(this.env, replyFields(this.env, this.target(), body, options, true), this.id));
+    return new GmailDraft(this.env, saveDraft(this.env, replyFields(this.env, this.target(), body, options, true, true), this.id));
   }
 
   private target(): MessageRecord {

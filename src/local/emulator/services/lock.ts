@@ -56,11 +56,12 @@ function makeLock(ctx: ServiceContext, state: LockState, kind: 'document' | 'scr
   };
 }
 
-export function createLockService(ctx: ServiceContext, state: LockState, opts: { containerBound: boolean }) {
+export function createLockService(ctx: ServiceContext, state: LockState, opts: { containerBound: boolean | (() => boolean) }) {
+  const bound = () => (typeof opts.containerBound === 'function' ? opts.containerBound() : opts.containerBound);
   return {
     // Outside a container-bound script or add-on there is no document: Apps Script returns null.
     getDocumentLock: () => (
-      ctx.meter.call('LockService.getDocumentLock', { cheap: true }), opts.containerBound ? makeLock(ctx, state, 'document') : null
+      ctx.meter.call('LockService.getDocumentLock', { cheap: true }), bound() ? makeLock(ctx, state, 'document') : null
     ),
     getScriptLock: () => (ctx.meter.call('LockService.getScriptLock', { cheap: true }), makeLock(ctx, state, 'script')),
     getUserLock: () => (ctx.meter.call('LockService.getUserLock', { cheap: true }), makeLock(ctx, state, 'user')),

@@ -76,7 +76,10 @@ export function createPropertiesService(
   stores: { document: PropertyStore; script: PropertyStore; user: PropertyStore },
 ) {
   return {
-    getDocumentProperties: () => (ctx.meter.call('PropertiesService.getDocumentProperties', { cheap: true }), stores.document.service(ctx)),
+    // Null outside a document (an add-on's time-driven trigger), as Apps Script returns.
+    getDocumentProperties: () => (
+      ctx.meter.call('PropertiesService.getDocumentProperties', { cheap: true }), ctx.inDocument() ? stores.document.service(ctx) : null
+    ),
     getScriptProperties: () => (ctx.meter.call('PropertiesService.getScriptProperties', { cheap: true }), stores.script.service(ctx)),
     getUserProperties: () => (ctx.meter.call('PropertiesService.getUserProperties', { cheap: true }), stores.user.service(ctx)),
   };

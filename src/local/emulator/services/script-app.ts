@@ -2,6 +2,10 @@ import type { ServiceContext } from '../context';
 
 export interface TriggerRecord {
   readonly id: string;
+  /** The user who created it: it runs as them, and only they see it (getProjectTriggers). */
+  readonly owner: string;
+  /** The spreadsheet it belongs to: the container, the add-on's open document, or forSpreadsheet's. */
+  readonly documentId: string;
   readonly handler: string;
   readonly source: 'CLOCK' | 'SPREADSHEETS';
   readonly eventType: 'CLOCK' | 'ON_EDIT' | 'ON_OPEN' | 'ON_CHANGE' | 'ON_FORM_SUBMIT';
@@ -17,40 +21,80 @@ const MINUTES = [1, 5, 10, 15, 30];
 const HOURS = [1, 2, 4, 6, 8, 12];
 
 /**
- * ScriptApp's trigger registry. Triggers are recorded, not run: the demo and tests decide
- * when a trigger "fires" by calling the entry point. Editor add-ons get Apps Script's extra
- * limits: clock triggers at most hourly and one trigger of each event type per document.
+ * ScriptApp's trigger registry, over every user of the project. Triggers are recorded, not
+ * run: the demo and tests decide when a trigger "fires" by calling the entry point (as its
+ * owner: `em.runAs(t.owner, t.handler)`).
+ *
+ * Installable triggers belong to the user who created them ("installable triggers always
+ * run under the account of the person who created them"; getProjectTriggers "gets all
+ * installable triggers associated with the current project and current user";
+ * getUserTriggers(spreadsheet) "gets all installable triggers owned by this user in the
+ * given spreadsheet, for this script or add-on only" — ScriptApp reference and the
+ * Installable Triggers guide). Limits: 20 triggers per user per script; Editor add-ons
+ * also: time-driven triggers at most hourly, and "one trigger of each type, per user, per
+ * document" (Installable Triggers guide, "Restrictions" for add-ons).
  */
 export class TriggerRegistry {
   readonly triggers: TriggerRecord[] = [];
   private next = 1;
+  /** The document the script runs in (the container, or the add-on's open document); set by the emulator. */
+  documentId = 'emulated-spreadsheet';
   constructor(readonly mode: 'bound' | 'addon') {}
 
-  add(ctx: ServiceContext, t: Omit<TriggerRecord, 'id'>): TriggerRecord {
+  /** `user`'s triggers, all documents or one. */
+  of(user: string, documentId?: string): TriggerRecord[] {
+    return this.triggers.filter((t) => t.owner === user && (documentId === undefined || t.documentId === documentId));
+  }
+
+  /** Every user who owns a trigger of this project. */
+  owners(): string[] {
+    return [...new Set(this.triggers.map((t) => t.owner))];
+  }
+
+  add(ctx: ServiceContext, t: Omit<TriggerRecord, 'id' | 'owner' | 'documentId'> & { documentId?: string }): TriggerRecord {
+    const owner = ctx.user;
+    const documentId = t.documentId ?? this.documentId;
+    const mine = this.of(owner);
     if (this.mode === 'addon') {
       if (t.everyMinutes !== undefined && t.everyMinutes > 0 && t.everyMinutes < 60) {
         ctx.fail('Add-ons can only create time-based triggers that run at most once an hour.');
       }
-      if (this.triggers.some((x) => x.eventType === t.eventType)) {
+      if (mine.some((x) => x.eventType === t.eventType && x.documentId === documentId)) {
         ctx.fail(`This add-on already has a trigger of type ${t.eventType} for this document.`);
       }
     }
-    if (this.triggers.length >= 20)
+    if (mine.length >= 20)
       ctx.fail('This script has too many triggers. Triggers must be deleted from the script before more can be added.');
-    const rec = { ...t, id: String(this.next++) };
+    const rec = { ...t, owner, documentId, id: String(this.next++) };
     this.triggers.push(rec);
     return rec;
   }
 }
 
-export function createScriptApp(ctx: ServiceContext, registry: TriggerRegistry, scriptId: string) {
+/** A Spreadsheet's id (or a spreadsheet id string, as forSpreadsheet also accepts). */
+function documentIdOf(doc: unknown): string | undefined {
+  if (typeof doc === 'string') return doc;
+  if (doc && typeof (doc as { getId?: unknown }).getId === 'function') return String((doc as { getId(): string }).getId());
+  return undefined;
+}
+
+/**
+ * `granted`: the scopes the user has authorized (the manifest's, as the emulator grants
+ * them all), or null when the emulator checks no scopes.
+ */
+export function createScriptApp(
+  ctx: ServiceContext,
+  registry: TriggerRegistry,
+  scriptId: string,
+  granted: () => readonly string[] | null = () => null,
+) {
   const m = (name: string, cheap = false) => ctx.meter.call(`ScriptApp.${name}`, { cheap });
   const wrap = (t: TriggerRecord) => ({
     getHandlerFunction: () => (m('Trigger.getHandlerFunction', true), t.handler),
     getUniqueId: () => (m('Trigger.getUniqueId', true), t.id),
     getEventType: () => (m('Trigger.getEventType', true), t.eventType),
     getTriggerSource: () => (m('Trigger.getTriggerSource', true), t.source),
-    getTriggerSourceId: () => (m('Trigger.getTriggerSourceId', true), t.source === 'CLOCK' ? null : 'spreadsheet'),
+    getTriggerSourceId: () => (m('Trigger.getTriggerSourceId', true), t.source === 'CLOCK' ? null : t.documentId),
   });
 
   function clockBuilder(handler: string) {
@@ -92,7 +136,12 @@ export function createScriptApp(ctx: ServiceContext, registry: TriggerRegistry, 
       create() {
         m('TriggerBuilder.create');
         if (every === undefined) ctx.fail('Missing a schedule: call everyMinutes, everyHours, everyDays or onMonthDay before create().');
-        const rec: Omit<TriggerRecord, 'id'> = { handler, source: 'CLOCK', eventType: 'CLOCK', everyMinutes: every };
+        const rec: Omit<TriggerRecord, 'id' | 'owner' | 'documentId'> = {
+          handler,
+          source: 'CLOCK',
+          eventType: 'CLOCK',
+          everyMinutes: every,
+        };
         return wrap(
           registry.add(ctx, { ...rec, ...(monthDay !== undefined ? { monthDay } : {}), ...(atHour !== undefined ? { atHour } : {}) }),
         );
@@ -101,11 +150,11 @@ export function createScriptApp(ctx: ServiceContext, registry: TriggerRegistry, 
     return b;
   }
 
-  function sheetBuilder(handler: string) {
+  function sheetBuilder(handler: string, documentId: string) {
     const make = (eventType: TriggerRecord['eventType']) => ({
       create() {
         m('TriggerBuilder.create');
-        return wrap(registry.add(ctx, { handler, source: 'SPREADSHEETS', eventType }));
+        return wrap(registry.add(ctx, { handler, source: 'SPREADSHEETS', eventType, documentId }));
       },
     });
     return {
@@ -123,20 +172,26 @@ export function createScriptApp(ctx: ServiceContext, registry: TriggerRegistry, 
     newTrigger(handler: string) {
       m('newTrigger', true);
       if (typeof handler !== 'string' || handler === '') ctx.fail('Invalid argument: functionName');
-      return { timeBased: () => clockBuilder(handler), forSpreadsheet: () => sheetBuilder(handler) };
+      return {
+        timeBased: () => clockBuilder(handler),
+        forSpreadsheet: (sheet: unknown) => sheetBuilder(handler, documentIdOf(sheet) ?? registry.documentId),
+      };
     },
     getProjectTriggers() {
       m('getProjectTriggers');
-      return ctx.realm.toRealm(registry.triggers.map(wrap));
+      return ctx.realm.toRealm(registry.of(ctx.user).map(wrap));
     },
-    getUserTriggers() {
+    getUserTriggers(document: unknown) {
       m('getUserTriggers');
-      return ctx.realm.toRealm(registry.triggers.map(wrap));
+      const id = documentIdOf(document);
+      if (id === undefined) ctx.fail('Invalid argument: document');
+      return ctx.realm.toRealm(registry.of(ctx.user, id).map(wrap));
     },
     deleteTrigger(trigger: { getUniqueId(): string }) {
       m('deleteTrigger');
       const id = trigger.getUniqueId();
-      const i = registry.triggers.findIndex((t) => t.id === id);
+      // Only the owner's own triggers can be reached, hence deleted.
+      const i = registry.triggers.findIndex((t) => t.id === id && t.owner === ctx.user);
       if (i < 0) ctx.fail('No trigger with that id exists.');
       registry.triggers.splice(i, 1);
     },
@@ -148,6 +203,27 @@ export function createScriptApp(ctx: ServiceContext, registry: TriggerRegistry, 
     getInstallationSource() {
       m('getInstallationSource', true);
       return registry.mode === 'addon' ? 'WEB_STORE_ADD_ON' : 'NONE';
+    },
+    AuthorizationStatus: { REQUIRED: 'REQUIRED', NOT_REQUIRED: 'NOT_REQUIRED' },
+    /**
+     * AuthorizationInfo (ScriptApp reference): getAuthorizationStatus() REQUIRED when the
+     * user must still authorize a requested scope, getAuthorizedScopes() "the authorized
+     * scopes from the specified list" (all the project's when none is given), and
+     * getAuthorizationUrl() for the consent screen (null when nothing is required).
+     */
+    getAuthorizationInfo(_authMode: unknown, oAuthScopes?: unknown) {
+      m('getAuthorizationInfo', true);
+      const have = granted();
+      const asked = Array.isArray(oAuthScopes) ? oAuthScopes.map(String) : (have ?? []);
+      const authorized = have === null ? asked : asked.filter((s) => have.includes(s));
+      const required = authorized.length < asked.length;
+      return {
+        getAuthorizationStatus: () => (m('AuthorizationInfo.getAuthorizationStatus', true), required ? 'REQUIRED' : 'NOT_REQUIRED'),
+        getAuthorizedScopes: () => (m('AuthorizationInfo.getAuthorizedScopes', true), ctx.realm.toRealm(authorized)),
+        getAuthorizationUrl: () => (
+          m('AuthorizationInfo.getAuthorizationUrl', true), required ? `https://script.google.com/macros/d/${scriptId}/authorize` : null
+        ),
+      };
     },
     getScriptId() {
       m('getScriptId', true);

@@ -73,13 +73,14 @@ export class SpreadsheetApp {
     this.env = createEnv(ctx, workbook);
   }
 
-  getActiveSpreadsheet(): Spreadsheet {
+  /** Null where the execution has no document (an add-on's time-driven trigger): open it by id there. */
+  getActiveSpreadsheet(): Spreadsheet | null {
     this.env.call('getActiveSpreadsheet', { cheap: true });
-    return this.env.spreadsheet();
+    return this.env.ctx.inDocument() ? this.env.spreadsheet() : null;
   }
-  getActive(): Spreadsheet {
+  getActive(): Spreadsheet | null {
     this.env.call('getActive', { cheap: true });
-    return this.env.spreadsheet();
+    return this.env.ctx.inDocument() ? this.env.spreadsheet() : null;
   }
   getActiveSheet(): Sheet {
     this.env.call('getActiveSheet', { cheap: true });
