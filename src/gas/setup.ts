@@ -9,24 +9,13 @@ import {
   SlaPoliciesTab,
   TicketsTab,
 } from '../register/tabs';
-import { columnWidth, DEFAULT_COLUMN_WIDTH, headersOf, type ColumnFormat, type ColumnMeta, type TabSpec } from '../register/tab-spec';
+import { columnWidth, DEFAULT_COLUMN_WIDTH, headersOf, type ColumnMeta, type TabSpec } from '../register/tab-spec';
 import { appendRows, applyPlan, planWrites, readTable } from '../register/table';
 import { settingNamed } from '../register/settings/read';
 import { SETTINGS, type SettingsEnv } from '../register/settings/spec';
 import { activityRows, calendarRows, escalationRows, holidayRows, slaPolicyRows } from '../register/defaults/reference-data';
 import { sheetPort } from './sheet-port';
-
-const NUMBER_FORMATS: Record<ColumnFormat, string> = {
-  text: '@',
-  datetime: 'yyyy-mm-dd hh:mm',
-  date: 'yyyy-mm-dd',
-  time: 'hh:mm',
-  // Whole numbers (tiers, counts, percents typed as 75): '0.##' would show 1 as "1." in Sheets.
-  number: '0',
-  hours: '0.00',
-  money: '$#,##0.00',
-  percent: '0%',
-};
+import { NUMBER_FORMATS } from '../register/number-formats';
 
 const PROTECTION_PREFIX = 'Support Desk computes this column';
 const HEADER_BACKGROUND = '#e8eaed';
