@@ -3,6 +3,8 @@ import type { Matrices } from '../../core/escalation/index';
 import { applyPlan, planWrites, readTable, type CellWrite, type Table } from '../../register/table';
 import type { SheetPort } from '../../register/sheet-port';
 import { TicketsTab } from '../../register/tabs';
+import { headersOf } from '../../register/tab-spec';
+import { requireColumns } from '../../register/required-columns';
 import { loadMatrices } from '../shared/matrices';
 import { loadSlaContext, type SlaContext } from '../shared/sla-context';
 import { computeRow } from '../tickets/compute-row';
@@ -98,6 +100,8 @@ function handleLocked(
   editLast: number,
 ): EditReport {
   const { log } = ports;
+  // A renamed or deleted column the computation needs stops the handler before any write.
+  requireColumns({ spec: TicketsTab, missing: headersOf(TicketsTab).filter((h) => !header.includes(h)) }, 'edit', 'edit handler');
   const now = ports.clock.now();
   const zone = ports.workbook.timeZone;
   const single = edit.numRows === 1 && edit.numColumns === 1;
