@@ -1,4 +1,5 @@
 import type { CellBlock, NoteBlock, SheetPort } from '../register/sheet-port';
+import { extendTab, GROW_ROWS } from './extend-tab';
 
 /** The register's SheetPort over a real Sheet: one service call per read, block or append. */
 export function sheetPort(sheet: GoogleAppsScript.Spreadsheet.Sheet): SheetPort {
@@ -38,8 +39,11 @@ export function sheetPort(sheet: GoogleAppsScript.Spreadsheet.Sheet): SheetPort 
       if (rows.length === 0) return 0;
       const width = rows[0]!.length;
       const first = sheet.getLastRow() + 1;
-      if (first + rows.length - 1 > sheet.getMaxRows())
-        sheet.insertRowsAfter(sheet.getMaxRows(), first + rows.length - 1 - sheet.getMaxRows());
+      const max = sheet.getMaxRows();
+      if (first + rows.length - 1 > max) {
+        sheet.insertRowsAfter(max, Math.max(first + rows.length - 1 - max, GROW_ROWS));
+        extendTab(sheet, max + 1);
+      }
       // Plain text first, values second: Sheets parses a value as it lands, by the cell's format then.
       for (const [from, count] of runsOf(textColumns)) {
         const formats = rows.map(() => new Array<string>(count).fill('@'));
