@@ -112,3 +112,32 @@ describe('a ticket taken by phone: a person types a new Tickets row', () => {
     expect(hours[1]![hh.indexOf('Counted')]).toBe(1);
   });
 });
+
+describe('manual tickets share the ticket numbers with mail', () => {
+  it('a number given to a typed row is never given again by the inbox check, even after the row is deleted', async () => {
+    const { seedRegister, rows } = await import('./ingest-support');
+    const em = emulator({ now: mt('2026-11-02T09:00'), clockFollowsCalls: false });
+    seedRegister(em);
+    em.call('installTriggers');
+    type(em, 2, 'Client ID', 'ACME');
+    expect(cell(em, 2, 'Ticket ID')).toBe('T-000001');
+    em.workbook.requireSheet('Tickets').deleteRows(2, 1);
+    const at = mt('2026-11-02T09:30');
+    await em.mailbox.deliver(
+      [
+        'From: Ann Lee <ann@acme.com>',
+        'To: support@helpdesk.test',
+        'Subject: By mail',
+        `Date: ${new Date(at).toUTCString()}`,
+        'Message-ID: <m-1@acme.com>',
+        '',
+        'Hi.',
+        '',
+      ].join('\r\n'),
+      { at },
+    );
+    em.clock.set(mt('2026-11-02T09:40'));
+    expect(em.run<string>('ingestInbox').error).toBeUndefined();
+    expect(rows(em, 'Tickets').map((t) => t['Ticket ID'])).toEqual(['T-000002']);
+  });
+});
