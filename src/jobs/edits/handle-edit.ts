@@ -259,7 +259,7 @@ function handleLocked(
     const received = patched[o.row - 1]![header.indexOf('Received at')] as Date;
     log.add(
       'Manual ticket',
-      `${o.id} started on row ${o.row}${edit.user ? ` by ${edit.user}` : ''}; Received at ${o.typedReceived ? 'kept as typed' : 'stamped'}: ${DateTime.fromMillis(received.getTime(), { zone }).toFormat('yyyy-MM-dd HH:mm ZZZZ')}`,
+      `${o.id} started on row ${o.row}${edit.user ? ` by ${edit.user}` : ''}; Received at ${o.typedReceived ? 'kept as typed' : 'stamped'}: ${showTime(received.getTime(), zone)}`,
       { ticketId: o.id },
     );
   }
