@@ -1,5 +1,6 @@
 import { LogTab } from '../register/tabs';
 import { cellValue } from '../register/safe-text';
+import { extendTab, GROW_ROWS } from './extend-tab';
 
 export interface LogEntry {
   readonly job: string;
@@ -48,8 +49,11 @@ export class RunLog {
       return line;
     });
     const first = sheet.getLastRow() + 1;
-    if (first + rows.length - 1 > sheet.getMaxRows())
-      sheet.insertRowsAfter(sheet.getMaxRows(), first + rows.length - 1 - sheet.getMaxRows());
+    const max = sheet.getMaxRows();
+    if (first + rows.length - 1 > max) {
+      sheet.insertRowsAfter(max, Math.max(first + rows.length - 1 - max, GROW_ROWS));
+      extendTab(sheet, max + 1);
+    }
     sheet.getRange(first, 1, rows.length, header.length).setValues(rows);
     this.entries.length = 0;
   }

@@ -9,26 +9,15 @@ import {
   SlaPoliciesTab,
   TicketsTab,
 } from '../register/tabs';
-import { columnWidth, DEFAULT_COLUMN_WIDTH, headersOf, type ColumnFormat, type ColumnMeta, type TabSpec } from '../register/tab-spec';
+import { columnWidth, DEFAULT_COLUMN_WIDTH, headersOf, type ColumnMeta, type TabSpec } from '../register/tab-spec';
 import { appendRows, applyPlan, planWrites, readTable } from '../register/table';
 import { settingNamed } from '../register/settings/read';
 import { SETTINGS, type SettingsEnv } from '../register/settings/spec';
 import { activityRows, calendarRows, escalationRows, holidayRows, slaPolicyRows } from '../register/defaults/reference-data';
 import { sheetPort } from './sheet-port';
+import { NUMBER_FORMATS } from '../register/number-formats';
 
-const NUMBER_FORMATS: Record<ColumnFormat, string> = {
-  text: '@',
-  datetime: 'yyyy-mm-dd hh:mm',
-  date: 'yyyy-mm-dd',
-  time: 'hh:mm',
-  // Whole numbers (tiers, counts, percents typed as 75): '0.##' would show 1 as "1." in Sheets.
-  number: '0',
-  hours: '0.00',
-  money: '$#,##0.00',
-  percent: '0%',
-};
-
-const PROTECTION_PREFIX = 'Support Desk computes this column';
+export const PROTECTION_PREFIX = 'Support Desk computes this column';
 const HEADER_BACKGROUND = '#e8eaed';
 const OWNED_HEADER_BACKGROUND = '#d2e3fc';
 
@@ -48,7 +37,8 @@ export interface SetupReport {
   reprotectedColumns: number;
 }
 
-const metaOf = (spec: TabSpec, header: string): ColumnMeta | undefined => (spec.columns as Record<string, ColumnMeta | undefined>)[header];
+export const metaOf = (spec: TabSpec, header: string): ColumnMeta | undefined =>
+  (spec.columns as Record<string, ColumnMeta | undefined>)[header];
 
 /**
  * Creates whatever the register lacks — tabs, headers, formats, dropdowns, protections,
@@ -138,19 +128,9 @@ function layoutTab(sheet: GoogleAppsScript.Spreadsheet.Sheet, spec: TabSpec, rep
     const meta = metaOf(spec, h);
     if (!meta) return; // a user's own column: leave it alone
     const column = sheet.getRange(2, i + 1, rows, 1);
-    if (meta.format) column.setNumberFormat(NUMBER_FORMATS[meta.format]);
-    else if (meta.outside) column.setNumberFormat('@');
-    if (meta.vocab) {
-      const rule = SpreadsheetApp.newDataValidation()
-        .requireValueInList([...meta.vocab], true)
-        .setAllowInvalid(false)
-        .setHelpText(`${h}: one of ${meta.vocab.join(', ')}.`)
-        .build();
-      column.setDataValidation(rule);
-    }
+    formatColumn(column, h, meta);
     const px = columnWidth(h, meta);
     if (px !== DEFAULT_COLUMN_WIDTH) sheet.setColumnWidth(i + 1, px);
-    if (meta.wrap) column.setWrap(true);
     const description = `${PROTECTION_PREFIX}: ${spec.name} → ${h}`;
     if (meta.owner === 'automation' && !existing.has(description)) {
       const p = sheet.getRange(1, i + 1, sheet.getMaxRows(), 1).protect();
@@ -165,8 +145,23 @@ function layoutTab(sheet: GoogleAppsScript.Spreadsheet.Sheet, spec: TabSpec, rep
   if (spec.name === TicketsTab.name) colourSlaStates(sheet, header);
 }
 
+/** A column's number format, dropdown and wrapping over `column` (its data rows, or rows just added). */
+export function formatColumn(column: GoogleAppsScript.Spreadsheet.Range, h: string, meta: ColumnMeta): void {
+  if (meta.format) column.setNumberFormat(NUMBER_FORMATS[meta.format]);
+  else if (meta.outside) column.setNumberFormat('@');
+  if (meta.vocab) {
+    const rule = SpreadsheetApp.newDataValidation()
+      .requireValueInList([...meta.vocab], true)
+      .setAllowInvalid(false)
+      .setHelpText(`${h}: one of ${meta.vocab.join(', ')}.`)
+      .build();
+    column.setDataValidation(rule);
+  }
+  if (meta.wrap) column.setWrap(true);
+}
+
 /** Dropdowns of another tab's column (Clients → Plan from SLA Policies, Hours → Activity, …). */
-function pickLists(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, spec: TabSpec): void {
+export function pickLists(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, spec: TabSpec): void {
   const picks = Object.entries(spec.columns as Record<string, ColumnMeta | undefined>).filter(([, meta]) => meta?.pick);
   if (!picks.length) return;
   const sheet = ss.getSheetByName(spec.name)!;
@@ -195,7 +190,7 @@ function pickLists(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, spec: TabSpec):
   }
 }
 
-function colourSlaStates(sheet: GoogleAppsScript.Spreadsheet.Sheet, header: readonly string[]): void {
+export function colourSlaStates(sheet: GoogleAppsScript.Spreadsheet.Sheet, header: readonly string[]): void {
   const col = header.indexOf('SLA state');
   if (col < 0) return;
   const range = sheet.getRange(2, col + 1, Math.max(sheet.getMaxRows() - 1, 1), 1);

@@ -1,4 +1,5 @@
 import type { CellBlock, NoteBlock, SheetPort } from '../register/sheet-port';
+import { extendTab, GROW_ROWS } from './extend-tab';
 
 /** The register's SheetPort over a real Sheet: one service call per read, block or append. */
 export function sheetPort(sheet: GoogleAppsScript.Spreadsheet.Sheet): SheetPort {
@@ -34,14 +35,34 @@ export function sheetPort(sheet: GoogleAppsScript.Spreadsheet.Sheet): SheetPort 
         sheet.getRange(b.row, b.column, b.notes.length, width).setNotes(b.notes as string[][]);
       }
     },
-    append(rows) {
+    append(rows, textColumns = []) {
       if (rows.length === 0) return 0;
       const width = rows[0]!.length;
       const first = sheet.getLastRow() + 1;
-      if (first + rows.length - 1 > sheet.getMaxRows())
-        sheet.insertRowsAfter(sheet.getMaxRows(), first + rows.length - 1 - sheet.getMaxRows());
+      const max = sheet.getMaxRows();
+      if (first + rows.length - 1 > max) {
+        sheet.insertRowsAfter(max, Math.max(first + rows.length - 1 - max, GROW_ROWS));
+        extendTab(sheet, max + 1);
+      }
+      // Plain text first, values second: Sheets parses a value as it lands, by the cell's format then.
+      for (const [from, count] of runsOf(textColumns)) {
+        const formats = rows.map(() => new Array<string>(count).fill('@'));
+        sheet.getRange(first, from + 1, rows.length, count).setNumberFormats(formats);
+      }
       sheet.getRange(first, 1, rows.length, width).setValues(rows as unknown[][]);
       return first;
     },
   };
+}
+
+/** Adjacent 0-based columns grouped: [3, 4, 5, 9] → [[3, 3], [9, 1]] (start, count). */
+function runsOf(columns: readonly number[]): [number, number][] {
+  const sorted = [...new Set(columns)].sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  for (const c of sorted) {
+    const last = runs.at(-1);
+    if (last && last[0] + last[1] === c) last[1]++;
+    else runs.push([c, 1]);
+  }
+  return runs;
 }

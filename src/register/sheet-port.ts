@@ -24,8 +24,13 @@ export interface SheetPort {
   writeBlocks(blocks: readonly CellBlock[]): void;
   /** Writes notes for rectangular blocks; one call per block. */
   writeNotes(blocks: readonly NoteBlock[]): void;
-  /** Appends rows after the last row with content, in one call; returns the first new row number. */
-  append(rows: readonly (readonly unknown[])[]): number;
+  /**
+   * Appends rows after the last row with content, in one call; returns the first new row
+   * number. `textColumns` (0-based) are set to plain text on the new rows before the values
+   * go in (one call per run of adjacent columns): rows past a tab's formatted area, or
+   * rows a person cleared, inherit no format, and a subject `=HYPERLINK(…)` must stay text.
+   */
+  append(rows: readonly (readonly unknown[])[], textColumns?: readonly number[]): number;
 }
 
 export interface CellBlock {

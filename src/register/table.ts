@@ -2,6 +2,7 @@ import type * as z from 'zod/mini';
 import { headersOf, type TabSpec } from './tab-spec';
 import type { CellBlock, NoteBlock, SheetPort } from './sheet-port';
 import { cellValue } from './safe-text';
+import { textColumnsOf } from './number-formats';
 import { isBlankRow, sameCell } from './cell-equality';
 
 /**
@@ -300,17 +301,20 @@ export function writesByKey<R>(
 export function appendRows<R>(port: SheetPort, table: Table<R>, records: readonly Readonly<Record<string, unknown>>[]): number {
   if (records.length === 0) return 0;
   const width = table.header.length;
+  // The append formats these as plain text itself, so their text goes in without an apostrophe.
+  const text = textColumnsOf(table.spec, table.header);
+  const plain = new Set([...text, ...table.plainText]);
   const lines = records.map((rec) => {
     const line: unknown[] = new Array(width).fill('');
     for (const [h, v] of Object.entries(rec)) {
       const c = table.columnOf.get(h);
       if (c === undefined)
         throw new RegisterError(`The ${table.spec.name} tab has no "${h}" column. Run Support Desk → Set up register to restore it.`);
-      line[c] = cellValue(v, table.plainText.has(c));
+      line[c] = cellValue(v, plain.has(c));
     }
     return line;
   });
-  return port.append(lines);
+  return port.append(lines, text);
 }
 
 /**

@@ -143,8 +143,10 @@ describe('sweepSla in the emulator', () => {
           .reduce((s, [, v]) => s + v, 0);
       // The same small set of calls as for one ticket: reads, one re-read and a few block
       // writes — plus, on this first sweep, building the Dashboard tab and its charts (the
-      // sweep refreshes it at most hourly, so the steady sweep below has none of that).
-      expect(sheet(first)).toBeLessThanOrEqual(200);
+      // sweep refreshes it at most hourly, so the steady sweep below has none of that), and
+      // the Log growing past its rows by one block, which gives the new rows the Log's
+      // formats and protections once (src/gas/extend-tab.ts).
+      expect(sheet(first)).toBeLessThanOrEqual(270);
       expect(sheet(again)).toBeLessThanOrEqual(70);
       expect(first.calls.modeledMs).toBeLessThan(6 * 60_000);
       console.log(

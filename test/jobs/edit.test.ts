@@ -16,11 +16,18 @@ function editPorts(f: Fixture) {
       return port.rows.slice(first - 1, first - 1 + count).map((r) => [...r, ...new Array(Math.max(0, width() - r.length)).fill('')]);
     },
     lastRow: () => port.rows.length,
+    readColumn: (c) => port.rows.slice(1).map((r) => r[c - 1]),
     writeBlocks: (b) => port.writeBlocks(b),
     writeNotes: (n) => port.writeNotes(n),
   };
   const { workbook, clock, lock, log } = f.ports();
-  return { workbook, tickets, clock, lock, log };
+  const kv = new Map<string, string>();
+  const state = {
+    get: (k: string) => kv.get(k) ?? null,
+    set: (k: string, v: string) => void kv.set(k, v),
+    delete: (k: string) => void kv.delete(k),
+  };
+  return { workbook, tickets, clock, lock, log, state };
 }
 
 const col = (f: Fixture, h: string) => (f.wb.tabs.get('Tickets')!.rows[0] as string[]).indexOf(h) + 1;

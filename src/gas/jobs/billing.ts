@@ -22,7 +22,7 @@ function providerZone(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
 
 /** Validates the Hours tab, computes Counted / Reason / Problems and sends usage alerts. */
 export function checkHoursNow(): string | Told {
-  return runJob('hours', (env) => lockOrTell(env.lock, 'hours', 'Check hours', () => checkHours(ports(env))));
+  return runJob('hours', (env) => lockOrTell(env.lock, 'hours', 'Check hours', () => checkHours(ports(env))), { toast: true });
 }
 
 /** Bills `month` (YYYY-MM), as Draft or Final. */

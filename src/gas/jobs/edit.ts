@@ -17,6 +17,13 @@ function editSheetPort(sheet: GoogleAppsScript.Spreadsheet.Sheet): EditSheetPort
     readHeader: () => sheet.getRange(1, 1, 1, cols()).getValues()[0] ?? [],
     readRows: (first, count) => (count <= 0 ? [] : sheet.getRange(first, 1, count, cols()).getValues()),
     lastRow: () => sheet.getLastRow(),
+    readColumn: (column) =>
+      sheet.getLastRow() < 2
+        ? []
+        : sheet
+            .getRange(2, column, sheet.getLastRow() - 1, 1)
+            .getValues()
+            .map((r) => r[0]),
     plainTextColumns: () => base.plainTextColumns!(),
     writeBlocks: (b) => base.writeBlocks(b),
     writeNotes: (n) => base.writeNotes(n),
@@ -69,7 +76,10 @@ export function handleEditNow(e: GoogleAppsScript.Events.SheetsOnEdit): EditRepo
   return runJob(
     'edit',
     (env) =>
-      handleTicketEdit({ workbook: env.workbook, tickets: editSheetPort(sheet), clock: env.clock, lock: env.lock, log: env.log }, edit),
+      handleTicketEdit(
+        { workbook: env.workbook, tickets: editSheetPort(sheet), clock: env.clock, lock: env.lock, log: env.log, state: env.state },
+        edit,
+      ),
     { ss, toast: true },
   );
 }

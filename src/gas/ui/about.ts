@@ -1,5 +1,6 @@
 import { showTime } from '../../core/time/show';
-import { LogTab } from '../../register/tabs';
+import { LogTab, MessagesTab } from '../../register/tabs';
+import { heldSummary } from '../../core/mail/held-summary';
 import { readTable } from '../../register/table';
 import { sheetPort } from '../sheet-port';
 import { SCHEDULED } from '../triggers';
@@ -14,6 +15,8 @@ const JOBS: readonly { job: string; name: string }[] = [
   { job: 'sweep', name: 'SLA sweep' },
   { job: 'hours', name: 'Hours' },
   { job: 'billing', name: 'Billing' },
+  { job: 'reapply', name: 'Reapply SLA policies' },
+  { job: 'edit', name: 'Edits' },
   { job: 'dashboard', name: 'Dashboard' },
   { job: 'setup', name: 'Setup' },
 ];
@@ -83,7 +86,23 @@ export function aboutText(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string 
     const when = r ? showTime(r.at, zone) : '';
     lines.push(r ? `• ${name}: ${when} — ${clip(r.detail ? `${r.action}: ${r.detail}` : r.action)}` : `• ${name}: not run yet`);
   }
+  lines.push('', ...heldLines(ss));
   return lines.join('\n');
+}
+
+/** Mail the register keeps from being handled (Messages `held: …`), by reason: it waits for a fix, so About says so. */
+function heldLines(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string[] {
+  const sheet = ss.getSheetByName(MessagesTab.name);
+  if (!sheet) return [];
+  const { total, reasons } = heldSummary(readTable(sheetPort(sheet), MessagesTab).rows.map((r) => r.data.Action));
+  if (total === 0) return ['Held mail: none.'];
+  const shown = reasons.slice(0, 5).map((r) => `• ${r.count} × ${clip(r.reason)}`);
+  const more = reasons.length > 5 ? [`• … and ${reasons.length - 5} other reasons (Messages tab, Action "held: …")`] : [];
+  return [
+    `Held mail: ${total} message${total === 1 ? '' : 's'} waiting for a fix in the register (every inbox check retries them):`,
+    ...shown,
+    ...more,
+  ];
 }
 
 /** Menu "About". */

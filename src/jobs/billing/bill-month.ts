@@ -183,7 +183,7 @@ export function billMonth(p: BillingPorts, month: YearMonth, final: boolean): Bi
     }
   }
 
-  const data = loadRegister(p.workbook, p.log, { contacts: true });
+  const data = loadRegister(p.workbook, p.log, { contacts: true, job: { name: 'billing', label: 'billing' } });
   const today = dayInZone(p.clock.now(), data.settings.providerZone);
   if (`${month}-01` > today) {
     const message = `${month} has not started yet (today is ${today} in ${data.settings.providerZone}); nothing billed.`;

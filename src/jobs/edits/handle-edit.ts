@@ -3,6 +3,8 @@ import type { Matrices } from '../../core/escalation/index';
 import { applyPlan, planWrites, readTable, type CellWrite, type Table } from '../../register/table';
 import type { SheetPort } from '../../register/sheet-port';
 import { TicketsTab } from '../../register/tabs';
+import { headersOf } from '../../register/tab-spec';
+import { requireColumns } from '../../register/required-columns';
 import { loadMatrices } from '../shared/matrices';
 import { loadSlaContext, type SlaContext } from '../shared/sla-context';
 import { computeRow } from '../tickets/compute-row';
@@ -10,6 +12,7 @@ import type { TicketRecord } from '../tickets/prepare';
 import { describeMoves, dueMoves } from '../tickets/due-moves';
 import { valueFromEventText } from './event-value';
 import { isOwned, putBackNote, RECOMPUTED, ticketColumn, WATCHED } from './owned-columns';
+import { isBlankAt, isManualRow, MANUAL_DEFAULTED, MANUAL_TYPED, ManualNumbers, startManual, startsTicket } from './manual-ticket';
 import type { EditPorts, TicketEdit } from './ports';
 import { lockOrSkip } from '../lock-policy';
 import { isBlankRow, sameCell } from '../../register/cell-equality';
@@ -98,6 +101,8 @@ function handleLocked(
   editLast: number,
 ): EditReport {
   const { log } = ports;
+  // A renamed or deleted column the computation needs stops the handler before any write.
+  requireColumns({ spec: TicketsTab, missing: headersOf(TicketsTab).filter((h) => !header.includes(h)) }, 'edit', 'edit handler');
   const now = ports.clock.now();
   const zone = ports.workbook.timeZone;
   const single = edit.numRows === 1 && edit.numColumns === 1;
@@ -117,13 +122,29 @@ function handleLocked(
   const restoredCells: { row: number; header: string }[] = [];
   const undoCells: { row: number; header: string }[] = [];
   const clearedRows: number[] = [];
+  const numbers = new ManualNumbers(ports.state, () => ports.tickets.readColumn(header.indexOf('Ticket ID') + 1));
+  const opened: { row: number; id: string; typedReceived: boolean }[] = [];
   for (let r = first; r <= last; r++) {
     const line = patched[r - 1] as unknown[];
     if (isBlankRow(line)) {
       if (owned.length) clearedRows.push(r);
       continue;
     }
+    // A ticket taken by phone or chat: a person typed a new row. It gets a number and a Received at.
+    if (startsTicket(line, header)) {
+      const start = startManual(line, header, numbers.next(), now);
+      for (const [h, v] of Object.entries(start.cells)) writes.push({ rowNumber: r, header: h, value: v });
+      opened.push({ row: r, id: start.id, typedReceived: start.typedReceived });
+      recompute.add(r);
+    }
+    // A row still being entered (no Ticket ID yet) counts as manual too: what is typed there is kept.
+    const manual = isManualRow(line, header) || (isBlankAt(line, header, 'Ticket ID') && isBlankAt(line, header, 'Thread ID'));
     for (const e of owned) {
+      if (manual && MANUAL_TYPED.has(e.header)) {
+        // The person's to type on a manual ticket: kept, and the deadlines follow it.
+        recompute.add(r);
+        continue;
+      }
       // Without oldValue (a paste, even of one cell, or a cell that was blank) the previous
       // content is unknowable: never write a blank over it; treat it as a paste below.
       if (single && edit.oldValue !== undefined) {
@@ -208,7 +229,8 @@ function handleLocked(
     const before: Record<string, unknown> = {};
     for (const h of Object.keys(u.values)) before[h] = actual[row.rowNumber - 1]?.[header.indexOf(h)];
     const moves = dueMoves(before, u.values);
-    if (moves.length) {
+    // A ticket started by this edit had no deadlines to move: its Manual ticket line says it.
+    if (moves.length && !opened.some((o) => o.row === row.rowNumber)) {
       const text = describeMoves(moves, u.prepared.calendar.timeZone);
       log.add('Deadlines moved', text, { ticketId: id, clientId: data['Client ID'] });
       moved.push(`${id}: ${text}`);
@@ -233,8 +255,19 @@ function handleLocked(
       `rows ${clearedRows.join(', ')} were emptied by hand; their tickets are no longer on the register (Undo brings them back)`,
     );
 
-  const plan = planWrites({ ...(table as Table<unknown>), raw: actual }, writes);
+  for (const o of opened) {
+    const received = patched[o.row - 1]![header.indexOf('Received at')] as Date;
+    log.add(
+      'Manual ticket',
+      `${o.id} started on row ${o.row}${edit.user ? ` by ${edit.user}` : ''}; Received at ${o.typedReceived ? 'kept as typed' : 'stamped'}: ${showTime(received.getTime(), zone)}`,
+      { ticketId: o.id },
+    );
+  }
+
+  // A manual ticket's blank Status, Priority and Reason are filled with their defaults (people's columns, left blank).
+  const plan = planWrites({ ...(table as Table<unknown>), raw: actual }, writes, opened.length ? MANUAL_DEFAULTED : []);
   applyPlan(asPort(actual), plan);
+  numbers.save();
 
   const toastParts: string[] = [];
   if (restoredCells.length) {
@@ -247,6 +280,10 @@ function handleLocked(
       `${undoCells.length} cell(s) of ${cols} were pasted over; they are filled in by Support Desk — press Undo (Ctrl+Z / ⌘Z) to bring them back.`,
     );
   }
+  if (opened.length)
+    toastParts.push(
+      `New ticket${opened.length === 1 ? '' : 's'} ${opened.map((o) => o.id).join(', ')}: numbered, Received at set, deadlines counted.`,
+    );
   if (problems) toastParts.push(`${problems} edited row(s) cannot be evaluated: see their Problems cells.`);
   if (moved.length === 1) toastParts.push(`Deadlines moved — ${moved[0]}.`);
   else if (moved.length > 1) toastParts.push(`Deadlines moved on ${moved.length} tickets (see the Log).`);
@@ -255,6 +292,7 @@ function handleLocked(
 
   const message = [
     `Edit of rows ${first}–${last}`,
+    opened.length ? `${opened.length} manual ticket(s) started` : '',
     recomputed ? `${recomputed} ticket(s) recomputed` : '',
     restoredCells.length ? `${restoredCells.length} cell(s) put back` : '',
     undoCells.length ? `${undoCells.length} pasted-over cell(s) noted` : '',

@@ -1,5 +1,5 @@
 import type { CellBlock, NoteBlock } from '../../register/sheet-port';
-import type { ClockPort, LockPort, WorkbookPort } from '../ports';
+import type { ClockPort, KeyValuePort, LockPort, WorkbookPort } from '../ports';
 import type { RunLogPort } from '../ports';
 
 /**
@@ -32,6 +32,8 @@ export interface EditSheetPort {
   readRows(first: number, count: number): unknown[][];
   /** Last row with content (cheap). */
   lastRow(): number;
+  /** One column, rows 2…last (one read): the Ticket IDs, when a manual ticket needs a number. */
+  readColumn(column: number): unknown[];
   plainTextColumns?(): boolean[];
   writeBlocks(blocks: readonly CellBlock[]): void;
   writeNotes(blocks: readonly NoteBlock[]): void;
@@ -44,4 +46,6 @@ export interface EditPorts {
   readonly clock: ClockPort;
   readonly lock: LockPort;
   readonly log: RunLogPort;
+  /** Document properties: the ticket number sequence shared with the inbox check. */
+  readonly state: KeyValuePort;
 }

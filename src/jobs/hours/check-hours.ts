@@ -51,7 +51,7 @@ export interface CheckHoursPorts {
  * the usage alerts of the current month. Run under the document lock.
  */
 export function checkHours(p: CheckHoursPorts): string {
-  const data = loadRegister(p.workbook, p.log);
+  const data = loadRegister(p.workbook, p.log, { job: { name: 'hours', label: 'hours check' } });
   const today = dayInZone(p.clock.now(), data.settings.providerZone);
   const c = classifyHours(data, today);
   writeHoursColumns(p.workbook, data, c, knownFinalMonths(p.kv), p.log);

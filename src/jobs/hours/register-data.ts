@@ -1,6 +1,7 @@
 import { canonicalClientId } from '../../core/types/client-ids';
 import { ActivitiesTab, ClientsTab, ContactsTab, HoursTab, SettingsTab, TicketsTab } from '../../register/tabs';
 import { readTable, type Table } from '../../register/table';
+import { requireColumns } from '../../register/required-columns';
 import type * as z from 'zod/mini';
 import type { RowOf, TabSpec } from '../../register/tab-spec';
 import type { WorkbookPort } from '../ports';
@@ -12,6 +13,12 @@ import type { ActivityRule } from '../../core/hours/rules';
 import type { RunLogPort } from '../ports';
 
 export class RegisterMissingError extends Error {}
+
+/** The job loading the register, for the columns it declared it needs (TabSpec.needs) and its name in the stop message. */
+export interface RegisterJob {
+  readonly name: 'hours' | 'billing';
+  readonly label: string;
+}
 
 export interface ClientInfo extends ClientContract {
   readonly csmEmail: string;
@@ -88,8 +95,23 @@ function table<S extends z.ZodMiniObject>(wb: WorkbookPort, spec: TabSpec<S>): T
  * shown on the Settings tab and logged once when `report` (jobs under the lock do; the
  * sidebars only read).
  */
-export function loadRegister(wb: WorkbookPort, log: RunLogPort, opts: { contacts?: boolean; report?: boolean } = {}): RegisterData {
-  const loaded = settingsFromTable(table(wb, SettingsTab), wb.timeZone);
+export function loadRegister(
+  wb: WorkbookPort,
+  log: RunLogPort,
+  opts: { contacts?: boolean; report?: boolean; job?: RegisterJob } = {},
+): RegisterData {
+  // Every tab read and its columns checked before anything is written (the Settings Problems cells included).
+  const need = <R>(t: Table<R>): Table<R> => {
+    if (opts.job) requireColumns(t, opts.job.name, opts.job.label);
+    return t;
+  };
+  const settingsTable = table(wb, SettingsTab);
+  const clientsTable = need(table(wb, ClientsTab));
+  const activitiesTable = need(table(wb, ActivitiesTab));
+  const ticketsTable = need(table(wb, TicketsTab));
+  const contactsTable = opts.contacts ? need(table(wb, ContactsTab)) : null;
+  const hours = need(table(wb, HoursTab));
+  const loaded = settingsFromTable(settingsTable, wb.timeZone);
   if (opts.report !== false) reportSettingProblems(wb, loaded, log);
   const s = loaded.settings;
   const providerZone = s.providerZone;
@@ -116,7 +138,6 @@ export function loadRegister(wb: WorkbookPort, log: RunLogPort, opts: { contacts
   };
   const day = (d: Date | null): IsoDay | null => (d ? workDay(d.getTime(), settings.sheetZone, providerZone) : null);
 
-  const clientsTable = table(wb, ClientsTab);
   const invalidClients = new Map<string, string>();
   const idColumn = clientsTable.columnOf.get('Client ID');
   for (const p of clientsTable.problems) {
@@ -147,7 +168,6 @@ export function loadRegister(wb: WorkbookPort, log: RunLogPort, opts: { contacts
   // Client IDs typed in Hours, Tickets and Contacts as the Clients tab spells them (`canyon` → CANYON).
   const clientIdOf = canonicalClientId(clients.map((c) => c.clientId));
 
-  const activitiesTable = table(wb, ActivitiesTab);
   for (const p of activitiesTable.problems) log.add('Activity row skipped', `Activities row ${p.rowNumber}: ${p.message}`);
   const activities: ActivityRule[] = activitiesTable.rows.map(({ data: a }) => ({
     activity: a.Activity,
@@ -155,7 +175,6 @@ export function loadRegister(wb: WorkbookPort, log: RunLogPort, opts: { contacts
     rule: a.Rule,
   }));
 
-  const ticketsTable = table(wb, TicketsTab);
   const tickets = new Map<string, TicketInfo>();
   for (const { data: t } of ticketsTable.rows) {
     tickets.set(t['Ticket ID'].toUpperCase(), {
@@ -167,11 +186,12 @@ export function loadRegister(wb: WorkbookPort, log: RunLogPort, opts: { contacts
     });
   }
 
-  const contacts: ContactInfo[] = opts.contacts
-    ? table(wb, ContactsTab).rows.map(({ data: c }) => ({ email: c.Email, clientId: clientIdOf(c['Client ID']), role: c.Role }))
-    : [];
+  const contacts: ContactInfo[] = (contactsTable?.rows ?? []).map(({ data: c }) => ({
+    email: c.Email,
+    clientId: clientIdOf(c['Client ID']),
+    role: c.Role,
+  }));
 
-  const hours = table(wb, HoursTab);
   const entries: HoursEntry[] = hours.rows.map(({ rowNumber, data: h }) => ({
     rowNumber,
     day: workDay(h.Date.getTime(), settings.sheetZone, providerZone),

@@ -24,6 +24,7 @@ import { reportSettingProblems, settingsFromTable } from '../shared/settings';
 import { buildSlaContext } from '../shared/sla-context';
 import { loadCheckpoint, saveCheckpoint, type Checkpoint } from './checkpoint';
 import { Deadlines } from './deadlines';
+import { settleOpened } from './settle';
 import { MessageHandler } from './handle-message';
 import { MessageLedger } from './message-ledger';
 import type { IngestPorts } from './ports';
@@ -194,6 +195,7 @@ class IngestRun {
   private deadlines: Deadlines | null = null;
   private articles: Article[] | null = null;
   private readonly clientsTable: Table<RowOf<typeof ClientsTab>>;
+  private readonly clients: ReadonlyMap<string, RowOf<typeof ClientsTab>>;
   private readonly brokenClients: ReadonlyMap<string, RowProblem>;
 
   constructor(
@@ -207,6 +209,7 @@ class IngestRun {
     const contacts = read(ports, ContactsTab);
     const clients = read(ports, ClientsTab);
     this.clientsTable = clients;
+    this.clients = new Map(clients.rows.map((r) => [r.data['Client ID'], r.data]));
     const brokenClients = brokenClientRows(clients);
     this.brokenClients = brokenClients;
     const directory = new Directory(
@@ -225,7 +228,7 @@ class IngestRun {
       ledger: this.ledger,
       replies,
       directory,
-      clients: new Map<string, RowOf<typeof ClientsTab>>(clients.rows.map((r) => [r.data['Client ID'], r.data])),
+      clients: this.clients,
       brokenClients: new Map([...brokenClients].map(([id, b]) => [id, b.message])),
       settings,
       now: () => ports.clock.now(),
@@ -269,6 +272,7 @@ class IngestRun {
    */
   write(): void {
     const { workbook, state } = this.ports;
+    settleOpened(this.book.openedTickets, this.clients, () => this.sla(), this.ports.clock.now());
     this.book.write(workbook.tab(TicketsTab.name)!, this.ports.log);
     this.replies.save();
     saveCheckpoint(state, {

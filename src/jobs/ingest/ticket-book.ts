@@ -25,7 +25,7 @@ export interface WorkTicket extends TicketView {
   readonly firstResponseDue: number | null;
   /** Zone of the client's calendar, when known (for the promise in a recovered acknowledgement). */
   readonly timeZone: string | null;
-  /** Automation-owned cells changed this run (existing tickets). */
+  /** Automation-owned cells changed this run (on a new ticket: by a later message of the run). */
   readonly changed: Set<string>;
   /** The full row of a ticket opened this run, and its due cells' notes. */
   readonly row?: Record<string, unknown>;
@@ -149,10 +149,15 @@ export class TicketBook {
     this.threadTicket.set(t.threadId, t.id);
   }
 
-  /** Records that one of the cells the job updates changed on `t`. */
+  /** Records that one of the cells the job updates changed on `t` (on a new ticket, so its SLA cells are settled before the write). */
   touch(t: WorkTicket, header: Updated, value: unknown): void {
     if (t.isNew) t.row![header] = value;
-    else t.changed.add(header);
+    t.changed.add(header);
+  }
+
+  /** Tickets opened by this run, in the order they were opened. */
+  get openedTickets(): readonly WorkTicket[] {
+    return this.opened;
   }
 
   /**

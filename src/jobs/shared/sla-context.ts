@@ -7,7 +7,7 @@ import type { RowOf, TabSpec } from '../../register/tab-spec';
 import type { Table } from '../../register/table';
 import { readTable } from '../../register/table';
 import { CalendarsTab, ClientsTab, HolidaysTab, SlaPoliciesTab } from '../../register/tabs';
-import type { Settings } from '../../register/settings/spec';
+import { SETTINGS, type Settings } from '../../register/settings/spec';
 import type { WorkbookPort } from '../ports';
 import { loadSettings, type LoadedSettings } from './settings';
 
@@ -32,6 +32,15 @@ export interface SlaContext {
   readonly clients: ReadonlyMap<string, ClientRecord>;
   readonly settings: Settings;
   readonly problems: readonly ContextProblem[];
+  /** What a ticket whose calendar is missing or broken counts on (fail safe, not open). */
+  readonly fallback: FallbackCalendar;
+}
+
+/** The calendar of last resort and how a due note names it. */
+export interface FallbackCalendar {
+  readonly calendar: BusinessCalendar;
+  /** e.g. "MT-8-5 (Settings → SLA fallback calendar)" or "24×7 in America/Denver". */
+  readonly label: string;
 }
 
 /** The reference tabs as read (each once). Missing tabs are null. */
@@ -148,13 +157,13 @@ export function buildSlaContext(tables: SlaTables, settings: Settings, spreadshe
         });
         continue;
       }
+      // Kept: tickets under it count on the fallback calendar (and new requests are held) until the calendar is fixed.
       if (p.calendarId !== null && !calendars.has(p.calendarId)) {
         problems.push({
           tab: SlaPoliciesTab.name,
           rowNumber: r.rowNumber,
-          message: `Calendar ${p.calendarId} is not on the Calendars tab (or has problems)`,
+          message: `Calendar ${p.calendarId} is not on the Calendars tab (or has problems): open tickets count on the SLA fallback calendar`,
         });
-        continue;
       }
       seen.set(key, r.rowNumber);
       policies.push(p);
@@ -164,7 +173,30 @@ export function buildSlaContext(tables: SlaTables, settings: Settings, spreadshe
     }
   }
 
-  return { calendars, policies, clients, settings, problems };
+  return { calendars, policies, clients, settings, problems, fallback: fallbackCalendar(calendars, settings, spreadsheetTimeZone) };
+}
+
+/**
+ * Settings → SLA fallback calendar (blank = the Default calendar) when it is usable, else
+ * round the clock in the spreadsheet's zone: a ticket whose own calendar is broken is then
+ * still counted and escalated, at worst earlier than its contract says, never not at all.
+ */
+export function fallbackCalendar(
+  calendars: ReadonlyMap<string, BusinessCalendar>,
+  settings: Pick<Settings, 'slaFallbackCalendar' | 'defaultCalendar'>,
+  spreadsheetTimeZone: string,
+): FallbackCalendar {
+  const named = settings.slaFallbackCalendar.trim();
+  const id = named !== '' ? named : settings.defaultCalendar.trim();
+  const chosen = calendars.get(id);
+  if (chosen)
+    return {
+      calendar: chosen,
+      label: `${id} (Settings → ${(named !== '' ? SETTINGS.slaFallbackCalendar : SETTINGS.defaultCalendar).key})`,
+    };
+  const zone = spreadsheetTimeZone || 'UTC';
+  const allDay = { mon: '24h', tue: '24h', wed: '24h', thu: '24h', fri: '24h', sat: '24h', sun: '24h' };
+  return { calendar: calendarFromRows({ id: '24x7-fallback', timeZone: zone, ...allDay }, []), label: `24×7 in ${zone}` };
 }
 
 /** Reads a tab once (one lookup, one read), or null when it does not exist. */

@@ -174,7 +174,11 @@ function sweepLocked(ports: SweepPorts): SweepReport {
     }
     const { writes } = writesByKey(fresh, byKey);
     const { cells: problemCells, fresh: newProblems, count } = problemCellWrites(fresh, updates);
-    for (const p of newProblems) log.add('Ticket skipped', p.message, { ticketId: p.ticketId });
+    for (const p of newProblems) {
+      // A ticket on the fallback calendar is still swept; only an unusable one is skipped.
+      const swept = updates.find((u) => u.key === p.ticketId)?.prepared.ok === true;
+      log.add(swept ? 'SLA fallback' : 'Ticket skipped', p.message, { ticketId: p.ticketId });
+    }
     problems = count;
     const plan = planWrites(fresh, [...writes, ...problemCells]);
     changedTickets = updates.filter((u) => differs(tickets, u) || ledgerAdds.has(u.key)).length;

@@ -14,7 +14,7 @@ import { describePolicy } from '../../core/sla/index';
 import { DUE_COLUMNS } from './due-columns';
 import { formatPaused } from './paused-cell';
 import type { SlaContext } from '../shared/sla-context';
-import { prepareTicket, type Prepared, type TicketRecord } from './prepare';
+import { FALLBACK_MARK, prepareTicket, type Prepared, type TicketRecord } from './prepare';
 
 export interface RowUpdate {
   readonly key: string;
@@ -93,12 +93,15 @@ export function computeRow(
   };
   const notes: Record<string, string> = {};
   const changedDue = DUE_COLUMNS.some(([t, h]) => decision.dues[t] !== msOf(row[h as keyof TicketRecord]));
-  if (changedDue) decision = { ...decideTicket({ ...situation, explain: true }, row.Priority), notices: decision.notices };
+  // On the fallback calendar every due note says so, and leaving it rewrites them (notes are written only where they differ).
+  const noteAll = prepared.fallback !== null || row.Problems.includes(FALLBACK_MARK);
+  if (changedDue || noteAll) decision = { ...decideTicket({ ...situation, explain: true }, row.Priority), notices: decision.notices };
   for (const [target, header] of DUE_COLUMNS) {
     const due = decision.dues[target];
     values[header] = dateOrBlank(due);
-    if (due !== msOf(row[header as keyof TicketRecord])) {
-      notes[header] = decision.evaluations.find((e) => e.target === target)?.explanation ?? '';
+    if (noteAll || due !== msOf(row[header as keyof TicketRecord])) {
+      const explanation = decision.evaluations.find((e) => e.target === target)?.explanation ?? '';
+      notes[header] = prepared.fallback && due !== null ? `${prepared.fallback.note}.\n${explanation}` : explanation;
     }
   }
   for (const r of decision.record) {
@@ -109,5 +112,5 @@ export function computeRow(
       });
     }
   }
-  return { ...base, matrixName: matrix?.name ?? null, prepared, decision, values, notes, problem: '', logs };
+  return { ...base, matrixName: matrix?.name ?? null, prepared, decision, values, notes, problem: prepared.fallback?.note ?? '', logs };
 }

@@ -20,9 +20,14 @@ export type Prepared =
       /** Set when the Policy cell must change (blank, unreadable, or a Priority / plan change). */
       readonly policyChange: { readonly from: SlaPolicy | null; readonly text: string } | null;
       readonly calendar: BusinessCalendar;
+      /** Set when the ticket's own calendar is missing or broken and it counts on the fallback: why, for its due notes and Problems cell. */
+      readonly fallback: { readonly reason: string; readonly note: string } | null;
       /** What reconciling Status with the stamps changed (empty when they agreed). */
       readonly stampChanges: readonly string[];
     };
+
+/** In a ticket's Problems cell while it counts on the fallback calendar (so leaving it rewrites the due notes). */
+export const FALLBACK_MARK = 'counted on the fallback';
 
 const ms = (d: Date | null) => (d === null ? null : d.getTime());
 
@@ -62,15 +67,14 @@ export function prepareTicket(row: TicketRecord, ctx: SlaContext, now: number): 
 
   const ownCal = clientCalendarId(client, ctx.settings);
   const calId = policyCalendarId(policy!, ownCal === '' ? null : asCalendarId(ownCal));
-  const calendar = calId === null ? undefined : ctx.calendars.get(calId);
-  if (!calendar)
-    return {
-      ok: false,
-      problem:
-        calId === null
-          ? 'No calendar: the client names none and Settings → Default calendar is blank'
-          : `Calendar ${calId} is not on the Calendars tab (or has a problem)`,
-    };
+  const own = calId === null ? undefined : ctx.calendars.get(calId);
+  // Fail safe, not open: a broken calendar must not switch the ticket's SLA off.
+  const reason =
+    calId === null
+      ? 'No calendar: the client names none and Settings → Default calendar is blank'
+      : `Calendar ${calId} is not on the Calendars tab (or has a problem)`;
+  const fallback = own ? null : { reason, note: `${reason}; ${FALLBACK_MARK} ${ctx.fallback.label} until it is fixed` };
+  const calendar = own ?? ctx.fallback.calendar;
 
   return {
     ok: true,
@@ -87,6 +91,7 @@ export function prepareTicket(row: TicketRecord, ctx: SlaContext, now: number): 
     policy: policy!,
     policyChange,
     calendar,
+    fallback,
     stampChanges: stamps.changes,
   };
 }

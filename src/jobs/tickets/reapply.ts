@@ -1,6 +1,7 @@
 import { decodePolicy, describePolicy } from '../../core/sla/index';
 import { applyPlan, planWrites, readTable, writesByKey } from '../../register/table';
 import { TicketsTab } from '../../register/tabs';
+import { requireColumns } from '../../register/required-columns';
 import type { ClockPort, LockPort, WorkbookPort } from '../ports';
 import type { RunLogPort } from '../ports';
 import { loadMatrices } from '../shared/matrices';
@@ -59,6 +60,7 @@ function reapplyLocked(ports: ReapplyPorts): ReapplyReport {
   if (!port) return notRun('not set up', 'There is no Tickets tab: run Support Desk → Set up register.');
   const now = ports.clock.now();
   const tickets = readTable(port, TicketsTab);
+  requireColumns(tickets, 'reapply', 'reapply');
   const open = tickets.rows.filter((r) => !DONE.has(r.data.Status));
   const ctx = loadSlaContext(workbook);
   const { matrices } = loadMatrices(workbook);

@@ -90,6 +90,14 @@ export const SETTINGS = {
     initial: (e) => defaultCalendarId(e.spreadsheetTimeZone),
     parse: plainText,
   }),
+  slaFallbackCalendar: setting({
+    key: 'SLA fallback calendar',
+    explanation:
+      'Calendar ID an open ticket counts on while its own calendar is missing or broken, so its deadlines and escalations go on (blank = the Default calendar; if that is broken too, round the clock).',
+    usedBy: ['sweep', 'edits'],
+    initial: () => '',
+    parse: plainText,
+  }),
   defaultRateCents: setting({
     key: 'Default hourly rate',
     explanation: 'Overage rate in dollars per hour for clients with no Hourly rate.',

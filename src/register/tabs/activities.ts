@@ -8,6 +8,7 @@ export const ActivitiesTab = defineTab({
   purpose: 'What kinds of work are logged, and whether each counts against the client’s contracted hours.',
   key: 'Activity',
   problems: true,
+  needs: { hours: ['Activity', 'Counts toward contract'], billing: ['Activity', 'Counts toward contract'] },
   schema: z.object({
     Activity: requiredText('Activity'),
     'Counts toward contract': oneOf(COUNTS_TOWARD, 'Counts toward contract'),

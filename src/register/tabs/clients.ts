@@ -8,7 +8,28 @@ export const ClientsTab = defineTab({
   purpose: 'One row per client: its contract (plan, monthly hours, hourly rate), business calendar and escalation matrix.',
   key: 'Client ID',
   // Without it no sender matches a client, and every mail would be marked unregistered.
-  needs: { ingest: ['Client ID'] },
+  needs: {
+    ingest: ['Client ID'],
+    // A missing column must stop the job, never read as blank (no rate = the default rate, no Tax rate = no tax).
+    hours: ['Client ID', 'Status', 'Monthly hours', 'Hourly rate', 'Contract start', 'Contract end', 'CSM email'],
+    billing: [
+      'Client ID',
+      'Name',
+      'Edition',
+      'Status',
+      'Monthly hours',
+      'Hourly rate',
+      'Contract start',
+      'Contract end',
+      'CSM email',
+      'Finance email',
+      'Billing address',
+      'Payment terms',
+      'Currency',
+      'Tax rate',
+      'PO number',
+    ],
+  },
   problems: true,
   schema: z.object({
     'Client ID': requiredText('Client ID'),

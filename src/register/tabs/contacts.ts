@@ -7,6 +7,7 @@ export const ContactsTab = defineTab({
   purpose: 'People at each client. Only contacts with "Can open tickets" = Yes (authorized representatives) open tickets by mail.',
   key: 'Email',
   problems: true,
+  needs: { billing: ['Email', 'Client ID', 'Role'] },
   schema: z.object({
     Email: email('Email'),
     Name: text,

@@ -7,6 +7,10 @@ export const HoursTab = defineTab({
   name: 'Hours',
   purpose: 'Time logged by CSMs against clients (and tickets). Counted and Reason are computed: what counts toward the contract and why.',
   problems: true,
+  needs: {
+    hours: ['Date', 'Client ID', 'Person', 'Ticket ID', 'Activity', 'Hours', 'Required attendee', 'Counted', 'Reason'],
+    billing: ['Date', 'Client ID', 'Person', 'Ticket ID', 'Activity', 'Hours', 'Required attendee'],
+  },
   schema: z.object({
     Date: preprocess((v) => (v === '' ? undefined : v), z.date({ error: 'Date must be a date' })),
     'Client ID': requiredText('Client ID'),

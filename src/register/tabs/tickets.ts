@@ -5,6 +5,30 @@ import { PRIORITIES, REASONS, SLA_STATES, STATUSES } from '../../core/types/voca
 
 const A = 'automation' as const;
 
+/** Every column the sweep reads to evaluate a ticket or writes back (Problems is optional). */
+const SWEEP_NEEDS = [
+  'Ticket ID',
+  'Client ID',
+  'Subject',
+  'Priority',
+  'Status',
+  'Assignee',
+  'Received at',
+  'First response due',
+  'First response at',
+  'Next update due',
+  'Resolution due',
+  'Resolved at',
+  'SLA state',
+  'Escalation tier',
+  'Last customer message at',
+  'Last staff message at',
+  'Policy',
+  'Paused',
+  'SLA record',
+  'Notified',
+] as const;
+
 export const TicketsTab = defineTab({
   name: 'Tickets',
   purpose:
@@ -12,29 +36,13 @@ export const TicketsTab = defineTab({
   key: 'Ticket ID',
   problems: true,
   needs: {
-    // Every column the sweep reads to evaluate a ticket or writes back (Problems is optional).
-    sweep: [
-      'Ticket ID',
-      'Client ID',
-      'Subject',
-      'Priority',
-      'Status',
-      'Assignee',
-      'Received at',
-      'First response due',
-      'First response at',
-      'Next update due',
-      'Resolution due',
-      'Resolved at',
-      'SLA state',
-      'Escalation tier',
-      'Last customer message at',
-      'Last staff message at',
-      'Policy',
-      'Paused',
-      'SLA record',
-      'Notified',
-    ],
+    sweep: SWEEP_NEEDS,
+    // Reapply and the edit handler compute rows as the sweep does (src/jobs/tickets/compute-row.ts).
+    reapply: SWEEP_NEEDS,
+    edit: SWEEP_NEEDS,
+    // What hours and billing read of a ticket: its client, Reason (troubleshooting of a bug) and SLA attainment.
+    hours: ['Ticket ID', 'Client ID', 'Reason'],
+    billing: ['Ticket ID', 'Client ID', 'Reason', 'Received at', 'SLA state'],
     // What a new ticket is opened with and what a reply updates (a renamed Status must not open tickets with a blank one).
     ingest: [
       'Ticket ID',

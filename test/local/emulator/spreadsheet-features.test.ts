@@ -157,6 +157,35 @@ describe('protection', () => {
   });
 });
 
+describe('protected and conditional-format ranges follow rows', () => {
+  it('shift with rows above, grow with rows inside, shrink with rows deleted; rows added after the end are outside', () => {
+    const { ss, app } = setup();
+    const sheet = ss.getSheetByName('Tickets')!;
+    sheet.getRange('B5:B10').protect().setDescription('B');
+    sheet.getRange('C1:C1000').protect().setDescription('C');
+    sheet.setConditionalFormatRules([
+      app
+        .newConditionalFormatRule()
+        .whenTextEqualTo('x')
+        .setBackground('#ffffff')
+        .setRanges([sheet.getRange('D2:D1000')])
+        .build(),
+    ]);
+    const ranges = () => [
+      ...sheet.getProtections(app.ProtectionType.RANGE).map((p) => `${p.getDescription()}=${p.getRange().getA1Notation()}`),
+      ...sheet.getConditionalFormatRules().map((r) => `cf=${r.getRanges()[0]!.getA1Notation()}`),
+    ];
+    sheet.insertRowsBefore(2, 2);
+    expect(ranges()).toEqual(['B=B7:B12', 'C=C1:C1002', 'cf=D4:D1002']);
+    sheet.insertRowsAfter(sheet.getMaxRows(), 10);
+    expect(ranges()).toEqual(['B=B7:B12', 'C=C1:C1002', 'cf=D4:D1002']);
+    sheet.deleteRows(8, 995);
+    expect(ranges()).toEqual(['B=B7', 'C=C1:C7', 'cf=D4:D7']);
+    sheet.deleteRows(7, 1);
+    expect(ranges()).toEqual(['C=C1:C6', 'cf=D4:D6']);
+  });
+});
+
 describe('conditional format rules', () => {
   it('builds rules and replaces the sheet list', () => {
     const { app, ss, workbook } = setup();

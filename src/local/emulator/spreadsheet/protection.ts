@@ -65,6 +65,16 @@ export class Protection {
     if (this.spec.range) return this.env.rangeOf(this.spec.range) ?? this.env.ctx.fail('This protected range has been deleted.');
     return this.env.range(sheet, 1, 1, sheet.maxRows, sheet.maxColumns);
   }
+  /** Apps Script's setRange: "Adjusts the range that is being protected" (a sheet protection has no range to adjust). */
+  setRange(range: Range): Protection {
+    this.env.call('Protection.setRange');
+    if (this.spec.type !== 'RANGE') return this.env.ctx.fail('This operation is not supported on a protected sheet.');
+    const ref = range.ref();
+    // Kept on its own sheet's list: moving a protection to another sheet is not modelled.
+    if (ref.sheetId !== this.spec.sheetId) return this.env.ctx.fail('The range must be on the sheet of this protection.');
+    this.spec.range = ref;
+    return this;
+  }
   getRangeName(): string | null {
     this.env.call('Protection.getRangeName', { cheap: true });
     return null;

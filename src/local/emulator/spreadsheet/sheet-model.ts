@@ -155,13 +155,48 @@ export class SheetModel {
   insertRows(beforeRow: number, count: number): void {
     if (beforeRow - 1 < this.rows.length) this.rows.splice(beforeRow - 1, 0, ...new Array<RowData | undefined>(count));
     this.maxRows += count;
+    this.moveRanges((ref) => {
+      if (beforeRow <= ref.row) ref.row += count;
+      else if (beforeRow <= ref.row + ref.numRows - 1) ref.numRows += count; // inserted inside: the range grows
+    });
     this.version++;
   }
 
   deleteRows(row: number, count: number): void {
     this.rows.splice(row - 1, count);
     this.maxRows -= count;
+    const end = row + count - 1;
+    this.moveRanges((ref) => {
+      const last = ref.row + ref.numRows - 1;
+      if (last < row) return;
+      if (ref.row > end) {
+        ref.row -= count;
+        return;
+      }
+      const removed = Math.min(last, end) - Math.max(ref.row, row) + 1;
+      ref.numRows -= removed;
+      if (ref.row > row) ref.row = row;
+    });
+    // A protected range whose rows are all deleted is deleted with them.
+    for (let i = this.protections.length - 1; i >= 0; i--) if (this.protections[i]!.range?.numRows === 0) this.protections.splice(i, 1);
     this.version++;
+  }
+
+  /**
+   * Protected ranges and conditional-format ranges follow rows as Sheets moves them:
+   * shifted by rows inserted or deleted above, grown by rows inserted inside, shrunk by rows
+   * deleted inside (a range left with no rows is gone). Rows added after a range's last row
+   * are not in it.
+   */
+  private moveRanges(move: (ref: { row: number; numRows: number }) => void): void {
+    for (const p of this.protections) {
+      if (p.range && p.range.sheetId === this.id) move(p.range);
+      for (const u of p.unprotected) if (u.sheetId === this.id) move(u);
+    }
+    for (const rule of this.conditionalRules) {
+      for (const ref of rule.ranges) if (ref.sheetId === this.id) move(ref);
+      rule.ranges = rule.ranges.filter((ref) => ref.numRows > 0);
+    }
   }
 
   insertColumns(beforeColumn: number, count: number): void {

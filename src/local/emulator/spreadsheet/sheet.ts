@@ -104,6 +104,11 @@ export class Sheet {
     if (position > max) this.fail(MSG.outsideSheet);
   }
 
+  /**
+   * New rows carry no number format, data validation or note: Google documents inheriting
+   * only for the Sheets API's InsertDimension (from the rows after, unless inheritFromBefore),
+   * and there are none after the last row; the product must set what it needs itself.
+   */
   insertRowsAfter(afterPosition: number, howMany: number): Sheet {
     this.env.call('Sheet.insertRowsAfter');
     this.positive('insertRowsAfter', afterPosition, howMany);
