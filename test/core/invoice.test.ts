@@ -61,7 +61,7 @@ describe('invoices', () => {
     entries: [entry('ACME', 150), entry('BETA', 60)],
     unbilled: [],
     adjustments: [credit('ACME', -5000), credit('BETA', -2500)],
-    settings: { defaultRateCents: 12_500, incrementMin: 15 },
+    settings: { defaultRateMicros: 12_500_0000, incrementMin: 15 },
   });
   const invoices = buildInvoices({
     statement: s,
@@ -77,8 +77,8 @@ describe('invoices', () => {
       ['BETA', -2500 - 206],
     ]);
     const acme = invoices[0]!;
-    expect(acme.lines.map((l) => [l.minutes, l.rateCents, l.amountCents])).toEqual([
-      [90, 12_500, 18_750],
+    expect(acme.lines.map((l) => [l.minutes, l.rateMicros, l.amountCents])).toEqual([
+      [90, 125_000_000, 18_750],
       [null, null, -5000],
     ]);
     expect(acme.due).toBe('2026-10-31');
@@ -118,7 +118,7 @@ describe('invoice document', () => {
         entries: [entry('ACME', 150)],
         unbilled: [],
         adjustments: [credit('ACME', -5000)],
-        settings: { defaultRateCents: 12_500, incrementMin: 15 },
+        settings: { defaultRateMicros: 12_500_0000, incrementMin: 15 },
       }),
       terms: new Map(),
       defaults: terms,

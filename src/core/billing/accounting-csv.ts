@@ -3,7 +3,7 @@
  * sign, no apostrophe), one row per invoice line; the rows of a file add up to the invoices'
  * totals, so to the billing tab's total when no tax is charged.
  */
-import type { Cents } from './money';
+import { MICROS_PER_CENT, plainRate, type Cents } from './money';
 import type { Invoice, InvoiceLine } from './invoice';
 
 export const ACCOUNTING_SYSTEMS = ['Xero', 'QuickBooks'] as const;
@@ -65,11 +65,12 @@ function text(v: string): string {
  * otherwise round the product and the file would no longer add up).
  */
 export function quantityAndUnit(line: InvoiceLine): { quantity: string; unit: string } {
-  const { minutes, rateCents, amountCents } = line;
-  if (minutes !== null && rateCents !== null && minutes > 0) {
+  const { minutes, rateMicros, amountCents } = line;
+  if (minutes !== null && rateMicros !== null && minutes > 0) {
     const hundredthHours = (minutes * 100) / 60;
-    if (Number.isInteger(hundredthHours) && (minutes * rateCents) % 60 === 0 && (minutes * rateCents) / 60 === amountCents) {
-      return { quantity: plainAmount(hundredthHours), unit: plainAmount(rateCents) };
+    const perCent = 60 * MICROS_PER_CENT;
+    if (Number.isInteger(hundredthHours) && (minutes * rateMicros) % perCent === 0 && (minutes * rateMicros) / perCent === amountCents) {
+      return { quantity: plainAmount(hundredthHours), unit: plainRate(rateMicros) };
     }
   }
   return { quantity: '1', unit: plainAmount(amountCents) };
@@ -90,7 +91,7 @@ function qboDate(iso: string): string {
 /** Tax, when the invoice charges it, is its own line so the file still adds up. */
 function linesWithTax(inv: Invoice): InvoiceLine[] {
   if (inv.taxCents === 0) return [...inv.lines];
-  return [...inv.lines, { description: 'Tax', minutes: null, rateCents: null, amountCents: inv.taxCents, reference: '' }];
+  return [...inv.lines, { description: 'Tax', minutes: null, rateMicros: null, amountCents: inv.taxCents, reference: '' }];
 }
 
 export function xeroCsv(invoices: readonly Invoice[], opt: AccountingOptions): string {

@@ -1,5 +1,5 @@
 import type { YearMonth } from '../hours/month';
-import { formatMoney } from './money';
+import { formatRate } from './money';
 import { overageCents, overageMinutes } from './overage';
 import { allowanceFor } from './proration';
 import type {
@@ -110,11 +110,11 @@ export function buildStatement(input: StatementInput): MonthStatement {
     const own = linesOf.get(c.clientId) ?? [];
     const underContract = c.status !== 'Ended' && allowance.days > 0;
     if (!underContract && own.length === 0) continue;
-    const rateCents = c.rateCents ?? settings.defaultRateCents;
+    const rateMicros = c.rateMicros ?? settings.defaultRateMicros;
     const hours = own.filter((l) => l.kind === 'Hours');
     const counted = sum(hours, (l) => l.countedMin);
     const overageMin = overageMinutes(counted, allowance.minutes, settings.incrementMin);
-    const overage = overageCents(overageMin, rateCents);
+    const overage = overageCents(overageMin, rateMicros);
     const adjustment = sum(
       own.filter((l) => l.kind === 'Adjustment total'),
       (l) => l.amountCents,
@@ -127,12 +127,12 @@ export function buildStatement(input: StatementInput): MonthStatement {
       excludedMin: sum(hours, (l) => l.excludedMin),
       countedMin: counted,
       overageMin,
-      rateCents,
+      rateMicros,
       overageCents: overage,
       adjustmentCents: adjustment,
       dueCents: overage + adjustment,
     });
-    const rateSource = c.rateCents === null ? 'Default hourly rate' : 'client rate';
+    const rateSource = c.rateMicros === null ? 'Default hourly rate' : 'client rate';
     lines.push({
       kind: 'Contract',
       clientId: c.clientId,
@@ -145,7 +145,7 @@ export function buildStatement(input: StatementInput): MonthStatement {
       countedMin: null,
       excludedMin: null,
       amountCents: null,
-      reason: `${c.monthlyHours === null ? 'No monthly hours' : allowance.explanation}; overage at ${formatMoney(rateCents)}/h (${rateSource}), rounded up to ${settings.incrementMin} min`,
+      reason: `${c.monthlyHours === null ? 'No monthly hours' : allowance.explanation}; overage at ${formatRate(rateMicros)}/h (${rateSource}), rounded up to ${settings.incrementMin} min`,
       forMonth: '',
     });
     lines.push(...own);

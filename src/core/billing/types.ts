@@ -1,6 +1,6 @@
 import type { HoursEntry } from '../hours/entry';
 import type { IsoDay, YearMonth } from '../hours/month';
-import type { Cents } from './money';
+import type { Cents, RateMicros } from './money';
 
 export const BILLING_STATUSES = ['Draft', 'Final'] as const;
 export type BillingStatus = (typeof BILLING_STATUSES)[number];
@@ -14,13 +14,13 @@ export interface ClientContract {
   /** null = no hours included. */
   readonly monthlyHours: number | null;
   /** null = the Default hourly rate. */
-  readonly rateCents: Cents | null;
+  readonly rateMicros: RateMicros | null;
   readonly start: IsoDay | null;
   readonly end: IsoDay | null;
 }
 
 export interface BillingSettings {
-  readonly defaultRateCents: Cents;
+  readonly defaultRateMicros: RateMicros;
   /** Billing increment in minutes (0.25 h = 15). */
   readonly incrementMin: number;
 }
@@ -69,7 +69,7 @@ export interface ClientRow {
   readonly excludedMin: number;
   readonly countedMin: number;
   readonly overageMin: number;
-  readonly rateCents: Cents;
+  readonly rateMicros: RateMicros;
   readonly overageCents: Cents;
   readonly adjustmentCents: Cents;
   readonly dueCents: Cents;
@@ -99,7 +99,7 @@ export interface MonthStatement {
 export interface BilledClientMonth {
   readonly clientId: string;
   readonly allowanceMin: number;
-  readonly rateCents: Cents;
+  readonly rateMicros: RateMicros;
   readonly countedMin: number;
   readonly amountCents: Cents;
 }

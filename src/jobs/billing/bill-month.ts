@@ -94,7 +94,7 @@ function adjustmentLines(
       const c = data.clients.find((x) => x.clientId === clientId);
       return {
         allowanceMin: c ? allowanceFor(f.month, c.monthlyHours ?? 0, c.start, c.end).minutes : 0,
-        rateCents: c?.rateCents ?? data.settings.defaultRateCents,
+        rateMicros: c?.rateMicros ?? data.settings.defaultRateMicros,
       };
     };
     out.push(...adjustmentsFor(billed, current, data.settings.incrementMin, terms));

@@ -1,5 +1,6 @@
 import {
   BILLING_STATUSES,
+  MICROS_PER_DOLLAR,
   DETAIL_COLUMNS,
   SUMMARY_COLUMNS,
   type BilledClientMonth,
@@ -24,6 +25,8 @@ export const BILLING_TAB = /^Billing (\d{4}-(?:0[1-9]|1[0-2]))$/;
 export const WIDTH = Math.max(SUMMARY_COLUMNS.length, DETAIL_COLUMNS.length);
 const HOURS_FORMAT = '0.00';
 const MONEY_FORMAT = '$#,##0.00';
+/** A rate shows the decimals it was typed with ($150.555), not a rounded cent. */
+const RATE_FORMAT = '$#,##0.00####';
 const TEXT_FORMAT = '@';
 
 export interface RenderedTab {
@@ -64,7 +67,7 @@ export function renderStatement(s: MonthStatement): RenderedTab {
     HOURS_FORMAT,
     HOURS_FORMAT,
     HOURS_FORMAT,
-    MONEY_FORMAT,
+    RATE_FORMAT,
     MONEY_FORMAT,
     MONEY_FORMAT,
     MONEY_FORMAT,
@@ -81,7 +84,7 @@ export function renderStatement(s: MonthStatement): RenderedTab {
         h(r.excludedMin),
         h(r.countedMin),
         h(r.overageMin),
-        m(r.rateCents),
+        r.rateMicros / MICROS_PER_DOLLAR,
         m(r.overageCents),
         m(r.adjustmentCents),
         m(r.dueCents),
@@ -161,6 +164,7 @@ export class BillingTabError extends Error {}
 
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
 const minutes = (v: unknown) => (isBlankCell(v) || Number.isNaN(Number(v)) ? null : Math.round(Number(v) * 60));
+const micros = (v: unknown) => (isBlankCell(v) || Number.isNaN(Number(v)) ? null : Math.round(Number(v) * MICROS_PER_DOLLAR));
 const cents = (v: unknown) => (isBlankCell(v) || Number.isNaN(Number(v)) ? null : Math.round(Number(v) * 100));
 const KINDS: readonly LineKind[] = ['Contract', 'Hours', 'Adjustment', 'Adjustment total', 'Not billed'];
 
@@ -184,7 +188,7 @@ export function parseBillingTab(month: YearMonth, raw: readonly (readonly unknow
     clients.set(id, {
       clientId: id,
       allowanceMin: minutes(row[S('Contracted h')]) ?? 0,
-      rateCents: cents(row[S('Rate')]) ?? 0,
+      rateMicros: micros(row[S('Rate')]) ?? 0,
       countedMin: minutes(row[S('Counted h')]) ?? 0,
       amountCents: cents(row[S('Overage amount')]) ?? 0,
     });

@@ -4,7 +4,7 @@ import { readTable, type Table } from '../../register/table';
 import type * as z from 'zod/mini';
 import type { RowOf, TabSpec } from '../../register/tab-spec';
 import type { WorkbookPort } from '../ports';
-import { dollarsToCents, type AccountingSystem, type BillingSettings, type ClientContract } from '../../core/billing';
+import { centsToRate, type AccountingSystem, type BillingSettings, type ClientContract } from '../../core/billing';
 import { reportSettingProblems, settingsFromTable } from '../shared/settings';
 import { workDay, type IsoDay } from '../../core/hours/month';
 import type { HoursEntry } from '../../core/hours/entry';
@@ -96,7 +96,7 @@ export function loadRegister(wb: WorkbookPort, log: RunLogPort, opts: { contacts
   const settings: HoursSettings = {
     providerZone,
     sheetZone: wb.timeZone,
-    defaultRateCents: s.defaultRateCents,
+    defaultRateMicros: centsToRate(s.defaultRateCents),
     incrementMin: s.billingIncrementMin,
     mailQuotaReserve: s.mailQuotaReserve,
     financeEmail: s.financeEmail,
@@ -130,7 +130,7 @@ export function loadRegister(wb: WorkbookPort, log: RunLogPort, opts: { contacts
     status: c.Status,
     edition: c.Edition,
     monthlyHours: c['Monthly hours'],
-    rateCents: c['Hourly rate'] === null ? null : dollarsToCents(c['Hourly rate']),
+    rateMicros: c['Hourly rate'],
     start: day(c['Contract start']),
     end: day(c['Contract end']),
     csmEmail: c['CSM email'],

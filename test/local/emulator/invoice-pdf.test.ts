@@ -78,7 +78,7 @@ describe('invoice PDFs', () => {
     entries: [entry('OVER', 150), entry('BOTH', 120), entry('CRED', 60)],
     unbilled: [],
     adjustments: [adjustment('BOTH', -5000), adjustment('CRED', -2500)],
-    settings: { defaultRateCents: 12_500, incrementMin: 15 },
+    settings: { defaultRateMicros: 12_500_0000, incrementMin: 15 },
   });
   const invoices = buildInvoices({
     statement,
