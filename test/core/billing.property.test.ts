@@ -15,7 +15,10 @@ const entryArb = fc.record({
 });
 const clientArb = fc.record({
   monthlyHours: fc.option(fc.integer({ min: 0, max: 40 }), { nil: null }),
-  rateMicros: fc.option(fc.integer({ min: 0, max: 30_000 }).map((c) => c * 10_000), { nil: null }),
+  rateMicros: fc.option(
+    fc.integer({ min: 0, max: 30_000 }).map((c) => c * 10_000),
+    { nil: null },
+  ),
   startDay: fc.option(fc.integer({ min: 1, max: 30 }), { nil: null }),
   status: fc.constantFrom('Active', 'Ended', 'Paused'),
 });

@@ -98,7 +98,9 @@ describe('overage (docs/design.md, Rules: Billing)', () => {
   });
 
   it("uses the client's own rate when the contract names one", () => {
-    const s = buildStatement(input({ clients: [contract({ rateMicros: 15_000_0000, monthlyHours: 1 })], entries: [line({ minutes: 90 })] }));
+    const s = buildStatement(
+      input({ clients: [contract({ rateMicros: 15_000_0000, monthlyHours: 1 })], entries: [line({ minutes: 90 })] }),
+    );
     expect(s.rows[0]).toMatchObject({ overageMin: 30, overageCents: 7_500 });
   });
 });

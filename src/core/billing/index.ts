@@ -26,3 +26,4 @@ export * from './invoice';
 export * from './invoice-number';
 export * from './accounting-csv';
 export { invoiceHtml, type Provider } from './invoice-html';
+export { billedLinesPrint } from './fingerprint';

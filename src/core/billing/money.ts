@@ -31,17 +31,24 @@ export function rateFromNumber(n: number): RateMicros | null {
 }
 
 /**
- * minutes × rate in cents, rounded half up once at the end. The product is taken in
- * BigInt, so no floating point is involved: 225 min (3.75 h) × $150.555 = 56 458.125 ¢ →
- * $564.58.
+ * minutes × rate in cents, rounded half up once at the end: 225 min (3.75 h) × $150.555 =
+ * 56 458.125 ¢ → $564.58. Exact integer arithmetic (the rate split into whole cents and the
+ * sub-cent rest, so every intermediate is a safe integer; the bundle's target has no BigInt).
  */
 export function minutesTimesRate(minutes: number, rate: RateMicros): Cents {
-  const num = BigInt(Math.round(minutes)) * BigInt(Math.round(rate));
-  const den = 60n * BigInt(MICROS_PER_CENT);
-  const neg = num < 0n;
-  const abs = neg ? -num : num;
-  const q = (2n * abs + den) / (2n * den);
-  return Number(neg ? -q : q);
+  const sign = Math.sign(minutes) * Math.sign(rate);
+  const min = Math.abs(Math.round(minutes));
+  const r = Math.abs(Math.round(rate));
+  const wholeCents = Math.floor(r / MICROS_PER_CENT);
+  const subCent = r % MICROS_PER_CENT;
+  const a = min * wholeCents; // cent-minutes
+  if (!Number.isSafeInteger(a)) throw new RangeError(`${minutes} min × ${rate} micro-dollars is too large to bill exactly`);
+  const cents = Math.floor(a / 60);
+  // The rest, in units of 1 / (60 × 10 000) cent.
+  const unit = 60 * MICROS_PER_CENT;
+  const rest = (a % 60) * MICROS_PER_CENT + min * subCent;
+  const total = cents + Math.floor(rest / unit) + (2 * (rest % unit) >= unit ? 1 : 0);
+  return sign < 0 ? -total : total;
 }
 
 function groupThousands(whole: number): string {

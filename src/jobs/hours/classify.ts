@@ -23,6 +23,7 @@ export function classifyHours(data: RegisterData, today: IsoDay): Classified {
     hasActivity: (name) => activity(name) !== undefined,
     ticket: (id) => data.tickets.get(id.toUpperCase()),
     today,
+    monthLimitMin: data.settings.plausible.monthMin,
   });
   const counted: ClassifiedEntry[] = [];
   const unusable: UnbilledRow[] = [];

@@ -4,7 +4,7 @@ import { readTable, type Table } from '../../register/table';
 import type * as z from 'zod/mini';
 import type { RowOf, TabSpec } from '../../register/tab-spec';
 import type { WorkbookPort } from '../ports';
-import { centsToRate, type AccountingSystem, type BillingSettings, type ClientContract } from '../../core/billing';
+import { centsToRate, formatRate, type AccountingSystem, type BillingSettings, type ClientContract } from '../../core/billing';
 import { reportSettingProblems, settingsFromTable } from '../shared/settings';
 import { workDay, type IsoDay } from '../../core/hours/month';
 import type { HoursEntry } from '../../core/hours/entry';
@@ -62,6 +62,8 @@ export interface HoursSettings extends BillingSettings {
   readonly statementEditions: readonly string[];
   readonly providerName: string;
   readonly invoice: InvoiceSettings;
+  /** Beyond these a figure is taken for a typo, flagged and not billed (issue 13, defect 5). */
+  readonly plausible: { readonly rateMicros: number; readonly monthMin: number };
 }
 
 export interface RegisterData {
@@ -69,6 +71,9 @@ export interface RegisterData {
   readonly clients: readonly ClientInfo[];
   /** Client IDs whose Clients row fails the schema → "Clients row N: why", so hours name the real cause. */
   readonly invalidClients: ReadonlyMap<string, string>;
+  /** Clients rows refused for an implausible figure (not a schema problem): row number → note for its Problems cell. */
+  readonly implausibleClients: ReadonlyMap<number, string>;
+  readonly clientsTable: Table<RowOf<typeof ClientsTab>>;
   readonly activities: readonly ActivityRule[];
   readonly tickets: ReadonlyMap<string, TicketInfo>;
   readonly contacts: readonly ContactInfo[];
@@ -113,6 +118,7 @@ export function loadRegister(wb: WorkbookPort, log: RunLogPort, opts: { contacts
       itemName: s.accountingItemName,
       taxType: s.accountingTaxType,
     },
+    plausible: { rateMicros: centsToRate(s.plausibleRateCents), monthMin: s.plausibleMonthHours * 60 },
   };
   const day = (d: Date | null): IsoDay | null => (d ? workDay(d.getTime(), settings.sheetZone, providerZone) : null);
 
@@ -124,7 +130,16 @@ export function loadRegister(wb: WorkbookPort, log: RunLogPort, opts: { contacts
     const id = idColumn === undefined ? '' : String(clientsTable.raw[p.rowNumber - 1]?.[idColumn] ?? '').trim();
     if (id && !invalidClients.has(id)) invalidClients.set(id, `Clients row ${p.rowNumber}: ${p.message}`);
   }
-  const clients: ClientInfo[] = clientsTable.rows.map(({ data: c }) => ({
+  const implausibleClients = new Map<number, string>();
+  const plausible = clientsTable.rows.filter(({ rowNumber, data: c }) => {
+    const rate = c['Hourly rate'];
+    if (rate === null || rate <= settings.plausible.rateMicros) return true;
+    const why = `Hourly rate ${formatRate(rate)} is above Settings → Highest plausible hourly rate (${formatRate(settings.plausible.rateMicros)}): not billed until it is corrected (or the setting raised)`;
+    implausibleClients.set(rowNumber, why);
+    if (!invalidClients.has(c['Client ID'])) invalidClients.set(c['Client ID'], `Clients row ${rowNumber}: ${why}`);
+    return false;
+  });
+  const clients: ClientInfo[] = plausible.map(({ data: c }) => ({
     clientId: c['Client ID'],
     name: c.Name,
     status: c.Status,
@@ -182,5 +197,5 @@ export function loadRegister(wb: WorkbookPort, log: RunLogPort, opts: { contacts
     minutes: Math.round(h.Hours * 60),
     required: h['Required attendee'],
   }));
-  return { settings, clients, invalidClients, activities, tickets, contacts, hours, entries };
+  return { settings, clients, invalidClients, implausibleClients, clientsTable, activities, tickets, contacts, hours, entries };
 }

@@ -55,7 +55,11 @@ export const ClientsTab = defineTab({
       width: 100,
     },
     'Monthly hours': { note: 'Support hours included per month in the contract.', format: 'hours', width: 110 },
-    'Hourly rate': { note: 'Overage rate per hour in dollars (150, 1,200 or $1,200.00; up to six decimals, used as typed); blank = the Default hourly rate setting.', format: 'money', width: 100 },
+    'Hourly rate': {
+      note: 'Overage rate per hour in dollars (150, 1,200 or $1,200.00; up to six decimals, used as typed); blank = the Default hourly rate setting.',
+      format: 'money',
+      width: 100,
+    },
     'CSM email': { note: 'The client success manager: first tier of escalation and usage alerts.', width: 200 },
     'Escalation matrix': {
       note: 'Matrix name from the Escalation tab; blank = the Default escalation matrix setting.',
