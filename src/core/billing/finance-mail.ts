@@ -26,6 +26,8 @@ export const SUMMARY_COLUMNS = [
   'Adjustments',
   'Amount due',
   'Status',
+  // Last, so tabs and files made before SOWs keep their columns where they were.
+  'SOW amount',
 ] as const;
 export const DETAIL_COLUMNS = [
   'Client ID',
@@ -41,6 +43,7 @@ export const DETAIL_COLUMNS = [
   'Amount',
   'Reason',
   'For month',
+  'SOW ID',
 ] as const;
 
 const money = (c: number): CsvCell => csvNumber((c / 100).toFixed(2));
@@ -62,6 +65,7 @@ function detailFields(l: StatementLine): CsvCell[] {
     opt(l.amountCents, money),
     l.reason,
     l.forMonth,
+    l.sowId ?? '',
   ];
 }
 
@@ -89,7 +93,7 @@ export function financeMail(s: MonthStatement, unbilledCount: number): FinanceMa
     '',
     ...s.rows.map(
       (r) =>
-        `${r.clientId} ${r.name}: counted ${hoursText(r.countedMin)} h of ${hoursText(r.allowanceMin)} h, overage ${hoursText(r.overageMin)} h × ${formatRate(r.rateMicros)} = ${formatMoney(r.overageCents)}, adjustments ${formatMoney(r.adjustmentCents)}, due ${formatMoney(r.dueCents)}`,
+        `${r.clientId} ${r.name}: counted ${hoursText(r.countedMin)} h of ${hoursText(r.allowanceMin)} h, overage ${hoursText(r.overageMin)} h × ${formatRate(r.rateMicros)} = ${formatMoney(r.overageCents)}, adjustments ${formatMoney(r.adjustmentCents)}${r.sowCents ? `, SOW work ${formatMoney(r.sowCents)}` : ''}, due ${formatMoney(r.dueCents)}`,
     ),
     `Total due: ${formatMoney(t.dueCents)}`,
     note,
@@ -133,6 +137,7 @@ function summaryCells<C>(s: MonthStatement, f: Figures<C>): { rowCells: (string 
     moneyText(r.adjustmentCents),
     moneyText(r.dueCents),
     s.status,
+    moneyText(r.sowCents),
   ]);
   const t = s.totals;
   const totalCells: (string | C)[] = [
@@ -148,6 +153,7 @@ function summaryCells<C>(s: MonthStatement, f: Figures<C>): { rowCells: (string 
     moneyText(t.adjustmentCents),
     moneyText(t.dueCents),
     s.status,
+    moneyText(t.sowCents),
   ];
   return { rowCells, totalCells };
 }

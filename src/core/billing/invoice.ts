@@ -67,6 +67,18 @@ export function invoiceLines(statement: MonthStatement, row: ClientRow): Invoice
       reference: ref('overage'),
     });
   }
+  // Time and materials: one line per signed SOW, its hours billed in full at its rate.
+  for (const l of statement.lines) {
+    if (l.clientId !== row.clientId || l.kind !== 'SOW total' || !l.amountCents) continue;
+    const minutes = l.loggedMin ?? 0;
+    lines.push({
+      description: `SOW ${l.sowId ?? ''}${l.activity ? ` — ${l.activity}` : ''}: time and materials in ${statement.month}`,
+      minutes,
+      rateMicros: l.rateMicros ?? null,
+      amountCents: l.amountCents,
+      reference: ref(`SOW ${l.sowId ?? ''}`),
+    });
+  }
   // The money of an adjustment is on its client's "Adjustment total" line, one per earlier month.
   for (const l of statement.lines) {
     if (l.clientId !== row.clientId || l.kind !== 'Adjustment total' || l.amountCents === null || l.amountCents === 0) continue;

@@ -41,7 +41,8 @@ export interface UnbilledRow {
   readonly problem: string;
 }
 
-export type LineKind = 'Contract' | 'Hours' | 'Adjustment' | 'Adjustment total' | 'Not billed';
+/** SOW / SOW total: time-and-materials work on a signed statement of work (src/core/billing/sow.ts). */
+export type LineKind = 'Contract' | 'Hours' | 'SOW' | 'SOW total' | 'Adjustment' | 'Adjustment total' | 'Not billed';
 
 /** A detail line of the billing tab; every figure of a client row is a sum of its lines. */
 export interface StatementLine {
@@ -59,6 +60,10 @@ export interface StatementLine {
   readonly reason: string;
   /** The month an adjustment corrects ('' for this month's own lines). */
   readonly forMonth: string;
+  /** The statement of work of a SOW / SOW total line ('' or absent otherwise). */
+  readonly sowId?: string;
+  /** The rate a SOW total line bills at. */
+  readonly rateMicros?: RateMicros;
 }
 
 export interface ClientRow {
@@ -72,6 +77,8 @@ export interface ClientRow {
   readonly rateMicros: RateMicros;
   readonly overageCents: Cents;
   readonly adjustmentCents: Cents;
+  /** Time and materials on signed SOWs, billed in full. */
+  readonly sowCents: Cents;
   readonly dueCents: Cents;
 }
 
@@ -83,6 +90,7 @@ export interface Totals {
   readonly overageMin: number;
   readonly overageCents: Cents;
   readonly adjustmentCents: Cents;
+  readonly sowCents: Cents;
   readonly dueCents: Cents;
 }
 

@@ -12,8 +12,9 @@ export interface ValidationContext {
   readonly contractStart?: (clientId: string) => IsoDay | null;
   /** Today in the provider's zone: later days are in the future. */
   readonly today: IsoDay;
-  /** Most minutes one client can log in a month before its month is taken for a typo (Settings). */
+  /** Most minutes one client can log in a month before its month is taken for a typo, and the setting's name. */
   readonly monthLimitMin?: number;
+  readonly monthLimitSetting?: string;
 }
 
 const DAY_LIMIT_MIN = 24 * 60;
@@ -69,7 +70,7 @@ export function validateEntries(entries: readonly HoursEntry[], ctx: ValidationC
     }
     for (const acc of perClientMonth.values()) {
       if (acc.minutes <= ctx.monthLimitMin) continue;
-      const why = `${acc.clientId} has ${formatHours(acc.minutes)} in ${acc.month}, more than Settings → Most plausible hours a month (${formatHours(ctx.monthLimitMin)}): not billed until the hours are checked (or the setting raised)`;
+      const why = `${acc.clientId} has ${formatHours(acc.minutes)} in ${acc.month}, more than Settings → ${ctx.monthLimitSetting ?? 'the monthly limit'} (${formatHours(ctx.monthLimitMin)}): not billed until the hours are checked (or the setting raised)`;
       for (const row of acc.rows) flag(row, why);
     }
   }

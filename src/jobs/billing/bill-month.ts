@@ -8,10 +8,11 @@ import {
   formatMoney,
   holdFlaggedLines,
   type BillingStatus,
+  type ClassifiedEntry,
   type MonthStatement,
   type StatementLine,
 } from '../../core/billing';
-import { formatHours } from '../../core/hours/entry';
+import { formatHours, lineSignature } from '../../core/hours/entry';
 import { addMonths, dayInZone, daysInMonth, monthOfDay, type IsoDay, type YearMonth } from '../../core/hours/month';
 import type { ClockPort, KeyValuePort, WorkbookPort } from '../ports';
 import { classifyHours, type Classified } from '../hours/classify';
@@ -122,7 +123,8 @@ function adjustmentLines(
     const flagged = c.unusable.filter((u) => u.day !== null && monthOfDay(u.day) === f.month);
     const { current, held } = holdFlaggedLines(
       billed,
-      c.counted.filter((e) => monthOfDay(e.day) === f.month),
+      // SOW work is billed on its own lines, not by re-computing the contract (lateSowWork).
+      c.counted.filter((e) => monthOfDay(e.day) === f.month && !e.sowId),
       flagged,
     );
     for (const h of held) {
@@ -140,6 +142,37 @@ function adjustmentLines(
       };
     };
     out.push(...adjustmentsFor(billed, current, data.settings.incrementMin, terms));
+  }
+  return out;
+}
+
+/**
+ * SOW hours of earlier Final months that no Final tab billed: held then (the SOW was not
+ * signed yet), they are billed in this month once it is, marked with the month worked.
+ */
+function lateSowWork(c: Classified, finals: readonly ParsedBillingTab[], month: YearMonth): ClassifiedEntry[] {
+  const key = (l: {
+    clientId: string;
+    sowId?: string;
+    day: string;
+    person: string;
+    ticketId: string;
+    activity: string;
+    required: boolean | null;
+  }) => `${l.clientId}#${(l.sowId ?? '').toUpperCase()}#${lineSignature({ ...l, day: l.day as IsoDay, required: l.required ?? true })}`;
+  const billed = new Map<string, number>();
+  for (const f of finals) for (const l of f.sowLines) billed.set(key(l), (billed.get(key(l)) ?? 0) + (l.loggedMin ?? 0));
+  const earlier = new Set(finals.map((f) => f.month as string).filter((m) => m < month));
+  const out: ClassifiedEntry[] = [];
+  for (const e of c.counted) {
+    if (!e.sowId || !earlier.has(monthOfDay(e.day))) continue;
+    const k = key(e);
+    const left = billed.get(k) ?? 0;
+    if (left >= e.minutes) {
+      billed.set(k, left - e.minutes);
+      continue;
+    }
+    out.push({ ...e, reason: `${e.reason}; worked in ${monthOfDay(e.day)} (closed Final) and billed now that the SOW is signed` });
   }
   return out;
 }
@@ -281,7 +314,8 @@ export function billMonth(p: BillingPorts, month: YearMonth, final: boolean, opt
     status,
     clients: data.clients,
     settings: data.settings,
-    entries: c.counted.filter((e) => monthOfDay(e.day) === month),
+    entries: [...c.counted.filter((e) => monthOfDay(e.day) === month), ...lateSowWork(c, finalTabs, month)],
+    sows: data.sows,
     unbilled: c.unusable.filter((u) => u.day !== null && monthOfDay(u.day) === month),
     adjustments: adjustmentLines(data, c, finalTabs, month, p.log),
   });

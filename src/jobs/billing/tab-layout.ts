@@ -44,7 +44,7 @@ export interface RenderedTab {
  * Activity, Status / Reason with its sentence): without them every column is 100 px and
  * names, addresses, "Overage amount" and the reasons read cut off.
  */
-export const COLUMN_WIDTHS: readonly number[] = [95, 170, 100, 200, 100, 175, 100, 100, 120, 105, 105, 560, 85];
+export const COLUMN_WIDTHS: readonly number[] = [95, 170, 100, 200, 100, 175, 100, 100, 120, 105, 105, 560, 95, 90];
 
 const h = (min: number | null) => (min === null ? '' : min / 60);
 const m = (cents: number | null) => (cents === null ? '' : cents / 100);
@@ -72,6 +72,7 @@ export function renderStatement(s: MonthStatement): RenderedTab {
     MONEY_FORMAT,
     MONEY_FORMAT,
     TEXT_FORMAT,
+    MONEY_FORMAT,
   ];
   add([...SUMMARY_COLUMNS], [], true);
   for (const r of s.rows) {
@@ -89,6 +90,7 @@ export function renderStatement(s: MonthStatement): RenderedTab {
         m(r.adjustmentCents),
         m(r.dueCents),
         s.status,
+        m(r.sowCents),
       ],
       summaryFormats,
     );
@@ -108,6 +110,7 @@ export function renderStatement(s: MonthStatement): RenderedTab {
       m(t.adjustmentCents),
       m(t.dueCents),
       s.status,
+      m(t.sowCents),
     ],
     summaryFormats,
     true,
@@ -125,6 +128,7 @@ export function renderStatement(s: MonthStatement): RenderedTab {
     HOURS_FORMAT,
     HOURS_FORMAT,
     MONEY_FORMAT,
+    TEXT_FORMAT,
     TEXT_FORMAT,
     TEXT_FORMAT,
   ];
@@ -145,6 +149,7 @@ export function renderStatement(s: MonthStatement): RenderedTab {
         m(l.amountCents),
         l.reason,
         l.forMonth,
+        l.sowId ?? '',
       ],
       detailFormats,
     );
@@ -158,6 +163,8 @@ export interface ParsedBillingTab {
   readonly billed: BilledMonth;
   /** Adjustment lines (for earlier months) this tab carries. */
   readonly adjustments: readonly StatementLine[];
+  /** SOW lines billed on this tab (time and materials), whatever month they were worked in. */
+  readonly sowLines: readonly StatementLine[];
 }
 
 export class BillingTabError extends Error {}
@@ -166,7 +173,9 @@ const str = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim
 const minutes = (v: unknown) => (isBlankCell(v) || Number.isNaN(Number(v)) ? null : Math.round(Number(v) * 60));
 const micros = (v: unknown) => (isBlankCell(v) || Number.isNaN(Number(v)) ? null : Math.round(Number(v) * MICROS_PER_DOLLAR));
 const cents = (v: unknown) => (isBlankCell(v) || Number.isNaN(Number(v)) ? null : Math.round(Number(v) * 100));
-const KINDS: readonly LineKind[] = ['Contract', 'Hours', 'Adjustment', 'Adjustment total', 'Not billed'];
+const KINDS: readonly LineKind[] = ['Contract', 'Hours', 'SOW', 'SOW total', 'Adjustment', 'Adjustment total', 'Not billed'];
+/** Columns added later: a tab written before them still reads. */
+const OPTIONAL = new Set<string>(['SOW amount', 'SOW ID']);
 
 /** Reads a billing tab back. Columns are found by header, so a reordered tab still reads. */
 export function parseBillingTab(month: YearMonth, raw: readonly (readonly unknown[])[]): ParsedBillingTab {
@@ -174,7 +183,8 @@ export function parseBillingTab(month: YearMonth, raw: readonly (readonly unknow
   const head = (raw[0] ?? []).map(str);
   const col = (hdr: readonly string[], name: string) => hdr.indexOf(name);
   for (const c of SUMMARY_COLUMNS)
-    if (col(head, c) < 0) throw new BillingTabError(`${name} has no "${c}" column in row 1; it cannot be read as a billing tab`);
+    if (!OPTIONAL.has(c) && col(head, c) < 0)
+      throw new BillingTabError(`${name} has no "${c}" column in row 1; it cannot be read as a billing tab`);
   const S = (name: string) => col(head, name);
   const clients = new Map<string, BilledClientMonth>();
   let status: BillingStatus | null = null;
@@ -197,11 +207,13 @@ export function parseBillingTab(month: YearMonth, raw: readonly (readonly unknow
 
   const lines: BilledLine[] = [];
   const adjustments: StatementLine[] = [];
+  const sowLines: StatementLine[] = [];
   const detailAt = raw.findIndex((row, i) => i > 0 && str(row[0]) === 'Client ID' && row.map(str).includes('Line'));
   if (detailAt > 0) {
     const dh = raw[detailAt]!.map(str);
     const D = (name: string) => dh.indexOf(name);
-    for (const c of DETAIL_COLUMNS) if (D(c) < 0) throw new BillingTabError(`${name}: the detail header has no "${c}" column`);
+    for (const c of DETAIL_COLUMNS)
+      if (!OPTIONAL.has(c) && D(c) < 0) throw new BillingTabError(`${name}: the detail header has no "${c}" column`);
     for (let i = detailAt + 1; i < raw.length; i++) {
       const row = raw[i]!;
       const kind = str(row[D('Line')]) as LineKind;
@@ -221,6 +233,7 @@ export function parseBillingTab(month: YearMonth, raw: readonly (readonly unknow
         amountCents: cents(row[D('Amount')]),
         reason: str(row[D('Reason')]),
         forMonth: str(row[D('For month')]),
+        ...(D('SOW ID') >= 0 && str(row[D('SOW ID')]) ? { sowId: str(row[D('SOW ID')]) } : {}),
       };
       if (kind === 'Hours') {
         lines.push({
@@ -234,7 +247,8 @@ export function parseBillingTab(month: YearMonth, raw: readonly (readonly unknow
           countedMin: line.countedMin ?? 0,
         });
       } else if (kind === 'Adjustment' || kind === 'Adjustment total') adjustments.push(line);
+      else if (kind === 'SOW') sowLines.push(line);
     }
   }
-  return { month, status, billed: { month, clients, lines }, adjustments };
+  return { month, status, billed: { month, clients, lines }, adjustments, sowLines };
 }

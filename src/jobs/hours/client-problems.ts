@@ -1,9 +1,11 @@
 import { ClientsTab } from '../../register/tabs';
 import { syncProblems } from '../../register/problems-column';
+import { SETTINGS } from '../../register/settings/spec';
 import type { RunLogPort, WorkbookPort } from '../ports';
 import type { RegisterData } from './register-data';
 
-const MARK = 'Highest plausible hourly rate';
+/** The implausible-rate note names its setting: that is how a note this module wrote is found again. */
+const MARK = SETTINGS.plausibleRateCents.key;
 
 /**
  * Puts the note on each Clients row billing cannot use (a cell that fails its check, such as

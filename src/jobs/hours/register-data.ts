@@ -1,11 +1,13 @@
 import { canonicalClientId } from '../../core/types/client-ids';
-import { ActivitiesTab, ClientsTab, ContactsTab, HoursTab, SettingsTab, TicketsTab } from '../../register/tabs';
+import { ActivitiesTab, ClientsTab, ContactsTab, HoursTab, SettingsTab, SowsTab, TicketsTab } from '../../register/tabs';
+import type { Sow } from '../../core/billing/sow';
 import { readTable, type Table } from '../../register/table';
 import type * as z from 'zod/mini';
 import type { RowOf, TabSpec } from '../../register/tab-spec';
 import type { WorkbookPort } from '../ports';
 import { centsToRate, formatRate, type AccountingSystem, type BillingSettings, type ClientContract } from '../../core/billing';
 import { reportSettingProblems, settingsFromTable } from '../shared/settings';
+import { SETTINGS } from '../../register/settings/spec';
 import { workDay, type IsoDay } from '../../core/hours/month';
 import type { HoursEntry } from '../../core/hours/entry';
 import type { ActivityRule } from '../../core/hours/rules';
@@ -77,6 +79,10 @@ export interface RegisterData {
   readonly activities: readonly ActivityRule[];
   readonly tickets: ReadonlyMap<string, TicketInfo>;
   readonly contacts: readonly ContactInfo[];
+  /** SOW ID (upper-cased) → the SOW; none when the register has no SOWs tab yet. */
+  readonly sows: ReadonlyMap<string, Sow>;
+  /** SOW IDs whose SOWs row fails a check → "SOWs row N: why". */
+  readonly invalidSows: ReadonlyMap<string, string>;
   readonly hours: Table<RowOf<typeof HoursTab>>;
   /** Schema-valid Hours rows as entries (further checks: validateEntries). */
   readonly entries: readonly HoursEntry[];
@@ -134,7 +140,7 @@ export function loadRegister(wb: WorkbookPort, log: RunLogPort, opts: { contacts
   const plausible = clientsTable.rows.filter(({ rowNumber, data: c }) => {
     const rate = c['Hourly rate'];
     if (rate === null || rate <= settings.plausible.rateMicros) return true;
-    const why = `Hourly rate ${formatRate(rate)} is above Settings → Highest plausible hourly rate (${formatRate(settings.plausible.rateMicros)}): not billed until it is corrected (or the setting raised)`;
+    const why = `Hourly rate ${formatRate(rate)} is above Settings → ${SETTINGS.plausibleRateCents.key} (${formatRate(settings.plausible.rateMicros)}): not billed until it is corrected (or the setting raised)`;
     implausibleClients.set(rowNumber, why);
     if (!invalidClients.has(c['Client ID'])) invalidClients.set(c['Client ID'], `Clients row ${rowNumber}: ${why}`);
     return false;
@@ -193,9 +199,55 @@ export function loadRegister(wb: WorkbookPort, log: RunLogPort, opts: { contacts
     clientId: clientIdOf(h['Client ID']),
     person: h.Person,
     ticketId: h['Ticket ID'].toUpperCase(),
+    sowId: h['SOW ID'].toUpperCase(),
     activity: h.Activity,
     minutes: Math.round(h.Hours * 60),
     required: h['Required attendee'],
   }));
-  return { settings, clients, invalidClients, implausibleClients, clientsTable, activities, tickets, contacts, hours, entries };
+  const { sows, invalidSows } = loadSows(wb, log);
+  return {
+    settings,
+    clients,
+    invalidClients,
+    implausibleClients,
+    clientsTable,
+    activities,
+    tickets,
+    contacts,
+    sows,
+    invalidSows,
+    hours,
+    entries,
+  };
+}
+
+/** The SOWs tab, when there is one (a register set up before SOWs has none: no SOW is known). */
+function loadSows(wb: WorkbookPort, log: RunLogPort): { sows: Map<string, Sow>; invalidSows: Map<string, string> } {
+  const sows = new Map<string, Sow>();
+  const invalidSows = new Map<string, string>();
+  const port = wb.tab(SowsTab.name);
+  if (!port) return { sows, invalidSows };
+  const t = readTable(port, SowsTab);
+  const idCol = t.columnOf.get('SOW ID');
+  for (const p of t.problems) {
+    log.add('SOW row skipped', `SOWs row ${p.rowNumber}: ${p.message}`);
+    const id =
+      idCol === undefined
+        ? ''
+        : String(t.raw[p.rowNumber - 1]?.[idCol] ?? '')
+            .trim()
+            .toUpperCase();
+    if (id && !invalidSows.has(id)) invalidSows.set(id, `SOWs row ${p.rowNumber}: ${p.message}`);
+  }
+  for (const { data: s } of t.rows) {
+    sows.set(s['SOW ID'].toUpperCase(), {
+      sowId: s['SOW ID'],
+      clientId: s['Client ID'],
+      title: s.Title,
+      status: s.Status,
+      estimateMin: s['Estimate (h)'] === null ? null : Math.round(s['Estimate (h)'] * 60),
+      rateMicros: s.Rate,
+    });
+  }
+  return { sows, invalidSows };
 }
