@@ -102,8 +102,12 @@ describe('invoices', () => {
     );
     expect(x[2]).toContain(',1,-50.00,');
     const q = quickbooksCsv(invoices, opt).split('\r\n');
+    // The headers QuickBooks Online maps by itself (see QUICKBOOKS_COLUMNS for the source).
+    expect(q[0]).toBe(
+      'Invoice number,Customer,Invoice date,Due date,Terms,Memo,Item (Product/Service),Item Description,Item Quantity,Item Rate,Item Amount',
+    );
     expect(q[1]).toBe(
-      'INV-ACME,Acme,10/01/2026,10/31/2026,Net 30,PO PO-7,Support hours,"Support hours over the monthly allowance, 2026-09",1.50,125.00,187.50,USD',
+      'INV-ACME,Acme,10/01/2026,10/31/2026,Net 30,PO PO-7,Support hours,"Support hours over the monthly allowance, 2026-09",1.50,125.00,187.50',
     );
   });
 });

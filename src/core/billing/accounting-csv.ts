@@ -31,19 +31,28 @@ export const XERO_COLUMNS = [
   'Currency',
 ] as const;
 
+/**
+ * QuickBooks Online's invoice import maps these headers by itself (its own defaults; other
+ * names have to be mapped by hand on every import). Source: Intuit's answer "Do we need to map
+ * field everytime when import invoices??" (QuickBooks Community, en-ca), which lists Invoice
+ * number*, Customer*, Invoice date*, Due date*, Terms, Item (Product/Service), Item Description,
+ * Item Quantity, Item Rate, Item Amount*, Memo (* mandatory) and points to Intuit's "Import
+ * invoices in batches" help article:
+ * https://quickbooks.intuit.com/learn-support/en-ca/sales-and-invoicing/do-we-need-to-map-field-everytime-when-import-invoices/01/394876
+ * Currency is not among them: QuickBooks takes it from the customer, so it is left out.
+ */
 export const QUICKBOOKS_COLUMNS = [
-  'InvoiceNo',
+  'Invoice number',
   'Customer',
-  'InvoiceDate',
-  'DueDate',
+  'Invoice date',
+  'Due date',
   'Terms',
   'Memo',
-  'Item(Product/Service)',
-  'ItemDescription',
-  'ItemQuantity',
-  'ItemRate',
-  'ItemAmount',
-  'Currency',
+  'Item (Product/Service)',
+  'Item Description',
+  'Item Quantity',
+  'Item Rate',
+  'Item Amount',
 ] as const;
 
 /** Cents as a plain decimal number: -1250 → "-12.50". */
@@ -138,7 +147,6 @@ export function quickbooksCsv(invoices: readonly Invoice[], opt: AccountingOptio
           quantity,
           unit,
           plainAmount(line.amountCents),
-          text(inv.terms.currency),
         ].join(','),
       );
     }
