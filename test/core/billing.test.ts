@@ -200,8 +200,8 @@ describe('mails', () => {
     expect(csv[0]).toBe(
       'Client ID,Client,Contracted h,Logged h,Excluded h,Counted h,Overage h,Rate,Overage amount,Adjustments,Amount due,Status,SOW amount',
     );
-    expect(csv[1]).toBe('ACME,Acme Outfitters,6.00,7.00,0.00,7.00,1.00,125.00,125.00,0.00,125.00,Draft');
-    expect(csv[3]).toBe('Total,,8.00,8.00,0.00,8.00,1.00,,125.00,0.00,125.00,Draft');
+    expect(csv[1]).toBe('ACME,Acme Outfitters,6.00,7.00,0.00,7.00,1.00,125.00,125.00,0.00,125.00,Draft,0.00');
+    expect(csv[3]).toBe('Total,,8.00,8.00,0.00,8.00,1.00,,125.00,0.00,125.00,Draft,0.00');
   });
 
   it('CSV text that looks like a formula is neutralised', () => {
