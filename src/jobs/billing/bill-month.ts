@@ -25,6 +25,7 @@ import type { RunLogPort } from '../ports';
 import type { MailPort } from '../mail/port';
 import type { MailAttachment } from '../../core/notify/index';
 import { makeInvoices } from './invoices';
+import { replaceVoided } from './replacements';
 import { billingRecipients } from './recipients';
 import { slaAttainment } from './sla-attainment';
 import { BILLING_TAB, billingTabName, parseBillingTab, renderStatement, type ParsedBillingTab } from './tab-layout';
@@ -177,13 +178,39 @@ function lateSowWork(c: Classified, finals: readonly ParsedBillingTab[], month: 
   return out;
 }
 
+/**
+ * Running the Final close of a month already final again is the "reissue": it issues the
+ * replacements of invoices voided since (of any final month), with their import file in a
+ * draft to finance; nothing else changes, and with nothing voided it issues nothing.
+ */
+function reissue(p: BillingPorts, finals: ReadonlySet<YearMonth>): string {
+  const data = loadRegister(p.workbook, p.log, { contacts: true });
+  const today = dayInZone(p.clock.now(), data.settings.providerZone);
+  const r = replaceVoided(p, data, finals, today);
+  if (!r.invoices.length) return ' No voided invoice to replace.';
+  p.mail.saveDraft({
+    to: data.settings.financeEmail ? [data.settings.financeEmail] : [],
+    cc: [],
+    subject: `Replacement invoices ${r.invoices.map((i) => i.number).join(', ')} (${data.settings.providerName})`,
+    body: `Replacements for voided invoices, issued ${today}:\n${r.invoices.map((i) => `${i.number} ${i.clientId} ${i.month}: ${formatMoney(i.totalCents)}`).join('\n')}\n\nThe import file is attached.\n`,
+    attachments: r.csv ? [r.csv] : [],
+  });
+  return ` ${r.invoices.length} replacement invoice(s) for voided ones: ${r.invoices.map((i) => `${i.number} (${i.clientId} ${i.month})`).join(', ')}.`;
+}
+
 function replaceDraft(p: BillingPorts, key: string, make: () => string): void {
   const old = p.kv.get(key);
   if (old) p.mail.deleteDraft(old);
   p.kv.set(key, make());
 }
 
-function draftMails(p: BillingPorts, data: RegisterData, s: MonthStatement, unbilled: number, importFile: MailAttachment | null): string[] {
+function draftMails(
+  p: BillingPorts,
+  data: RegisterData,
+  s: MonthStatement,
+  unbilled: number,
+  importFiles: readonly MailAttachment[],
+): string[] {
   const done: string[] = [];
   const fm = financeMail(s, unbilled);
   replaceDraft(p, financeDraftKey(s.month), () =>
@@ -193,7 +220,7 @@ function draftMails(p: BillingPorts, data: RegisterData, s: MonthStatement, unbi
       subject: fm.subject,
       body: fm.text,
       htmlBody: fm.html,
-      attachments: [{ name: fm.csvName, contentType: 'text/csv', content: fm.csv }, ...(importFile ? [importFile] : [])],
+      attachments: [{ name: fm.csvName, contentType: 'text/csv', content: fm.csv }, ...importFiles],
     }),
   );
   if (!data.settings.financeEmail)
@@ -285,7 +312,9 @@ export function billMonth(p: BillingPorts, month: YearMonth, final: boolean, opt
     const message = `${name} is final and is never rewritten; later changes to ${month}'s hours appear as adjustments in the next month billed. To bill it again, reopen it (with a reason).`;
     // The list, not the tab, decides: typing "Draft" over its Status cells changes nothing.
     p.tabs.get(name)?.protectAs(finalDescription(month));
-    return refuse(p, message);
+    const refused = refuse(p, message);
+    // Closing a final month Final again is the idempotent re-run (and the reissue): not an error.
+    return final ? { written: false, refused: false, message: `${message}${reissue(p, finals)}` } : refused;
   }
 
   const data = loadRegister(p.workbook, p.log, { contacts: true });
@@ -332,12 +361,20 @@ export function billMonth(p: BillingPorts, month: YearMonth, final: boolean, opt
 
   const unbilled = statement.lines.filter((l) => l.kind === 'Not billed').length;
   const inv = makeInvoices(p, data, statement, today, final);
-  const mails = draftMails(p, data, statement, unbilled, inv.csv);
+  const replaced = final ? replaceVoided(p, data, finals, today) : { invoices: [], csv: null };
+  const mails = draftMails(
+    p,
+    data,
+    statement,
+    unbilled,
+    [inv.csv, replaced.csv].filter((f): f is MailAttachment => f !== null),
+  );
   const adjusted = statement.lines.filter((l) => l.kind === 'Adjustment total').length;
   const message =
     `${name} written (${status}): ${statement.rows.length} client(s), ${formatMoney(statement.totals.dueCents)} due` +
     `${adjusted ? `, ${adjusted} adjustment(s) to final months` : ''}${unbilled ? `, ${unbilled} row(s) with problems not billed` : ''}; ` +
-    `${inv.invoices.length} invoice(s)${final ? ` (${inv.fresh} newly numbered)` : ' (draft)'} with ${inv.drafts} invoice draft(s); ${mails.join(', ')}.`;
+    `${inv.invoices.length} invoice(s)${final ? ` (${inv.fresh} newly numbered)` : ' (draft)'} with ${inv.drafts} invoice draft(s)` +
+    `${replaced.invoices.length ? `, ${replaced.invoices.length} replacement(s) for voided invoices (${replaced.invoices.map((i) => i.number).join(', ')})` : ''}; ${mails.join(', ')}.`;
   p.log.add(final ? 'Month closed' : 'Billing drafted', by ? `${message} (by ${by})` : message);
   return { written: true, message, statement };
 }

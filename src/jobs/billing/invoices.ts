@@ -45,14 +45,14 @@ export interface InvoiceRun {
   readonly drafts: number;
 }
 
-function readLedger(p: BillingPorts): NumberLedger {
+export function readLedger(p: BillingPorts): NumberLedger {
   const raw = p.kv.get(INVOICE_LEDGER_KEY);
   if (!raw) return emptyLedger();
   const parsed = JSON.parse(raw) as NumberLedger; // written only by this module
   return { next: parsed.next, issued: parsed.issued ?? {}, used: parsed.used ?? [] };
 }
 
-function termsOf(data: RegisterData): { terms: Map<string, InvoiceTerms>; defaults: InvoiceTerms } {
+export function termsOf(data: RegisterData): { terms: Map<string, InvoiceTerms>; defaults: InvoiceTerms } {
   const s = data.settings.invoice;
   const defaults: InvoiceTerms = {
     billingAddress: '',
@@ -85,7 +85,7 @@ const pdfName = (inv: Invoice): string =>
  * are kept as they are (finance's Paid / Void and notes included); this month's Draft rows
  * are replaced by `invoices` whose number is not on the tab yet.
  */
-function writeTab(p: BillingPorts, month: YearMonth, invoices: readonly Invoice[], notes: ReadonlyMap<string, string>): void {
+export function writeTab(p: BillingPorts, month: YearMonth, invoices: readonly Invoice[], notes: ReadonlyMap<string, string>): void {
   const port = p.workbook.tab(InvoicesTab.name) ?? p.workbook.ensureTab(InvoicesTab.name);
   let table = readTable(port, InvoicesTab);
   if (table.raw.length === 0 || table.header.every((h) => h === '')) {
@@ -182,8 +182,18 @@ export function makeInvoices(p: BillingPorts, data: RegisterData, statement: Mon
   return { invoices, csv, fresh, drafts };
 }
 
-/** One draft per invoice; this month's earlier invoice drafts are deleted first, so a re-run leaves one each. */
-function saveDrafts(p: BillingPorts, data: RegisterData, month: YearMonth, invoices: readonly Invoice[]): number {
+/**
+ * One draft per invoice; this month's earlier invoice drafts are deleted first, so a re-run
+ * leaves one each. `only` replaces just those clients' drafts (a replacement invoice) and
+ * keeps the others.
+ */
+export function saveDrafts(
+  p: BillingPorts,
+  data: RegisterData,
+  month: YearMonth,
+  invoices: readonly Invoice[],
+  only?: ReadonlySet<string>,
+): number {
   const key = invoiceDraftsKey(month);
   let ids: Record<string, string> = {};
   try {
@@ -191,9 +201,12 @@ function saveDrafts(p: BillingPorts, data: RegisterData, month: YearMonth, invoi
   } catch {
     ids = {};
   }
-  for (const id of Object.values(ids)) p.mail.deleteDraft(id);
-  const provider = { name: data.settings.providerName, address: data.settings.invoice.providerAddress };
   const next: Record<string, string> = {};
+  for (const [clientId, id] of Object.entries(ids)) {
+    if (only && !only.has(clientId)) next[clientId] = id;
+    else p.mail.deleteDraft(id);
+  }
+  const provider = { name: data.settings.providerName, address: data.settings.invoice.providerAddress };
   for (const inv of invoices) {
     const to = inv.terms.financeEmail ? inv.terms.financeEmail.split(', ') : [];
     if (!to.length)

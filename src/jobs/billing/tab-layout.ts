@@ -7,6 +7,7 @@ import {
   type BilledLine,
   type BilledMonth,
   type BillingStatus,
+  type ClientRow,
   type LineKind,
   type MonthStatement,
   type StatementLine,
@@ -165,6 +166,9 @@ export interface ParsedBillingTab {
   readonly adjustments: readonly StatementLine[];
   /** SOW lines billed on this tab (time and materials), whatever month they were worked in. */
   readonly sowLines: readonly StatementLine[];
+  /** The client rows and every detail line, as shown. */
+  readonly rows: readonly ClientRow[];
+  readonly lines: readonly StatementLine[];
 }
 
 export class BillingTabError extends Error {}
@@ -187,6 +191,7 @@ export function parseBillingTab(month: YearMonth, raw: readonly (readonly unknow
       throw new BillingTabError(`${name} has no "${c}" column in row 1; it cannot be read as a billing tab`);
   const S = (name: string) => col(head, name);
   const clients = new Map<string, BilledClientMonth>();
+  const rows: ClientRow[] = [];
   let status: BillingStatus | null = null;
   let r = 1;
   for (; r < raw.length; r++) {
@@ -202,12 +207,29 @@ export function parseBillingTab(month: YearMonth, raw: readonly (readonly unknow
       countedMin: minutes(row[S('Counted h')]) ?? 0,
       amountCents: cents(row[S('Overage amount')]) ?? 0,
     });
+    const money = (h: string) => (S(h) < 0 ? 0 : (cents(row[S(h)]) ?? 0));
+    const mins = (h: string) => minutes(row[S(h)]) ?? 0;
+    rows.push({
+      clientId: id,
+      name: str(row[S('Client')]),
+      allowanceMin: mins('Contracted h'),
+      loggedMin: mins('Logged h'),
+      excludedMin: mins('Excluded h'),
+      countedMin: mins('Counted h'),
+      overageMin: mins('Overage h'),
+      rateMicros: micros(row[S('Rate')]) ?? 0,
+      overageCents: money('Overage amount'),
+      adjustmentCents: money('Adjustments'),
+      sowCents: money('SOW amount'),
+      dueCents: money('Amount due'),
+    });
   }
   if (str(raw[r]?.[S('Client ID')]) === 'Total' && str(raw[r]?.[S('Status')]) === 'Final') status = 'Final';
 
   const lines: BilledLine[] = [];
   const adjustments: StatementLine[] = [];
   const sowLines: StatementLine[] = [];
+  const all: StatementLine[] = [];
   const detailAt = raw.findIndex((row, i) => i > 0 && str(row[0]) === 'Client ID' && row.map(str).includes('Line'));
   if (detailAt > 0) {
     const dh = raw[detailAt]!.map(str);
@@ -235,6 +257,7 @@ export function parseBillingTab(month: YearMonth, raw: readonly (readonly unknow
         forMonth: str(row[D('For month')]),
         ...(D('SOW ID') >= 0 && str(row[D('SOW ID')]) ? { sowId: str(row[D('SOW ID')]) } : {}),
       };
+      all.push(line);
       if (kind === 'Hours') {
         lines.push({
           clientId: line.clientId,
@@ -250,5 +273,27 @@ export function parseBillingTab(month: YearMonth, raw: readonly (readonly unknow
       else if (kind === 'SOW') sowLines.push(line);
     }
   }
-  return { month, status, billed: { month, clients, lines }, adjustments, sowLines };
+  return { month, status, billed: { month, clients, lines }, adjustments, sowLines, rows, lines: all };
+}
+
+/** A billing tab read back as the statement it shows (for an invoice raised again later). */
+export function statementOf(t: ParsedBillingTab): MonthStatement {
+  const total = (f: (r: ClientRow) => number) => t.rows.reduce((s, r) => s + f(r), 0);
+  return {
+    month: t.month,
+    status: t.status ?? 'Draft',
+    rows: t.rows,
+    lines: t.lines,
+    totals: {
+      allowanceMin: total((r) => r.allowanceMin),
+      loggedMin: total((r) => r.loggedMin),
+      excludedMin: total((r) => r.excludedMin),
+      countedMin: total((r) => r.countedMin),
+      overageMin: total((r) => r.overageMin),
+      overageCents: total((r) => r.overageCents),
+      adjustmentCents: total((r) => r.adjustmentCents),
+      sowCents: total((r) => r.sowCents),
+      dueCents: total((r) => r.dueCents),
+    },
+  };
 }
