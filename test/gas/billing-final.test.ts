@@ -94,6 +94,15 @@ describe('Final is final (issue 13, defect 4), through the bundle', () => {
     // Closed Final again: final again, protected again.
     expect(em.call<string>('billMonth', '2026-10', true)).toMatch(/\(Final\).*\$93\.75 due/);
     expect(protections(em)).toHaveLength(1);
+    // ACME's issued invoice no longer matches (it owes nothing now): voided, never rewritten
+    // under its number; GAMMA's, unchanged, keeps its number.
+    const inv = records(em, 'Invoices').filter((r) => r['Invoice number'] !== '');
+    expect(inv.map((r) => [r['Invoice number'], r['Client ID'], r.Amount, r.Status])).toEqual([
+      ['INV-0001', 'ACME', 218.75, 'Void'],
+      ['INV-0002', 'GAMMA', 93.75, 'Issued'],
+    ]);
+    expect(inv[0]!.Notes).toBe('Void: 2026-10 was reopened and closed again with another amount');
+    expect(log(em).some((l) => l.startsWith('Invoice voided: INV-0001 for ACME 2026-10'))).toBe(true);
   });
 
   it('the menu "Reopen month…" asks for the month and a reason', () => {

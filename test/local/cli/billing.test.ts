@@ -52,7 +52,7 @@ describe('cli run billing', () => {
     const novTab = (await loadRegisterXlsx(file)).sheet('Billing 2026-11')!.values();
     // BETA: 4 h + 7 h = 11 h counted of 10 h → 1 h × $150.
     expect(novTab.find((r) => r[0] === 'BETA' && r[1] === 'Adjustment total')?.[10]).toBe(150);
-  });
+  }, 240_000);
 
   it('refuses a month before the first contract with one line and exit 2; reopens a Final month only with a reason, logged', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'billing-cli-'));
@@ -70,15 +70,25 @@ describe('cli run billing', () => {
     expect((await loadRegisterXlsx(file)).sheet('Billing 1999-01')).toBeUndefined();
 
     expect(await runBilling({ workbook: file, month: '2026-10', final: true, outbox, now }, sink().stream)).toBe(0);
-    await expect(runBilling({ workbook: file, month: '2026-10', reopen: true, outbox, now }, sink().stream)).rejects.toThrow(/--reopen needs --reason/);
+    await expect(runBilling({ workbook: file, month: '2026-10', reopen: true, outbox, now }, sink().stream)).rejects.toThrow(
+      /--reopen needs --reason/,
+    );
     const re = sink();
     expect(
-      await runBilling({ workbook: file, month: '2026-10', reopen: true, reason: 'GAMMA started on the 1st', by: 'fin.lead', outbox, now }, re.stream),
+      await runBilling(
+        { workbook: file, month: '2026-10', reopen: true, reason: 'GAMMA started on the 1st', by: 'fin.lead', outbox, now },
+        re.stream,
+      ),
     ).toBe(0);
     expect(re.text()).toContain('Billing 2026-10 written (Draft)');
     const log = (await loadRegisterXlsx(file)).sheet('Log')!.values();
-    expect(log.some((r) => r.includes('Month reopened') && r.some((c) => String(c).startsWith('2026-10 reopened by fin.lead: GAMMA started on the 1st.')))).toBe(true);
-  });
+    expect(
+      log.some(
+        (r) =>
+          r.includes('Month reopened') && r.some((c) => String(c).startsWith('2026-10 reopened by fin.lead: GAMMA started on the 1st.')),
+      ),
+    ).toBe(true);
+  }, 240_000);
 
   it('refuses a bad month or a missing workbook with a usage error', async () => {
     await expect(runBilling({ workbook: 'x.xlsx', month: '2026-1', outbox: 'o' }, sink().stream)).rejects.toThrow(UsageError);
