@@ -218,7 +218,7 @@ describe('billing rules finance expects (issue 13, defect 5), through the bundle
     const finance = em.mailbox.drafts.find((d) => d.subject.startsWith('Support hours billing 2026-11'))!;
     const csv = finance.attachments.find((a) => a.name === 'billing-2026-11.csv')!.content.toString('utf8');
     expect(csv).not.toContain("'-");
-    expect(csv).toMatch(/^ACME,Acme Outfitters,.*,-187\.50,-187\.50,Draft\r$/m);
+    expect(csv).toMatch(/^ACME,Acme Outfitters,.*,-187\.50,-187\.50,Draft,0\.00\r$/m);
     expect(csv).toMatch(/^ACME,Adjustment total,.*,-1\.50,-1\.50,0\.00,-187\.50,/m);
   });
 });
