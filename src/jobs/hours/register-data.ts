@@ -204,7 +204,7 @@ export function loadRegister(wb: WorkbookPort, log: RunLogPort, opts: { contacts
     minutes: Math.round(h.Hours * 60),
     required: h['Required attendee'],
   }));
-  const { sows, invalidSows } = loadSows(wb, log);
+  const { sows, invalidSows } = loadSows(wb, log, clientIdOf);
   return {
     settings,
     clients,
@@ -222,7 +222,11 @@ export function loadRegister(wb: WorkbookPort, log: RunLogPort, opts: { contacts
 }
 
 /** The SOWs tab, when there is one (a register set up before SOWs has none: no SOW is known). */
-function loadSows(wb: WorkbookPort, log: RunLogPort): { sows: Map<string, Sow>; invalidSows: Map<string, string> } {
+function loadSows(
+  wb: WorkbookPort,
+  log: RunLogPort,
+  clientIdOf: (typed: string) => string,
+): { sows: Map<string, Sow>; invalidSows: Map<string, string> } {
   const sows = new Map<string, Sow>();
   const invalidSows = new Map<string, string>();
   const port = wb.tab(SowsTab.name);
@@ -242,7 +246,7 @@ function loadSows(wb: WorkbookPort, log: RunLogPort): { sows: Map<string, Sow>; 
   for (const { data: s } of t.rows) {
     sows.set(s['SOW ID'].toUpperCase(), {
       sowId: s['SOW ID'],
-      clientId: s['Client ID'],
+      clientId: clientIdOf(s['Client ID']),
       title: s.Title,
       status: s.Status,
       estimateMin: s['Estimate (h)'] === null ? null : Math.round(s['Estimate (h)'] * 60),
