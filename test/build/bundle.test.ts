@@ -43,12 +43,12 @@ describe('build/Code.js', () => {
     for (const name of REQUIRED) expect(exported).toContain(name);
   });
 
-  // 450 KB: the month close's invoices (numbering, the invoice document, the Xero / QuickBooks
+  // 470 KB: the month close's invoices (numbering, the invoice document, the Xero / QuickBooks
   // files and the Invoices tab) add about 13 KB; the final-month ledger, reopening, exact
-  // rates, SOWs and invoice replacements about 17 KB more. Apps Script's own limit per file is
-  // far above.
-  it('stays under 450 KB with our function names readable (Apps Script has no source maps)', () => {
-    expect(Buffer.byteLength(code)).toBeLessThan(450 * 1024);
+  // rates, SOWs and invoice replacements about 17 KB more, with the inbound mail rules beside
+  // them the bundle is 450 KB. Apps Script's own limit per file is far above.
+  it('stays under 470 KB with our function names readable (Apps Script has no source maps)', () => {
+    expect(Buffer.byteLength(code)).toBeLessThan(470 * 1024);
     for (const name of ['setupRegister', 'readTable', 'planWrites', 'evaluateTicket', 'installScheduledTriggers']) {
       expect(code, name).toMatch(new RegExp(`function ${name}\\(`));
     }
