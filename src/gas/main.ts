@@ -21,7 +21,7 @@ import { sweepSlaNow } from './jobs/sweep';
 import { handleEditNow } from './jobs/edit';
 import { sortQueueNow } from './jobs/queue';
 import { reapplyPoliciesNow } from './jobs/reapply';
-import { billMonthNow, checkHoursNow, closeMonthFromMenu, monthlyBilling } from './jobs/billing';
+import { billMonthNow, checkHoursNow, closeMonthFromMenu, monthlyBilling, reopenMonthFromMenu } from './jobs/billing';
 import { showAboutNow } from './ui/about';
 import { logTimeFormNow, showLogTimeSidebarNow, submitTimeEntryNow } from './ui/log-time';
 import { showTicketDetailsNow, ticketDetailsNow } from './ui/ticket-details';
@@ -159,9 +159,28 @@ export function closeMonth(): string {
   return closeMonthFromMenu();
 }
 
-/** Bills one month (YYYY-MM) as Draft, or Final when `final` is true: for the CLI and scripts. */
-export function billMonth(month: string, final?: boolean): string {
-  return resultText(billMonthNow(month, final === true));
+/** Menu "Reopen month…": reopens a Final month with a reason, and bills it as a Draft. */
+export function reopenMonth(): string {
+  return reopenMonthFromMenu();
+}
+
+/**
+ * Bills one month (YYYY-MM) as Draft, or Final when `final` is true: for the CLI and scripts.
+ * A `reopenReason` reopens a Final month first (logged with who and why).
+ */
+export function billMonth(month: string, final?: boolean, reopenReason?: string): string {
+  return resultText(billMonthNow(month, final === true, reopenReason));
+}
+
+/** billMonth for the CLI: the message and whether a billing rule refused the month (exit 2). */
+export function billMonthOutcome(
+  month: string,
+  final?: boolean,
+  reopenReason?: string,
+  by?: string,
+): { message: string; refused: boolean } {
+  const r = billMonthNow(month, final === true, reopenReason ?? undefined, by);
+  return { message: resultText(r), refused: typeof r === 'object' && 'refused' in r && r.refused === true };
 }
 
 /** Menu "Check hours now": Counted / Reason / Problems of the Hours tab, and usage alerts. */

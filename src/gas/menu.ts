@@ -30,6 +30,7 @@ export function addMenu(ui: GoogleAppsScript.Base.Ui): void {
     .addSeparator()
     .addItem('Check hours now', 'checkHours')
     .addItem('Close month…', 'closeMonth')
+    .addItem('Reopen month…', 'reopenMonth')
     .addSeparator()
     .addItem('Check installation', 'checkInstallation')
     .addItem('About', 'showAbout')

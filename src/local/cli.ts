@@ -74,13 +74,26 @@ export function buildProgram(): Command {
     .requiredOption('--workbook <file.xlsx>', 'the register; saved back in place')
     .requiredOption('--month <YYYY-MM>', 'the month to bill, in the Provider time zone')
     .option('--final', 'mark the month Final: never rewritten; later changes become adjustments in the next month')
+    .option('--reopen', 'reopen a Final month first (needs --reason; logged with who and why), then bill it (Draft, or Final with --final)')
+    .option('--reason <text>', 'why the month is reopened (with --reopen)')
+    .option('--by <name>', 'who runs it, for the Log and the record of a close (default: your login name)')
     .requiredOption('--outbox <dir>', 'where the drafts are written as .eml files')
     .option('--now <iso>', 'run as if at this instant, with its UTC offset (default: now)')
     .option('--wait <seconds>', 'wait this long for another run on the workbook to finish, then exit 75 (default 180)')
     .action(async (opts) => {
       const { runBilling } = await import('./cli/run-billing');
       process.exitCode = await runBilling(
-        { workbook: opts.workbook, month: opts.month, final: opts.final, outbox: opts.outbox, now: opts.now, wait: await wait(opts.wait) },
+        {
+          workbook: opts.workbook,
+          month: opts.month,
+          final: opts.final,
+          reopen: opts.reopen,
+          reason: opts.reason,
+          by: opts.by,
+          outbox: opts.outbox,
+          now: opts.now,
+          wait: await wait(opts.wait),
+        },
         process.stdout,
       );
     });

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { matchVocab } from '../core/types/vocab';
 import { isBlankCell as isBlank } from './cell-equality';
+import { readAmount } from '../core/billing/amount-text';
 
 /**
  * zod building blocks for cells as `Range.getValues()` returns them: '' for a blank cell,
@@ -58,6 +59,23 @@ export const optionalNumber = (what: string) =>
       return v;
     },
     z.nullable(z.number({ error: `${what} must be a number` })),
+  );
+
+/**
+ * A money cell read as people type it (`1,200`, `$1,200.00`, `150.555`), as an exact rate in
+ * millionths of a dollar; blank → null. Ambiguous text is refused with the reason
+ * (src/core/billing/amount-text.ts), never guessed.
+ */
+export const money = (what: string) =>
+  z.pipe(
+    z.unknown(),
+    z.transform((v, ctx) => {
+      if (isBlank(v)) return null;
+      const r = readAmount(v, what);
+      if (r.ok) return r.micros;
+      ctx.issues.push({ code: 'custom', message: r.problem, input: v });
+      return z.NEVER;
+    }),
   );
 
 /** Yes/No cells; a checkbox gives booleans, people type yes/no/y/n/true/false. */

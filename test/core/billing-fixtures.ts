@@ -7,7 +7,7 @@ export const contract = (over: Partial<ClientContract> = {}): ClientContract => 
   status: 'Active',
   edition: 'Enterprise',
   monthlyHours: 6,
-  rateCents: null,
+  rateMicros: null,
   start: null,
   end: null,
   ...over,

@@ -15,7 +15,10 @@ const entryArb = fc.record({
 });
 const clientArb = fc.record({
   monthlyHours: fc.option(fc.integer({ min: 0, max: 40 }), { nil: null }),
-  rateCents: fc.option(fc.integer({ min: 0, max: 30_000 }), { nil: null }),
+  rateMicros: fc.option(
+    fc.integer({ min: 0, max: 30_000 }).map((c) => c * 10_000),
+    { nil: null },
+  ),
   startDay: fc.option(fc.integer({ min: 1, max: 30 }), { nil: null }),
   status: fc.constantFrom('Active', 'Ended', 'Paused'),
 });
@@ -40,7 +43,7 @@ describe('billing statement (property)', () => {
               clientId: CLIENTS[i]!,
               name: CLIENTS[i]!,
               monthlyHours: c.monthlyHours,
-              rateCents: c.rateCents,
+              rateMicros: c.rateMicros,
               status: c.status,
               start: c.startDay === null ? null : (`2026-11-${String(c.startDay).padStart(2, '0')}` as IsoDay),
             }),
@@ -52,7 +55,7 @@ describe('billing statement (property)', () => {
             entries,
             unbilled: [],
             adjustments: [],
-            settings: { defaultRateCents: 12_500, incrementMin: inc },
+            settings: { defaultRateMicros: 12_500_0000, incrementMin: inc },
           });
           const sum = (ls: StatementLine[], f: (l: StatementLine) => number | null) => ls.reduce((a, l) => a + (f(l) ?? 0), 0);
           for (const r of s.rows) {

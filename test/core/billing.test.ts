@@ -1,4 +1,6 @@
 import {
+  formatRate,
+  readAmount,
   adjustmentsFor,
   allowanceFor,
   billedSoFar,
@@ -16,7 +18,7 @@ import { attainmentOf } from '../../src/core/sla';
 import { contract, line } from './billing-fixtures';
 
 const OCT = '2026-10' as YearMonth;
-const settings = { defaultRateCents: 12_500, incrementMin: 15 };
+const settings = { defaultRateMicros: 12_500_0000, incrementMin: 15 };
 const input = (over: Partial<StatementInput> = {}): StatementInput => ({
   month: OCT,
   status: 'Draft',
@@ -34,9 +36,37 @@ describe('overage (docs/design.md, Rules: Billing)', () => {
     expect(overageMinutes(361, 360, 15)).toBe(15);
     expect(overageMinutes(375, 360, 15)).toBe(15);
     expect(overageMinutes(376, 360, 15)).toBe(30);
-    expect(overageCents(15, 12_500)).toBe(3_125);
+    expect(overageCents(15, 125_000_000)).toBe(3_125);
     // $133.33/h × 0.25 h = $33.3325 → 3333 cents, rounded once per client.
-    expect(overageCents(15, 13_333)).toBe(3_333);
+    expect(overageCents(15, 133_330_000)).toBe(3_333);
+  });
+
+  it('multiplies by the rate as typed and rounds half up once at the end (issue 13, defect 5)', () => {
+    // 3.75 h × $150.555 = $564.58125 → $564.58 (a rate rounded first would give $564.60).
+    expect(overageCents(225, 150_555_000)).toBe(56_458);
+    // Exactly half a cent rounds up: 0.25 h × $0.10 = 2.5 ¢ → 3 ¢.
+    expect(overageCents(15, 100_000)).toBe(3);
+    expect(readAmount(150.555, 'Rate')).toEqual({ ok: true, micros: 150_555_000 });
+    expect(formatRate(150_555_000)).toBe('$150.555');
+    expect(formatRate(125_000_000)).toBe('$125.00');
+  });
+
+  it('reads money cells as people type them and refuses what could be read two ways', () => {
+    const read = (v: unknown) => {
+      const r = readAmount(v, 'Hourly rate');
+      return r.ok ? r.micros / 1_000_000 : r.problem;
+    };
+    expect(read('1,200')).toBe(1200);
+    expect(read('$1,200.00')).toBe(1200);
+    expect(read('1200')).toBe(1200);
+    expect(read(1200)).toBe(1200);
+    expect(read('150.555')).toBe(150.555);
+    expect(read(' $ 99.5 ')).toBe(99.5);
+    expect(read('1.200,50')).toMatch(/ambiguous/);
+    expect(read('150,5')).toMatch(/ambiguous/);
+    expect(read('150 USD')).toMatch(/not an amount: type the number only/);
+    expect(read('four')).toMatch(/not an amount/);
+    expect(read('1.2345678')).toMatch(/more than six decimals/);
   });
 
   it('worked example from the seeds: a 6-hour CSM contract', () => {
@@ -60,7 +90,7 @@ describe('overage (docs/design.md, Rules: Billing)', () => {
       excludedMin: 360,
       countedMin: 396,
       overageMin: 45,
-      rateCents: 12_500,
+      rateMicros: 12_500_0000,
       overageCents: 9_375,
       dueCents: 9_375,
     });
@@ -68,7 +98,9 @@ describe('overage (docs/design.md, Rules: Billing)', () => {
   });
 
   it("uses the client's own rate when the contract names one", () => {
-    const s = buildStatement(input({ clients: [contract({ rateCents: 15_000, monthlyHours: 1 })], entries: [line({ minutes: 90 })] }));
+    const s = buildStatement(
+      input({ clients: [contract({ rateMicros: 15_000_0000, monthlyHours: 1 })], entries: [line({ minutes: 90 })] }),
+    );
     expect(s.rows[0]).toMatchObject({ overageMin: 30, overageCents: 7_500 });
   });
 });
@@ -100,7 +132,7 @@ describe('proration', () => {
 describe('adjustments to a final month', () => {
   const billed: BilledMonth = {
     month: '2026-09' as YearMonth,
-    clients: new Map([['ACME', { clientId: 'ACME', allowanceMin: 360, rateCents: 12_500, countedMin: 360, amountCents: 0 }]]),
+    clients: new Map([['ACME', { clientId: 'ACME', allowanceMin: 360, rateMicros: 12_500_0000, countedMin: 360, amountCents: 0 }]]),
     lines: [
       {
         clientId: 'ACME',
@@ -114,7 +146,7 @@ describe('adjustments to a final month', () => {
       },
     ],
   };
-  const terms = () => ({ allowanceMin: 0, rateCents: 12_500 });
+  const terms = () => ({ allowanceMin: 0, rateMicros: 12_500_0000 });
 
   it('nothing changed → no adjustment', () => {
     const now = [line({ day: '2026-09-10' as IsoDay, minutes: 360 })];
@@ -144,7 +176,7 @@ describe('adjustments to a final month', () => {
   it('removing billed time gives a credit', () => {
     const over: BilledMonth = {
       ...billed,
-      clients: new Map([['ACME', { clientId: 'ACME', allowanceMin: 300, rateCents: 12_500, countedMin: 360, amountCents: 12_500 }]]),
+      clients: new Map([['ACME', { clientId: 'ACME', allowanceMin: 300, rateMicros: 12_500_0000, countedMin: 360, amountCents: 12_500 }]]),
     };
     const adj = adjustmentsFor(over, [line({ day: '2026-09-10' as IsoDay, minutes: 300 })], 15, terms);
     expect(adj.at(-1)).toMatchObject({ kind: 'Adjustment total', countedMin: -60, amountCents: -12_500 });
@@ -166,10 +198,10 @@ describe('mails', () => {
     expect(m.html).toContain('$125.00');
     const csv = m.csv.split('\r\n');
     expect(csv[0]).toBe(
-      'Client ID,Client,Contracted h,Logged h,Excluded h,Counted h,Overage h,Rate,Overage amount,Adjustments,Amount due,Status',
+      'Client ID,Client,Contracted h,Logged h,Excluded h,Counted h,Overage h,Rate,Overage amount,Adjustments,Amount due,Status,SOW amount',
     );
-    expect(csv[1]).toBe('ACME,Acme Outfitters,6.00,7.00,0.00,7.00,1.00,125.00,125.00,0.00,125.00,Draft');
-    expect(csv[3]).toBe('Total,,8.00,8.00,0.00,8.00,1.00,,125.00,0.00,125.00,Draft');
+    expect(csv[1]).toBe('ACME,Acme Outfitters,6.00,7.00,0.00,7.00,1.00,125.00,125.00,0.00,125.00,Draft,0.00');
+    expect(csv[3]).toBe('Total,,8.00,8.00,0.00,8.00,1.00,,125.00,0.00,125.00,Draft,0.00');
   });
 
   it('CSV text that looks like a formula is neutralised', () => {

@@ -96,7 +96,7 @@ describe('accounting CSV (property)', () => {
             reason: 'late hours',
             forMonth: '2026-08',
           }));
-          const clients = CLIENTS.map((c) => contract({ clientId: c, name: `${c}, Inc`, monthlyHours: 2, rateCents: rate }));
+          const clients = CLIENTS.map((c) => contract({ clientId: c, name: `${c}, Inc`, monthlyHours: 2, rateMicros: rate * 10_000 }));
           const s = buildStatement({
             month: '2026-09' as YearMonth,
             status: 'Final',
@@ -104,7 +104,7 @@ describe('accounting CSV (property)', () => {
             entries,
             unbilled: [],
             adjustments,
-            settings: { defaultRateCents: rate, incrementMin: inc },
+            settings: { defaultRateMicros: rate * 10_000, incrementMin: inc },
           });
 
           const invoices = buildInvoices({

@@ -61,7 +61,7 @@ describe('invoices', () => {
     entries: [entry('ACME', 150), entry('BETA', 60)],
     unbilled: [],
     adjustments: [credit('ACME', -5000), credit('BETA', -2500)],
-    settings: { defaultRateCents: 12_500, incrementMin: 15 },
+    settings: { defaultRateMicros: 12_500_0000, incrementMin: 15 },
   });
   const invoices = buildInvoices({
     statement: s,
@@ -77,8 +77,8 @@ describe('invoices', () => {
       ['BETA', -2500 - 206],
     ]);
     const acme = invoices[0]!;
-    expect(acme.lines.map((l) => [l.minutes, l.rateCents, l.amountCents])).toEqual([
-      [90, 12_500, 18_750],
+    expect(acme.lines.map((l) => [l.minutes, l.rateMicros, l.amountCents])).toEqual([
+      [90, 125_000_000, 18_750],
       [null, null, -5000],
     ]);
     expect(acme.due).toBe('2026-10-31');
@@ -102,8 +102,12 @@ describe('invoices', () => {
     );
     expect(x[2]).toContain(',1,-50.00,');
     const q = quickbooksCsv(invoices, opt).split('\r\n');
+    // The headers QuickBooks Online maps by itself (see QUICKBOOKS_COLUMNS for the source).
+    expect(q[0]).toBe(
+      'Invoice number,Customer,Invoice date,Due date,Terms,Memo,Item (Product/Service),Item Description,Item Quantity,Item Rate,Item Amount',
+    );
     expect(q[1]).toBe(
-      'INV-ACME,Acme,10/01/2026,10/31/2026,Net 30,PO PO-7,Support hours,"Support hours over the monthly allowance, 2026-09",1.50,125.00,187.50,USD',
+      'INV-ACME,Acme,10/01/2026,10/31/2026,Net 30,PO PO-7,Support hours,"Support hours over the monthly allowance, 2026-09",1.50,125.00,187.50',
     );
   });
 });
@@ -118,7 +122,7 @@ describe('invoice document', () => {
         entries: [entry('ACME', 150)],
         unbilled: [],
         adjustments: [credit('ACME', -5000)],
-        settings: { defaultRateCents: 12_500, incrementMin: 15 },
+        settings: { defaultRateMicros: 12_500_0000, incrementMin: 15 },
       }),
       terms: new Map(),
       defaults: terms,

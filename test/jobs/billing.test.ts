@@ -24,8 +24,8 @@ describe('Billing tab layout (the ledger of a final month)', () => {
   const s = buildStatement({
     month: SEP,
     status: 'Final',
-    clients: [contract(), contract({ clientId: 'BETA', name: 'Beta', rateCents: 13_333 })],
-    settings: { defaultRateCents: 12_500, incrementMin: 15 },
+    clients: [contract(), contract({ clientId: 'BETA', name: 'Beta', rateMicros: 13_333_0000 })],
+    settings: { defaultRateMicros: 12_500_0000, incrementMin: 15 },
     entries: [
       line({ day: '2026-09-03' as IsoDay, minutes: 400 }),
       line({ day: '2026-09-04' as IsoDay, minutes: 20, required: false, counted: false }),
@@ -53,7 +53,7 @@ describe('Billing tab layout (the ledger of a final month)', () => {
       s.rows.map((r) => ({
         clientId: r.clientId,
         allowanceMin: r.allowanceMin,
-        rateCents: r.rateCents,
+        rateMicros: r.rateMicros,
         countedMin: r.countedMin,
         amountCents: r.overageCents,
       })),

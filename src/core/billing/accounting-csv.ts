@@ -3,7 +3,7 @@
  * sign, no apostrophe), one row per invoice line; the rows of a file add up to the invoices'
  * totals, so to the billing tab's total when no tax is charged.
  */
-import type { Cents } from './money';
+import { MICROS_PER_CENT, plainRate, type Cents } from './money';
 import type { Invoice, InvoiceLine } from './invoice';
 
 export const ACCOUNTING_SYSTEMS = ['Xero', 'QuickBooks'] as const;
@@ -31,19 +31,28 @@ export const XERO_COLUMNS = [
   'Currency',
 ] as const;
 
+/**
+ * QuickBooks Online's invoice import maps these headers by itself (its own defaults; other
+ * names have to be mapped by hand on every import). Source: Intuit's answer "Do we need to map
+ * field everytime when import invoices??" (QuickBooks Community, en-ca), which lists Invoice
+ * number*, Customer*, Invoice date*, Due date*, Terms, Item (Product/Service), Item Description,
+ * Item Quantity, Item Rate, Item Amount*, Memo (* mandatory) and points to Intuit's "Import
+ * invoices in batches" help article:
+ * https://quickbooks.intuit.com/learn-support/en-ca/sales-and-invoicing/do-we-need-to-map-field-everytime-when-import-invoices/01/394876
+ * Currency is not among them: QuickBooks takes it from the customer, so it is left out.
+ */
 export const QUICKBOOKS_COLUMNS = [
-  'InvoiceNo',
+  'Invoice number',
   'Customer',
-  'InvoiceDate',
-  'DueDate',
+  'Invoice date',
+  'Due date',
   'Terms',
   'Memo',
-  'Item(Product/Service)',
-  'ItemDescription',
-  'ItemQuantity',
-  'ItemRate',
-  'ItemAmount',
-  'Currency',
+  'Item (Product/Service)',
+  'Item Description',
+  'Item Quantity',
+  'Item Rate',
+  'Item Amount',
 ] as const;
 
 /** Cents as a plain decimal number: -1250 → "-12.50". */
@@ -65,11 +74,12 @@ function text(v: string): string {
  * otherwise round the product and the file would no longer add up).
  */
 export function quantityAndUnit(line: InvoiceLine): { quantity: string; unit: string } {
-  const { minutes, rateCents, amountCents } = line;
-  if (minutes !== null && rateCents !== null && minutes > 0) {
+  const { minutes, rateMicros, amountCents } = line;
+  if (minutes !== null && rateMicros !== null && minutes > 0) {
     const hundredthHours = (minutes * 100) / 60;
-    if (Number.isInteger(hundredthHours) && (minutes * rateCents) % 60 === 0 && (minutes * rateCents) / 60 === amountCents) {
-      return { quantity: plainAmount(hundredthHours), unit: plainAmount(rateCents) };
+    const perCent = 60 * MICROS_PER_CENT;
+    if (Number.isInteger(hundredthHours) && (minutes * rateMicros) % perCent === 0 && (minutes * rateMicros) / perCent === amountCents) {
+      return { quantity: plainAmount(hundredthHours), unit: plainRate(rateMicros) };
     }
   }
   return { quantity: '1', unit: plainAmount(amountCents) };
@@ -90,7 +100,7 @@ function qboDate(iso: string): string {
 /** Tax, when the invoice charges it, is its own line so the file still adds up. */
 function linesWithTax(inv: Invoice): InvoiceLine[] {
   if (inv.taxCents === 0) return [...inv.lines];
-  return [...inv.lines, { description: 'Tax', minutes: null, rateCents: null, amountCents: inv.taxCents, reference: '' }];
+  return [...inv.lines, { description: 'Tax', minutes: null, rateMicros: null, amountCents: inv.taxCents, reference: '' }];
 }
 
 export function xeroCsv(invoices: readonly Invoice[], opt: AccountingOptions): string {
@@ -137,7 +147,6 @@ export function quickbooksCsv(invoices: readonly Invoice[], opt: AccountingOptio
           quantity,
           unit,
           plainAmount(line.amountCents),
-          text(inv.terms.currency),
         ].join(','),
       );
     }

@@ -1,7 +1,7 @@
 import { lineSignature } from '../hours/entry';
 import { formatHours } from '../hours/entry';
 import type { IsoDay } from '../hours/month';
-import { formatMoney, formatSignedMoney } from './money';
+import { formatMoney, formatRate, formatSignedMoney, type RateMicros } from './money';
 import { overageCents, overageMinutes } from './overage';
 import type { BilledClientMonth, BilledLine, BilledMonth, ClassifiedEntry, StatementLine } from './types';
 
@@ -30,7 +30,7 @@ export function billedSoFar(own: BilledMonth, laterAdjustments: readonly Stateme
       });
     } else if (a.kind === 'Adjustment total') {
       const c = clients.get(a.clientId);
-      const base: BilledClientMonth = c ?? { clientId: a.clientId, allowanceMin: 0, rateCents: 0, countedMin: 0, amountCents: 0 };
+      const base: BilledClientMonth = c ?? { clientId: a.clientId, allowanceMin: 0, rateMicros: 0, countedMin: 0, amountCents: 0 };
       clients.set(a.clientId, {
         ...base,
         countedMin: base.countedMin + (a.countedMin ?? 0),
@@ -62,7 +62,7 @@ function group(lines: readonly BilledLine[]): Map<string, Group> {
 
 export interface ClientTerms {
   /** Allowance and rate for a client the final month did not list (hours added to it later). */
-  (clientId: string): { allowanceMin: number; rateCents: number };
+  (clientId: string): { allowanceMin: number; rateMicros: RateMicros };
 }
 
 /**
@@ -137,7 +137,7 @@ export function adjustmentsFor(
     const countedAfter = was.countedMin + countedDelta;
     const overBefore = overageMinutes(was.countedMin, was.allowanceMin, incrementMin);
     const overAfter = overageMinutes(countedAfter, was.allowanceMin, incrementMin);
-    const amountAfter = overageCents(overAfter, was.rateCents);
+    const amountAfter = overageCents(overAfter, was.rateMicros);
     const delta = amountAfter - was.amountCents;
     out.push(...lines, {
       kind: 'Adjustment total',
@@ -151,7 +151,7 @@ export function adjustmentsFor(
       countedMin: countedDelta,
       excludedMin: lines.reduce((s, l) => s + (l.excludedMin ?? 0), 0),
       amountCents: delta,
-      reason: `${billed.month} re-computed: counted ${formatHours(was.countedMin)} → ${formatHours(countedAfter)}, overage ${formatHours(overBefore)} → ${formatHours(overAfter)} at ${formatMoney(was.rateCents)}/h; billed ${formatMoney(was.amountCents)}, now ${formatMoney(amountAfter)}: ${formatSignedMoney(delta)}`,
+      reason: `${billed.month} re-computed: counted ${formatHours(was.countedMin)} → ${formatHours(countedAfter)}, overage ${formatHours(overBefore)} → ${formatHours(overAfter)} at ${formatRate(was.rateMicros)}/h; billed ${formatMoney(was.amountCents)}, now ${formatMoney(amountAfter)}: ${formatSignedMoney(delta)}`,
       forMonth: billed.month,
     });
   }

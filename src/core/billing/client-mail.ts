@@ -1,4 +1,4 @@
-import { formatMoney } from './money';
+import { formatMoney, formatRate } from './money';
 import { escapeHtml, hoursText } from './render-text';
 import type { MailContent } from './finance-mail';
 import type { ClientRow } from './types';
@@ -25,7 +25,7 @@ export function clientStatementMail(month: YearMonth, row: ClientRow, sla: SlaAt
     ['Hours used', `${hoursText(used)} h`],
     ['Hours remaining', `${hoursText(remaining)} h`],
     ['Hours above the contract', `${hoursText(row.overageMin)} h`],
-    ['Overage rate', `${formatMoney(row.rateCents)} per hour`],
+    ['Overage rate', `${formatRate(row.rateMicros)} per hour`],
     ['Overage amount', formatMoney(row.overageCents)],
     ...(row.adjustmentCents !== 0 ? [['Corrections to earlier months', formatMoney(row.adjustmentCents)] as [string, string]] : []),
     ['Tickets opened', String(sla.tickets)],

@@ -1,5 +1,5 @@
-import { formatMoney } from './money';
-import { csvLine, escapeHtml, hoursText } from './render-text';
+import { formatMoney, formatRate, plainRate } from './money';
+import { csvLine, csvNumber, escapeHtml, hoursText, type CsvCell } from './render-text';
 import type { MonthStatement, StatementLine } from './types';
 
 export interface MailContent {
@@ -26,6 +26,8 @@ export const SUMMARY_COLUMNS = [
   'Adjustments',
   'Amount due',
   'Status',
+  // Last, so tabs and files made before SOWs keep their columns where they were.
+  'SOW amount',
 ] as const;
 export const DETAIL_COLUMNS = [
   'Client ID',
@@ -41,12 +43,14 @@ export const DETAIL_COLUMNS = [
   'Amount',
   'Reason',
   'For month',
+  'SOW ID',
 ] as const;
 
-const money = (c: number) => (c / 100).toFixed(2);
-const opt = (n: number | null, f: (n: number) => string) => (n === null ? '' : f(n));
+const money = (c: number): CsvCell => csvNumber((c / 100).toFixed(2));
+const hours = (m: number): CsvCell => csvNumber(hoursText(m));
+const opt = (n: number | null, f: (n: number) => CsvCell): CsvCell => (n === null ? '' : f(n));
 
-function detailFields(l: StatementLine): (string | number)[] {
+function detailFields(l: StatementLine): CsvCell[] {
   return [
     l.clientId,
     l.kind,
@@ -55,12 +59,13 @@ function detailFields(l: StatementLine): (string | number)[] {
     l.ticketId,
     l.activity,
     l.required === null ? '' : l.required ? 'Yes' : 'No',
-    opt(l.loggedMin, hoursText),
-    opt(l.countedMin, hoursText),
-    opt(l.excludedMin, hoursText),
+    opt(l.loggedMin, hours),
+    opt(l.countedMin, hours),
+    opt(l.excludedMin, hours),
     opt(l.amountCents, money),
     l.reason,
     l.forMonth,
+    l.sowId ?? '',
   ];
 }
 
@@ -70,7 +75,7 @@ function detailFields(l: StatementLine): (string | number)[] {
  */
 export function financeMail(s: MonthStatement, unbilledCount: number): FinanceMail {
   const subject = `Support hours billing ${s.month} (${s.status}): ${formatMoney(s.totals.dueCents)} due`;
-  const { rowCells, totalCells } = summaryCells(s, formatMoney);
+  const { rowCells, totalCells } = summaryCells<string>(s, { money: formatMoney, rate: formatRate, hours: hoursText });
   const t = s.totals;
   const th = SUMMARY_COLUMNS.map((h) => `<th style="border:1px solid #ccc;padding:4px;background:#eee">${escapeHtml(h)}</th>`).join('');
   const tr = (cells: readonly string[], bold = false) =>
@@ -88,14 +93,14 @@ export function financeMail(s: MonthStatement, unbilledCount: number): FinanceMa
     '',
     ...s.rows.map(
       (r) =>
-        `${r.clientId} ${r.name}: counted ${hoursText(r.countedMin)} h of ${hoursText(r.allowanceMin)} h, overage ${hoursText(r.overageMin)} h × ${formatMoney(r.rateCents)} = ${formatMoney(r.overageCents)}, adjustments ${formatMoney(r.adjustmentCents)}, due ${formatMoney(r.dueCents)}`,
+        `${r.clientId} ${r.name}: counted ${hoursText(r.countedMin)} h of ${hoursText(r.allowanceMin)} h, overage ${hoursText(r.overageMin)} h × ${formatRate(r.rateMicros)} = ${formatMoney(r.overageCents)}, adjustments ${formatMoney(r.adjustmentCents)}${r.sowCents ? `, SOW work ${formatMoney(r.sowCents)}` : ''}, due ${formatMoney(r.dueCents)}`,
     ),
     `Total due: ${formatMoney(t.dueCents)}`,
     note,
     '',
     `The CSV attachment has every line; the tab is Billing ${s.month}.`,
   ].join('\n');
-  const csvSummary = summaryCells(s, money);
+  const csvSummary = summaryCells<CsvCell>(s, { money, rate: (r) => csvNumber(plainRate(r)), hours });
   const csv =
     [
       csvLine([...SUMMARY_COLUMNS]),
@@ -108,10 +113,18 @@ export function financeMail(s: MonthStatement, unbilledCount: number): FinanceMa
   return { subject, text, html, csv, csvName: `billing-${s.month}.csv` };
 }
 
-/** The summary table's cells, one row per client and the total row; the mail shows money with
- * its sign and separators, the CSV as plain numbers, hence the money formatter. */
-function summaryCells(s: MonthStatement, moneyText: (cents: number) => string): { rowCells: string[][]; totalCells: string[] } {
-  const rowCells = s.rows.map((r) => [
+/** How one rendering writes figures: the mail shows money with its sign and separators, the CSV as plain numbers. */
+interface Figures<C> {
+  readonly money: (cents: number) => C;
+  readonly rate: (micros: number) => C;
+  readonly hours: (minutes: number) => C;
+}
+
+/** The summary table's cells, one row per client and the total row. */
+function summaryCells<C>(s: MonthStatement, f: Figures<C>): { rowCells: (string | C)[][]; totalCells: (string | C)[] } {
+  const moneyText = f.money;
+  const hoursText = f.hours;
+  const rowCells = s.rows.map((r): (string | C)[] => [
     r.clientId,
     r.name,
     hoursText(r.allowanceMin),
@@ -119,14 +132,15 @@ function summaryCells(s: MonthStatement, moneyText: (cents: number) => string): 
     hoursText(r.excludedMin),
     hoursText(r.countedMin),
     hoursText(r.overageMin),
-    moneyText(r.rateCents),
+    f.rate(r.rateMicros),
     moneyText(r.overageCents),
     moneyText(r.adjustmentCents),
     moneyText(r.dueCents),
     s.status,
+    moneyText(r.sowCents),
   ]);
   const t = s.totals;
-  const totalCells = [
+  const totalCells: (string | C)[] = [
     'Total',
     '',
     hoursText(t.allowanceMin),
@@ -139,6 +153,7 @@ function summaryCells(s: MonthStatement, moneyText: (cents: number) => string): 
     moneyText(t.adjustmentCents),
     moneyText(t.dueCents),
     s.status,
+    moneyText(t.sowCents),
   ];
   return { rowCells, totalCells };
 }

@@ -1,6 +1,19 @@
 /** Monthly billing (docs/design.md, Rules: Billing): allowance, overage, adjustments to final months, and the statement. */
 export * from './types';
-export { dollarsToCents, formatMoney, formatSignedMoney, type Cents } from './money';
+export {
+  centsToRate,
+  dollarsToCents,
+  formatMoney,
+  formatRate,
+  formatSignedMoney,
+  minutesTimesRate,
+  plainRate,
+  MICROS_PER_CENT,
+  MICROS_PER_DOLLAR,
+  type Cents,
+  type RateMicros,
+} from './money';
+export { readAmount, type AmountReading } from './amount-text';
 export { overageCents, overageMinutes } from './overage';
 export { allowanceFor, type Allowance } from './proration';
 export { adjustmentsFor, billedSoFar, type ClientTerms } from './adjustments';
@@ -13,3 +26,4 @@ export * from './invoice';
 export * from './invoice-number';
 export * from './accounting-csv';
 export { invoiceHtml, type Provider } from './invoice-html';
+export { billedLinesPrint } from './fingerprint';

@@ -4,7 +4,7 @@
  * emulator's renderer.
  */
 import type { Invoice } from './invoice';
-import { formatMoney } from './money';
+import { formatMoney, formatRate } from './money';
 import { escapeHtml, hoursText } from './render-text';
 
 export interface Provider {
@@ -13,8 +13,9 @@ export interface Provider {
 }
 
 const lines = (text: string): string => text.split(/\r?\n/).map(escapeHtml).join('<br>');
-const money = (cents: number, currency: string): string =>
-  `${formatMoney(cents).replace('$', currency === 'USD' ? '$' : '')}${currency === 'USD' ? '' : ` ${escapeHtml(currency)}`}`;
+const inCurrency = (text: string, currency: string): string =>
+  `${text.replace('$', currency === 'USD' ? '$' : '')}${currency === 'USD' ? '' : ` ${escapeHtml(currency)}`}`;
+const money = (cents: number, currency: string): string => inCurrency(formatMoney(cents), currency);
 
 export function invoiceHtml(inv: Invoice, provider: Provider): string {
   const cur = inv.terms.currency;
@@ -23,7 +24,7 @@ export function invoiceHtml(inv: Invoice, provider: Provider): string {
       (l) =>
         `<tr><td>${escapeHtml(l.description)}<div class="ref">${escapeHtml(l.reference)}</div></td>` +
         `<td class="n">${l.minutes === null ? '' : hoursText(l.minutes)}</td>` +
-        `<td class="n">${l.rateCents === null ? '' : money(l.rateCents, cur)}</td>` +
+        `<td class="n">${l.rateMicros === null ? '' : inCurrency(formatRate(l.rateMicros), cur)}</td>` +
         `<td class="n">${money(l.amountCents, cur)}</td></tr>`,
     )
     .join('');

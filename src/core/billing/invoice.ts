@@ -3,7 +3,7 @@
  * hours × rate and adjustments from earlier Final months (credits are negative lines).
  * Everything in integer cents; the total is exactly the billing tab's "Due" for the client.
  */
-import type { Cents } from './money';
+import type { Cents, RateMicros } from './money';
 import type { ClientRow, MonthStatement } from './types';
 
 export interface InvoiceTerms {
@@ -21,7 +21,7 @@ export interface InvoiceLine {
   readonly description: string;
   /** Minutes behind the line; null for lines that are not hours (adjustments). */
   readonly minutes: number | null;
-  readonly rateCents: Cents | null;
+  readonly rateMicros: RateMicros | null;
   readonly amountCents: Cents;
   /** Where the line comes from on the billing tab, e.g. "Billing 2026-09 · ACME · overage". */
   readonly reference: string;
@@ -62,9 +62,21 @@ export function invoiceLines(statement: MonthStatement, row: ClientRow): Invoice
     lines.push({
       description: `Support hours over the monthly allowance, ${statement.month}`,
       minutes: row.overageMin,
-      rateCents: row.rateCents,
+      rateMicros: row.rateMicros,
       amountCents: row.overageCents,
       reference: ref('overage'),
+    });
+  }
+  // Time and materials: one line per signed SOW, its hours billed in full at its rate.
+  for (const l of statement.lines) {
+    if (l.clientId !== row.clientId || l.kind !== 'SOW total' || !l.amountCents) continue;
+    const minutes = l.loggedMin ?? 0;
+    lines.push({
+      description: `SOW ${l.sowId ?? ''}${l.activity ? ` — ${l.activity}` : ''}: time and materials in ${statement.month}`,
+      minutes,
+      rateMicros: l.rateMicros ?? null,
+      amountCents: l.amountCents,
+      reference: ref(`SOW ${l.sowId ?? ''}`),
     });
   }
   // The money of an adjustment is on its client's "Adjustment total" line, one per earlier month.
@@ -74,7 +86,7 @@ export function invoiceLines(statement: MonthStatement, row: ClientRow): Invoice
     lines.push({
       description: `${what} for ${l.forMonth} (hours changed after that month was closed)`,
       minutes: null,
-      rateCents: null,
+      rateMicros: null,
       amountCents: l.amountCents,
       reference: ref(`adjustment ${l.forMonth}`),
     });
@@ -85,7 +97,7 @@ export function invoiceLines(statement: MonthStatement, row: ClientRow): Invoice
     lines.push({
       description: 'Other adjustments (see the billing tab)',
       minutes: null,
-      rateCents: null,
+      rateMicros: null,
       amountCents: row.dueCents - sum,
       reference: ref('adjustment total'),
     });

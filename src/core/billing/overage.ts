@@ -1,9 +1,9 @@
-import type { Cents } from './money';
+import { minutesTimesRate, type Cents, type RateMicros } from './money';
 
 /**
  * overage = max(0, counted − contracted), rounded UP to the billing increment; the amount
- * is overage hours × hourly rate, rounded to the cent once per client and month (half a
- * cent rounds up).
+ * is overage hours × hourly rate as typed (never a rate rounded first), rounded to the cent
+ * once per client and month (half a cent rounds up): see minutesTimesRate.
  */
 export function overageMinutes(countedMin: number, allowanceMin: number, incrementMin: number): number {
   const over = Math.max(0, countedMin - allowanceMin);
@@ -12,6 +12,6 @@ export function overageMinutes(countedMin: number, allowanceMin: number, increme
   return Math.ceil(over / step) * step;
 }
 
-export function overageCents(overageMin: number, rateCents: Cents): Cents {
-  return Math.round((overageMin * rateCents) / 60);
+export function overageCents(overageMin: number, rateMicros: RateMicros): Cents {
+  return minutesTimesRate(overageMin, rateMicros);
 }

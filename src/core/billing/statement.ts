@@ -1,5 +1,7 @@
 import type { YearMonth } from '../hours/month';
-import { formatMoney } from './money';
+import { formatMoney, formatRate, minutesTimesRate } from './money';
+import { formatHours } from '../hours/entry';
+import type { Sow } from './sow';
 import { overageCents, overageMinutes } from './overage';
 import { allowanceFor } from './proration';
 import type {
@@ -25,6 +27,8 @@ export interface StatementInput {
   /** Adjustments for earlier final months (see adjustmentsFor). */
   readonly adjustments: readonly StatementLine[];
   readonly settings: BillingSettings;
+  /** The SOWs the entries with a SOW ID name (their rate, title and estimate). */
+  readonly sows?: ReadonlyMap<string, Sow>;
 }
 
 export const UNKNOWN_CLIENT_GROUP = '(not a client)';
@@ -68,6 +72,61 @@ function unbilledLine(u: UnbilledRow, clientId: string): StatementLine {
   };
 }
 
+/**
+ * One line per Hours row on a signed SOW, then per SOW a total: all its hours of the month,
+ * billed in full at the SOW's rate (else the client's), rounded once, with the estimate beside
+ * the actual hours.
+ */
+function sowLines(
+  month: YearMonth,
+  work: readonly ClassifiedEntry[],
+  sows: ReadonlyMap<string, Sow> | undefined,
+  clientRate: number,
+  clientRateSource: string,
+): StatementLine[] {
+  const bySow = new Map<string, ClassifiedEntry[]>();
+  for (const e of work) bySow.set(e.sowId!, [...(bySow.get(e.sowId!) ?? []), e]);
+  const out: StatementLine[] = [];
+  for (const id of [...bySow.keys()].sort(byText)) {
+    const list = bySow.get(id)!;
+    const sow = sows?.get(id);
+    const rate = sow?.rateMicros ?? clientRate;
+    const minutes = list.reduce((s, e) => s + e.minutes, 0);
+    const amount = minutesTimesRate(minutes, rate);
+    for (const e of list)
+      out.push({
+        ...hoursLine(e),
+        kind: 'SOW',
+        countedMin: null,
+        excludedMin: null,
+        sowId: sow?.sowId ?? id,
+        forMonth: e.day.startsWith(month) ? '' : e.day.slice(0, 7),
+      });
+    const estimate =
+      sow?.estimateMin == null
+        ? 'no estimate given'
+        : `estimate ${formatHours(sow.estimateMin)}, ${Math.round((100 * minutes) / Math.max(1, sow.estimateMin))}% of it`;
+    out.push({
+      kind: 'SOW total',
+      clientId: list[0]!.clientId,
+      day: '',
+      person: '',
+      ticketId: '',
+      activity: sow?.title ?? '',
+      required: null,
+      loggedMin: minutes,
+      countedMin: null,
+      excludedMin: null,
+      amountCents: amount,
+      reason: `SOW ${sow?.sowId ?? id}${sow?.title ? ` (${sow.title})` : ''}: ${formatHours(minutes)} worked (${estimate}) × ${formatRate(rate)}/h (${sow?.rateMicros == null ? clientRateSource : 'SOW rate'}) = ${formatMoney(amount)}, time and materials, not against contracted hours`,
+      forMonth: '',
+      sowId: sow?.sowId ?? id,
+      rateMicros: rate,
+    });
+  }
+  return out;
+}
+
 const sum = (lines: readonly StatementLine[], f: (l: StatementLine) => number | null) => lines.reduce((s, l) => s + (f(l) ?? 0), 0);
 
 /**
@@ -94,7 +153,11 @@ export function buildStatement(input: StatementInput): MonthStatement {
       byText(a.activity, b.activity) ||
       a.rowNumber - b.rowNumber,
   );
-  for (const e of entries) push(e.clientId, hoursLine(e));
+  const sowWork = new Map<string, ClassifiedEntry[]>();
+  for (const e of entries) {
+    if (e.sowId) sowWork.set(e.clientId, [...(sowWork.get(e.clientId) ?? []), e]);
+    else push(e.clientId, hoursLine(e));
+  }
   for (const u of [...input.unbilled].sort((a, b) => a.rowNumber - b.rowNumber)) {
     push(
       known.has(u.clientId) ? u.clientId : UNKNOWN_CLIENT_GROUP,
@@ -109,14 +172,25 @@ export function buildStatement(input: StatementInput): MonthStatement {
     const allowance = allowanceFor(month, c.monthlyHours ?? 0, c.start, c.end);
     const own = linesOf.get(c.clientId) ?? [];
     const underContract = c.status !== 'Ended' && allowance.days > 0;
-    if (!underContract && own.length === 0) continue;
-    const rateCents = c.rateCents ?? settings.defaultRateCents;
+    if (!underContract && own.length === 0 && !sowWork.has(c.clientId)) continue;
+    const rateMicros = c.rateMicros ?? settings.defaultRateMicros;
     const hours = own.filter((l) => l.kind === 'Hours');
     const counted = sum(hours, (l) => l.countedMin);
     const overageMin = overageMinutes(counted, allowance.minutes, settings.incrementMin);
-    const overage = overageCents(overageMin, rateCents);
+    const overage = overageCents(overageMin, rateMicros);
     const adjustment = sum(
       own.filter((l) => l.kind === 'Adjustment total'),
+      (l) => l.amountCents,
+    );
+    const sow = sowLines(
+      month,
+      sowWork.get(c.clientId) ?? [],
+      input.sows,
+      rateMicros,
+      c.rateMicros === null ? 'Default hourly rate' : 'client rate',
+    );
+    const sowCents = sum(
+      sow.filter((l) => l.kind === 'SOW total'),
       (l) => l.amountCents,
     );
     rows.push({
@@ -127,12 +201,13 @@ export function buildStatement(input: StatementInput): MonthStatement {
       excludedMin: sum(hours, (l) => l.excludedMin),
       countedMin: counted,
       overageMin,
-      rateCents,
+      rateMicros,
       overageCents: overage,
       adjustmentCents: adjustment,
-      dueCents: overage + adjustment,
+      sowCents,
+      dueCents: overage + adjustment + sowCents,
     });
-    const rateSource = c.rateCents === null ? 'Default hourly rate' : 'client rate';
+    const rateSource = c.rateMicros === null ? 'Default hourly rate' : 'client rate';
     lines.push({
       kind: 'Contract',
       clientId: c.clientId,
@@ -145,10 +220,10 @@ export function buildStatement(input: StatementInput): MonthStatement {
       countedMin: null,
       excludedMin: null,
       amountCents: null,
-      reason: `${c.monthlyHours === null ? 'No monthly hours' : allowance.explanation}; overage at ${formatMoney(rateCents)}/h (${rateSource}), rounded up to ${settings.incrementMin} min`,
+      reason: `${c.monthlyHours === null ? 'No monthly hours' : allowance.explanation}; overage at ${formatRate(rateMicros)}/h (${rateSource}), rounded up to ${settings.incrementMin} min`,
       forMonth: '',
     });
-    lines.push(...own);
+    lines.push(...own.filter((l) => l.kind === 'Hours'), ...sow, ...own.filter((l) => l.kind !== 'Hours'));
     linesOf.delete(c.clientId);
   }
   // Lines that name no known client (their rows are flagged in the Hours tab) come last.
@@ -163,6 +238,7 @@ export function buildStatement(input: StatementInput): MonthStatement {
     overageMin: total((r) => r.overageMin),
     overageCents: total((r) => r.overageCents),
     adjustmentCents: total((r) => r.adjustmentCents),
+    sowCents: total((r) => r.sowCents),
     dueCents: total((r) => r.dueCents),
   };
   return { month, status: input.status, rows, totals, lines };

@@ -1,6 +1,6 @@
 import type { HoursEntry } from '../hours/entry';
 import type { IsoDay, YearMonth } from '../hours/month';
-import type { Cents } from './money';
+import type { Cents, RateMicros } from './money';
 
 export const BILLING_STATUSES = ['Draft', 'Final'] as const;
 export type BillingStatus = (typeof BILLING_STATUSES)[number];
@@ -14,13 +14,13 @@ export interface ClientContract {
   /** null = no hours included. */
   readonly monthlyHours: number | null;
   /** null = the Default hourly rate. */
-  readonly rateCents: Cents | null;
+  readonly rateMicros: RateMicros | null;
   readonly start: IsoDay | null;
   readonly end: IsoDay | null;
 }
 
 export interface BillingSettings {
-  readonly defaultRateCents: Cents;
+  readonly defaultRateMicros: RateMicros;
   /** Billing increment in minutes (0.25 h = 15). */
   readonly incrementMin: number;
 }
@@ -41,7 +41,8 @@ export interface UnbilledRow {
   readonly problem: string;
 }
 
-export type LineKind = 'Contract' | 'Hours' | 'Adjustment' | 'Adjustment total' | 'Not billed';
+/** SOW / SOW total: time-and-materials work on a signed statement of work (src/core/billing/sow.ts). */
+export type LineKind = 'Contract' | 'Hours' | 'SOW' | 'SOW total' | 'Adjustment' | 'Adjustment total' | 'Not billed';
 
 /** A detail line of the billing tab; every figure of a client row is a sum of its lines. */
 export interface StatementLine {
@@ -59,6 +60,10 @@ export interface StatementLine {
   readonly reason: string;
   /** The month an adjustment corrects ('' for this month's own lines). */
   readonly forMonth: string;
+  /** The statement of work of a SOW / SOW total line ('' or absent otherwise). */
+  readonly sowId?: string;
+  /** The rate a SOW total line bills at. */
+  readonly rateMicros?: RateMicros;
 }
 
 export interface ClientRow {
@@ -69,9 +74,11 @@ export interface ClientRow {
   readonly excludedMin: number;
   readonly countedMin: number;
   readonly overageMin: number;
-  readonly rateCents: Cents;
+  readonly rateMicros: RateMicros;
   readonly overageCents: Cents;
   readonly adjustmentCents: Cents;
+  /** Time and materials on signed SOWs, billed in full. */
+  readonly sowCents: Cents;
   readonly dueCents: Cents;
 }
 
@@ -83,6 +90,7 @@ export interface Totals {
   readonly overageMin: number;
   readonly overageCents: Cents;
   readonly adjustmentCents: Cents;
+  readonly sowCents: Cents;
   readonly dueCents: Cents;
 }
 
@@ -99,7 +107,7 @@ export interface MonthStatement {
 export interface BilledClientMonth {
   readonly clientId: string;
   readonly allowanceMin: number;
-  readonly rateCents: Cents;
+  readonly rateMicros: RateMicros;
   readonly countedMin: number;
   readonly amountCents: Cents;
 }

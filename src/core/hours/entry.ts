@@ -9,6 +9,8 @@ export interface HoursEntry {
   readonly person: string;
   /** '' when the time is not for a ticket. */
   readonly ticketId: string;
+  /** '' when the time is not for a statement of work. */
+  readonly sowId?: string;
   readonly activity: string;
   readonly minutes: number;
   readonly required: boolean;

@@ -12,6 +12,9 @@ export interface ValidationContext {
   readonly contractStart?: (clientId: string) => IsoDay | null;
   /** Today in the provider's zone: later days are in the future. */
   readonly today: IsoDay;
+  /** Most minutes one client can log in a month before its month is taken for a typo, and the setting's name. */
+  readonly monthLimitMin?: number;
+  readonly monthLimitSetting?: string;
 }
 
 const DAY_LIMIT_MIN = 24 * 60;
@@ -55,6 +58,21 @@ export function validateEntries(entries: readonly HoursEntry[], ctx: ValidationC
     acc.minutes += e.minutes;
     acc.rows.push(e.rowNumber);
     perPersonDay.set(key, acc);
+  }
+  if (ctx.monthLimitMin !== undefined) {
+    const perClientMonth = new Map<string, { minutes: number; rows: number[]; clientId: string; month: string }>();
+    for (const e of entries) {
+      const key = `${e.clientId}|${e.day.slice(0, 7)}`;
+      const acc = perClientMonth.get(key) ?? { minutes: 0, rows: [], clientId: e.clientId, month: e.day.slice(0, 7) };
+      acc.minutes += e.minutes;
+      acc.rows.push(e.rowNumber);
+      perClientMonth.set(key, acc);
+    }
+    for (const acc of perClientMonth.values()) {
+      if (acc.minutes <= ctx.monthLimitMin) continue;
+      const why = `${acc.clientId} has ${formatHours(acc.minutes)} in ${acc.month}, more than Settings → ${ctx.monthLimitSetting ?? 'the monthly limit'} (${formatHours(ctx.monthLimitMin)}): not billed until the hours are checked (or the setting raised)`;
+      for (const row of acc.rows) flag(row, why);
+    }
   }
   for (const acc of perPersonDay.values()) {
     if (acc.minutes <= DAY_LIMIT_MIN) continue;

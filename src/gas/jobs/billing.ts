@@ -1,5 +1,6 @@
 import { addMonths, currentMonth, parseMonth, type YearMonth } from '../../core/hours/month';
-import { billMonth, type BillingPorts } from '../../jobs/billing/bill-month';
+import { billMonth, type BillingPorts, type BillMonthResult } from '../../jobs/billing/bill-month';
+import { currentPerson } from '../ui/context';
 import { billingTabName } from '../../jobs/billing/tab-layout';
 import { checkHours } from '../../jobs/hours/check-hours';
 import { lockOrTell } from '../../jobs/lock-policy';
@@ -25,11 +26,13 @@ export function checkHoursNow(): string | Told {
   return runJob('hours', (env) => lockOrTell(env.lock, 'hours', 'Check hours', () => checkHours(ports(env))), { toast: true });
 }
 
-/** Bills `month` (YYYY-MM), as Draft or Final. */
-export function billMonthNow(month: string, final = false): string | Told {
+/** Bills `month` (YYYY-MM), as Draft or Final; with `reopenReason`, reopens a Final month first. */
+export function billMonthNow(month: string, final = false, reopenReason?: string, who?: string): BillMonthResult | Told {
   const m = parseMonth(String(month ?? ''));
   if (!m) throw new Error(`"${month}" is not a month: use YYYY-MM, e.g. 2026-10.`);
-  return runJob('billing', (env) => lockOrTell(env.lock, 'billing', `Bill ${m}`, () => billMonth(ports(env), m, final === true).message));
+  const by = who || currentPerson();
+  const opts = reopenReason === undefined ? { by } : { by, reopen: { reason: String(reopenReason) } };
+  return runJob('billing', (env) => lockOrTell(env.lock, 'billing', `Bill ${m}`, () => billMonth(ports(env), m, final === true, opts)));
 }
 
 /**
@@ -72,6 +75,37 @@ export function closeMonthFromMenu(): string {
   );
   if (answer === ui.Button.CANCEL || answer === ui.Button.CLOSE) return 'Cancelled.';
   const message = resultText(billMonthNow(month, answer === ui.Button.YES));
+  ui.alert(message);
+  return message;
+}
+
+/**
+ * Menu "Reopen month…": the only way to bill a Final month again. Asks for the month and a
+ * reason (logged with who reopened it), then bills it as a Draft; close it Final again
+ * with "Close month…".
+ */
+export function reopenMonthFromMenu(): string {
+  const ui = SpreadsheetApp.getUi();
+  const asked = ui.prompt('Reopen month', 'Final month to reopen, as YYYY-MM:', ui.ButtonSet.OK_CANCEL);
+  if (asked.getSelectedButton() !== ui.Button.OK) return 'Cancelled.';
+  const text = asked.getResponseText().trim();
+  const month = parseMonth(text);
+  if (!month) {
+    ui.alert(`"${text}" is not a month: use YYYY-MM.`);
+    return `Not a month: ${text}`;
+  }
+  const why = ui.prompt(
+    `Reopen ${month}`,
+    'Why is it reopened? (kept in the Log with your name; invoices already numbered keep their numbers)',
+    ui.ButtonSet.OK_CANCEL,
+  );
+  if (why.getSelectedButton() !== ui.Button.OK) return 'Cancelled.';
+  const reason = why.getResponseText().trim();
+  if (!reason) {
+    ui.alert('A month is reopened only with a reason.');
+    return 'Not reopened: no reason given.';
+  }
+  const message = resultText(billMonthNow(month, false, reason));
   ui.alert(message);
   return message;
 }

@@ -6,6 +6,8 @@ import { TicketsTab } from '../../register/tabs';
 import { runJob, type Told } from '../run-job';
 import { sheetPort } from '../sheet-port';
 import { refreshDashboardNow } from '../ui/dashboard';
+import { BILLING_TAB } from '../../jobs/billing/tab-layout';
+import { handleFinalTabEdit, type FinalTabEdit, type FinalTabEditReport, type FinalTabPort } from '../../jobs/billing/final-tab-edit';
 
 /** The Tickets tab for the edit handler: header and edited rows only, writes as sheetPort does. */
 function editSheetPort(sheet: GoogleAppsScript.Spreadsheet.Sheet): EditSheetPort {
@@ -38,6 +40,44 @@ function dashboardEdited(range: GoogleAppsScript.Spreadsheet.Range): string {
   return picker ? refreshDashboardNow() : `An edit on ${DASHBOARD_TAB}: nothing to do (it is rewritten by each refresh).`;
 }
 
+/** A Billing YYYY-MM tab for the edit handler: reads whole (rare, small), writes single cells. */
+function finalTabPort(sheet: GoogleAppsScript.Spreadsheet.Sheet): FinalTabPort {
+  return {
+    readAll: () => sheet.getDataRange().getValues(),
+    formatOf: (r, c) => sheet.getRange(r, c).getNumberFormat(),
+    write: (r, c, v) => void sheet.getRange(r, c).setValue(v),
+    note: (r, c, text) => void sheet.getRange(r, c).setNote(text),
+  };
+}
+
+/** An edit on a billing tab: put back when the month is final (src/jobs/billing/final-tab-edit.ts). */
+function finalTabEdit(
+  e: GoogleAppsScript.Events.SheetsOnEdit,
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  single: boolean,
+): FinalTabEditReport | Told | string {
+  const range = e.range;
+  const edit: FinalTabEdit = {
+    sheetName: sheet.getName(),
+    row: range.getRow(),
+    column: range.getColumn(),
+    numRows: range.getNumRows(),
+    numColumns: range.getNumColumns(),
+    ...(single && e.oldValue !== undefined && e.oldValue !== null ? { oldValue: String(e.oldValue) } : {}),
+    user: editor(e),
+  };
+  return runJob(
+    'edit',
+    (env) => {
+      const report = handleFinalTabEdit({ tab: finalTabPort(sheet), kv: env.state, log: env.log }, edit);
+      if (report.toast) env.workbook.toast(report.toast);
+      return report;
+    },
+    { ss, toast: true },
+  );
+}
+
 /** Text as Apps Script puts it in the event: a user object's address, or nothing. */
 function editor(e: GoogleAppsScript.Events.SheetsOnEdit): string {
   try {
@@ -52,16 +92,19 @@ function editor(e: GoogleAppsScript.Events.SheetsOnEdit): string {
  * the document lock and write the Log. Edits on other tabs, or of columns the automation
  * neither owns nor watches, return after a few cheap calls.
  */
-export function handleEditNow(e: GoogleAppsScript.Events.SheetsOnEdit): EditReport | Told | string {
+export function handleEditNow(e: GoogleAppsScript.Events.SheetsOnEdit): EditReport | FinalTabEditReport | Told | string {
   if (!e?.range) return 'No edit event: handleEdit runs from its installed trigger.';
   const range = e.range;
   const sheet = range.getSheet();
   if (sheet.getName() === DASHBOARD_TAB) return dashboardEdited(range);
-  if (sheet.getName() !== TicketsTab.name) return `An edit on ${sheet.getName()}: nothing to do.`;
+  const name = sheet.getName();
+  const billing = BILLING_TAB.test(name);
+  if (!billing && name !== TicketsTab.name) return `An edit on ${name}: nothing to do.`;
   const ss = e.source ?? SpreadsheetApp.getActiveSpreadsheet();
   const numRows = range.getNumRows();
   const numColumns = range.getNumColumns();
   const single = numRows === 1 && numColumns === 1;
+  if (billing) return finalTabEdit(e, ss, sheet, single);
   const edit: TicketEdit = {
     sheetName: sheet.getName(),
     row: range.getRow(),

@@ -1,6 +1,9 @@
 import type { GeneratedSheet, GeneratedTabs } from '../../jobs/billing/ports';
 import { cellValue, fitCell } from '../../register/safe-text';
 
+/** Marks the protection this module puts on a Final billing tab (and only that one is taken off). */
+const PROTECTION_PREFIX = 'Support Desk: final billing';
+
 function generatedSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet): GeneratedSheet {
   return {
     readAll: () => sheet.getDataRange().getValues(),
@@ -44,6 +47,20 @@ function generatedSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet): GeneratedShe
         if (ws[c]! > 0) sheet.setColumnWidths(c + 1, n, ws[c]!);
         c += n;
       }
+    },
+    protectAs(description) {
+      const ours = sheet
+        .getProtections(SpreadsheetApp.ProtectionType.SHEET)
+        .filter((p) => p.getDescription().startsWith(PROTECTION_PREFIX));
+      if (description === null) {
+        for (const p of ours) p.remove();
+        return;
+      }
+      // Warning only: people who must fix something can still do so after a warning, and the
+      // edit handler puts a typed change back.
+      const p = ours[0] ?? sheet.protect();
+      p.setDescription(`${PROTECTION_PREFIX}: ${description}`);
+      p.setWarningOnly(true);
     },
   };
 }

@@ -45,14 +45,14 @@ export interface InvoiceRun {
   readonly drafts: number;
 }
 
-function readLedger(p: BillingPorts): NumberLedger {
+export function readLedger(p: BillingPorts): NumberLedger {
   const raw = p.kv.get(INVOICE_LEDGER_KEY);
   if (!raw) return emptyLedger();
   const parsed = JSON.parse(raw) as NumberLedger; // written only by this module
   return { next: parsed.next, issued: parsed.issued ?? {}, used: parsed.used ?? [] };
 }
 
-function termsOf(data: RegisterData): { terms: Map<string, InvoiceTerms>; defaults: InvoiceTerms } {
+export function termsOf(data: RegisterData): { terms: Map<string, InvoiceTerms>; defaults: InvoiceTerms } {
   const s = data.settings.invoice;
   const defaults: InvoiceTerms = {
     billingAddress: '',
@@ -85,7 +85,13 @@ const pdfName = (inv: Invoice): string =>
  * are kept as they are (finance's Paid / Void and notes included); this month's Draft rows
  * are replaced by `invoices` whose number is not on the tab yet.
  */
-function writeTab(p: BillingPorts, month: YearMonth, invoices: readonly Invoice[], notes: ReadonlyMap<string, string>): void {
+export function writeTab(
+  p: BillingPorts,
+  month: YearMonth,
+  invoices: readonly Invoice[],
+  notes: ReadonlyMap<string, string>,
+  voids: ReadonlyMap<string, string> = new Map(),
+): void {
   const port = p.workbook.tab(InvoicesTab.name) ?? p.workbook.ensureTab(InvoicesTab.name);
   let table = readTable(port, InvoicesTab);
   if (table.raw.length === 0 || table.header.every((h) => h === '')) {
@@ -126,7 +132,15 @@ function writeTab(p: BillingPorts, month: YearMonth, invoices: readonly Invoice[
       put('Notes', notes.get(invoiceKey(inv.clientId, inv.month)) ?? '');
       return line;
     });
-  const rows = [...kept.map((r) => [...r, ...new Array(Math.max(0, width - r.length)).fill('')].slice(0, width)), ...added];
+  const voided = (r: unknown[]): unknown[] => {
+    const why = voids.get(cell(r, 'Invoice number'));
+    if (!why) return r;
+    const out = [...r];
+    out[col('Status')] = 'Void';
+    out[col('Notes')] = cell(r, 'Notes') ? `${cell(r, 'Notes')}; ${why}` : why;
+    return out;
+  };
+  const rows = [...kept.map((r) => voided([...r, ...new Array(Math.max(0, width - r.length)).fill('')].slice(0, width))), ...added];
   const blanks = Math.max(0, body.length - rows.length);
   const values = [...rows, ...Array.from({ length: blanks }, () => new Array(width).fill(''))];
   if (values.length) port.writeBlocks([{ row: 2, column: 1, values }]);
@@ -143,14 +157,38 @@ export function makeInvoices(p: BillingPorts, data: RegisterData, statement: Mon
   const month = statement.month;
   const s = data.settings.invoice;
   const notes = new Map<string, string>();
+  const voids = new Map<string, string>();
   let numberFor: (clientId: string) => string = () => DRAFT_NUMBER;
   let fresh = 0;
+  const { terms, defaults } = termsOf(data);
   if (final) {
     let ledger = readLedger(p);
     const tabPort = p.workbook.tab(InvoicesTab.name);
+    // What each client's invoice comes to now: an issued one that no longer matches (a month
+    // reopened and closed again with other figures) is voided and replaced, never rewritten
+    // under its number.
+    const now = new Map(
+      buildInvoices({ statement, terms, defaults, numberFor: () => DRAFT_NUMBER, issuedDay: today }).map((i) => [i.clientId, i.totalCents]),
+    );
     if (tabPort) {
       for (const { data: r } of readTable(tabPort, InvoicesTab).rows) {
         const key = invoiceKey(r['Client ID'], r.Month);
+        const standing = r.Month === month && ledger.issued[key] === r['Invoice number'];
+        if (
+          standing &&
+          (r.Status === 'Issued' || r.Status === 'Paid') &&
+          Math.round((r.Amount ?? 0) * 100) !== (now.get(r['Client ID']) ?? 0)
+        ) {
+          ledger = voidNumber(ledger, key);
+          voids.set(r['Invoice number'], `Void: ${month} was reopened and closed again with another amount`);
+          if (now.has(r['Client ID'])) notes.set(key, `Replaces ${r['Invoice number']} (void: ${month} closed again)`);
+          p.log.add(
+            'Invoice voided',
+            `${r['Invoice number']} for ${r['Client ID']} ${month} (${r.Status}, ${r.Amount}) no longer matches ${month} as closed again: set Void${now.has(r['Client ID']) ? ', and its replacement gets a new number' : ''}${r.Status === 'Paid' ? '; it was Paid: settle the difference with the client' : ''}`,
+            { clientId: r['Client ID'] },
+          );
+          continue;
+        }
         if (r.Month === month && r.Status === 'Void' && ledger.issued[key] === r['Invoice number']) {
           ledger = voidNumber(ledger, key);
           notes.set(key, `Replaces ${r['Invoice number']} (void)`);
@@ -168,9 +206,8 @@ export function makeInvoices(p: BillingPorts, data: RegisterData, statement: Mon
     fresh = alloc.fresh.length;
     numberFor = (clientId) => alloc.numbers[invoiceKey(clientId, month)] ?? DRAFT_NUMBER;
   }
-  const { terms, defaults } = termsOf(data);
   const invoices = buildInvoices({ statement, terms, defaults, numberFor, issuedDay: today });
-  writeTab(p, month, invoices, notes);
+  writeTab(p, month, invoices, notes, voids);
   const drafts = saveDrafts(p, data, month, invoices);
   const csv = final
     ? {
@@ -182,8 +219,18 @@ export function makeInvoices(p: BillingPorts, data: RegisterData, statement: Mon
   return { invoices, csv, fresh, drafts };
 }
 
-/** One draft per invoice; this month's earlier invoice drafts are deleted first, so a re-run leaves one each. */
-function saveDrafts(p: BillingPorts, data: RegisterData, month: YearMonth, invoices: readonly Invoice[]): number {
+/**
+ * One draft per invoice; this month's earlier invoice drafts are deleted first, so a re-run
+ * leaves one each. `only` replaces just those clients' drafts (a replacement invoice) and
+ * keeps the others.
+ */
+export function saveDrafts(
+  p: BillingPorts,
+  data: RegisterData,
+  month: YearMonth,
+  invoices: readonly Invoice[],
+  only?: ReadonlySet<string>,
+): number {
   const key = invoiceDraftsKey(month);
   let ids: Record<string, string> = {};
   try {
@@ -191,9 +238,12 @@ function saveDrafts(p: BillingPorts, data: RegisterData, month: YearMonth, invoi
   } catch {
     ids = {};
   }
-  for (const id of Object.values(ids)) p.mail.deleteDraft(id);
-  const provider = { name: data.settings.providerName, address: data.settings.invoice.providerAddress };
   const next: Record<string, string> = {};
+  for (const [clientId, id] of Object.entries(ids)) {
+    if (only && !only.has(clientId)) next[clientId] = id;
+    else p.mail.deleteDraft(id);
+  }
+  const provider = { name: data.settings.providerName, address: data.settings.invoice.providerAddress };
   for (const inv of invoices) {
     const to = inv.terms.financeEmail ? inv.terms.financeEmail.split(', ') : [];
     if (!to.length)

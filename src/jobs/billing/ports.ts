@@ -15,6 +15,11 @@ export interface GeneratedSheet {
     boldRows: readonly number[],
     widths?: readonly number[],
   ): void;
+  /**
+   * Puts the product's edit warning on the whole tab with `description` (a Final month), or
+   * takes it off (null: the month was reopened).
+   */
+  protectAs(description: string | null): void;
 }
 
 export interface GeneratedTabs {

@@ -1,11 +1,13 @@
 import {
   BILLING_STATUSES,
+  MICROS_PER_DOLLAR,
   DETAIL_COLUMNS,
   SUMMARY_COLUMNS,
   type BilledClientMonth,
   type BilledLine,
   type BilledMonth,
   type BillingStatus,
+  type ClientRow,
   type LineKind,
   type MonthStatement,
   type StatementLine,
@@ -24,6 +26,8 @@ export const BILLING_TAB = /^Billing (\d{4}-(?:0[1-9]|1[0-2]))$/;
 export const WIDTH = Math.max(SUMMARY_COLUMNS.length, DETAIL_COLUMNS.length);
 const HOURS_FORMAT = '0.00';
 const MONEY_FORMAT = '$#,##0.00';
+/** A rate shows the decimals it was typed with ($150.555), not a rounded cent. */
+const RATE_FORMAT = '$#,##0.00####';
 const TEXT_FORMAT = '@';
 
 export interface RenderedTab {
@@ -41,7 +45,7 @@ export interface RenderedTab {
  * Activity, Status / Reason with its sentence): without them every column is 100 px and
  * names, addresses, "Overage amount" and the reasons read cut off.
  */
-export const COLUMN_WIDTHS: readonly number[] = [95, 170, 100, 200, 100, 175, 100, 100, 120, 105, 105, 560, 85];
+export const COLUMN_WIDTHS: readonly number[] = [95, 170, 100, 200, 100, 175, 100, 100, 120, 105, 105, 560, 95, 90];
 
 const h = (min: number | null) => (min === null ? '' : min / 60);
 const m = (cents: number | null) => (cents === null ? '' : cents / 100);
@@ -64,11 +68,12 @@ export function renderStatement(s: MonthStatement): RenderedTab {
     HOURS_FORMAT,
     HOURS_FORMAT,
     HOURS_FORMAT,
-    MONEY_FORMAT,
+    RATE_FORMAT,
     MONEY_FORMAT,
     MONEY_FORMAT,
     MONEY_FORMAT,
     TEXT_FORMAT,
+    MONEY_FORMAT,
   ];
   add([...SUMMARY_COLUMNS], [], true);
   for (const r of s.rows) {
@@ -81,11 +86,12 @@ export function renderStatement(s: MonthStatement): RenderedTab {
         h(r.excludedMin),
         h(r.countedMin),
         h(r.overageMin),
-        m(r.rateCents),
+        r.rateMicros / MICROS_PER_DOLLAR,
         m(r.overageCents),
         m(r.adjustmentCents),
         m(r.dueCents),
         s.status,
+        m(r.sowCents),
       ],
       summaryFormats,
     );
@@ -105,6 +111,7 @@ export function renderStatement(s: MonthStatement): RenderedTab {
       m(t.adjustmentCents),
       m(t.dueCents),
       s.status,
+      m(t.sowCents),
     ],
     summaryFormats,
     true,
@@ -122,6 +129,7 @@ export function renderStatement(s: MonthStatement): RenderedTab {
     HOURS_FORMAT,
     HOURS_FORMAT,
     MONEY_FORMAT,
+    TEXT_FORMAT,
     TEXT_FORMAT,
     TEXT_FORMAT,
   ];
@@ -142,6 +150,7 @@ export function renderStatement(s: MonthStatement): RenderedTab {
         m(l.amountCents),
         l.reason,
         l.forMonth,
+        l.sowId ?? '',
       ],
       detailFormats,
     );
@@ -155,14 +164,22 @@ export interface ParsedBillingTab {
   readonly billed: BilledMonth;
   /** Adjustment lines (for earlier months) this tab carries. */
   readonly adjustments: readonly StatementLine[];
+  /** SOW lines billed on this tab (time and materials), whatever month they were worked in. */
+  readonly sowLines: readonly StatementLine[];
+  /** The client rows and every detail line, as shown. */
+  readonly rows: readonly ClientRow[];
+  readonly lines: readonly StatementLine[];
 }
 
 export class BillingTabError extends Error {}
 
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v).trim());
 const minutes = (v: unknown) => (isBlankCell(v) || Number.isNaN(Number(v)) ? null : Math.round(Number(v) * 60));
+const micros = (v: unknown) => (isBlankCell(v) || Number.isNaN(Number(v)) ? null : Math.round(Number(v) * MICROS_PER_DOLLAR));
 const cents = (v: unknown) => (isBlankCell(v) || Number.isNaN(Number(v)) ? null : Math.round(Number(v) * 100));
-const KINDS: readonly LineKind[] = ['Contract', 'Hours', 'Adjustment', 'Adjustment total', 'Not billed'];
+const KINDS: readonly LineKind[] = ['Contract', 'Hours', 'SOW', 'SOW total', 'Adjustment', 'Adjustment total', 'Not billed'];
+/** Columns added later: a tab written before them still reads. */
+const OPTIONAL = new Set<string>(['SOW amount', 'SOW ID']);
 
 /** Reads a billing tab back. Columns are found by header, so a reordered tab still reads. */
 export function parseBillingTab(month: YearMonth, raw: readonly (readonly unknown[])[]): ParsedBillingTab {
@@ -170,9 +187,11 @@ export function parseBillingTab(month: YearMonth, raw: readonly (readonly unknow
   const head = (raw[0] ?? []).map(str);
   const col = (hdr: readonly string[], name: string) => hdr.indexOf(name);
   for (const c of SUMMARY_COLUMNS)
-    if (col(head, c) < 0) throw new BillingTabError(`${name} has no "${c}" column in row 1; it cannot be read as a billing tab`);
+    if (!OPTIONAL.has(c) && col(head, c) < 0)
+      throw new BillingTabError(`${name} has no "${c}" column in row 1; it cannot be read as a billing tab`);
   const S = (name: string) => col(head, name);
   const clients = new Map<string, BilledClientMonth>();
+  const rows: ClientRow[] = [];
   let status: BillingStatus | null = null;
   let r = 1;
   for (; r < raw.length; r++) {
@@ -184,20 +203,39 @@ export function parseBillingTab(month: YearMonth, raw: readonly (readonly unknow
     clients.set(id, {
       clientId: id,
       allowanceMin: minutes(row[S('Contracted h')]) ?? 0,
-      rateCents: cents(row[S('Rate')]) ?? 0,
+      rateMicros: micros(row[S('Rate')]) ?? 0,
       countedMin: minutes(row[S('Counted h')]) ?? 0,
       amountCents: cents(row[S('Overage amount')]) ?? 0,
+    });
+    const money = (h: string) => (S(h) < 0 ? 0 : (cents(row[S(h)]) ?? 0));
+    const mins = (h: string) => minutes(row[S(h)]) ?? 0;
+    rows.push({
+      clientId: id,
+      name: str(row[S('Client')]),
+      allowanceMin: mins('Contracted h'),
+      loggedMin: mins('Logged h'),
+      excludedMin: mins('Excluded h'),
+      countedMin: mins('Counted h'),
+      overageMin: mins('Overage h'),
+      rateMicros: micros(row[S('Rate')]) ?? 0,
+      overageCents: money('Overage amount'),
+      adjustmentCents: money('Adjustments'),
+      sowCents: money('SOW amount'),
+      dueCents: money('Amount due'),
     });
   }
   if (str(raw[r]?.[S('Client ID')]) === 'Total' && str(raw[r]?.[S('Status')]) === 'Final') status = 'Final';
 
   const lines: BilledLine[] = [];
   const adjustments: StatementLine[] = [];
+  const sowLines: StatementLine[] = [];
+  const all: StatementLine[] = [];
   const detailAt = raw.findIndex((row, i) => i > 0 && str(row[0]) === 'Client ID' && row.map(str).includes('Line'));
   if (detailAt > 0) {
     const dh = raw[detailAt]!.map(str);
     const D = (name: string) => dh.indexOf(name);
-    for (const c of DETAIL_COLUMNS) if (D(c) < 0) throw new BillingTabError(`${name}: the detail header has no "${c}" column`);
+    for (const c of DETAIL_COLUMNS)
+      if (!OPTIONAL.has(c) && D(c) < 0) throw new BillingTabError(`${name}: the detail header has no "${c}" column`);
     for (let i = detailAt + 1; i < raw.length; i++) {
       const row = raw[i]!;
       const kind = str(row[D('Line')]) as LineKind;
@@ -217,7 +255,9 @@ export function parseBillingTab(month: YearMonth, raw: readonly (readonly unknow
         amountCents: cents(row[D('Amount')]),
         reason: str(row[D('Reason')]),
         forMonth: str(row[D('For month')]),
+        ...(D('SOW ID') >= 0 && str(row[D('SOW ID')]) ? { sowId: str(row[D('SOW ID')]) } : {}),
       };
+      all.push(line);
       if (kind === 'Hours') {
         lines.push({
           clientId: line.clientId,
@@ -230,7 +270,30 @@ export function parseBillingTab(month: YearMonth, raw: readonly (readonly unknow
           countedMin: line.countedMin ?? 0,
         });
       } else if (kind === 'Adjustment' || kind === 'Adjustment total') adjustments.push(line);
+      else if (kind === 'SOW') sowLines.push(line);
     }
   }
-  return { month, status, billed: { month, clients, lines }, adjustments };
+  return { month, status, billed: { month, clients, lines }, adjustments, sowLines, rows, lines: all };
+}
+
+/** A billing tab read back as the statement it shows (for an invoice raised again later). */
+export function statementOf(t: ParsedBillingTab): MonthStatement {
+  const total = (f: (r: ClientRow) => number) => t.rows.reduce((s, r) => s + f(r), 0);
+  return {
+    month: t.month,
+    status: t.status ?? 'Draft',
+    rows: t.rows,
+    lines: t.lines,
+    totals: {
+      allowanceMin: total((r) => r.allowanceMin),
+      loggedMin: total((r) => r.loggedMin),
+      excludedMin: total((r) => r.excludedMin),
+      countedMin: total((r) => r.countedMin),
+      overageMin: total((r) => r.overageMin),
+      overageCents: total((r) => r.overageCents),
+      adjustmentCents: total((r) => r.adjustmentCents),
+      sowCents: total((r) => r.sowCents),
+      dueCents: total((r) => r.dueCents),
+    },
+  };
 }

@@ -3,6 +3,8 @@ import type { HoursEntry } from '../../core/hours/entry';
 import { monthOfDay, workDay, type IsoDay, type YearMonth } from '../../core/hours/month';
 import { activityIndex, decide } from '../../core/hours/rules';
 import { validateEntries } from '../../core/hours/validate';
+import { sowProblem } from '../../core/billing/sow';
+import { SETTINGS } from '../../register/settings/spec';
 import type { CellWrite } from '../../register/table';
 import type { RegisterData } from './register-data';
 
@@ -23,6 +25,8 @@ export function classifyHours(data: RegisterData, today: IsoDay): Classified {
     hasActivity: (name) => activity(name) !== undefined,
     ticket: (id) => data.tickets.get(id.toUpperCase()),
     today,
+    monthLimitMin: data.settings.plausible.monthMin,
+    monthLimitSetting: SETTINGS.plausibleMonthHours.key,
   });
   const counted: ClassifiedEntry[] = [];
   const unusable: UnbilledRow[] = [];
@@ -36,6 +40,22 @@ export function classifyHours(data: RegisterData, today: IsoDay): Classified {
         person: e.person,
         activity: e.activity,
         problem: p.join('; '),
+      });
+      continue;
+    }
+    if (e.sowId) {
+      const sow = data.sows.get(e.sowId);
+      const broken = data.invalidSows.get(e.sowId);
+      const problem = broken ? `SOW ${e.sowId}: its row in the SOWs tab has a problem (${broken})` : sowProblem(sow, e.sowId, e.clientId);
+      if (problem) {
+        unusable.push({ rowNumber: e.rowNumber, clientId: e.clientId, day: e.day, person: e.person, activity: e.activity, problem });
+        continue;
+      }
+      // Billed on the SOW's own lines (buildStatement), never against contracted hours.
+      counted.push({
+        ...e,
+        counted: false,
+        reason: `SOW ${sow!.sowId} (${sow!.status}): time and materials, billed in full on its own line, not against contracted hours`,
       });
       continue;
     }

@@ -1,12 +1,14 @@
 import { canonicalClientId } from '../../core/types/client-ids';
-import { ActivitiesTab, ClientsTab, ContactsTab, HoursTab, SettingsTab, TicketsTab } from '../../register/tabs';
+import { ActivitiesTab, ClientsTab, ContactsTab, HoursTab, SettingsTab, SowsTab, TicketsTab } from '../../register/tabs';
+import type { Sow } from '../../core/billing/sow';
 import { readTable, type Table } from '../../register/table';
 import { requireColumns } from '../../register/required-columns';
 import type * as z from 'zod/mini';
 import type { RowOf, TabSpec } from '../../register/tab-spec';
 import type { WorkbookPort } from '../ports';
-import { dollarsToCents, type AccountingSystem, type BillingSettings, type ClientContract } from '../../core/billing';
+import { centsToRate, formatRate, type AccountingSystem, type BillingSettings, type ClientContract } from '../../core/billing';
 import { reportSettingProblems, settingsFromTable } from '../shared/settings';
+import { SETTINGS } from '../../register/settings/spec';
 import { workDay, type IsoDay } from '../../core/hours/month';
 import type { HoursEntry } from '../../core/hours/entry';
 import type { ActivityRule } from '../../core/hours/rules';
@@ -69,6 +71,8 @@ export interface HoursSettings extends BillingSettings {
   readonly statementEditions: readonly string[];
   readonly providerName: string;
   readonly invoice: InvoiceSettings;
+  /** Beyond these a figure is taken for a typo, flagged and not billed (issue 13, defect 5). */
+  readonly plausible: { readonly rateMicros: number; readonly monthMin: number };
 }
 
 export interface RegisterData {
@@ -76,9 +80,16 @@ export interface RegisterData {
   readonly clients: readonly ClientInfo[];
   /** Client IDs whose Clients row fails the schema → "Clients row N: why", so hours name the real cause. */
   readonly invalidClients: ReadonlyMap<string, string>;
+  /** Clients rows refused for an implausible figure (not a schema problem): row number → note for its Problems cell. */
+  readonly implausibleClients: ReadonlyMap<number, string>;
+  readonly clientsTable: Table<RowOf<typeof ClientsTab>>;
   readonly activities: readonly ActivityRule[];
   readonly tickets: ReadonlyMap<string, TicketInfo>;
   readonly contacts: readonly ContactInfo[];
+  /** SOW ID (upper-cased) → the SOW; none when the register has no SOWs tab yet. */
+  readonly sows: ReadonlyMap<string, Sow>;
+  /** SOW IDs whose SOWs row fails a check → "SOWs row N: why". */
+  readonly invalidSows: ReadonlyMap<string, string>;
   readonly hours: Table<RowOf<typeof HoursTab>>;
   /** Schema-valid Hours rows as entries (further checks: validateEntries). */
   readonly entries: readonly HoursEntry[];
@@ -118,7 +129,7 @@ export function loadRegister(
   const settings: HoursSettings = {
     providerZone,
     sheetZone: wb.timeZone,
-    defaultRateCents: s.defaultRateCents,
+    defaultRateMicros: centsToRate(s.defaultRateCents),
     incrementMin: s.billingIncrementMin,
     mailQuotaReserve: s.mailQuotaReserve,
     financeEmail: s.financeEmail,
@@ -135,6 +146,7 @@ export function loadRegister(
       itemName: s.accountingItemName,
       taxType: s.accountingTaxType,
     },
+    plausible: { rateMicros: centsToRate(s.plausibleRateCents), monthMin: s.plausibleMonthHours * 60 },
   };
   const day = (d: Date | null): IsoDay | null => (d ? workDay(d.getTime(), settings.sheetZone, providerZone) : null);
 
@@ -145,13 +157,22 @@ export function loadRegister(
     const id = idColumn === undefined ? '' : String(clientsTable.raw[p.rowNumber - 1]?.[idColumn] ?? '').trim();
     if (id && !invalidClients.has(id)) invalidClients.set(id, `Clients row ${p.rowNumber}: ${p.message}`);
   }
-  const clients: ClientInfo[] = clientsTable.rows.map(({ data: c }) => ({
+  const implausibleClients = new Map<number, string>();
+  const plausible = clientsTable.rows.filter(({ rowNumber, data: c }) => {
+    const rate = c['Hourly rate'];
+    if (rate === null || rate <= settings.plausible.rateMicros) return true;
+    const why = `Hourly rate ${formatRate(rate)} is above Settings → ${SETTINGS.plausibleRateCents.key} (${formatRate(settings.plausible.rateMicros)}): not billed until it is corrected (or the setting raised)`;
+    implausibleClients.set(rowNumber, why);
+    if (!invalidClients.has(c['Client ID'])) invalidClients.set(c['Client ID'], `Clients row ${rowNumber}: ${why}`);
+    return false;
+  });
+  const clients: ClientInfo[] = plausible.map(({ data: c }) => ({
     clientId: c['Client ID'],
     name: c.Name,
     status: c.Status,
     edition: c.Edition,
     monthlyHours: c['Monthly hours'],
-    rateCents: c['Hourly rate'] === null ? null : dollarsToCents(c['Hourly rate']),
+    rateMicros: c['Hourly rate'],
     start: day(c['Contract start']),
     end: day(c['Contract end']),
     csmEmail: c['CSM email'],
@@ -198,9 +219,59 @@ export function loadRegister(
     clientId: clientIdOf(h['Client ID']),
     person: h.Person,
     ticketId: h['Ticket ID'].toUpperCase(),
+    sowId: h['SOW ID'].toUpperCase(),
     activity: h.Activity,
     minutes: Math.round(h.Hours * 60),
     required: h['Required attendee'],
   }));
-  return { settings, clients, invalidClients, activities, tickets, contacts, hours, entries };
+  const { sows, invalidSows } = loadSows(wb, log, clientIdOf);
+  return {
+    settings,
+    clients,
+    invalidClients,
+    implausibleClients,
+    clientsTable,
+    activities,
+    tickets,
+    contacts,
+    sows,
+    invalidSows,
+    hours,
+    entries,
+  };
+}
+
+/** The SOWs tab, when there is one (a register set up before SOWs has none: no SOW is known). */
+function loadSows(
+  wb: WorkbookPort,
+  log: RunLogPort,
+  clientIdOf: (typed: string) => string,
+): { sows: Map<string, Sow>; invalidSows: Map<string, string> } {
+  const sows = new Map<string, Sow>();
+  const invalidSows = new Map<string, string>();
+  const port = wb.tab(SowsTab.name);
+  if (!port) return { sows, invalidSows };
+  const t = readTable(port, SowsTab);
+  const idCol = t.columnOf.get('SOW ID');
+  for (const p of t.problems) {
+    log.add('SOW row skipped', `SOWs row ${p.rowNumber}: ${p.message}`);
+    const id =
+      idCol === undefined
+        ? ''
+        : String(t.raw[p.rowNumber - 1]?.[idCol] ?? '')
+            .trim()
+            .toUpperCase();
+    if (id && !invalidSows.has(id)) invalidSows.set(id, `SOWs row ${p.rowNumber}: ${p.message}`);
+  }
+  for (const { data: s } of t.rows) {
+    sows.set(s['SOW ID'].toUpperCase(), {
+      sowId: s['SOW ID'],
+      clientId: clientIdOf(s['Client ID']),
+      title: s.Title,
+      status: s.Status,
+      estimateMin: s['Estimate (h)'] === null ? null : Math.round(s['Estimate (h)'] * 60),
+      rateMicros: s.Rate,
+    });
+  }
+  return { sows, invalidSows };
 }

@@ -1,4 +1,4 @@
-import { allowanceFor, formatMoney } from '../../core/billing';
+import { allowanceFor, formatRate } from '../../core/billing';
 import { formatHours } from '../../core/hours/entry';
 import { currentMonth, type YearMonth } from '../../core/hours/month';
 import { dueAlert, type UsageAlert } from '../../core/hours/usage';
@@ -21,14 +21,14 @@ function readState(kv: KeyValuePort, key: string): Record<string, number[]> {
   }
 }
 
-function message(alert: UsageAlert, client: ClientInfo, month: YearMonth, rateCents: number): OutgoingMail {
+function message(alert: UsageAlert, client: ClientInfo, month: YearMonth, rateMicros: number): OutgoingMail {
   const pct = Math.floor((alert.countedMin * 100) / alert.allowanceMin);
   const subject = `[Hours] ${client.name} (${client.clientId}) passed ${alert.threshold}% of ${month}'s contracted hours`;
   const body = [
     `${client.name} (${client.clientId}) has used ${formatHours(alert.countedMin)} of ${formatHours(alert.allowanceMin)} contracted for ${month} (${pct}%).`,
     alert.threshold >= 100
-      ? `Further counted time is billed as overage at ${formatMoney(rateCents)} per hour: get the client's approval before extra work.`
-      : `Time above the contract is billed at ${formatMoney(rateCents)} per hour and needs the client's approval.`,
+      ? `Further counted time is billed as overage at ${formatRate(rateMicros)} per hour: get the client's approval before extra work.`
+      : `Time above the contract is billed at ${formatRate(rateMicros)} per hour and needs the client's approval.`,
     '',
     'The Hours tab shows what counted and why.',
   ].join('\n');
@@ -65,7 +65,7 @@ export function sendUsageAlerts(
     if (!client.csmEmail) {
       log.add('Usage alert not sent', `${client.clientId} passed ${alert.threshold}% of ${month}'s hours but has no CSM email`, ids);
     } else {
-      const msg = message(alert, client, month, client.rateCents ?? data.settings.defaultRateCents);
+      const msg = message(alert, client, month, client.rateMicros ?? data.settings.defaultRateMicros);
       const d = mailer.deliver(msg);
       if (d.delivery === 'draft')
         log.add('Usage alert drafted', `${client.csmEmail} — ${msg.subject}: ${mailer.heldReason(d.quotaLeft)}`, ids);

@@ -51,6 +51,18 @@ export function fillDemoRegister(em: Emulator): void {
       'Billing address': c.billingAddress,
     })),
   );
+  // One statement of work, signed, for the professional-services client: its work starts
+  // after the demo month, so it bills nothing yet and the demo's figures stay as they are.
+  typeRows(em, 'SOWs', [
+    {
+      'SOW ID': 'SOW-001',
+      'Client ID': 'CANYON',
+      Title: 'Second data feed onboarding',
+      Status: 'Signed',
+      'Estimate (h)': 12,
+      Notes: 'Time and materials: all hours billed at the end of the month they are worked (Ascent360 onboarding model).',
+    },
+  ]);
   typeRows(
     em,
     'Contacts',

@@ -112,6 +112,22 @@ export const SETTINGS = {
     initial: () => 0.25,
     parse: incrementHours,
   }),
+  plausibleRateCents: setting({
+    key: 'Highest plausible hourly rate',
+    explanation:
+      'A client whose Hourly rate is above this is not billed (a typo such as 1e12 would bill trillions); its row gets a Problems note.',
+    usedBy: ['billing'],
+    initial: () => 5000,
+    parse: dollars,
+  }),
+  plausibleMonthHours: setting({
+    key: 'Most plausible hours a month',
+    explanation:
+      'Hours one client can log in a month; above this, that client’s month is not billed and its Hours rows get a Problems note.',
+    usedBy: ['billing'],
+    initial: () => 300,
+    parse: wholeNumber(1, 100_000),
+  }),
   financeEmail: setting({
     key: 'Finance email',
     explanation: 'Who receives the monthly billing statement draft (a client’s own Finance email wins).',

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { defineTab } from '../tab-spec';
-import { addressList, oneOf, optionalEmail, optionalNumber, requiredText, text, preprocess } from '../cells';
+import { addressList, money, oneOf, optionalEmail, optionalNumber, requiredText, text, preprocess } from '../cells';
 import { CLIENT_STATUSES } from '../../core/types/vocab';
 
 export const ClientsTab = defineTab({
@@ -39,7 +39,7 @@ export const ClientsTab = defineTab({
     Edition: text,
     Calendar: text,
     'Monthly hours': optionalNumber('Monthly hours').check(z.refine((n) => n === null || n >= 0, 'Monthly hours cannot be negative')),
-    'Hourly rate': optionalNumber('Hourly rate').check(z.refine((n) => n === null || n >= 0, 'Hourly rate cannot be negative')),
+    'Hourly rate': money('Hourly rate').check(z.refine((n) => n === null || n >= 0, 'Hourly rate cannot be negative')),
     'CSM email': optionalEmail('CSM email'),
     'Escalation matrix': text,
     'Finance email': optionalEmail('Finance email'),
@@ -76,7 +76,11 @@ export const ClientsTab = defineTab({
       width: 100,
     },
     'Monthly hours': { note: 'Support hours included per month in the contract.', format: 'hours', width: 110 },
-    'Hourly rate': { note: 'Overage rate per hour in dollars; blank = the Default hourly rate setting.', format: 'money', width: 100 },
+    'Hourly rate': {
+      note: 'Overage rate per hour in dollars (150, 1,200 or $1,200.00; up to six decimals, used as typed); blank = the Default hourly rate setting.',
+      format: 'money',
+      width: 100,
+    },
     'CSM email': { note: 'The client success manager: first tier of escalation and usage alerts.', width: 200 },
     'Escalation matrix': {
       note: 'Matrix name from the Escalation tab; blank = the Default escalation matrix setting.',

@@ -16,6 +16,7 @@ export const HoursTab = defineTab({
     'Client ID': requiredText('Client ID'),
     Person: requiredText('Person'),
     'Ticket ID': text,
+    'SOW ID': text,
     Activity: requiredText('Activity'),
     Hours: z.pipe(
       z.unknown(),
@@ -57,6 +58,11 @@ export const HoursTab = defineTab({
     'Client ID': { note: 'The client the time is for.', pick: { tab: 'Clients', header: 'Client ID' }, width: 90 },
     Person: { note: 'Who did the work (mail address or name).', width: 170 },
     'Ticket ID': { note: 'Optional: the ticket the time belongs to (its Reason decides troubleshooting).', width: 95 },
+    'SOW ID': {
+      note: 'Optional: the statement of work the time is for (SOWs tab). Signed: billed in full at the SOW rate, not against contracted hours; not signed yet: held.',
+      pick: { tab: 'SOWs', header: 'SOW ID' },
+      width: 90,
+    },
     Activity: { note: 'From the Activities tab.', pick: { tab: 'Activities', header: 'Activity' }, width: 170 },
     Hours: { note: 'Duration: 1.5, 1:30 or 90m (plain text, so Sheets does not turn 1:30 into a time).', format: 'text', width: 70 },
     'Required attendee': { note: 'No = an extra meeting attendee who was not required: not counted.', vocab: ['Yes', 'No'], width: 120 },

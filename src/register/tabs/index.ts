@@ -12,6 +12,7 @@ import { ActivitiesTab } from './activities';
 import { KnowledgeBaseTab } from './knowledge-base';
 import { LogTab } from './log';
 import { InvoicesTab } from './invoices';
+import { SowsTab } from './sows';
 import type { TabSpec } from '../tab-spec';
 
 export {
@@ -29,6 +30,7 @@ export {
   KnowledgeBaseTab,
   LogTab,
   InvoicesTab,
+  SowsTab,
 };
 
 /** Every fixed tab, in the order `setup` creates them (Billing YYYY-MM tabs are per month). */
@@ -36,6 +38,7 @@ export const ALL_TABS: readonly TabSpec[] = [
   TicketsTab,
   MessagesTab,
   HoursTab,
+  SowsTab,
   InvoicesTab,
   ClientsTab,
   ContactsTab,

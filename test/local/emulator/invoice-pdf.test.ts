@@ -78,7 +78,7 @@ describe('invoice PDFs', () => {
     entries: [entry('OVER', 150), entry('BOTH', 120), entry('CRED', 60)],
     unbilled: [],
     adjustments: [adjustment('BOTH', -5000), adjustment('CRED', -2500)],
-    settings: { defaultRateCents: 12_500, incrementMin: 15 },
+    settings: { defaultRateMicros: 12_500_0000, incrementMin: 15 },
   });
   const invoices = buildInvoices({
     statement,
@@ -130,6 +130,39 @@ describe('invoice PDFs', () => {
     expect(t).toMatch(/Total\s+-\$25\.00/);
     expect(t).toContain('This is a credit note');
     expect(t).not.toContain('Support hours over');
+  });
+
+  it('with SOW lines: the time-and-materials line with its hours, the SOW rate and amount, beside the overage', () => {
+    const sowStatement = buildStatement({
+      month: '2026-09' as YearMonth,
+      status: 'Final',
+      clients: [contract({ clientId: 'SOWC', name: 'Sow Co', monthlyHours: 1 })],
+      entries: [entry('SOWC', 90), { ...entry('SOWC', 360), sowId: 'SOW-001', counted: false }],
+      unbilled: [],
+      adjustments: [],
+      settings: { defaultRateMicros: 125_000_000, incrementMin: 15 },
+      sows: new Map([
+        [
+          'SOW-001',
+          { sowId: 'SOW-001', clientId: 'SOWC', title: 'Onboarding', status: 'Signed', estimateMin: 600, rateMicros: 150_555_000 },
+        ],
+      ]),
+    });
+    const [inv] = buildInvoices({
+      statement: sowStatement,
+      terms: new Map(),
+      defaults: terms,
+      numberFor: () => 'INV-2026-0004',
+      issuedDay: '2026-10-01',
+    });
+    // 0.5 h overage × $125 = $62.50; 6 h × $150.555 = $903.33.
+    expect(inv!.totalCents).toBe(6_250 + 90_333);
+    const t = pdfText(invoiceHtml(inv!, provider), 'sow');
+    expect(t).toContain('Invoice INV-2026-0004');
+    expect(t).toMatch(/SOW SOW-001 — Onboarding: time and materials in 2026-09\s+6(\.00|:00)\s+\$150\.555\s+\$903\.33/);
+    expect(t).toMatch(/Support hours over the monthly allowance, 2026-09\s+0(\.50|:30)\s+\$125\.00\s+\$62\.50/);
+    expect(t).toMatch(/Total\s+\$965\.83/);
+    expect(t).toContain('Billing 2026-09 · SOWC · SOW SOW-001');
   });
 
   it('in the sandbox, an HTML blob converts to a PDF blob named with the .pdf extension', () => {
