@@ -30,12 +30,12 @@ export function zoneAbbreviation(ms: number, zone: string): string {
 export function showTime(ms: number, zone: string): string {
   const t = DateTime.fromMillis(ms, { zone, locale: 'en-US' });
   if (!t.isValid) return new Date(ms).toISOString();
-  return `${t.toFormat('ccc d LLL yyyy HH:mm')} ${zoneAbbreviation(ms, zone)}`;
+  return `${t.toFormat('ccc d LLL yyyy HH:mm', { locale: 'en-US' })} ${zoneAbbreviation(ms, zone)}`;
 }
 
 /** `Tue 10:00 MDT`: within a week of context (a due-cell note counting business hours). */
 export function showDayTime(ms: number, zone: string): string {
   const t = DateTime.fromMillis(ms, { zone, locale: 'en-US' });
   if (!t.isValid) return new Date(ms).toISOString();
-  return `${t.toFormat('ccc HH:mm')} ${zoneAbbreviation(ms, zone)}`;
+  return `${t.toFormat('ccc HH:mm', { locale: 'en-US' })} ${zoneAbbreviation(ms, zone)}`;
 }
