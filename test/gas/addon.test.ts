@@ -64,7 +64,7 @@ describe('Editor add-on: the hourly trigger runs outside the document', () => {
     expect(again.error).toBeUndefined();
     expect(again.value).toMatch(/^No new mail\./);
     // The menu, in the document, sees the same state (About lists the trigger's runs).
-    expect(em.call<string>('showAbout')).toMatch(/• Check inbox: 2026-11-02 \d\d:\d\d MST — No new mail\./);
+    expect(em.call<string>('showAbout')).toMatch(/• Check inbox: Mon 2 Nov 2026 \d\d:\d\d MST — No new mail\./);
   });
 
   it('a trigger whose spreadsheet is not recorded fails saying what to do', async () => {

@@ -69,6 +69,9 @@ async function driveEverything(em: Emulator, driven = new Set<string>(), addOn =
   em.workbook.ui.promptResponses.push({ button: 'OK', text: '2026-10' }, { button: 'OK', text: 'Draft' });
   run('closeMonth');
   run('billMonth', '2026-10', false);
+  run('billMonthOutcome', '2026-10', false);
+  em.workbook.ui.promptResponses.push({ button: 'OK', text: '2026-10' }, { button: 'OK', text: 'checking scopes' });
+  run('reopenMonth');
   harness(() => {
     const header = em.workbook.sheetValues('Tickets')[0] as string[];
     const edit = em.edit('Tickets', `${String.fromCharCode(65 + header.indexOf('Status'))}2`, 'Waiting on customer');

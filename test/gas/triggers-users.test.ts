@@ -34,7 +34,7 @@ describe('triggers are per user and per document', () => {
 
     const about = em.call<string>('showAbout');
     expect(about).toContain(`(yours, ${ALICE})`);
-    expect(about).toMatch(new RegExp(`Installed by ${BOB} on 2026-11-02 \\d\\d:\\d\\d MST: ingestInbox every 5 min`));
+    expect(about).toMatch(new RegExp(`Installed by ${BOB} on Mon 2 Nov 2026 \\d\\d:\\d\\d MST: ingestInbox every 5 min`));
     expect(about).toContain(`Warning: Automation is also installed by ${BOB}`);
 
     // Alice reinstalling replaces her own set only.
