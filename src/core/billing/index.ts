@@ -18,7 +18,7 @@ export { overageCents, overageMinutes } from './overage';
 export { allowanceFor, type Allowance } from './proration';
 export { adjustmentsFor, billedSoFar, type ClientTerms } from './adjustments';
 export { holdFlaggedLines, type HeldLine } from './held';
-export { buildStatement, UNKNOWN_CLIENT_GROUP, type StatementInput } from './statement';
+export { buildStatement, totalsOf, UNKNOWN_CLIENT_GROUP, type StatementInput } from './statement';
 export { financeMail, SUMMARY_COLUMNS, DETAIL_COLUMNS, type FinanceMail, type MailContent } from './finance-mail';
 export { clientStatementMail, type SlaAttainment } from './client-mail';
 export { csvField, csvLine, escapeHtml, hoursText } from './render-text';

@@ -229,8 +229,14 @@ export function buildStatement(input: StatementInput): MonthStatement {
   // Lines that name no known client (their rows are flagged in the Hours tab) come last.
   for (const key of [...linesOf.keys()].sort(byText)) lines.push(...linesOf.get(key)!);
 
+  const totals = totalsOf(rows);
+  return { month, status: input.status, rows, totals, lines };
+}
+
+/** The Total row: each figure summed over the clients' rows. */
+export function totalsOf(rows: readonly ClientRow[]): Totals {
   const total = (f: (r: ClientRow) => number) => rows.reduce((s, r) => s + f(r), 0);
-  const totals: Totals = {
+  return {
     allowanceMin: total((r) => r.allowanceMin),
     loggedMin: total((r) => r.loggedMin),
     excludedMin: total((r) => r.excludedMin),
@@ -241,5 +247,4 @@ export function buildStatement(input: StatementInput): MonthStatement {
     sowCents: total((r) => r.sowCents),
     dueCents: total((r) => r.dueCents),
   };
-  return { month, status: input.status, rows, totals, lines };
 }

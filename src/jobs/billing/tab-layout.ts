@@ -3,6 +3,7 @@ import {
   MICROS_PER_DOLLAR,
   DETAIL_COLUMNS,
   SUMMARY_COLUMNS,
+  totalsOf,
   type BilledClientMonth,
   type BilledLine,
   type BilledMonth,
@@ -278,22 +279,5 @@ export function parseBillingTab(month: YearMonth, raw: readonly (readonly unknow
 
 /** A billing tab read back as the statement it shows (for an invoice raised again later). */
 export function statementOf(t: ParsedBillingTab): MonthStatement {
-  const total = (f: (r: ClientRow) => number) => t.rows.reduce((s, r) => s + f(r), 0);
-  return {
-    month: t.month,
-    status: t.status ?? 'Draft',
-    rows: t.rows,
-    lines: t.lines,
-    totals: {
-      allowanceMin: total((r) => r.allowanceMin),
-      loggedMin: total((r) => r.loggedMin),
-      excludedMin: total((r) => r.excludedMin),
-      countedMin: total((r) => r.countedMin),
-      overageMin: total((r) => r.overageMin),
-      overageCents: total((r) => r.overageCents),
-      adjustmentCents: total((r) => r.adjustmentCents),
-      sowCents: total((r) => r.sowCents),
-      dueCents: total((r) => r.dueCents),
-    },
-  };
+  return { month: t.month, status: t.status ?? 'Draft', rows: t.rows, lines: t.lines, totals: totalsOf(t.rows) };
 }
