@@ -40,8 +40,10 @@ describe('a run killed at any moment of its save', () => {
       copyFileSync(blank, wb);
       const child = spawnCli(['run', 'ingest', '--workbook', wb, '--inbox', INBOX, '--at', AT, '--outbox', out]);
       const done = finished(child);
-      // Spread over the run, weighted to its end, where the save is.
-      const delay = Math.round(took * (0.4 + (0.65 * ((i * 37) % KILLS)) / KILLS));
+      // Spread from mid-run to well past the reference run's end: the save sits near the end,
+      // and on a busy machine a run can take longer than the reference did, so the schedule
+      // reaches past it (a kill after the run finished leaves the "after" state).
+      const delay = Math.round(took * (0.4 + (1.2 * ((i * 37) % KILLS)) / KILLS));
       const timer = setTimeout(() => child.kill('SIGKILL'), delay);
       await done;
       clearTimeout(timer);
