@@ -4,6 +4,7 @@ import type { TicketId } from '../types/ids';
 import { ownMarker } from './own';
 import { taggedReplySubject } from './subject';
 import type { RankedArticle } from './kb';
+import { cleanOutsideText, SUBJECT_MAX } from './outside-text';
 
 /** A deadline as a person in that zone reads it (core/time/show): `Mon 30 Nov 2026 11:10 MST`. */
 export function localDeadline(ms: number, timeZone: string): string {
@@ -13,6 +14,7 @@ export function localDeadline(ms: number, timeZone: string): string {
 export interface AckInput {
   readonly ticketId: TicketId;
   readonly subject: string;
+  /** The name to greet, already judged usable (outside-text.ts); '' for a neutral "Hello,". */
   readonly requesterName: string;
   readonly priority: Priority;
   /** First-response deadline and the zone of the calendar it was counted in; null when no policy applies. */
@@ -78,6 +80,7 @@ export function unregisteredReply(
     '',
     ownMarker('unregistered', ledgerKey),
   ];
-  const clean = subject.trim();
-  return { subject: /^re:/i.test(clean) ? clean : `Re: ${clean}`.slice(0, 250), body: lines.join('\n') };
+  // A stranger's subject is the likeliest carrier of spam we would otherwise echo back.
+  const clean = cleanOutsideText(subject, SUBJECT_MAX).replace(/^re:\s*/i, '');
+  return { subject: clean ? `Re: ${clean}` : 'Re: your message', body: lines.join('\n') };
 }

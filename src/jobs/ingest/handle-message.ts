@@ -7,6 +7,7 @@ import { collisionKey, excerptOf, sameMessage } from '../../core/mail/message-id
 import { heldAction, type MessageAction, type ReplyRecord } from '../../core/mail/message-action';
 import { detectNoise } from '../../core/mail/noise';
 import { ownMarkIn } from '../../core/mail/own';
+import { cleanOutsideText, greetingName, NAME_MAX } from '../../core/mail/outside-text';
 import { parseMessage, receivedAt, type ParsedMessage } from '../../core/mail/parsed';
 import { mayAcknowledge, mayReplyToUnregistered } from '../../core/mail/reply-limits';
 import { chooseRecipients } from '../../core/mail/reply-to';
@@ -46,6 +47,9 @@ export interface HandledCounts {
   ignored: number;
   held: number;
 }
+
+/** Whom an acknowledgement greets: the Name on file, else what the sender calls themself if it is usable as a name. */
+const greeting = (onFile: string, displayName: string): string => cleanOutsideText(onFile, NAME_MAX) || (greetingName(displayName) ?? '');
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
@@ -360,7 +364,7 @@ export class MessageHandler {
     const mail = acknowledgement({
       ticketId: t.id,
       subject: p.msg.subject,
-      requesterName: contact?.name || p.sender.name,
+      requesterName: greeting(contact?.name ?? '', p.sender.name),
       priority,
       firstResponseDue: due,
       now: this.c.now(),
