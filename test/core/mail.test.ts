@@ -189,7 +189,9 @@ describe('acknowledgement', () => {
     const r = unregisteredReply('Help', 'Acme Corp', 'k');
     expect(r.subject).toBe('Re: Help');
     expect(r.body).toMatch(/Customer Success Manager/);
-    expect(r.body).toMatch(/Acme Corp/);
+    // A stranger is never told which client their domain belongs to.
+    expect(r.body).not.toMatch(/Acme Corp/);
+    expect(r.body).toMatch(/not registered with us/);
     expect(ownMarkIn(r.body)?.kind).toBe('unregistered');
   });
   it('makes no promise that is already past when it is written (mail read late)', () => {

@@ -52,9 +52,12 @@ export function acknowledgement(a: AckInput): OutgoingText {
 }
 
 /**
- * The one polite answer an unregistered sender gets per day: how to be registered. A
- * contact on file who may not open tickets is told that instead of "not registered",
- * which would be untrue and send them to register an address that already is.
+ * The one polite answer an unregistered sender gets per day: how to be registered. It never
+ * names a client: a sender's domain proves nothing (anyone can write from a public mail
+ * provider, or forge a From), and naming the client would tell a stranger who our clients
+ * are. A contact on file who may not open tickets is told that instead of "not registered",
+ * which would be untrue and send them to register an address that already is; only they,
+ * at their own registered address, hear their client's name.
  */
 export function unregisteredReply(
   subject: string,
@@ -71,7 +74,7 @@ export function unregisteredReply(
       : 'Thank you for your message. Support requests are accepted by mail only from registered contacts of our clients,',
     onFile
       ? `and your address is registered for ${clientName} but not authorized to open support requests, so no ticket was opened.`
-      : `and ${clientName ? `your address is not yet registered for ${clientName}` : 'your address is not registered with us'}, so no ticket was opened.`,
+      : 'and your address is not registered with us, so no ticket was opened.',
     onFile
       ? `Please ask an authorized contact at ${clientName} to send the request, or your Customer Success Manager to authorize your address.`
       : 'Please ask your Customer Success Manager (or a registered colleague) to register your address; then send your request again.',

@@ -5,6 +5,7 @@ import { SETTINGS, type Settings } from '../../register/settings/spec';
 import type { RowOf, TabSpec } from '../../register/tab-spec';
 import { RegisterError, readTable, type RowProblem, type Table } from '../../register/table';
 import { syncProblems } from '../../register/problems-column';
+import { publicDomainNotes } from '../../register/client-domains';
 import { requireColumns } from '../../register/required-columns';
 import {
   CalendarsTab,
@@ -286,14 +287,18 @@ class IngestRun {
 
   /**
    * The Problems cells of the Clients rows whose mail is held say what is wrong with them
-   * (the schema's words, as the sweep writes them, so the two jobs agree); only those rows.
+   * (the schema's words, as the sweep writes them, so the two jobs agree), and those of rows
+   * listing a public mail domain say it is ignored; only those rows.
    */
   markBrokenClients(): void {
-    if (this.handler.counts.held === 0) return;
-    const { workbook } = this.ports;
-    const rows = new Set([...this.brokenClients.values()].map((b) => b.rowNumber));
-    // Not logged again here: the "Mail held" line is the one Log line for this problem.
-    syncProblems(() => workbook.tab(ClientsTab.name), this.clientsTable, new Map(), rows);
+    const { workbook, log } = this.ports;
+    const notes = publicDomainNotes(this.clientsTable);
+    const rows = new Set(notes.keys());
+    if (this.handler.counts.held > 0) for (const b of this.brokenClients.values()) rows.add(b.rowNumber);
+    if (rows.size === 0) return;
+    // A held row is not logged again here: the "Mail held" line is the one Log line for that problem.
+    for (const p of syncProblems(() => workbook.tab(ClientsTab.name), this.clientsTable, notes, rows))
+      if (notes.has(p.rowNumber)) log.add('Register problem', `${ClientsTab.name} row ${p.rowNumber}: ${p.message}`);
   }
 
   /**

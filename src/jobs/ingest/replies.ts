@@ -1,9 +1,11 @@
 import { ownMarker } from '../../core/mail/own';
 import type { ReplyOutcome } from '../../core/mail/message-action';
 import type { ClockPort, KeyValuePort, RunBudget, RunLogPort } from '../ports';
-import type { QuotaMailer } from '../mail/quota';
+import type { MailPriority, QuotaMailer } from '../mail/quota';
 import { loadOutbox, saveOutbox, type QueuedMail } from './outbox';
 import type { MailboxPort } from './ports';
+
+const priorityOf = (q: QueuedMail): MailPriority => (q.kind === 'ack' ? 'client' : 'stranger');
 
 /** Time kept back after the last reply for the final ledger update. */
 const SEND_RESERVE_MS = 20 * 1000;
@@ -88,7 +90,9 @@ export class Replies {
     let drafted = 0;
     let slowest = 0;
     const left: QueuedMail[] = [];
-    for (const q of [...this.queue]) {
+    // Clients first: when time or quota runs short, it is the strangers' replies that wait.
+    const ordered = [...this.queue.filter((q) => q.kind === 'ack'), ...this.queue.filter((q) => q.kind !== 'ack')];
+    for (const q of ordered) {
       if (budget.remainingMs() < SEND_RESERVE_MS + 2 * slowest) {
         left.push(q);
         continue;
@@ -109,6 +113,7 @@ export class Replies {
         delivered = mailer.deliver(
           { to: q.recipients ?? [q.to], cc: q.cc, subject: q.subject, body: q.body },
           { threadId: q.threadId, gmailId: q.gmailId },
+          priorityOf(q),
         );
       } catch (e) {
         // One failed send (a bad Cc address, the quota gone) must not stop the rest.
@@ -124,7 +129,7 @@ export class Replies {
         outcomes.set(q.key, 'draft');
         log.add(
           'Held as draft',
-          `${q.kind === 'ack' ? 'Acknowledgement' : 'Reply'} to ${q.to}: ${mailer.heldReason(delivered.quotaLeft)}`,
+          `${q.kind === 'ack' ? 'Acknowledgement' : 'Reply'} to ${q.to}: ${mailer.heldReason(delivered.quotaLeft, priorityOf(q))}`,
           { ticketId: q.ticketId },
         );
       } else {
