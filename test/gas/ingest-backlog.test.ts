@@ -3,15 +3,26 @@ import { rows, seedRegister } from './ingest-support';
 
 const NOW = Date.UTC(2026, 10, 2, 22, 0, 0);
 
-/** `n` requests from a registered contact, one thread each, a minute apart, all before NOW. */
+/** The registered contacts of seedRegister, who take turns. */
+const SENDERS = [
+  'Ann Lee <ann@acme.com>',
+  'Cy Park <cy@acme.com>',
+  'Bob Stone <bob@acme.com>',
+  'Dee Novak <dee@globex.example>',
+  'Renée Müller <renee@globex.example>',
+];
+/** 90 s apart over five senders: each writes 8 times an hour, under `Tickets per sender per hour` (10), so every request is a ticket. */
+const SPACING_MS = 90_000;
+
+/** `n` requests from registered contacts, one thread each, all before NOW: a real backlog (days of mail), not a flood. */
 async function backlog(n: number) {
   const em = emulator({ now: NOW });
   seedRegister(em);
   for (let i = 0; i < n; i++) {
-    const at = NOW - (n - i) * 60_000;
+    const at = NOW - (n - i) * SPACING_MS;
     await em.mailbox.deliver(
       [
-        'From: Ann Lee <ann@acme.com>',
+        `From: ${SENDERS[i % SENDERS.length]}`,
         'To: support@helpdesk.test',
         `Subject: Request number ${i}`,
         `Date: ${new Date(at).toUTCString()}`,

@@ -90,6 +90,46 @@ describe('sweepSla in the emulator', () => {
     ]);
   });
 
+  it('escalations due to the same person in one sweep go as one digest mail listing the tickets', () => {
+    const em = register(1);
+    const n = 25;
+    put(
+      em,
+      'Tickets',
+      headersOf(TicketsTab),
+      Array.from({ length: n }, (_, i) => ({
+        'Ticket ID': `T-${String(i + 1).padStart(6, '0')}`,
+        'Client ID': 'ACME',
+        Requester: 'ann@acme.test',
+        Subject: `Flood ${i + 1}`,
+        Priority: 'High',
+        Status: 'Open',
+        Assignee: 'sam@helpdesk.test',
+        'Received at': new Date(mt('2026-11-02T09:00')),
+      })),
+    );
+    em.clock.set(mt('2026-11-02T10:00'));
+    em.call('sweepSla');
+    em.clock.set(mt('2026-11-02T12:05'));
+    const r = em.run<string>('sweepSla');
+    expect(r.error).toBeUndefined();
+    expect(em.mailbox.sent).toHaveLength(1);
+    const digest = em.mailbox.sent[0]!;
+    expect(digest.to).toBe('csm@helpdesk.test');
+    expect(digest.subject).toBe(`Escalations: ${n} tickets need attention`);
+    for (let i = 1; i <= n; i++) expect(digest.text).toContain(`[#T-${String(i).padStart(6, '0')}] Escalation tier 1`);
+    // Each ticket's own record still says it was escalated, and by which mail.
+    for (let row = 2; row <= n + 1; row++) {
+      expect(ticketCell(em, row, 'Escalation tier')).toBe(1);
+      expect(String(ticketCell(em, row, 'Notified'))).toMatch(/one digest mail for 25 tickets/);
+    }
+    expect(r.value).toMatch(/25 notices sent/);
+    // The next sweep sends nothing more for tier 1.
+    em.clock.set(mt('2026-11-02T12:15'));
+    em.call('sweepSla');
+    expect(em.mailbox.sent).toHaveLength(1);
+  });
+
   it('a sweep with nothing to do makes a handful of calls and writes nothing', () => {
     const em = register(1);
     em.clock.set(mt('2026-11-02T10:00'));

@@ -26,6 +26,8 @@ describe('settings spec', () => {
       sweepIntervalMin: 10,
       defaultEscalationMatrix: 'CSM-Director-VP',
       acksPerSenderPerHour: 3,
+      ticketsPerSenderPerHour: 10,
+      unregisteredRepliesPerDay: 20,
       mailQuotaReserve: 10,
       unregisteredSenders: 'Reply and log',
       statementEditions: ['enterprise'],

@@ -4,6 +4,7 @@ import type { TicketId } from '../types/ids';
 import { ownMarker } from './own';
 import { taggedReplySubject } from './subject';
 import type { RankedArticle } from './kb';
+import { cleanOutsideText, SUBJECT_MAX } from './outside-text';
 
 /** A deadline as a person in that zone reads it (core/time/show): `Mon 30 Nov 2026 11:10 MST`. */
 export function localDeadline(ms: number, timeZone: string): string {
@@ -13,6 +14,7 @@ export function localDeadline(ms: number, timeZone: string): string {
 export interface AckInput {
   readonly ticketId: TicketId;
   readonly subject: string;
+  /** The name to greet, already judged usable (outside-text.ts); '' for a neutral "Hello,". */
   readonly requesterName: string;
   readonly priority: Priority;
   /** First-response deadline and the zone of the calendar it was counted in; null when no policy applies. */
@@ -50,9 +52,12 @@ export function acknowledgement(a: AckInput): OutgoingText {
 }
 
 /**
- * The one polite answer an unregistered sender gets per day: how to be registered. A
- * contact on file who may not open tickets is told that instead of "not registered",
- * which would be untrue and send them to register an address that already is.
+ * The one polite answer an unregistered sender gets per day: how to be registered. It never
+ * names a client: a sender's domain proves nothing (anyone can write from a public mail
+ * provider, or forge a From), and naming the client would tell a stranger who our clients
+ * are. A contact on file who may not open tickets is told that instead of "not registered",
+ * which would be untrue and send them to register an address that already is; only they,
+ * at their own registered address, hear their client's name.
  */
 export function unregisteredReply(
   subject: string,
@@ -69,7 +74,7 @@ export function unregisteredReply(
       : 'Thank you for your message. Support requests are accepted by mail only from registered contacts of our clients,',
     onFile
       ? `and your address is registered for ${clientName} but not authorized to open support requests, so no ticket was opened.`
-      : `and ${clientName ? `your address is not yet registered for ${clientName}` : 'your address is not registered with us'}, so no ticket was opened.`,
+      : 'and your address is not registered with us, so no ticket was opened.',
     onFile
       ? `Please ask an authorized contact at ${clientName} to send the request, or your Customer Success Manager to authorize your address.`
       : 'Please ask your Customer Success Manager (or a registered colleague) to register your address; then send your request again.',
@@ -78,6 +83,7 @@ export function unregisteredReply(
     '',
     ownMarker('unregistered', ledgerKey),
   ];
-  const clean = subject.trim();
-  return { subject: /^re:/i.test(clean) ? clean : `Re: ${clean}`.slice(0, 250), body: lines.join('\n') };
+  // A stranger's subject is the likeliest carrier of spam we would otherwise echo back.
+  const clean = cleanOutsideText(subject, SUBJECT_MAX).replace(/^re:\s*/i, '');
+  return { subject: clean ? `Re: ${clean}` : 'Re: your message', body: lines.join('\n') };
 }

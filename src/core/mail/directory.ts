@@ -1,5 +1,6 @@
 import { ClientIdMap } from '../types/client-ids';
 import { domainOf, isAtDomain } from './address';
+import { isFreemailDomain } from './freemail';
 
 /** A registered contact as the Contacts tab holds it. */
 export interface Contact {
@@ -41,7 +42,8 @@ export class Directory {
     /** Other addresses the mailbox sends as (Gmail aliases). */
     readonly ownAliases: readonly string[] = [],
   ) {
-    for (const c of clients) this.clients.set(c.clientId, c);
+    // A public mail provider's domain says nothing about who a sender works for: never matched.
+    for (const c of clients) this.clients.set(c.clientId, { ...c, domains: c.domains.filter((d) => !isFreemailDomain(d)) });
     // A contact typed under `canyon` belongs to CANYON, spelled as the Clients tab spells it.
     for (const c of contacts) {
       const client = this.clients.get(c.clientId);
@@ -72,6 +74,18 @@ export class Directory {
   clientByDomain(address: string): ClientInfo | null {
     const hits = [...this.clients.values()].filter((c) => c.domains.some((d) => isAtDomain(address, d)));
     return hits.length === 1 ? hits[0]! : null;
+  }
+
+  /** Domains a stranger's address may imitate: our own, staff and clients' (a look-alike gets no reply). */
+  protectedDomains(): string[] {
+    return [
+      domainOf(this.supportAddress),
+      ...this.ownAliases.map(domainOf),
+      ...this.staffDomains,
+      ...[...this.clients.values()].flatMap((c) => c.domains),
+    ]
+      .map((d) => d.trim().toLowerCase().replace(/^@/, ''))
+      .filter((d) => d !== '' && !isFreemailDomain(d));
   }
 
   roleOf(address: string): SenderRole {

@@ -44,3 +44,13 @@ export function mayAcknowledge(ledger: Iterable<RepliedMessage>, address: string
 export function mayReplyToUnregistered(ledger: Iterable<RepliedMessage>, address: string, now: number): boolean {
   return repliesPromised(ledger, address, 'reply', now, DAY_MS) === 0;
 }
+
+/**
+ * Replies of `kind` promised to anyone in the window before `now` (and by this run): the
+ * overall cap on polite replies to strangers, so a flood of them cannot use up the day's mail.
+ */
+export function repliesPromisedToAll(ledger: Iterable<RepliedMessage>, kind: ReplyRecord['kind'], now: number, windowMs: number): number {
+  let n = 0;
+  for (const m of ledger) if ((m.at >= now - windowMs || m.thisRun) && promised(m.reply, kind)) n++;
+  return n;
+}

@@ -1,4 +1,5 @@
 import { formatTicketId, parseTicketNumber, type TicketId } from '../types/ids';
+import { cleanOutsideText, SUBJECT_MAX } from './outside-text';
 
 /** Reply/forward prefixes mail clients add, in the languages support inboxes commonly see. */
 const PREFIX = /^\s*(?:re|fw|fwd|aw|sv|vs|wg|antw|rif|r|tr|enc|res|ref)\s*(?:\[\d+\])?\s*[:：]\s*/i;
@@ -28,8 +29,11 @@ export function ticketTag(id: TicketId): string {
   return `[#${id}]`;
 }
 
-/** The subject our mail about a ticket carries: `Re: [#T-000123] <clean subject>`. */
+/**
+ * The subject our mail about a ticket carries: `Re: [#T-000123] <clean subject>`, the
+ * sender's words reduced to a short plain line (outside text is data, not copy).
+ */
 export function taggedReplySubject(id: TicketId, subject: string): string {
-  const clean = cleanSubject(subject);
+  const clean = cleanSubject(cleanOutsideText(cleanSubject(subject), SUBJECT_MAX));
   return `Re: ${ticketTag(id)}${clean ? ' ' + clean : ''}`.slice(0, 250);
 }

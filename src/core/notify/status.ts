@@ -1,16 +1,19 @@
 import type { ReminderNotice } from '../escalation/index';
 import { businessSpan, localTime, standing } from './format';
 import type { OutgoingMail, TicketBrief } from './types';
+import { cleanOutsideText, SUBJECT_MAX } from '../mail/outside-text';
 
 /**
  * To the requester and followers when a ticket is Resolved: asks them to confirm, or to
  * reply (in the same thread) to reopen. Sent as a reply in the ticket's Gmail thread.
  */
 export function resolvedMail(brief: TicketBrief, followers: readonly string[], resolvedAtMs: number): OutgoingMail {
+  // The ticket's subject came from the requester's mail: echoed only as a short plain line.
+  const subject = cleanOutsideText(brief.subject, SUBJECT_MAX) || '(no subject)';
   const body = [
     'Hello,',
     '',
-    `We have marked your request ${brief.ticketId} "${brief.subject || '(no subject)'}" as resolved (${localTime(resolvedAtMs, brief.zone)}).`,
+    `We have marked your request ${brief.ticketId} "${subject}" as resolved (${localTime(resolvedAtMs, brief.zone)}).`,
     '',
     'Please confirm that it works for you. If it does not, or something is still open, simply reply to this message and we will reopen the ticket.',
     '',
@@ -20,7 +23,7 @@ export function resolvedMail(brief: TicketBrief, followers: readonly string[], r
   return {
     to: brief.requester ? [brief.requester] : [],
     cc: followers.filter((f) => f !== brief.requester),
-    subject: `[#${brief.ticketId}] Resolved: ${brief.subject || '(no subject)'}`,
+    subject: `[#${brief.ticketId}] Resolved: ${subject}`,
     body: body + '\n',
   };
 }

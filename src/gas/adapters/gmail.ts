@@ -1,4 +1,4 @@
-import { addressesIn } from '../../core/mail/address';
+import { parseAddressList } from '../../core/mail/address';
 import { parseHeaderBlock } from '../../core/mail/headers';
 import { withOwnMark } from '../../core/mail/own';
 import type { InboundMessage } from '../../core/mail/message';
@@ -176,9 +176,19 @@ export class GmailAdapter implements MailboxPort, MailPort {
   }
 }
 
-/** Whether Gmail's reply to a message with this Reply-To and From goes to exactly the addresses `to`. */
+/**
+ * Whether Gmail's reply to a message with this Reply-To and From goes to exactly the
+ * addresses `to`. The reply copies that header as written, display name included: a name
+ * holding line breaks or angle brackets (decoded from an encoded word) makes the reply fail
+ * ("Invalid email"), so such a message is not answered in place and the mail goes to the
+ * bare address instead.
+ */
 function repliesOnlyTo(replyTo: string, from: string, to: readonly string[]): boolean {
-  const natural = addressesIn(replyTo.trim() ? replyTo : from).map((a) => a.toLowerCase());
+  const header = replyTo.trim() ? replyTo : from;
+  if (/\p{Cc}/u.test(header)) return false;
+  const parsed = parseAddressList(header);
+  if (parsed.some((m) => /[<>]/.test(m.name))) return false;
+  const natural = parsed.map((m) => m.address);
   return natural.length > 0 && natural.every((a) => to.includes(a)) && to.every((a) => natural.includes(a));
 }
 

@@ -1,12 +1,15 @@
 import { acknowledgement, unregisteredReply } from '../../core/mail/ack';
+import { authenticationFailure } from '../../core/mail/authentication';
 import type { ClientInfo, Directory } from '../../core/mail/directory';
 import { rankArticles, type Article } from '../../core/mail/kb';
 import { suggestPriority, suggestReason } from '../../core/mail/keywords';
 import type { InboundMessage } from '../../core/mail/message';
 import { collisionKey, excerptOf, sameMessage } from '../../core/mail/message-id';
 import { heldAction, type MessageAction, type ReplyRecord } from '../../core/mail/message-action';
+import { lookalikeOf } from '../../core/mail/lookalike';
 import { detectNoise } from '../../core/mail/noise';
 import { ownMarkIn } from '../../core/mail/own';
+import { cleanOutsideText, greetingName, NAME_MAX } from '../../core/mail/outside-text';
 import { parseMessage, receivedAt, type ParsedMessage } from '../../core/mail/parsed';
 import { mayAcknowledge, mayReplyToUnregistered } from '../../core/mail/reply-limits';
 import { chooseRecipients } from '../../core/mail/reply-to';
@@ -14,11 +17,12 @@ import { cleanSubject } from '../../core/mail/subject';
 import { decide, mergeFollowers, type Decision } from '../../core/tickets/decide';
 import { findTicket } from '../../core/tickets/join';
 import type { MessageKind, Priority } from '../../core/types/vocab';
-import type { Settings } from '../../register/settings/spec';
+import { SETTINGS, type Settings } from '../../register/settings/spec';
 import type { RowOf } from '../../register/tab-spec';
 import type { ClientsTab } from '../../register/tabs';
 import type { RunLogPort } from '../ports';
 import type { Deadlines } from './deadlines';
+import { cappedEvent, dailyCapEvent, FloodGate } from './flood';
 import type { MessageLedger } from './message-ledger';
 import type { Replies } from './replies';
 import type { TicketBook, WorkTicket } from './ticket-book';
@@ -47,6 +51,9 @@ export interface HandledCounts {
   held: number;
 }
 
+/** Whom an acknowledgement greets: the Name on file, else what the sender calls themself if it is usable as a name. */
+const greeting = (onFile: string, displayName: string): string => cleanOutsideText(onFile, NAME_MAX) || (greetingName(displayName) ?? '');
+
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 const queued = (kind: ReplyRecord['kind']): ReplyRecord => ({ kind, outcome: 'queued' });
@@ -61,8 +68,13 @@ export class MessageHandler {
   readonly counts: HandledCounts = { processed: 0, opened: 0, appended: 0, ignored: 0, held: 0 };
   /** Problems first met by this run (one per reason), for the support lead's mail. */
   readonly newProblems: string[] = [];
+  private readonly flood: FloodGate;
+  /** Look-alike domains the Log has heard of in this run. */
+  private readonly lookalikesLogged = new Set<string>();
 
-  constructor(private readonly c: HandlerContext) {}
+  constructor(private readonly c: HandlerContext) {
+    this.flood = new FloodGate(c.ledger, c.settings);
+  }
 
   handle(m: InboundMessage): void {
     const { ledger, directory } = this.c;
@@ -164,7 +176,7 @@ export class MessageHandler {
         return;
       }
       case 'open':
-        this.open(p, d);
+        if (!this.joinedByCap(p, d)) this.open(p, d);
         return;
       case 'stranger':
         this.counts.ignored++;
@@ -177,7 +189,7 @@ export class MessageHandler {
         return;
       case 'unregistered': {
         this.counts.ignored++;
-        const reply = d.replyAllowed ? this.queueUnregistered(p, d.client) : null;
+        const { reply, event } = d.replyAllowed ? this.strangerReply(p, d.client, d.action) : { reply: null, event: d.action };
         if (d.client) {
           this.c.log.add(
             'Unregistered sender',
@@ -185,10 +197,64 @@ export class MessageHandler {
             { clientId: d.client.clientId },
           );
         }
-        ledger.record(p, d.kind, '', { event: d.action, reply });
+        ledger.record(p, d.kind, '', { event, reply });
         return;
       }
     }
+  }
+
+  /**
+   * A sender over `Tickets per sender per hour` (counted by when their mail reached Gmail,
+   * which a sender cannot forge) opens no new ticket: the message joins their latest open
+   * ticket, and the Log hears once per hour of flood. With no open ticket to join, it opens one.
+   */
+  private joinedByCap(p: ParsedMessage, d: Extract<Decision, { type: 'open' }>): boolean {
+    const arrived = p.msg.deliveredAt;
+    if (this.flood.mayOpen(d.requester, arrived)) return false;
+    const t = this.c.book.latestOpenOf(d.requester);
+    if (!t) return false;
+    const cap = this.c.settings.ticketsPerSenderPerHour;
+    const event = cappedEvent(t.id, cap);
+    this.append(p, t, { type: 'append', kind: d.kind, ticketId: t.id, staff: false, reopen: false, action: event });
+    this.c.ledger.record(p, d.kind, t.id, { event, reply: null });
+    if (this.flood.noteCapped(d.requester, arrived))
+      this.c.log.add(
+        'Ticket cap reached',
+        `${d.requester} opened ${cap} tickets within an hour: further mail from them joins ${t.id} (their latest open ticket) instead of opening tickets, until an hour has passed. Settings → ${SETTINGS.ticketsPerSenderPerHour.key}.`,
+        { ticketId: t.id, clientId: t.clientId },
+      );
+    return true;
+  }
+
+  /**
+   * The polite reply a stranger may get, or why not: never to a forged sender (failed
+   * SPF/DKIM/DMARC) nor to a look-alike of a protected domain, once a day per sender, and
+   * at most `Unregistered replies per day` for all strangers together.
+   */
+  private strangerReply(p: ParsedMessage, client: ClientInfo | null, action: string): { reply: ReplyRecord | null; event: string } {
+    const forged = authenticationFailure(p.msg.headers);
+    if (forged) return { reply: null, event: `${action} (no reply: ${forged})` };
+    const imitated = lookalikeOf(p.sender.address, this.c.directory.protectedDomains());
+    if (imitated) {
+      const domain = p.sender.address.slice(p.sender.address.lastIndexOf('@') + 1);
+      if (!this.lookalikesLogged.has(domain)) {
+        this.lookalikesLogged.add(domain);
+        this.c.log.add(
+          'Look-alike sender',
+          `${p.sender.address} wrote "${cleanOutsideText(p.msg.subject, 80)}" from ${domain}, which imitates ${imitated}: no ticket and no reply (possible phishing).`,
+        );
+      }
+      return { reply: null, event: `${action} (no reply: ${domain} looks like ${imitated})` };
+    }
+    const reply = this.queueUnregistered(p, client);
+    if (reply.outcome !== 'over-cap') return { reply, event: action };
+    const cap = this.c.settings.unregisteredRepliesPerDay;
+    if (this.flood.noteDailyCap(this.c.now()))
+      this.c.log.add(
+        'Replies to strangers capped',
+        `${cap} unregistered senders were answered in the last 24 hours: later ones get no reply until the day has passed (their mail is still recorded in Messages). Settings → ${SETTINGS.unregisteredRepliesPerDay.key}.`,
+      );
+    return { reply: null, event: dailyCapEvent(action, cap) };
   }
 
   /** A message joins its ticket: counts and stamps move, Cc'd colleagues follow, a resolved ticket reopens. */
@@ -315,6 +381,7 @@ export class MessageHandler {
       notes,
     };
     book.add(t);
+    this.flood.noteOpened(d.requester, m.deliveredAt);
     this.counts.opened++;
     this.logRefused(p, id, d.clientId, refused);
     const event = d.followsClosed ? `opened ${id}, following up ${d.followsClosed} (closed)` : `opened ${id}`;
@@ -323,11 +390,21 @@ export class MessageHandler {
       `${id} for ${d.requester}: "${cleanSubject(m.subject)}" (${priority}, ${reason})${d.followsClosed ? `; follows up ${d.followsClosed}, which is closed` : ''}`,
       { ticketId: id, clientId: d.clientId },
     );
+    // A forged From is someone else's address: the ticket is opened, the acknowledgement withheld.
+    const forged = d.kind === 'customer' ? authenticationFailure(m.headers) : null;
+    if (forged)
+      this.c.log.add('Acknowledgement withheld', `${d.requester}: ${forged}, so the From address may be forged`, {
+        ticketId: id,
+        clientId: d.clientId,
+      });
     const reply =
-      d.kind === 'customer'
+      d.kind === 'customer' && !forged
         ? this.queueAck(p, t, priority, due?.firstResponseDue && due.timeZone ? { ms: due.firstResponseDue, timeZone: due.timeZone } : null)
         : null;
-    this.c.ledger.record(p, d.kind, id, { event, reply } satisfies MessageAction);
+    this.c.ledger.record(p, d.kind, id, {
+      event: forged ? `${event} (not acknowledged: ${forged})` : event,
+      reply,
+    } satisfies MessageAction);
   }
 
   /** Cc addresses that did not become followers: the Log names them once, for a CSM to register. */
@@ -360,7 +437,7 @@ export class MessageHandler {
     const mail = acknowledgement({
       ticketId: t.id,
       subject: p.msg.subject,
-      requesterName: contact?.name || p.sender.name,
+      requesterName: greeting(contact?.name ?? '', p.sender.name),
       priority,
       firstResponseDue: due,
       now: this.c.now(),
@@ -382,9 +459,11 @@ export class MessageHandler {
     return queued('acknowledgement');
   }
 
-  private queueUnregistered(p: ParsedMessage, client: ClientInfo | null): ReplyRecord {
+  private queueUnregistered(p: ParsedMessage, client: ClientInfo | null): ReplyRecord | { outcome: 'over-cap' } {
     const to = p.sender.address;
     if (!mayReplyToUnregistered(this.c.ledger.replied(), to, this.c.now())) return { kind: 'reply', outcome: 'skipped' };
+    if (!this.flood.mayReplyToStranger(this.c.now())) return { outcome: 'over-cap' };
+    this.flood.noteStrangerReply();
     const contact = this.c.directory.contact(to);
     const mail = unregisteredReply(p.msg.subject, client?.name ?? null, p.ledgerId, {
       contactMayNotOpen: !!contact && !contact.canOpenTickets && contact.clientId === client?.clientId,

@@ -5,6 +5,7 @@ import { SETTINGS, type Settings } from '../../register/settings/spec';
 import type { RowOf, TabSpec } from '../../register/tab-spec';
 import { RegisterError, readTable, type RowProblem, type Table } from '../../register/table';
 import { syncProblems } from '../../register/problems-column';
+import { publicDomainNotes } from '../../register/client-domains';
 import { requireColumns } from '../../register/required-columns';
 import {
   CalendarsTab,
@@ -131,9 +132,16 @@ function ingestLocked(ports: IngestPorts): IngestReport {
   }
   // Oldest first across threads, so a reply always meets the request it answers.
   const order = fresh.map((m, i) => ({ m, i })).sort((a, b) => a.m.deliveredAt - b.m.deliveredAt || a.i - b.i);
+  let outboxFull = false;
   for (const { m } of order) {
     if (ports.budget.remainingMs() < WRITE_RESERVE_MS) {
       complete = false;
+      break;
+    }
+    // The rest is read again by the next run, once this run has sent what it queued.
+    if (replies.full) {
+      complete = false;
+      outboxFull = true;
       break;
     }
     run.handler.handle(m);
@@ -152,6 +160,7 @@ function ingestLocked(ports: IngestPorts): IngestReport {
     lastIssued: run.book.lastIssued,
     cursor,
     backlog: backlog !== null,
+    outboxFull,
     held: run.ledger.heldCount(),
   });
 }
@@ -286,14 +295,18 @@ class IngestRun {
 
   /**
    * The Problems cells of the Clients rows whose mail is held say what is wrong with them
-   * (the schema's words, as the sweep writes them, so the two jobs agree); only those rows.
+   * (the schema's words, as the sweep writes them, so the two jobs agree), and those of rows
+   * listing a public mail domain say it is ignored; only those rows.
    */
   markBrokenClients(): void {
-    if (this.handler.counts.held === 0) return;
-    const { workbook } = this.ports;
-    const rows = new Set([...this.brokenClients.values()].map((b) => b.rowNumber));
-    // Not logged again here: the "Mail held" line is the one Log line for this problem.
-    syncProblems(() => workbook.tab(ClientsTab.name), this.clientsTable, new Map(), rows);
+    const { workbook, log } = this.ports;
+    const notes = publicDomainNotes(this.clientsTable);
+    const rows = new Set(notes.keys());
+    if (this.handler.counts.held > 0) for (const b of this.brokenClients.values()) rows.add(b.rowNumber);
+    if (rows.size === 0) return;
+    // A held row is not logged again here: the "Mail held" line is the one Log line for that problem.
+    for (const p of syncProblems(() => workbook.tab(ClientsTab.name), this.clientsTable, notes, rows))
+      if (notes.has(p.rowNumber)) log.add('Register problem', `${ClientsTab.name} row ${p.rowNumber}: ${p.message}`);
   }
 
   /**
@@ -357,6 +370,8 @@ interface Finish {
   readonly backlog?: boolean;
   /** Messages held after this run (kept in the checkpoint so the next run retries them). */
   readonly held?: number;
+  /** The run stopped reading because its outbox reached what the property store can hold. */
+  readonly outboxFull?: boolean;
 }
 
 /** The run's summary (logged unless it found nothing new) and the checkpoint for the next run. */
@@ -370,7 +385,11 @@ function finish(ports: IngestPorts, checkpoint: Checkpoint, f: Finish): IngestRe
     `${plural(c.processed, 'new message', 'new messages')} in ${plural(threads, 'thread', 'threads')}: ${plural(c.opened, 'ticket', 'tickets')} opened, ${c.appended} added to tickets, ${c.ignored} ignored${c.held ? `, ${c.held} held (see the Log: the register needs a fix)` : ''}; ${plural(c.sent, 'reply', 'replies')} sent, ${c.drafted} held as drafts` +
       (waiting ? `; ${waiting} waiting for the next run` : '') +
       (f.backlog ? '. More mail is waiting than one run reads; the next run continues with the older threads' : '') +
-      (f.status === 'partial' && !f.backlog ? '. Stopped before the time limit; the next run continues.' : '.');
+      (f.outboxFull
+        ? '. Stopped reading with a full reply outbox; the next run sends the rest and reads on.'
+        : f.status === 'partial' && !f.backlog
+          ? '. Stopped before the time limit; the next run continues.'
+          : '.');
   // A run that found nothing new leaves the Log alone, so re-runs change nothing.
   if (f.status === 'partial' || c.processed > c.held || c.sent > 0 || c.drafted > 0)
     ports.log.add(f.status === 'partial' ? 'Stopped early' : 'Inbox checked', summary);

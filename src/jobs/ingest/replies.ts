@@ -1,9 +1,30 @@
 import { ownMarker } from '../../core/mail/own';
 import type { ReplyOutcome } from '../../core/mail/message-action';
 import type { ClockPort, KeyValuePort, RunBudget, RunLogPort } from '../ports';
-import type { QuotaMailer } from '../mail/quota';
+import type { MailPriority, QuotaMailer } from '../mail/quota';
 import { loadOutbox, saveOutbox, type QueuedMail } from './outbox';
 import type { MailboxPort } from './ports';
+
+const priorityOf = (q: QueuedMail): MailPriority => (q.kind === 'ack' ? 'client' : 'stranger');
+
+/**
+ * How much of the document property store (500 KB for all of it) the outbox may fill, in
+ * characters of its JSON. A first run over a large backlog from many clients would queue
+ * thousands of acknowledgements; beyond this the run stops reading, sends, and the next
+ * run goes on, instead of failing on the store's quota with nothing recorded.
+ */
+export const OUTBOX_BUDGET_CHARS = 350_000;
+
+const charsOf = (q: QueuedMail) => JSON.stringify(q).length;
+
+/**
+ * Keys of mails whose send was tried since the outbox was last saved whole. Marking each
+ * try by rewriting the whole outbox cost a run hundreds of property writes per mail once
+ * it held a backlog's acknowledgements; this small list says the same for the last few,
+ * and every `SAVE_EVERY` tries the outbox itself is saved (flags and removals included).
+ */
+const ATTEMPTED_KEY = 'ingest.outbox-attempted';
+const SAVE_EVERY = 25;
 
 /** Time kept back after the last reply for the final ledger update. */
 const SEND_RESERVE_MS = 20 * 1000;
@@ -24,6 +45,8 @@ export interface SendResult {
  */
 export class Replies {
   private queue: QueuedMail[] = [];
+  private chars = 0;
+  private attempted: string[] = [];
 
   constructor(
     private readonly state: KeyValuePort,
@@ -31,6 +54,27 @@ export class Replies {
     private chunks: number,
   ) {
     if (chunks > 0) this.queue = loadOutbox(state);
+    const tried = state.get(ATTEMPTED_KEY);
+    if (tried) {
+      try {
+        const keys = new Set(JSON.parse(tried) as string[]);
+        for (const q of this.queue) if (keys.has(q.key)) q.attempted = true;
+      } catch {
+        // Unreadable: treat every waiting mail as tried, so none is sent twice unchecked.
+        for (const q of this.queue) q.attempted = true;
+      }
+      this.attempted = this.queue.filter((q) => q.attempted).map((q) => q.key);
+    }
+    this.resize();
+  }
+
+  private resize(): void {
+    this.chars = this.queue.reduce((n, q) => n + charsOf(q), 0);
+  }
+
+  /** Whether the outbox holds as much as the property store can take: the run reads no further. */
+  get full(): boolean {
+    return this.chars >= OUTBOX_BUDGET_CHARS;
   }
 
   get length(): number {
@@ -49,8 +93,11 @@ export class Replies {
 
   /** Queues a reply to the message with this ledger key (replacing one queued before for it). */
   add(mail: QueuedMail): void {
+    const before = this.queue.length;
     this.queue = this.queue.filter((q) => q.key !== mail.key);
+    if (this.queue.length !== before) this.resize();
     this.queue.push(mail);
+    this.chars += charsOf(mail);
   }
 
   /**
@@ -62,6 +109,7 @@ export class Replies {
   withdrawAcknowledgement(ticketId: string): string[] {
     const withdrawn = this.queue.filter((q) => q.kind === 'ack' && q.ticketId === ticketId && !q.attempted);
     this.queue = this.queue.filter((q) => !withdrawn.includes(q));
+    if (withdrawn.length) this.resize();
     return withdrawn.map((q) => q.key);
   }
 
@@ -69,12 +117,24 @@ export class Replies {
   seenInThread(kind: string, markKey: string, threadId: string): string[] {
     const seen = this.queue.filter((q) => q.kind === kind && q.markKey === markKey && q.threadId === threadId);
     this.queue = this.queue.filter((q) => !seen.includes(q));
+    if (seen.length) this.resize();
     return seen.map((q) => q.key);
+  }
+
+  /** Records, before a send is tried, that it may have happened (see ATTEMPTED_KEY). */
+  private markAttempted(key: string): void {
+    if (this.attempted.length >= SAVE_EVERY) this.save();
+    this.attempted.push(key);
+    this.state.set(ATTEMPTED_KEY, JSON.stringify(this.attempted));
   }
 
   /** Saves the outbox (before the ledger rows that promise it are written). */
   save(): void {
     this.chunks = saveOutbox(this.state, this.queue, this.chunks);
+    if (this.attempted.length > 0) {
+      this.state.delete(ATTEMPTED_KEY);
+      this.attempted = [];
+    }
   }
 
   /**
@@ -88,7 +148,9 @@ export class Replies {
     let drafted = 0;
     let slowest = 0;
     const left: QueuedMail[] = [];
-    for (const q of [...this.queue]) {
+    // Clients first: when time or quota runs short, it is the strangers' replies that wait.
+    const ordered = [...this.queue.filter((q) => q.kind === 'ack'), ...this.queue.filter((q) => q.kind !== 'ack')];
+    for (const q of ordered) {
       if (budget.remainingMs() < SEND_RESERVE_MS + 2 * slowest) {
         left.push(q);
         continue;
@@ -102,13 +164,14 @@ export class Replies {
         continue;
       }
       q.attempted = true;
-      this.save();
+      this.markAttempted(q.key);
       const t0 = clock.now();
       let delivered;
       try {
         delivered = mailer.deliver(
           { to: q.recipients ?? [q.to], cc: q.cc, subject: q.subject, body: q.body },
           { threadId: q.threadId, gmailId: q.gmailId },
+          priorityOf(q),
         );
       } catch (e) {
         // One failed send (a bad Cc address, the quota gone) must not stop the rest.
@@ -124,7 +187,7 @@ export class Replies {
         outcomes.set(q.key, 'draft');
         log.add(
           'Held as draft',
-          `${q.kind === 'ack' ? 'Acknowledgement' : 'Reply'} to ${q.to}: ${mailer.heldReason(delivered.quotaLeft)}`,
+          `${q.kind === 'ack' ? 'Acknowledgement' : 'Reply'} to ${q.to}: ${mailer.heldReason(delivered.quotaLeft, priorityOf(q))}`,
           { ticketId: q.ticketId },
         );
       } else {
@@ -133,6 +196,7 @@ export class Replies {
       }
     }
     this.queue = left.concat(this.queue.filter((x) => !left.includes(x)));
+    this.resize();
     return { sent, drafted, outcomes };
   }
 }

@@ -128,6 +128,16 @@ export class TicketBook {
     };
   }
 
+  /** The newest ticket of `requester` that is neither Resolved nor Closed (where a capped sender's mail goes). */
+  latestOpenOf(requester: string): WorkTicket | undefined {
+    let best: WorkTicket | undefined;
+    for (const t of this.tickets.values()) {
+      if (t.requester !== requester || t.status === 'Resolved' || t.status === 'Closed') continue;
+      if (!best || (parseTicketNumber(t.id) ?? 0) > (parseTicketNumber(best.id) ?? 0)) best = t;
+    }
+    return best;
+  }
+
   /** Later mail in this thread joins `ticketId` too (Gmail starts a new thread when a subject changes). */
   adoptThread(threadId: string, ticketId: string): void {
     if (!this.threadTicket.has(threadId)) this.threadTicket.set(threadId, ticketId);

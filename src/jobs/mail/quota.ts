@@ -3,6 +3,13 @@ import type { MailPort, ReplyTarget } from './port';
 
 export type Delivery = 'sent' | 'draft';
 
+/**
+ * Whom a mail is for: `client` (registered clients, staff, notices — the default) or
+ * `stranger` (the polite reply to an unregistered sender), which stops sooner so the last
+ * of the day's quota always goes to clients.
+ */
+export type MailPriority = 'client' | 'stranger';
+
 export interface Delivered {
   readonly delivery: Delivery;
   /** The draft's id, when held as a draft. */
@@ -33,14 +40,22 @@ export class QuotaMailer {
     return this.left;
   }
 
-  /** Sends, or holds as a draft when sending would go below the reserve. Throws what the port throws. */
-  deliver(mail: OutgoingMail, replyIn?: ReplyTarget): Delivered {
+  /**
+   * Sends, or holds as a draft when sending would go below the reserve — for mail to a
+   * stranger, below twice the reserve: the band between is kept for clients. Throws what
+   * the port throws.
+   */
+  deliver(mail: OutgoingMail, replyIn?: ReplyTarget, priority: MailPriority = 'client'): Delivered {
     const quotaLeft = this.remaining();
     const recipients = recipientsOf(mail);
-    if (quotaLeft - recipients < this.reserve) return { delivery: 'draft', draftId: this.port.saveDraft(mail, replyIn), quotaLeft };
+    if (quotaLeft - recipients < this.floor(priority)) return { delivery: 'draft', draftId: this.port.saveDraft(mail, replyIn), quotaLeft };
     this.port.send(mail, replyIn);
     this.left = quotaLeft - recipients;
     return { delivery: 'sent', quotaLeft };
+  }
+
+  private floor(priority: MailPriority): number {
+    return priority === 'client' ? this.reserve : 2 * this.reserve;
   }
 
   /** Always a draft, for a person to check and send (billing statements); drafts use no quota. */
@@ -53,7 +68,9 @@ export class QuotaMailer {
   }
 
   /** The Log's words for a mail held as a draft. */
-  heldReason(quotaLeft: number): string {
+  heldReason(quotaLeft: number, priority: MailPriority = 'client'): string {
+    if (priority === 'stranger')
+      return `mail quota near the reserve (${quotaLeft} recipients left today; replies to unregistered senders stop at twice the reserve of ${this.reserve}, keeping the rest for clients): saved as a Gmail draft`;
     return `mail quota below the reserve (${quotaLeft} recipients left today, reserve ${this.reserve}): saved as a Gmail draft; send it from Drafts`;
   }
 }

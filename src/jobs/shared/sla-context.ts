@@ -1,5 +1,6 @@
 import { ClientIdMap } from '../../core/types/client-ids';
 import { DateTime } from 'luxon';
+import { publicDomainNotes } from '../../register/client-domains';
 import { CalendarError, calendarFromRows, type BusinessCalendar, type HolidayRow } from '../../core/calendar/index';
 import { PolicyError, policyFromRow, type SlaPolicy } from '../../core/sla/index';
 import type * as z from 'zod/mini';
@@ -66,6 +67,7 @@ const schemaProblems = (tab: string, table: Table<unknown> | null): ContextProbl
 export function buildSlaContext(tables: SlaTables, settings: Settings, spreadsheetTimeZone: string): SlaContext {
   const problems: ContextProblem[] = [
     ...schemaProblems(ClientsTab.name, tables.clients),
+    ...[...publicDomainNotes(tables.clients)].map(([rowNumber, message]) => ({ tab: ClientsTab.name, rowNumber, message })),
     ...schemaProblems(CalendarsTab.name, tables.calendars),
     ...schemaProblems(HolidaysTab.name, tables.holidays),
     ...schemaProblems(SlaPoliciesTab.name, tables.policies),

@@ -1,4 +1,5 @@
-import type { LedgerEntry, Notice, Tier } from '../../core/escalation/index';
+import type { EscalationNotice, LedgerEntry, Notice, Tier } from '../../core/escalation/index';
+import type { EscalationBatch } from './digest';
 import { escalationMail, reminderMail, resolvedMail, type OutgoingMail, type TicketBrief } from '../../core/notify/index';
 import type { QuotaMailer } from '../mail/quota';
 import type { ClientRecord } from '../shared/sla-context';
@@ -11,6 +12,45 @@ export interface Delivered {
   readonly logs: { action: string; detail: string }[];
   /** Whether a mail (or draft) went out: at most one per ticket per sweep. */
   readonly mailed: boolean;
+  /** The ticket's escalation waits in the batch: its outcome comes from EscalationBatch.flush. */
+  readonly batched?: boolean;
+}
+
+/** An escalation decided for one ticket, its mail written, not yet sent. */
+export interface PendingEscalation {
+  readonly notice: EscalationNotice;
+  readonly mail: OutgoingMail;
+  /** "First response breached: tier 1 (CSM)", for the Log. */
+  readonly what: string;
+}
+
+/** What the Notified ledger and the Log say about an escalation once its mail (alone, or in a digest of `digestOf`) went out or failed. */
+export function recordEscalation(
+  item: PendingEscalation,
+  outcome: 'sent' | 'draft' | Error,
+  mailer: QuotaMailer,
+  now: number,
+  digestOf = 1,
+): Delivered {
+  const { notice: n, mail, what } = item;
+  const entries: LedgerEntry[] = [];
+  const logs: { action: string; detail: string }[] = [];
+  const record = (topic: string, o: LedgerEntry['outcome'], detail: string) => entries.push({ atMs: now, topic, outcome: o, detail });
+  if (outcome instanceof Error) {
+    record(n.topic, 'failed', outcome.message);
+    logs.push({ action: 'Escalation failed', detail: `${what}: ${outcome.message}` });
+    return { entries, logs, mailed: false };
+  }
+  const digest = digestOf > 1 ? ` (one digest mail for ${digestOf} tickets)` : '';
+  record(n.topic, outcome, `${mail.to.join(', ')}${mail.cc.length ? ` (cc ${mail.cc.join(', ')})` : ''}${digest}`);
+  for (const c of n.caughtUp) record(n.topic.replace(/T\d+$/, `T${c.tier}`), 'caught up', `copied on the tier ${n.tier.tier} notice`);
+  const history = n.previously.length ? `; told before: ${n.previously.map((e) => e.topic.replace(/^.* T/, 'tier ')).join(', ')}` : '';
+  const caught = n.caughtUp.length ? `; caught up tiers ${n.caughtUp.map((t) => t.tier).join(', ')} in the same mail` : '';
+  logs.push({
+    action: outcome === 'sent' ? `Escalated to tier ${n.tier.tier}` : `Escalation tier ${n.tier.tier} held as draft`,
+    detail: `${what} → ${mail.to.join(', ')}${caught}${history}${digest}${outcome === 'draft' ? ` (${mailer.heldReason(mailer.remaining())})` : ''}`,
+  });
+  return { entries, logs, mailed: true };
 }
 
 function tierAddress(t: Tier, client: ClientRecord): string {
@@ -31,6 +71,7 @@ export function deliverNotice(
   brief: TicketBrief,
   mailer: QuotaMailer,
   now: number,
+  batch?: EscalationBatch,
 ): Delivered {
   const entries: LedgerEntry[] = [];
   const logs: { action: string; detail: string }[] = [];
@@ -52,21 +93,15 @@ export function deliverNotice(
       }
       const cc = n.caughtUp.map((tier) => ({ tier, email: tierAddress(tier, client) })).filter((c) => c.email !== '');
       mail = escalationMail(n, brief, { to, cc });
-      const outcome = safeDeliver(mailer, mail, threadId);
-      if (outcome instanceof Error) {
-        record(n.topic, 'failed', outcome.message);
-        logs.push({ action: 'Escalation failed', detail: `${what}: ${outcome.message}` });
-        return { entries, logs, mailed: false };
+      const item: PendingEscalation = { notice: n, mail, what };
+      // Sent by the batch after every ticket is seen, so tickets due to the same people share a mail.
+      if (batch) {
+        batch.add(brief.ticketId, item);
+        return { entries, logs, mailed: false, batched: true };
       }
-      record(n.topic, outcome, `${to}${cc.length ? ` (cc ${cc.map((c) => c.email).join(', ')})` : ''}`);
-      for (const c of n.caughtUp) record(n.topic.replace(/T\d+$/, `T${c.tier}`), 'caught up', `copied on the tier ${n.tier.tier} notice`);
-      const history = n.previously.length ? `; told before: ${n.previously.map((e) => e.topic.replace(/^.* T/, 'tier ')).join(', ')}` : '';
-      const caught = n.caughtUp.length ? `; caught up tiers ${n.caughtUp.map((t) => t.tier).join(', ')} in the same mail` : '';
-      logs.push({
-        action: outcome === 'sent' ? `Escalated to tier ${n.tier.tier}` : `Escalation tier ${n.tier.tier} held as draft`,
-        detail: `${what} → ${mail.to.join(', ')}${caught}${history}${outcome === 'draft' ? ` (${mailer.heldReason(mailer.remaining())})` : ''}`,
-      });
-      return { entries, logs, mailed: true };
+      const outcome = safeDeliver(mailer, mail, threadId);
+      const done = recordEscalation(item, outcome, mailer, now);
+      return { entries: [...entries, ...done.entries], logs: [...logs, ...done.logs], mailed: done.mailed };
     }
     if (n.kind === 'resolved') {
       if (n.stale) {
@@ -122,7 +157,7 @@ export function deliverNotice(
 }
 
 /** A resolution notice answers in the ticket's thread, under the thread's own subject; the rest are new mails. */
-function safeDeliver(mailer: QuotaMailer, mail: OutgoingMail, threadId: string): 'sent' | 'draft' | Error {
+export function safeDeliver(mailer: QuotaMailer, mail: OutgoingMail, threadId: string): 'sent' | 'draft' | Error {
   try {
     return mailer.deliver(mail, threadId === '' ? undefined : { threadId, keepThreadSubject: true }).delivery;
   } catch (e) {

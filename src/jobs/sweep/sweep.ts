@@ -10,6 +10,7 @@ import { loadSlaContext } from '../shared/sla-context';
 import { reportSettingProblems } from '../shared/settings';
 import { loadMatrices } from '../shared/matrices';
 import { deliverNotice } from './deliver';
+import { EscalationBatch } from './digest';
 import { QuotaMailer } from '../mail/quota';
 import { lockOrSkip } from '../lock-policy';
 import { syncProblems } from '../../register/problems-column';
@@ -134,24 +135,42 @@ function sweepLocked(ports: SweepPorts): SweepReport {
   let sent = 0;
   let drafted = 0;
   let deferred = 0;
-  for (const u of updates) {
-    if (!u.decision || !u.prepared.ok || u.decision.notices.length === 0) continue;
-    if (ports.budget.remainingMs() < SEND_RESERVE_MS) {
-      deferred += u.decision.notices.length;
-      continue;
-    }
-    const row = live.find((r) => r.data['Ticket ID'] === u.key)!.data;
-    const brief = briefOf(row, u, ports.rowLink?.(u.rowNumber) ?? '');
-    const d = deliverNotice(u.decision.notices, row, u.prepared.client, brief, mailer, now);
-    if (d.entries.length) ledgerAdds.set(u.key, d.entries);
+  const batch = new EscalationBatch();
+  const pending = new Map<string, RowUpdate>();
+  const take = (u: RowUpdate, d: ReturnType<typeof deliverNotice>) => {
+    if (d.entries.length) ledgerAdds.set(u.key, [...(ledgerAdds.get(u.key) ?? []), ...d.entries]);
     for (const l of d.logs) log.add(l.action, l.detail, { ticketId: u.key, clientId: u.clientId });
     if (d.mailed) {
       const outcome = d.entries.find((e) => e.outcome === 'sent' || e.outcome === 'draft')?.outcome;
       if (outcome === 'draft') drafted++;
       else if (outcome === 'sent') sent++;
     }
-    const acted = new Set(d.entries.map((e) => e.topic));
-    deferred += u.decision.notices.filter((n) => !acted.has(n.topic)).length;
+    const acted = new Set(ledgerAdds.get(u.key)?.map((e) => e.topic));
+    deferred += u.decision!.notices.filter((n) => !acted.has(n.topic)).length;
+  };
+  for (const u of updates) {
+    if (!u.decision || !u.prepared.ok || u.decision.notices.length === 0) continue;
+    if (ports.budget.remainingMs() < SEND_RESERVE_MS * (batch.size > 0 ? 2 : 1)) {
+      deferred += u.decision.notices.length;
+      continue;
+    }
+    const row = live.find((r) => r.data['Ticket ID'] === u.key)!.data;
+    const brief = briefOf(row, u, ports.rowLink?.(u.rowNumber) ?? '');
+    const d = deliverNotice(u.decision.notices, row, u.prepared.client, brief, mailer, now, batch);
+    if (d.batched) {
+      // Its escalation goes out with the others due to the same people, after this loop.
+      if (d.entries.length) ledgerAdds.set(u.key, d.entries);
+      for (const l of d.logs) log.add(l.action, l.detail, { ticketId: u.key, clientId: u.clientId });
+      pending.set(u.key, u);
+      continue;
+    }
+    take(u, d);
+  }
+  const flushed = batch.flush(mailer, now, () => ports.budget.remainingMs() >= SEND_RESERVE_MS);
+  for (const [key, u] of pending) {
+    const d = flushed.get(key);
+    if (d) take(u, d);
+    else deferred += u.decision!.notices.length;
   }
 
   // Re-read under the lock and write by Ticket ID: users may have sorted or edited meanwhile.

@@ -1,3 +1,4 @@
+import { isFreemailDomain } from '../../core/mail/freemail';
 import { DEFAULT_PRIORITY_KEYWORDS, DEFAULT_REASON_KEYWORDS } from '../../core/mail/keywords';
 import { PRIORITIES, REASONS } from '../../core/types/vocab';
 import { ACCOUNTING_SYSTEMS } from '../../core/billing/accounting-csv';
@@ -52,7 +53,6 @@ const orBlank =
     t === '' ? { ok: true, value: empty } : parse(t);
 
 const domainOf = (address: string) => address.split('@')[1] ?? '';
-const PUBLIC_DOMAINS = new Set(['gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'yahoo.com']);
 
 export const UNREGISTERED_POLICIES = ['Reply and log', 'Open ticket'] as const;
 
@@ -73,7 +73,7 @@ export const SETTINGS = {
     key: 'Staff domains',
     explanation: 'Mail domains of your staff, comma separated. Their replies in a ticket’s thread count as responses.',
     usedBy: ['inbox'],
-    initial: (e) => (PUBLIC_DOMAINS.has(domainOf(e.account)) ? '' : domainOf(e.account)),
+    initial: (e) => (isFreemailDomain(domainOf(e.account)) ? '' : domainOf(e.account)),
     parse: domainList,
   }),
   providerZone: setting({
@@ -175,6 +175,22 @@ export const SETTINGS = {
     explanation: 'At most this many acknowledgements go to one address in an hour (stops mail loops).',
     usedBy: ['inbox'],
     initial: () => 3,
+    parse: wholeNumber(0),
+  }),
+  ticketsPerSenderPerHour: setting({
+    key: 'Tickets per sender per hour',
+    explanation:
+      'At most this many new tickets for one address in an hour (by when the mail arrived); more mail from them joins their latest open ticket and is logged once.',
+    usedBy: ['inbox'],
+    initial: () => 10,
+    parse: wholeNumber(1),
+  }),
+  unregisteredRepliesPerDay: setting({
+    key: 'Unregistered replies per day',
+    explanation:
+      'At most this many polite replies to unregistered senders in 24 hours, all senders together (0 = none), so a flood of strangers cannot use up the day’s mail.',
+    usedBy: ['inbox'],
+    initial: () => 20,
     parse: wholeNumber(0),
   }),
   mailQuotaReserve: setting({
