@@ -136,6 +136,41 @@ export function buildProgram(): Command {
       );
     });
 
+  run
+    .command('replay')
+    .description(
+      "Replay a span of time in one emulator: ingestInbox, sweepSla, checkHours and the month close at their trigger times, mail at its delivery time, people's edits (--edits) at theirs; saved once.",
+    )
+    .requiredOption(
+      '--workbook <file.xlsx>',
+      'the register; saved back in place once, at the end (run state in <file.xlsx>.properties.json)',
+    )
+    .requiredOption('--inbox <path>', 'an mbox file or a folder of .eml files; each mail arrives at its delivery time')
+    .requiredOption('--from <iso>', 'the replay starts at this instant (with its UTC offset, e.g. 2026-09-01T07:00:00-06:00)')
+    .requiredOption('--to <iso>', 'and ends at this one')
+    .option('--outbox <dir>', 'where mail sent or drafted is written as .eml files', 'out/replay-outbox')
+    .option('--edits <file.jsonl>', 'JSON lines of what people do in the sheet, each applied at its "at" through the edit trigger')
+    .option('--daily-quota <recipients>', "Gmail's daily recipient quota for the account (100 consumer, 1500 Workspace)", (v) => Number(v))
+    .option('--wait <seconds>', 'wait this long for another run on the workbook to finish, then exit 75 (default 180)')
+    .option('--force', 'run even if --from is before the last run recorded in the run state')
+    .action(async (opts) => {
+      const { runReplayCommand } = await import('./cli/run-replay');
+      process.exitCode = await runReplayCommand(
+        {
+          workbook: opts.workbook,
+          inbox: opts.inbox,
+          from: opts.from,
+          to: opts.to,
+          outbox: opts.outbox,
+          edits: opts.edits,
+          dailyQuota: opts.dailyQuota,
+          wait: await wait(opts.wait),
+          force: opts.force,
+        },
+        process.stdout,
+      );
+    });
+
   return program;
 }
 

@@ -23,7 +23,7 @@ export interface RunIngestOptions {
  * the emulator's, so a CLI run and a test see the same inbox). A refusal of the loader
  * (not an mbox, an undated message) is a usage error here.
  */
-async function readInbox(inbox: string): Promise<MailFile[]> {
+export async function readInbox(inbox: string): Promise<MailFile[]> {
   // An empty inbox never gets here: it is "No new mail" and the run saves nothing.
   try {
     return await readMailFiles(inbox);
