@@ -78,6 +78,7 @@ export function buildProgram(): Command {
     .option('--reason <text>', 'why the month is reopened (with --reopen)')
     .option('--by <name>', 'who runs it, for the Log and the record of a close (default: your login name)')
     .requiredOption('--outbox <dir>', 'where the drafts are written as .eml files')
+    .option('--inbox <path>', "the mbox or .eml folder `run ingest` read: notices then answer in the tickets' Gmail threads")
     .option('--now <iso>', 'run as if at this instant, with its UTC offset (default: now)')
     .option('--wait <seconds>', 'wait this long for another run on the workbook to finish, then exit 75 (default 180)')
     .action(async (opts) => {
@@ -91,6 +92,7 @@ export function buildProgram(): Command {
           reason: opts.reason,
           by: opts.by,
           outbox: opts.outbox,
+          inbox: opts.inbox,
           now: opts.now,
           wait: await wait(opts.wait),
         },
@@ -126,12 +128,13 @@ export function buildProgram(): Command {
     .requiredOption('--workbook <file.xlsx>', 'the register; saved back in place (run state kept in <file.xlsx>.properties.json)')
     .requiredOption('--at <iso>', 'the sweep happens at this instant (with its UTC offset, e.g. 2026-11-02T13:05:00-07:00)')
     .requiredOption('--outbox <dir>', 'where mail sent or drafted by this run is written as .eml files')
+    .option('--inbox <path>', "the mbox or .eml folder `run ingest` read: notices then answer in the tickets' Gmail threads")
     .option('--wait <seconds>', 'wait this long for another run on the workbook to finish, then exit 75 (default 180)')
     .option('--force', 'run even if --at is before the last run recorded in the run state')
     .action(async (opts) => {
       const { runSweepCommand } = await import('./cli/run-sweep');
       process.exitCode = await runSweepCommand(
-        { workbook: opts.workbook, at: opts.at, outbox: opts.outbox, wait: await wait(opts.wait), force: opts.force },
+        { workbook: opts.workbook, at: opts.at, outbox: opts.outbox, inbox: opts.inbox, wait: await wait(opts.wait), force: opts.force },
         process.stdout,
       );
     });

@@ -5,7 +5,7 @@ import { parseEditsFile, type EditProblem, type ReplayEdit } from '../replay/edi
 import { runOnClock, type ClockStats, type DayProgress } from '../replay/run-on-clock';
 import { DEFAULT_WAIT_SECONDS } from './lock';
 import { beginRun, closeRun, openRun, parseInstant, requireWorkbook } from './run-context';
-import { readInbox } from './run-ingest';
+import { readInbox } from './inbox';
 import { UsageError } from './usage-error';
 import { inboxIsEmpty, requireInbox } from './validate';
 

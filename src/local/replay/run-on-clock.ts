@@ -34,7 +34,7 @@ export interface DayProgress {
 /**
  * The deployed automation on one simulated clock: the clock triggers installed in the
  * emulator (`installTriggers`, from Settings' intervals) fire from `from` to `to`; each
- * mail reaches the mailbox at its delivery time, before the run at or after it; each edit
+ * mail is in the mailbox from its delivery time on; each edit
  * is made at its time through the edit event, so the installed edit trigger runs as in
  * Sheets. The same emulator throughout: our replies land in the Gmail threads later runs
  * read. Shared by `run replay` and the demo.
@@ -59,27 +59,27 @@ export async function runOnClock(
     modeledMs: 0,
     serviceCalls: 0,
   };
-  // One queue of what happens between runs; at one instant a mail arrives before an edit.
-  type Happening = { at: number; mail: TimedMail; edit?: undefined } | { at: number; edit: ReplayEdit; mail?: undefined };
-  const queue: Happening[] = [...opts.mail.map((mail) => ({ at: mail.at, mail })), ...opts.edits.map((edit) => ({ at: edit.at, edit }))];
-  queue.sort((a, b) => a.at - b.at || (a.mail ? 0 : 1) - (b.mail ? 0 : 1));
+  // Every mail is filed at once with its delivery time, in delivery order, as `run ingest`
+  // files its inbox: the emulated Gmail shows a message only from its time on, and its ids
+  // (time and order of filing) are the ones every other CLI run gives the same mail, so a
+  // later `run sweep --inbox` answers in the same threads.
+  const mail = [...opts.mail].sort((a, b) => a.at - b.at);
+  for (const m of mail) await em.mailbox.deliver(m.raw, { at: m.at });
+  let arrived = 0;
+  const edits = [...opts.edits].sort((a, b) => a.at - b.at);
   let next = 0;
   const setClock = (t: number) => em.clock.set(Math.max(t, em.clock.now()));
 
-  const happenUntil = async (t: number) => {
-    for (; next < queue.length && queue[next]!.at <= t; next++) {
-      const h = queue[next]!;
-      if (h.mail) {
-        await em.mailbox.deliver(h.mail.raw, { at: h.at });
-        stats.mailDelivered++;
-        continue;
-      }
-      setClock(h.at);
+  const happenUntil = (t: number) => {
+    for (; arrived < mail.length && mail[arrived]!.at <= t; arrived++) stats.mailDelivered++;
+    for (; next < edits.length && edits[next]!.at <= t; next++) {
+      const edit = edits[next]!;
+      setClock(edit.at);
       try {
-        for (const message of applyEdit(em, h.edit)) stats.failedRuns.push({ job: 'handleEdit', at: h.at, message });
+        for (const message of applyEdit(em, edit)) stats.failedRuns.push({ job: 'handleEdit', at: edit.at, message });
         stats.editsApplied++;
       } catch (err) {
-        stats.editProblems.push({ line: h.edit.line, at: h.at, message: err instanceof Error ? err.message : String(err) });
+        stats.editProblems.push({ line: edit.line, at: edit.at, message: err instanceof Error ? err.message : String(err) });
       }
     }
   };
@@ -95,7 +95,7 @@ export async function runOnClock(
       day = today;
     }
     // Mail and edits up to this moment happen first.
-    await happenUntil(f.at);
+    happenUntil(f.at);
     setClock(f.at);
     const r = em.run(f.handler);
     stats.runs[f.handler] = (stats.runs[f.handler] ?? 0) + 1;
@@ -104,7 +104,7 @@ export async function runOnClock(
     if (r.error) stats.failedRuns.push({ job: f.handler, at: f.at, message: r.error.message });
   }
   // Mail and edits after the last run but by `to` still happen (the next run would see them).
-  await happenUntil(opts.to);
+  happenUntil(opts.to);
   opts.onDay?.({ day, done: 1, stats, tickets: tickets() });
   return stats;
 }
