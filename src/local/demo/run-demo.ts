@@ -52,18 +52,18 @@ export function demoReplayOptions(files: DemoFiles, month: string, seed: number)
   };
 }
 
+export interface DemoOptions {
+  readonly month: string;
+  readonly seed: number;
+  readonly out: string;
+}
+
 /**
- * The demo: an embedded register set up by the real `setup` and filled in (saved as
- * demo-start.xlsx), a generated month of mail (demo-inbox.mbox) and of what its people do
- * (demo-edits.jsonl); then the month is `run replay` of those files, in this process, on a
- * copy of the start register (demo-register.xlsx) with the mail in outbox/.
+ * The demo's inputs: an embedded register set up by the real `setup` and filled in (saved
+ * as demo-start.xlsx), a generated month of mail (demo-inbox.mbox) and of what its people
+ * do (demo-edits.jsonl).
  */
-export async function runDemo(
-  opts: { month: string; seed: number; out: string },
-  say: (line: string) => void,
-  out: NodeJS.WritableStream & { isTTY?: boolean },
-  quiet: boolean,
-): Promise<{ files: DemoFiles; result: ReplayResult }> {
+export async function prepareDemo(opts: DemoOptions, say: (line: string) => void): Promise<DemoFiles> {
   const files = demoFiles(path.resolve(opts.out));
   const start = DateTime.fromISO(`${opts.month}-01T07:00:00`, { zone: ZONE });
   const workbook = new WorkbookModel({ name: 'Support Desk (demo)', timeZone: ZONE });
@@ -87,7 +87,20 @@ export async function runDemo(
   say(
     `  Inbox: ${generated.mail.length} mails over the month (${generated.requests.length} requests, ${generated.noise.length} pieces of noise); ${generated.edits.length} ticket edits and ${generated.hours.length} hour logs by people.`,
   );
+  return files;
+}
 
+/**
+ * The demo month: `run replay` of the demo's files, in this process, on a copy of the
+ * start register (demo-register.xlsx) with the mail in outbox/.
+ */
+export async function replayDemo(
+  files: DemoFiles,
+  opts: DemoOptions,
+  say: (line: string) => void,
+  out: NodeJS.WritableStream & { isTTY?: boolean },
+  quiet: boolean,
+): Promise<ReplayResult> {
   // A fresh replay each time: the register copied from the start, no run state, no old mail.
   for (const f of [`${files.register}.properties.json`, `${files.register}.bak`, `${files.start}.properties.json`])
     await rm(f, { force: true });
@@ -96,6 +109,18 @@ export async function runDemo(
   const replayOpts = demoReplayOptions(files, opts.month, opts.seed);
   const result = await replay(replayOpts, out, quiet);
   for (const line of formatReplaySummary(result, replayOpts)) say(`  ${line}`);
+  return result;
+}
+
+/** `npm run demo`: its inputs, then its month replayed, then a summary of the register. */
+export async function runDemo(
+  opts: DemoOptions,
+  say: (line: string) => void,
+  out: NodeJS.WritableStream & { isTTY?: boolean },
+  quiet: boolean,
+): Promise<{ files: DemoFiles; result: ReplayResult }> {
+  const files = await prepareDemo(opts, say);
+  const result = await replayDemo(files, opts, say, out, quiet);
 
   const register = await loadRegisterXlsx(files.register);
   const rows = (tab: string) => Math.max(0, register.sheetValues(tab).length - 1);
