@@ -24,7 +24,7 @@ const iso = (local: string) => at(local).toISO({ suppressMilliseconds: true })!;
 const sink = { write: () => true } as unknown as NodeJS.WritableStream;
 
 /** A register made by `init` with the demo's clients, contacts and calendars typed in. */
-export async function demoRegister(file: string): Promise<void> {
+async function demoRegister(file: string): Promise<void> {
   await runInit({ workbook: file, tz: ZONE, account: SUPPORT_ADDRESS }, sink);
   const wb = await loadRegisterXlsx(file);
   const em = await new Emulator({
