@@ -77,9 +77,10 @@ if (codeOnly) process.exit(0);
 // and never loads exceljs or mailparser. The metafile (build/cli-meta.json) is the chunk
 // graph the tests check.
 const cliDir = path.join(outDir, 'cli-chunks');
-await rm(cliDir, { recursive: true, force: true });
 const cli = await build({
   entryPoints: { cli: path.join(root, 'src/local/cli.ts') },
+  // Paths in the metafile are relative to the repository, whatever folder the build runs from.
+  absWorkingDir: root,
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -98,6 +99,13 @@ const cli = await build({
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 });
 await writeFile(path.join(outDir, 'cli-meta.json'), JSON.stringify(cli.metafile));
+// Chunks of earlier builds go, but only once no CLI started before this build can still
+// import them (names are content hashes: an unchanged chunk keeps its file).
+const current = new Set(Object.keys(cli.metafile.outputs).map((f) => path.resolve(root, f)));
+for (const name of existsSync(cliDir) ? readdirSync(cliDir) : []) {
+  const file = path.join(cliDir, name);
+  if (!current.has(file) && Date.now() - statSync(file).mtimeMs > 10 * 60_000) await rm(file, { force: true });
+}
 await chmod(path.join(outDir, 'cli.mjs'), 0o755);
 if (!process.env.QUIET_BUILD) {
   const kib = Object.values(cli.metafile.outputs).reduce((n, o) => n + o.bytes, 0) / 1024;
