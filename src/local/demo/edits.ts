@@ -30,8 +30,11 @@ export function demoEditsFile(month: DemoMonth): string {
     };
     lines.push({ at, text: formatEdit({ tab: 'Hours', append: row }, iso(at)) });
   }
-  // Time order; at one instant, ticket edits before hours (a stable sort keeps that).
+  // Time order; at one instant, ticket edits before hours (a stable sort keeps that). What
+  // people would do after the month close (resolving the last tickets) is not the demo's.
+  const { from, to } = demoSpan(month);
   return lines
+    .filter((l) => l.at >= from && l.at <= to)
     .sort((a, b) => a.at - b.at)
     .map((l) => l.text)
     .join('\n')
