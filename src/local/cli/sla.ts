@@ -87,7 +87,8 @@ export function formatInstant(ms: number): string {
 
 type Query = Record<string, unknown>;
 
-function answer(q: Query, calendars: ReadonlyMap<string, BusinessCalendar>): Record<string, unknown> {
+/** The answer as its JSON line, written out directly: instants and numbers need no escaping. */
+function answer(q: Query, calendars: ReadonlyMap<string, BusinessCalendar>): string {
   const id = q['calendar'];
   if (typeof id !== 'string') throw new LineError('"calendar" must name a calendar from the calendars file');
   const cal = calendars.get(id);
@@ -98,14 +99,14 @@ function answer(q: Query, calendars: ReadonlyMap<string, BusinessCalendar>): Rec
       if (typeof minutes !== 'number' || !Number.isInteger(minutes) || minutes < 0) {
         throw new LineError('"minutes" must be a non-negative integer');
       }
-      return { due: formatInstant(due(cal, parseInstant(q['start'], 'start'), minutes)) };
+      return `{"due":"${formatInstant(due(cal, parseInstant(q['start'], 'start'), minutes))}"}`;
     }
     case 'elapsed':
-      return { elapsed: elapsedMinutes(cal, parseInstant(q['from'], 'from'), parseInstant(q['to'], 'to')) };
+      return `{"elapsed":${JSON.stringify(elapsedMinutes(cal, parseInstant(q['from'], 'from'), parseInstant(q['to'], 'to')))}}`;
     case 'isOpen':
-      return { isOpen: isOpen(cal, parseInstant(q['at'], 'at')) };
+      return `{"isOpen":${isOpen(cal, parseInstant(q['at'], 'at'))}}`;
     case 'nextOpen':
-      return { nextOpen: formatInstant(nextOpen(cal, parseInstant(q['at'], 'at'))) };
+      return `{"nextOpen":"${formatInstant(nextOpen(cal, parseInstant(q['at'], 'at')))}"}`;
     default:
       throw new LineError(`unknown op ${JSON.stringify(q['op'])} (use due, elapsed, isOpen, nextOpen)`);
   }
@@ -121,7 +122,7 @@ export function answerLine(line: string, calendars: ReadonlyMap<string, Business
       throw new LineError('not a JSON object');
     }
     if (typeof q !== 'object' || q === null || Array.isArray(q)) throw new LineError('not a JSON object');
-    return JSON.stringify(answer(q as Query, calendars));
+    return answer(q as Query, calendars);
   } catch (e) {
     const message = e instanceof LineError || e instanceof CalendarError ? e.message : `internal error: ${String(e)}`;
     return JSON.stringify({ error: message });
