@@ -30,7 +30,8 @@ describe('run replay of the demo month', () => {
 
     const cliDir = path.join(base, 'cli');
     mkdirSync(cliDir);
-    const register = path.join(cliDir, 'register.xlsx');
+    // The same file name: the emulated spreadsheet's id (in the links mail carries) is made from it.
+    const register = path.join(cliDir, 'demo-register.xlsx');
     copyFileSync(files.start, register);
     const demoArgs = demoReplayOptions(files, opts.month, opts.seed);
     const t0 = performance.now();
