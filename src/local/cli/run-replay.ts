@@ -124,7 +124,8 @@ export function formatReplaySummary(r: ReplayResult, opts: RunReplayOptions): st
   const lines = [
     `Replayed ${opts.from} → ${opts.to}: ${runs}; ${r.stats.mailDelivered} mail(s) delivered; ${r.stats.editsApplied} edit(s) applied.`,
   ];
-  for (const p of r.stats.editProblems) lines.push(`  edits line ${p.line} (${at(p.at)}): ${p.message}; not applied`);
+  // Every line of the edits file that was not applied, in file order: unreadable, outside the span, or failed at its time.
+  for (const p of r.problems) lines.push(`  edits line ${p.line}${p.at === undefined ? '' : ` (${at(p.at)})`}: ${p.message}; not applied`);
   if (r.stats.failedRuns.length) {
     lines.push(`  ${r.stats.failedRuns.length} run(s) failed:`);
     for (const f of r.stats.failedRuns.slice(0, 10)) lines.push(`    ${f.job} at ${at(f.at)}: ${f.message}`);
