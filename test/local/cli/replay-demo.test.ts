@@ -21,7 +21,7 @@ async function everyTab(file: string): Promise<Record<string, string>> {
 const outbox = (dir: string) =>
   readdirSync(dir)
     .sort()
-    .map((n) => `${n}\n${readFileSync(path.join(dir, n), 'latin1').replace(/----_NmP-[0-9a-f]+-Part_/g, '----_NmP-(boundary)-Part_')}`);
+    .map((n) => `${n}\n${readFileSync(path.join(dir, n), 'latin1').replace(/--_NmP-[0-9a-f]+-Part_/g, '--_NmP-(boundary)-Part_')}`);
 
 describe('run replay of the demo month', () => {
   it('gives the same register, run state and outbox as npm run demo', async () => {
