@@ -117,7 +117,7 @@ describe('run replay', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const out = run.stdout;
-    expect(out).toMatch(/Automation installed: ingestInbox every 5 min; sweepSla every 10 min/);
+    expect(out).toMatch(/Automation installed\b.*: ingestInbox every 5 min; sweepSla every 10 min/);
     // One progress line per simulated day, then the summary.
     expect(out).toMatch(/^ {2}2026-09-01: 1 tickets, 1 mails in; ingestInbox 73×, sweepSla 37×, checkHours 7×$/m);
     expect(out).toMatch(/^Replayed .*ingestInbox 73×, sweepSla 37×, checkHours 7×; 1 mail\(s\) delivered; 3 edit\(s\) applied\.$/m);
