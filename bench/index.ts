@@ -1,10 +1,12 @@
 // `npm run bench -- NAME`: one benchmark per area; each prints its own figures.
+import { benchCli } from './cli';
 import { benchSla } from './sla';
 import { benchSweep } from './sweep';
 import { benchBacklog, benchJobs } from './jobs';
 import { benchDay } from './day';
 
 const benches: Record<string, () => Promise<void>> = {
+  cli: benchCli,
   sla: benchSla,
   sweep: benchSweep,
   jobs: benchJobs,

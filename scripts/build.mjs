@@ -1,16 +1,36 @@
-// Bundles src/gas/main.ts into build/Code.js for Apps Script.
+// Bundles src/gas/main.ts into build/Code.js for Apps Script, and the local CLI
+// (src/local/cli.ts) into build/cli.mjs for Node (see the end of this file).
 //
 // Apps Script only calls *top-level function declarations* (triggers, menu items,
 // google.script.run). esbuild emits an IIFE that hides everything, so the public
 // functions are read from the entry module's export list (esbuild's metafile) and a
 // thin `function name(...args) { return SupportDesk.name(...args); }` is generated for
 // each one. Nobody writes these wrappers by hand; test/build.test.ts checks them.
-import { build } from 'esbuild';
-import { mkdir, copyFile, writeFile, readFile } from 'node:fs/promises';
+//
+// `--if-stale`: build only when a source is newer than an output (the `cli` script and
+// the tests' global setup start with it). `--code-only`: build/Code.js alone (a running
+// CLI rebuilding a stale bundle must not replace its own chunks).
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { chmod, mkdir, copyFile, writeFile, readFile, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const codeOnly = process.argv.includes('--code-only');
+
+function newest(p) {
+  if (!existsSync(p)) return 0;
+  const st = statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return Math.max(0, ...readdirSync(p).map((n) => newest(path.join(p, n))));
+}
+if (process.argv.includes('--if-stale')) {
+  const outputs = ['build/Code.js', ...(codeOnly ? [] : ['build/cli.mjs'])].map((f) => path.join(root, f));
+  const built = Math.min(...outputs.map((f) => (existsSync(f) ? statSync(f).mtimeMs : 0)));
+  const sources = Math.max(...['src', 'scripts/build.mjs', 'package.json', 'appsscript.json'].map((f) => newest(path.join(root, f))));
+  if (built > sources) process.exit(0);
+}
+const { build } = await import('esbuild');
 const entry = path.join(root, 'src/gas/main.ts');
 const outDir = path.join(root, 'build');
 const GLOBAL = 'SupportDesk';
@@ -49,3 +69,45 @@ await mkdir(outDir, { recursive: true });
 await writeFile(path.join(outDir, 'Code.js'), code);
 await copyFile(path.join(root, 'appsscript.json'), path.join(outDir, 'appsscript.json'));
 if (!process.env.QUIET_BUILD) console.log(`build/Code.js: ${exports.length} entry points, ${(code.length / 1024).toFixed(0)} KiB`);
+if (codeOnly) process.exit(0);
+
+// The CLI: one ESM file for Node with every library bundled in, so `support-desk` starts
+// without TypeScript or a module search. Each command's module is its own chunk
+// (build/cli-chunks/), loaded by the command's dynamic import(): `sla` reads calendars
+// and never loads exceljs or mailparser. The metafile (build/cli-meta.json) is the chunk
+// graph the tests check.
+const cliDir = path.join(outDir, 'cli-chunks');
+const cli = await build({
+  entryPoints: { cli: path.join(root, 'src/local/cli.ts') },
+  // Paths in the metafile are relative to the repository, whatever folder the build runs from.
+  absWorkingDir: root,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  splitting: true,
+  outdir: outDir,
+  outExtension: { '.js': '.mjs' },
+  chunkNames: 'cli-chunks/[name]-[hash]',
+  metafile: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+  // Less to parse at start-up; identifiers stay readable in stack traces.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  // Bundled CommonJS libraries (exceljs, mailparser) call require() for Node's own modules.
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+});
+await writeFile(path.join(outDir, 'cli-meta.json'), JSON.stringify(cli.metafile));
+// Chunks of earlier builds go, but only once no CLI started before this build can still
+// import them (names are content hashes: an unchanged chunk keeps its file).
+const current = new Set(Object.keys(cli.metafile.outputs).map((f) => path.resolve(root, f)));
+for (const name of existsSync(cliDir) ? readdirSync(cliDir) : []) {
+  const file = path.join(cliDir, name);
+  if (!current.has(file) && Date.now() - statSync(file).mtimeMs > 10 * 60_000) await rm(file, { force: true });
+}
+await chmod(path.join(outDir, 'cli.mjs'), 0o755);
+if (!process.env.QUIET_BUILD) {
+  const kib = Object.values(cli.metafile.outputs).reduce((n, o) => n + o.bytes, 0) / 1024;
+  console.log(`build/cli.mjs: ${Object.keys(cli.metafile.outputs).length} files, ${kib.toFixed(0)} KiB`);
+}

@@ -78,6 +78,7 @@ export function buildProgram(): Command {
     .option('--reason <text>', 'why the month is reopened (with --reopen)')
     .option('--by <name>', 'who runs it, for the Log and the record of a close (default: your login name)')
     .requiredOption('--outbox <dir>', 'where the drafts are written as .eml files')
+    .option('--inbox <path>', "the mbox or .eml folder `run ingest` read: notices then answer in the tickets' Gmail threads")
     .option('--now <iso>', 'run as if at this instant, with its UTC offset (default: now)')
     .option('--wait <seconds>', 'wait this long for another run on the workbook to finish, then exit 75 (default 180)')
     .action(async (opts) => {
@@ -91,6 +92,7 @@ export function buildProgram(): Command {
           reason: opts.reason,
           by: opts.by,
           outbox: opts.outbox,
+          inbox: opts.inbox,
           now: opts.now,
           wait: await wait(opts.wait),
         },
@@ -126,12 +128,48 @@ export function buildProgram(): Command {
     .requiredOption('--workbook <file.xlsx>', 'the register; saved back in place (run state kept in <file.xlsx>.properties.json)')
     .requiredOption('--at <iso>', 'the sweep happens at this instant (with its UTC offset, e.g. 2026-11-02T13:05:00-07:00)')
     .requiredOption('--outbox <dir>', 'where mail sent or drafted by this run is written as .eml files')
+    .option('--inbox <path>', "the mbox or .eml folder `run ingest` read: notices then answer in the tickets' Gmail threads")
     .option('--wait <seconds>', 'wait this long for another run on the workbook to finish, then exit 75 (default 180)')
     .option('--force', 'run even if --at is before the last run recorded in the run state')
     .action(async (opts) => {
       const { runSweepCommand } = await import('./cli/run-sweep');
       process.exitCode = await runSweepCommand(
-        { workbook: opts.workbook, at: opts.at, outbox: opts.outbox, wait: await wait(opts.wait), force: opts.force },
+        { workbook: opts.workbook, at: opts.at, outbox: opts.outbox, inbox: opts.inbox, wait: await wait(opts.wait), force: opts.force },
+        process.stdout,
+      );
+    });
+
+  run
+    .command('replay')
+    .description(
+      "Replay a span of time in one emulator: ingestInbox, sweepSla, checkHours and the month close at their trigger times, mail at its delivery time, people's edits (--edits) at theirs; saved once.",
+    )
+    .requiredOption(
+      '--workbook <file.xlsx>',
+      'the register; saved back in place once, at the end (run state in <file.xlsx>.properties.json)',
+    )
+    .requiredOption('--inbox <path>', 'an mbox file or a folder of .eml files; each mail arrives at its delivery time')
+    .requiredOption('--from <iso>', 'the replay starts at this instant (with its UTC offset, e.g. 2026-09-01T07:00:00-06:00)')
+    .requiredOption('--to <iso>', 'and ends at this one')
+    .option('--outbox <dir>', 'where mail sent or drafted is written as .eml files', 'out/replay-outbox')
+    .option('--edits <file.jsonl>', 'JSON lines of what people do in the sheet, each applied at its "at" through the edit trigger')
+    .option('--daily-quota <recipients>', "Gmail's daily recipient quota for the account (100 consumer, 1500 Workspace)", (v) => Number(v))
+    .option('--wait <seconds>', 'wait this long for another run on the workbook to finish, then exit 75 (default 180)')
+    .option('--force', 'run even if --from is before the last run recorded in the run state')
+    .action(async (opts) => {
+      const { runReplayCommand } = await import('./cli/run-replay');
+      process.exitCode = await runReplayCommand(
+        {
+          workbook: opts.workbook,
+          inbox: opts.inbox,
+          from: opts.from,
+          to: opts.to,
+          outbox: opts.outbox,
+          edits: opts.edits,
+          dailyQuota: opts.dailyQuota,
+          wait: await wait(opts.wait),
+          force: opts.force,
+        },
         process.stdout,
       );
     });

@@ -1,4 +1,5 @@
 import { userInfo } from 'node:os';
+import { inboxMail, mailboxWith } from './inbox';
 import { DEFAULT_WAIT_SECONDS } from './lock';
 import { beginRun, closeRun, openRun, parseInstant, requireWorkbook } from './run-context';
 import { UsageError } from './usage-error';
@@ -12,6 +13,8 @@ export interface RunBillingOptions {
   readonly reason?: string;
   readonly by?: string;
   readonly outbox: string;
+  /** The mailbox's mail (mbox or folder of .eml), so notices answer in the tickets' Gmail threads. */
+  readonly inbox?: string;
   /** ISO instant to run at (default: now); decides which dates are "in the future". */
   readonly now?: string;
   /** Seconds to wait for another run on the workbook (`--wait`). */
@@ -35,11 +38,12 @@ export async function runBilling(opts: RunBillingOptions, out: NodeJS.WritableSt
   requireWorkbook(opts.workbook);
   const by = opts.by?.trim() || userInfo().username;
   const now = opts.now === undefined ? Date.now() : parseInstant(opts.now, '--now', '2026-11-02T09:00:00-07:00');
+  const mail = await inboxMail(opts.inbox, now);
 
   const { loaded, release } = await beginRun({ workbookFile: opts.workbook, outbox: opts.outbox, wait: opts.wait ?? DEFAULT_WAIT_SECONDS });
   try {
     // The invoice number ledger lives in document properties: <workbook>.properties.json.
-    const ctx = await openRun({ workbookFile: opts.workbook, now }, loaded);
+    const ctx = await openRun({ workbookFile: opts.workbook, now, mailbox: (account) => mailboxWith(account, mail) }, loaded);
     const em = ctx.em;
     const run = em.run<{ message: string; refused: boolean }>(
       'billMonthOutcome',

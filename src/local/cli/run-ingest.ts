@@ -1,8 +1,7 @@
 import { MailboxModel } from '../emulator';
-import { MailFileError, readMailFiles, type MailFile } from '../emulator/mailfiles';
 import { DEFAULT_WAIT_SECONDS } from './lock';
 import { beginRun, closeRun, openRun, parseInstant, requireWorkbook } from './run-context';
-import { UsageError } from './usage-error';
+import { readInbox } from './inbox';
 import { inboxIsEmpty, requireInbox } from './validate';
 
 export interface RunIngestOptions {
@@ -16,21 +15,6 @@ export interface RunIngestOptions {
   readonly wait?: number;
   /** Run even if `at` is before the run state's last run (`--force`). */
   readonly force?: boolean;
-}
-
-/**
- * The inbox's mail, read by the emulator's one mail-file loader (its delivery-time rule is
- * the emulator's, so a CLI run and a test see the same inbox). A refusal of the loader
- * (not an mbox, an undated message) is a usage error here.
- */
-async function readInbox(inbox: string): Promise<MailFile[]> {
-  // An empty inbox never gets here: it is "No new mail" and the run saves nothing.
-  try {
-    return await readMailFiles(inbox);
-  } catch (e) {
-    if (e instanceof MailFileError) throw new UsageError(`--inbox ${e.message}`);
-    throw e;
-  }
 }
 
 /**

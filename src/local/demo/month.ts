@@ -158,6 +158,7 @@ export function generateMonth(month: string, seed: number): DemoMonth {
   const hours: DemoHours[] = [];
   const requests: DemoMonth['requests'] = [];
   const noise: DemoMonth['noise'] = [];
+  const requestedAt = new Map<string, number>();
   let seq = 0;
   const mid = (who: string) => `<demo-${month}-${++seq}.${who.split('@')[0]}@${who.split('@')[1] ?? 'demo.example'}>`;
   const push = (m: DemoMail, note: string) => mail.push({ at: m.at, kind: 'mail', raw: rawMail(m), note });
@@ -185,6 +186,7 @@ export function generateMonth(month: string, seed: number): DemoMonth {
       `request from ${c.id}`,
     );
     requests.push({ messageId, clientId: c.id, from: from.email, subject, critical: !!opts.critical });
+    requestedAt.set(messageId, at.toMillis());
     const triage = at.plus({ minutes: 20 });
     edits.push({
       at: triage.toMillis(),
@@ -404,11 +406,13 @@ export function generateMonth(month: string, seed: number): DemoMonth {
       });
       i++;
     }
-    // A troubleshooting session on the client's first bug ticket: excluded when the Reason is Bug.
-    const bug = requests.find((r) => r.clientId === c.id);
+    // A troubleshooting session on the client's first ticket opened by then (an hour row
+    // names a ticket that exists): excluded when the Reason is Bug.
+    const sessionDay = days[Math.min(10, days.length - 1)]!;
+    const bug = requests.find((r) => r.clientId === c.id && requestedAt.get(r.messageId)! < sessionDay.set({ hour: 12 }).toMillis());
     if (bug)
       hours.push({
-        date: days[Math.min(10, days.length - 1)]!.toISODate()!,
+        date: sessionDay.toISODate()!,
         clientId: c.id,
         person: agent(c),
         activity: 'Troubleshooting',

@@ -6,8 +6,8 @@ import { recoverRun } from '../../../src/local/cli/run-context';
 import { finished, INBOX, snapshot, spawnCli } from './run-state';
 
 const AT = '2026-11-02T09:00:00-07:00';
-// Each kill spawns the CLI (about a second of start-up under tsx), so the suite runs 20;
-// ATOMIC_SAVE_KILLS=50 runs the full 50 of the acceptance check.
+// Each kill spawns the compiled CLI for a whole ingest (register, bundle and mail loaded),
+// so the suite runs 20; ATOMIC_SAVE_KILLS=50 runs the full 50 of the acceptance check.
 const KILLS = Number(process.env.ATOMIC_SAVE_KILLS ?? 20);
 const sink = { write: () => true } as unknown as NodeJS.WritableStream;
 

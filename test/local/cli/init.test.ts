@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import { loadRegisterXlsx } from '../../../src/local/register-xlsx';
 import { ALL_TABS } from '../../../src/register/tabs';
 import { headersOf } from '../../../src/register/tab-spec';
+import { CLI } from './run-state';
 
 const dir = mkdtempSync(join(tmpdir(), 'cli-init-'));
-const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/local/cli.ts', ...args], { encoding: 'utf8' });
+const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
 
 describe('cli init', () => {
   it('writes a register with every tab, header, dropdown and default, in the chosen time zone', async () => {

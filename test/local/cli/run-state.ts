@@ -5,10 +5,12 @@ import { loadXlsx } from '../../../src/local/emulator/spreadsheet/xlsx';
 
 export const INBOX = path.resolve(__dirname, '../../fixtures/inbox');
 const ROOT = path.resolve(__dirname, '../../..');
+/** The compiled CLI, `support-desk` (built by `npm test`'s pretest and the tests' global setup). */
+export const CLI = path.join(ROOT, 'build/cli.mjs');
 
 /** The CLI as a user runs it, in its own process (so it can be killed). */
 export function spawnCli(args: string[]) {
-  return spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/local/cli.ts'), ...args], {
+  return spawn(process.execPath, [CLI, ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { runSlaCommand } from '../../../src/local/cli/sla';
+import { CLI } from './run-state';
 
 const dir = mkdtempSync(join(tmpdir(), 'sla-cli-'));
 const calendars = join(dir, 'calendars.json');
@@ -148,7 +149,7 @@ describe('cli sla', () => {
   });
 
   it('streams as a process: answers a line while its stdin is still open', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/local/cli.ts', 'sla', '--calendars', calendars], {
+    const child = spawn(process.execPath, [CLI, 'sla', '--calendars', calendars], {
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
@@ -168,7 +169,7 @@ describe('cli sla', () => {
   });
 
   it('runs as `npm run -s cli -- sla` does', () => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/local/cli.ts', 'sla', '--calendars', calendars], {
+    const r = spawnSync(process.execPath, [CLI, 'sla', '--calendars', calendars], {
       input: '{"calendar":"mt","op":"due","start":"2026-11-25T23:10:00Z","minutes":240}\n',
       encoding: 'utf8',
     });

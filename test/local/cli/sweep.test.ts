@@ -10,6 +10,7 @@ import { saveXlsx } from '../../../src/local/emulator/spreadsheet/xlsx';
 import { headersOf } from '../../../src/register/tab-spec';
 import { ClientsTab, TicketsTab } from '../../../src/register/tabs';
 import { spawnSync } from 'node:child_process';
+import { CLI } from './run-state';
 
 const mt = (iso: string) => DateTime.fromISO(iso, { zone: 'America/Denver' }).toMillis();
 
@@ -129,7 +130,7 @@ describe('run sweep', () => {
   }, 60_000);
 
   it('is wired into the CLI with help text, and a usage error is one line with exit 2', () => {
-    const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/local/cli.ts', ...args], { encoding: 'utf8' });
+    const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
     const help = cli('run', 'sweep', '--help');
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/--workbook <file\.xlsx>[\s\S]*--at <iso>[\s\S]*--outbox <dir>/);

@@ -13,7 +13,20 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  * HTML is self-contained). Synchronous because Apps Script's call is. Throws a plain error
  * saying what to install when chromium is missing.
  */
-export function htmlToPdf(html: string): Buffer {
+/**
+ * chromium stamps the PDF with the host's clock (`/CreationDate (D:YYYYMMDDHHmmSS+00'00')`);
+ * the emulator's is what the script sees as now, so the stamps are rewritten to it, in UTC.
+ * Same length, so the file's byte offsets stay right.
+ */
+export function stampPdf(pdf: Buffer, now: number): Buffer {
+  const d = new Date(now);
+  const p2 = (n: number) => String(n).padStart(2, '0');
+  const stamp = `D:${d.getUTCFullYear()}${p2(d.getUTCMonth() + 1)}${p2(d.getUTCDate())}${p2(d.getUTCHours())}${p2(d.getUTCMinutes())}${p2(d.getUTCSeconds())}`;
+  const text = pdf.toString('latin1').replace(/\/(CreationDate|ModDate) \(D:\d{14}/g, (_, key: string) => `/${key} (${stamp}`);
+  return Buffer.from(text, 'latin1');
+}
+
+export function htmlToPdf(html: string, now?: number): Buffer {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Converting HTML to PDF needs chromium at ${CHROMIUM} (or set CHROMIUM_PATH): sudo apt-get install -y chromium`);
   }
@@ -39,7 +52,8 @@ export function htmlToPdf(html: string): Buffer {
       ],
       { stdio: 'ignore', timeout: 60_000 },
     );
-    return readFileSync(out);
+    const pdf = readFileSync(out);
+    return now === undefined ? pdf : stampPdf(pdf, now);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

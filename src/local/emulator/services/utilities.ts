@@ -113,7 +113,7 @@ function makeBlob(ctx: ServiceContext, bytes: Buffer, contentType: string, initi
       if (type === 'application/pdf' && /^text\/html\b/i.test(contentType)) {
         let pdf: Buffer;
         try {
-          pdf = htmlToPdf(bytes.toString('utf8'));
+          pdf = htmlToPdf(bytes.toString('utf8'), ctx.clock.now());
         } catch (e) {
           return ctx.fail(e instanceof Error ? e.message : String(e));
         }
