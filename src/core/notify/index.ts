@@ -3,5 +3,5 @@ export { localTime, businessSpan, standing } from './format';
 export type { MailAttachment, OutgoingMail, TicketBrief } from './types';
 export { recipientsOf } from './types';
 export { escalationMail } from './escalation';
-export { escalationDigest } from './digest';
+export { escalationDigest, escalationDigests, utf8Length } from './digest';
 export { reminderMail, resolvedMail } from './status';

@@ -1,4 +1,4 @@
-import { escalationDigest } from '../../core/notify/index';
+import { escalationDigests } from '../../core/notify/index';
 import type { QuotaMailer } from '../mail/quota';
 import { recordEscalation, safeDeliver, type Delivered, type PendingEscalation } from './deliver';
 
@@ -30,24 +30,33 @@ export class EscalationBatch {
    */
   flush(mailer: QuotaMailer, now: number, mayContinue: () => boolean): Map<string, Delivered> {
     const out = new Map<string, Delivered>();
-    for (const group of this.groups.values()) {
-      if (!mayContinue()) break;
+    groups: for (const group of this.groups.values()) {
       const first = group[0]!.item;
-      const mail =
-        group.length === 1
-          ? first.mail
-          : escalationDigest(
-              group.map((g) => g.item.mail),
-              first.mail.to,
-              first.mail.cc,
-            );
-      const outcome = safeDeliver(mailer, mail, '');
-      for (const g of group) out.set(g.ticketId, recordEscalation(g.item, outcome, mailer, now, group.length));
+      const parts = escalationDigests(
+        group.map((g) => g.item.mail),
+        first.mail.to,
+        first.mail.cc,
+        DIGEST_MAX_BYTES,
+      );
+      for (const part of parts) {
+        if (!mayContinue()) break groups;
+        const outcome = safeDeliver(mailer, part.mail, '');
+        for (const i of part.members) {
+          const g = group[i]!;
+          out.set(g.ticketId, recordEscalation(g.item, outcome, mailer, now, part.members.length));
+        }
+      }
     }
     this.groups.clear();
     return out;
   }
 }
+
+/**
+ * The largest digest body sent: half of Gmail's 200 KB consumer limit, so that a flood of
+ * hundreds of tickets goes out as a few digests rather than one mail Gmail refuses.
+ */
+const DIGEST_MAX_BYTES = 100 * 1024;
 
 /** The people a mail goes to, order and case aside. */
 function audienceKey(item: PendingEscalation): string {
