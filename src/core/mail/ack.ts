@@ -16,7 +16,7 @@ export interface AckInput {
   readonly requesterName: string;
   readonly priority: Priority;
   /** First-response deadline and the zone of the calendar it was counted in; null when no policy applies. */
-  readonly firstResponseDue: { readonly ms: number; readonly timeZone: string } | null;
+  readonly firstResponseDue: { readonly ms: number; readonly timeZone: string; readonly within?: string | null } | null;
   /** When the acknowledgement is written: a promise already past (mail read late) is not made. */
   readonly now?: number;
   readonly articles: readonly RankedArticle[];
@@ -36,7 +36,7 @@ export function acknowledgement(a: AckInput): OutgoingText {
     '',
     `We have received your request and opened ticket ${a.ticketId} (priority ${a.priority}).`,
     a.firstResponseDue && (a.now === undefined || a.firstResponseDue.ms > a.now)
-      ? `You will hear from us by ${localDeadline(a.firstResponseDue.ms, a.firstResponseDue.timeZone)}.`
+      ? `You will hear from us ${a.firstResponseDue.within ? `${a.firstResponseDue.within}, ` : ''}by ${localDeadline(a.firstResponseDue.ms, a.firstResponseDue.timeZone)}.`
       : 'We will get back to you as soon as we can.',
     `Please keep ${'[#' + a.ticketId + ']'} in the subject when you write about this request.`,
   ];

@@ -1,5 +1,6 @@
 import type { SlaContext, ClientRecord } from '../shared/sla-context';
 import { computeNewTicket } from '../tickets/new-ticket';
+import { targetInWords } from '../../core/sla/evaluate';
 
 export interface NewTicketDeadlines {
   /** Automation-owned cells of the new row (deadlines, SLA state, Policy, …), as the sweep computes them. */
@@ -7,6 +8,8 @@ export interface NewTicketDeadlines {
   /** Notes for the due cells that have a deadline: how it was counted. */
   readonly notes: Readonly<Record<string, string>>;
   readonly firstResponseDue: number | null;
+  /** The first-response target in words ("within 2 business days"), for the acknowledgement. */
+  readonly firstResponseWithin: string | null;
   /** The calendar's zone, to state the promise in local time. */
   readonly timeZone: string | null;
   readonly problem?: string;
@@ -31,7 +34,7 @@ export class Deadlines {
   forNewTicket(client: ClientRecord, cells: Readonly<Record<string, unknown>>, now: number): NewTicketDeadlines {
     const u = computeNewTicket(cells, client, this.context, now, this.spreadsheetZone);
     if (!('prepared' in u) || !u.prepared.ok || u.decision === null) {
-      return { values: {}, notes: {}, firstResponseDue: null, timeZone: null, problem: u.problem };
+      return { values: {}, notes: {}, firstResponseDue: null, firstResponseWithin: null, timeZone: null, problem: u.problem };
     }
     // A new request is held rather than opened on the fallback: its acknowledgement would promise a made-up deadline.
     if (u.prepared.fallback !== null)
@@ -42,6 +45,7 @@ export class Deadlines {
       values: u.values,
       notes,
       firstResponseDue: u.decision.dues['first response'],
+      firstResponseWithin: u.prepared.policy.firstResponse ? targetInWords(u.prepared.policy.firstResponse) : null,
       timeZone: u.prepared.calendar.timeZone,
     };
   }

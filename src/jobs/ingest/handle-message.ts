@@ -1,7 +1,9 @@
 import { acknowledgement, unregisteredReply } from '../../core/mail/ack';
 import type { ClientInfo, Directory } from '../../core/mail/directory';
 import { rankArticles, type Article } from '../../core/mail/kb';
-import { suggestPriority, suggestReason } from '../../core/mail/keywords';
+import { suggestReason } from '../../core/mail/keywords';
+import { ownWords } from '../../core/mail/own-words';
+import { classifyPriority, levelPriority, priorityBecause } from '../../core/tickets/priority-rules';
 import type { InboundMessage } from '../../core/mail/message';
 import { collisionKey, excerptOf, sameMessage } from '../../core/mail/message-id';
 import { heldAction, type MessageAction, type ReplyRecord } from '../../core/mail/message-action';
@@ -264,7 +266,9 @@ export class MessageHandler {
     const id = book.peekId();
     const received = receivedAt(p);
     const text = `${m.subject}\n${m.body}`;
-    const priority = suggestPriority(text, settings.priorityRules);
+    // The matrix reads what the sender wrote now, never an older mail quoted below it.
+    const matched = classifyPriority(`${cleanSubject(m.subject)}\n${ownWords(m.body)}`, settings.priorityRules);
+    const priority = levelPriority(matched.level);
     const reason = suggestReason(text, settings.reasonRules);
     const { followers, refused } = mergeFollowers([], p.cc, d.requester, d.clientId, this.c.directory);
     const client = this.c.clients.get(d.clientId);
@@ -320,12 +324,19 @@ export class MessageHandler {
     const event = d.followsClosed ? `opened ${id}, following up ${d.followsClosed} (closed)` : `opened ${id}`;
     this.c.log.add(
       'Opened ticket',
-      `${id} for ${d.requester}: "${cleanSubject(m.subject)}" (${priority}, ${reason})${d.followsClosed ? `; follows up ${d.followsClosed}, which is closed` : ''}`,
+      `${id} for ${d.requester}: "${cleanSubject(m.subject)}" (${priority}, ${reason}; ${priorityBecause(matched)})${d.followsClosed ? `; follows up ${d.followsClosed}, which is closed` : ''}`,
       { ticketId: id, clientId: d.clientId },
     );
     const reply =
       d.kind === 'customer'
-        ? this.queueAck(p, t, priority, due?.firstResponseDue && due.timeZone ? { ms: due.firstResponseDue, timeZone: due.timeZone } : null)
+        ? this.queueAck(
+            p,
+            t,
+            priority,
+            due?.firstResponseDue && due.timeZone
+              ? { ms: due.firstResponseDue, timeZone: due.timeZone, within: due.firstResponseWithin }
+              : null,
+          )
         : null;
     this.c.ledger.record(p, d.kind, id, { event, reply } satisfies MessageAction);
   }
@@ -340,7 +351,12 @@ export class MessageHandler {
     );
   }
 
-  private queueAck(p: ParsedMessage, t: WorkTicket, priority: Priority, due: { ms: number; timeZone: string } | null): ReplyRecord {
+  private queueAck(
+    p: ParsedMessage,
+    t: WorkTicket,
+    priority: Priority,
+    due: { ms: number; timeZone: string; within?: string | null } | null,
+  ): ReplyRecord {
     const to = p.sender.address;
     const limit = this.c.settings.acksPerSenderPerHour;
     if (!mayAcknowledge(this.c.ledger.replied(), to, this.c.now(), limit)) {

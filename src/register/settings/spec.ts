@@ -1,5 +1,6 @@
-import { DEFAULT_PRIORITY_KEYWORDS, DEFAULT_REASON_KEYWORDS } from '../../core/mail/keywords';
-import { PRIORITIES, REASONS } from '../../core/types/vocab';
+import { DEFAULT_REASON_KEYWORDS } from '../../core/mail/keywords';
+import { DEFAULT_PRIORITY_RULES } from '../../core/tickets/priority-defaults';
+import { REASONS } from '../../core/types/vocab';
 import { ACCOUNTING_SYSTEMS } from '../../core/billing/accounting-csv';
 import {
   choice,
@@ -12,6 +13,7 @@ import {
   keywordRules,
   nameList,
   plainText,
+  priorityRules,
   timeZone,
   wholeNumber,
   type Parser,
@@ -201,10 +203,11 @@ export const SETTINGS = {
   }),
   priorityRules: setting({
     key: 'Priority keywords',
-    explanation: 'Words in a new request that raise or lower its Priority (Medium when nothing matches).',
+    explanation:
+      'Priority of a new request from its own words (quoted history and negated words like "not urgent" do not count), one rule a line: "Level N (definition): phrase, phrase" lifts it to level N (1 = most urgent; the most urgent wins), "At most Level N (…): phrase" caps it; nothing matching = Level 4. People can always change it.',
     usedBy: ['inbox'],
-    initial: () => DEFAULT_PRIORITY_KEYWORDS,
-    parse: keywordRules(PRIORITIES),
+    initial: () => DEFAULT_PRIORITY_RULES,
+    parse: priorityRules,
   }),
   statementEditions: setting({
     key: 'Client statement editions',

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { defineTab } from '../tab-spec';
 import { addressList, instant, oneOf, optionalNumber, requiredText, text, preprocess } from '../cells';
+import { PRIORITY_DEFINITIONS } from '../../core/tickets/priority-defaults';
 import { PRIORITIES, REASONS, SLA_STATES, STATUSES } from '../../core/types/vocab';
 
 const A = 'automation' as const;
@@ -101,7 +102,11 @@ export const TicketsTab = defineTab({
     Followers: { note: 'People on Cc; they get status updates.', owner: A, outside: true, width: 250, wrap: true },
     Subject: { note: 'The first message’s subject, as sent.', owner: A, outside: true, width: 280 },
     Reason: { note: 'Bug / Question / …: decides whether troubleshooting time counts against the contract.', vocab: REASONS, width: 120 },
-    Priority: { note: 'Changing it recomputes every deadline from Received at.', vocab: PRIORITIES, width: 85 },
+    Priority: {
+      note: `Set from the request's words by Settings → Priority keywords; people can change it. Changing it recomputes every deadline from Received at.\n${PRIORITY_DEFINITIONS}`,
+      vocab: PRIORITIES,
+      width: 85,
+    },
     Status: { note: 'Waiting on customer pauses the resolution clock. Resolved stamps Resolved at.', vocab: STATUSES, width: 150 },
     Assignee: { note: 'The staff member working the ticket (mail address).', width: 170 },
     'Received at': { note: 'When the first message arrived.', owner: A, format: 'datetime', width: 140 },
