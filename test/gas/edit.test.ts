@@ -4,6 +4,7 @@ import { ClientsTab, TicketsTab } from '../../src/register/tabs';
 import { columnLetters } from '../../src/local/emulator/spreadsheet/a1';
 import vm from 'node:vm';
 import { emulator, inSandbox } from '../support/emulator';
+import { useContractPolicies } from '../support/contract-policies';
 import type { Emulator } from '../../src/local/emulator';
 
 const ZONE = 'America/Denver';
@@ -36,6 +37,7 @@ function ticketRow(i: number, over: Record<string, unknown> = {}): Record<string
 function register(tickets: Record<string, unknown>[], plan = 'Standard'): Emulator {
   const em = emulator({ now: mt('2026-11-02T08:00'), clockFollowsCalls: false });
   em.call('setup');
+  useContractPolicies(em);
   put(em, 'Clients', headersOf(ClientsTab), [
     {
       'Client ID': 'ACME',
@@ -122,7 +124,7 @@ describe('handleEdit: the installable edit trigger in the emulator', () => {
   });
 
   it('Waiting on customer pauses at the edit moment and resuming moves Resolution due by the paused business time', () => {
-    // Enterprise High: 4 h first response, 40 h resolution (seeded SLA Policies).
+    // Enterprise High: 4 h first response, 40 h resolution (the contract's SLA Policies).
     const em = register([ticketRow(1, { 'First response at': new Date(mt('2026-11-02T09:30')) })], 'Enterprise');
     at(em, '2026-11-02T10:00');
     em.call('sweepSla');

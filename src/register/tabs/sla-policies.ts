@@ -39,6 +39,7 @@ export const SlaPoliciesTab = defineTab({
     'At risk at (%)': optionalNumber('At risk at (%)').check(
       z.refine((n) => n === null || (n > 0 && n < 100), 'At risk at (%) must be between 0 and 100'),
     ),
+    Source: text,
     Problems: text,
   }),
   columns: {
@@ -61,6 +62,10 @@ export const SlaPoliciesTab = defineTab({
     },
     Calendar: { note: 'Calendar whose open hours count; blank = the client’s calendar (e.g. a 24h calendar for Critical).', width: 100 },
     'At risk at (%)': { note: 'A target is At risk once this share of it has passed (blank = 80).', format: 'number', width: 110 },
+    Source: {
+      note: 'Which document this row comes from (the service description a seeded row was taken from); blank for rows you add.',
+      width: 320,
+    },
     Problems: { note: 'Filled by the automation when the row cannot be used, with the reason.', owner: 'automation', width: 260 },
   },
 });
