@@ -391,6 +391,20 @@ describe('handleEdit: the installable edit trigger in the emulator', () => {
   });
 });
 
+describe('closing by hand', () => {
+  it('setting Status to Closed records who closed it and when; reopening clears both', () => {
+    const em = register([ticketRow(1)]);
+    at(em, '2026-11-02T11:00');
+    edit(em, 'T-000001', 'Status', 'Closed', 'sam@helpdesk.test');
+    expect(cell(em, 'T-000001', 'Closed by')).toBe('sam@helpdesk.test (by hand)');
+    expect(ms(cell(em, 'T-000001', 'Closed at'))).toBe(mt('2026-11-02T11:00'));
+    at(em, '2026-11-02T11:30');
+    edit(em, 'T-000001', 'Status', 'Open', 'sam@helpdesk.test');
+    expect(cell(em, 'T-000001', 'Closed by')).toBe('');
+    expect(cell(em, 'T-000001', 'Closed at')).toBe('');
+  });
+});
+
 describe('overlapping sweeps', () => {
   it('a sweep that finds the lock held sends nothing; the next one sends each due notice exactly once', () => {
     const em = register([ticketRow(1), ticketRow(2, { Priority: 'Medium' })]);

@@ -1,4 +1,4 @@
-import { normaliseWords } from '../mail/keywords';
+import { clauses, firstSaid, words } from '../mail/says';
 import { PRIORITIES, matchVocab, type Priority } from '../types/vocab';
 
 /**
@@ -79,41 +79,10 @@ export function parsePriorityRules(text: string): PriorityRule[] {
   return rules;
 }
 
-const NEGATIONS = new Set(['not', 'no', 'non', 'never', 'without', 'isnt', 'isn', 'arent', 'wasnt', 'dont', 'doesnt', 'nothing', 'nor']);
-/** How many words before a phrase a negation reaches ("not really that urgent"). */
-const NEGATION_REACH = 3;
-
-/** Words only, and "isn't" is one word, in the text as in the phrases. */
-const words = (text: string) => normaliseWords(text.replace(/['’]/g, ''));
-
-/**
- * Clauses as padded word strings, so a negation never reaches into the clause before ("No,
- * the server is down"). No phrase spans one: a phrase cannot hold a comma.
- */
-function clauses(text: string): string[] {
-  return text
-    .split(/[.!?;:,\n]+|\s[-–—]\s/)
-    .map(words)
-    .filter((s) => s.trim() !== '');
-}
-
-/** Whether `phrase` occurs in the sentence without a negation just before it. */
-export function saysPhrase(sentence: string, phrase: string): boolean {
-  const p = ` ${phrase} `;
-  if (p.trim() === '') return false;
-  const negatedPhrase = NEGATIONS.has(phrase.split(' ')[0]!);
-  for (let at = sentence.indexOf(p); at >= 0; at = sentence.indexOf(p, at + 1)) {
-    if (negatedPhrase) return true;
-    const before = sentence.slice(0, at).trim().split(' ').filter(Boolean).slice(-NEGATION_REACH);
-    if (!before.some((w) => NEGATIONS.has(w))) return true;
-  }
-  return false;
-}
-
 /** The level the rules give a request's text (subject and the sender's own words). */
 export function classifyPriority(text: string, rules: readonly PriorityRule[]): PriorityMatch {
   const said = clauses(text);
-  const hit = (r: PriorityRule) => r.phrases.find((ph) => said.some((s) => saysPhrase(s, ph))) ?? null;
+  const hit = (r: PriorityRule) => firstSaid(said, r.phrases);
   let best: PriorityMatch = { level: LOWEST_LEVEL, rule: null, phrase: null };
   for (const r of rules) {
     if (r.cap || (best.rule && r.level >= best.level)) continue;

@@ -24,6 +24,7 @@ import type { Deadlines } from './deadlines';
 import type { MessageLedger } from './message-ledger';
 import type { Replies } from './replies';
 import type { TicketBook, WorkTicket } from './ticket-book';
+import { closeOnAgreement } from './close-agreement';
 
 export interface HandlerContext {
   readonly book: TicketBook;
@@ -161,8 +162,10 @@ export class MessageHandler {
           this.adopt(p, t);
           return;
         }
-        this.append(p, t, d);
-        ledger.record(p, d.kind, t.id, { event: d.action, reply: null });
+        // A client agreeing to close a Resolved ticket closes it rather than reopening it.
+        const closed = d.reopen && d.kind === 'customer' ? closeOnAgreement(this.c, p, t) : null;
+        this.append(p, t, closed ? { ...d, reopen: false } : d);
+        ledger.record(p, d.kind, t.id, closed ?? { event: d.action, reply: null });
         return;
       }
       case 'open':

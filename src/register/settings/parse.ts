@@ -107,6 +107,15 @@ export const keywordRules =
     }
   };
 
+/** Phrases separated by commas (case and punctuation do not matter when they are matched). */
+export const phraseList: Parser<string[]> = (t) =>
+  ok(
+    t
+      .split(/[,;\n]/)
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+
 /** Priority rules (`Level N (definition): phrase, phrase`, one per line). */
 export const priorityRules: Parser<PriorityRule[]> = (t) => {
   try {

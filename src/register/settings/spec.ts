@@ -1,5 +1,6 @@
 import { DEFAULT_REASON_KEYWORDS } from '../../core/mail/keywords';
 import { DEFAULT_PRIORITY_RULES } from '../../core/tickets/priority-defaults';
+import { DEFAULT_AGREE_PHRASES, DEFAULT_PERSISTS_PHRASES } from '../../core/tickets/close-agreement';
 import { REASONS } from '../../core/types/vocab';
 import { ACCOUNTING_SYSTEMS } from '../../core/billing/accounting-csv';
 import {
@@ -12,6 +13,7 @@ import {
   incrementHours,
   keywordRules,
   nameList,
+  phraseList,
   plainText,
   priorityRules,
   timeZone,
@@ -208,6 +210,22 @@ export const SETTINGS = {
     usedBy: ['inbox'],
     initial: () => DEFAULT_PRIORITY_RULES,
     parse: priorityRules,
+  }),
+  closeAgreementPhrases: setting({
+    key: 'Close agreement phrases',
+    explanation:
+      'Words in a client’s reply to a Resolved ticket that agree it can be closed (comma separated, any language): the ticket is closed, recording who agreed and when, and they are thanked. Any other reply reopens it.',
+    usedBy: ['inbox'],
+    initial: () => DEFAULT_AGREE_PHRASES,
+    parse: phraseList,
+  }),
+  problemPersistsPhrases: setting({
+    key: 'Problem persists phrases',
+    explanation:
+      'Words in a reply to a Resolved ticket that say the problem is still there: it reopens, even if the reply also says “you can close”.',
+    usedBy: ['inbox'],
+    initial: () => DEFAULT_PERSISTS_PHRASES,
+    parse: phraseList,
   }),
   statementEditions: setting({
     key: 'Client statement editions',
