@@ -100,3 +100,35 @@ describe('agreement to close a Resolved ticket, through the bundle', () => {
     expect(rows(em, 'Tickets').find((r) => r['Ticket ID'] === 'T-000006')!.Status).toBe('Closed');
   });
 });
+
+describe('closing after silence, through the bundle', () => {
+  it('a Resolved ticket nobody answers closes after 5 business days with a notice in its thread, recorded as auto-closed, once', async () => {
+    const em = emulator({ now: AFTER_FIXTURES });
+    seedRegister(em);
+    await withFixtures(em);
+    em.call('ingestInbox');
+    setStatus(em, 'T-000006', 'Resolved');
+    em.clock.set(Date.UTC(2026, 10, 2, 22, 10)); // Mon 2 Nov, 15:10 MST
+    em.call('sweepSla');
+    const t6 = () => rows(em, 'Tickets').find((r) => r['Ticket ID'] === 'T-000006')!;
+    const resolvedAt = (t6()['Resolved at'] as Date).getTime();
+    const closing = () => em.mailbox.sent.filter((m) => m.text.includes('we have closed it as resolved') && m.text.includes('T-000006'));
+    // Five business days of MT-8-5 later is Mon 9 Nov at the same time: not yet a minute before.
+    em.clock.set(resolvedAt + 7 * 86_400_000 - 60_000);
+    em.call('sweepSla');
+    expect(t6().Status).toBe('Resolved');
+    em.clock.set(resolvedAt + 7 * 86_400_000 + 60_000);
+    em.call('sweepSla');
+    expect(t6()).toMatchObject({ Status: 'Closed', 'Closed by': 'auto-closed (no reply in 5 business days)' });
+    expect((t6()['Closed at'] as Date).getTime()).toBe(resolvedAt + 7 * 86_400_000);
+    expect(closing()).toHaveLength(1);
+    expect(closing()[0]!.text).toMatch(/we have closed it as resolved/);
+    expect(closing()[0]!.text).toMatch(/reply to this message: we pick it up again/);
+    expect(closing()[0]!.threadId).toBe(t6()['Thread ID']);
+    expect(String(t6().Notified)).toMatch(/auto-closed@\S+ — sent: /);
+    expect(rows(em, 'Log').some((l) => l.Action === 'Auto-closed' && l['Ticket ID'] === 'T-000006')).toBe(true);
+    em.clock.advance(3600_000);
+    em.call('sweepSla');
+    expect(closing()).toHaveLength(1);
+  });
+});

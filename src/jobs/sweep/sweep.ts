@@ -10,6 +10,7 @@ import { loadSlaContext } from '../shared/sla-context';
 import { reportSettingProblems } from '../shared/settings';
 import { loadMatrices } from '../shared/matrices';
 import { deliverNotice } from './deliver';
+import { autoClose, autoCloseDue } from './auto-close';
 import { QuotaMailer } from '../mail/quota';
 import { lockOrSkip } from '../lock-policy';
 import { syncProblems } from '../../register/problems-column';
@@ -134,7 +135,23 @@ function sweepLocked(ports: SweepPorts): SweepReport {
   let sent = 0;
   let drafted = 0;
   let deferred = 0;
+  const closedNow = new Map<string, Record<string, unknown>>();
   for (const u of updates) {
+    // A Resolved ticket nobody answered for the setting's business days closes, with a notice (its one mail this sweep).
+    const resolvedRow = live.find((r) => r.data['Ticket ID'] === u.key)!.data;
+    const closeDue = autoCloseDue(resolvedRow, u, ctx.settings.autoCloseBusinessDays, now);
+    if (closeDue !== null && ports.budget.remainingMs() >= SEND_RESERVE_MS) {
+      const brief = briefOf(resolvedRow, u, ports.rowLink?.(u.rowNumber) ?? '');
+      const closed = autoClose(resolvedRow, brief, mailer, ctx.settings.autoCloseBusinessDays, closeDue, now);
+      if (closed) {
+        ledgerAdds.set(u.key, [closed.entry]);
+        closedNow.set(u.key, closed.values);
+        log.add(closed.log.action, closed.log.detail, { ticketId: u.key, clientId: u.clientId });
+        if (closed.entry.outcome === 'sent') sent++;
+        else if (closed.entry.outcome === 'draft') drafted++;
+        continue;
+      }
+    }
     if (!u.decision || !u.prepared.ok || u.decision.notices.length === 0) continue;
     if (ports.budget.remainingMs() < SEND_RESERVE_MS) {
       deferred += u.decision.notices.length;
@@ -165,6 +182,7 @@ function sweepLocked(ports: SweepPorts): SweepReport {
       const row = fresh.byKey(u.key);
       if (!row) continue;
       const values: Record<string, unknown> = { ...u.values };
+      for (const [h, v] of Object.entries(closedNow.get(u.key) ?? {})) if (fresh.columnOf.has(h)) values[h] = v;
       const adds = ledgerAdds.get(u.key);
       const ledgerText = adds ? appendLedger(row.data.Notified, adds) : row.data.Notified;
       if (adds) values['Notified'] = ledgerText;
@@ -180,7 +198,8 @@ function sweepLocked(ports: SweepPorts): SweepReport {
       log.add(swept ? 'SLA fallback' : 'Ticket skipped', p.message, { ticketId: p.ticketId });
     }
     problems = count;
-    const plan = planWrites(fresh, [...writes, ...problemCells]);
+    // Status is people's column; the sweep writes it only to close a ticket after silence.
+    const plan = planWrites(fresh, [...writes, ...problemCells], closedNow.size > 0 ? ['Status'] : []);
     changedTickets = updates.filter((u) => differs(tickets, u) || ledgerAdds.has(u.key)).length;
     applyPlan(ticketsPort, plan);
   }

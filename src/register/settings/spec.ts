@@ -227,6 +227,14 @@ export const SETTINGS = {
     initial: () => DEFAULT_PERSISTS_PHRASES,
     parse: phraseList,
   }),
+  autoCloseBusinessDays: setting({
+    key: 'Auto-close after (business days)',
+    explanation:
+      'A Resolved ticket nobody replies to closes after this many business days of its calendar, with a notice to the requester and followers (0 = never). No seed gives a number; 5 is the product’s default.',
+    usedBy: ['sweep'],
+    initial: () => 5,
+    parse: wholeNumber(0, 365),
+  }),
   statementEditions: setting({
     key: 'Client statement editions',
     explanation: 'Editions whose clients get a monthly statement draft (comma separated; "none" for nobody).',
