@@ -21,6 +21,8 @@ export interface AckInput {
   readonly now?: number;
   readonly articles: readonly RankedArticle[];
   readonly followers: readonly string[];
+  /** Given on a weekday holiday of the client's calendar (blank: none is set, or not a holiday). */
+  readonly emergencyContact?: string;
 }
 
 export interface OutgoingText {
@@ -40,6 +42,8 @@ export function acknowledgement(a: AckInput): OutgoingText {
       : 'We will get back to you as soon as we can.',
     `Please keep ${'[#' + a.ticketId + ']'} in the subject when you write about this request.`,
   ];
+  if (a.emergencyContact?.trim())
+    lines.push(`Our office is closed today for a public holiday. In an emergency, please contact: ${a.emergencyContact.trim()}.`);
   if (a.followers.length > 0) lines.push(`People copied on your mail will receive updates too: ${a.followers.join(', ')}.`);
   if (a.articles.length > 0) {
     lines.push('', 'These articles may already answer your question:');

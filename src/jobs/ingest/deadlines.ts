@@ -1,6 +1,7 @@
 import type { SlaContext, ClientRecord } from '../shared/sla-context';
 import { computeNewTicket } from '../tickets/new-ticket';
 import { targetInWords } from '../../core/sla/evaluate';
+import { isWeekdayHoliday } from '../../core/calendar/weekday-holiday';
 
 export interface NewTicketDeadlines {
   /** Automation-owned cells of the new row (deadlines, SLA state, Policy, …), as the sweep computes them. */
@@ -10,6 +11,8 @@ export interface NewTicketDeadlines {
   readonly firstResponseDue: number | null;
   /** The first-response target in words ("within 2 business days"), for the acknowledgement. */
   readonly firstResponseWithin: string | null;
+  /** Whether now is a weekday holiday of the ticket's calendar (the acknowledgement then gives the emergency contact). */
+  readonly holidayToday: boolean;
   /** The calendar's zone, to state the promise in local time. */
   readonly timeZone: string | null;
   readonly problem?: string;
@@ -34,7 +37,15 @@ export class Deadlines {
   forNewTicket(client: ClientRecord, cells: Readonly<Record<string, unknown>>, now: number): NewTicketDeadlines {
     const u = computeNewTicket(cells, client, this.context, now, this.spreadsheetZone);
     if (!('prepared' in u) || !u.prepared.ok || u.decision === null) {
-      return { values: {}, notes: {}, firstResponseDue: null, firstResponseWithin: null, timeZone: null, problem: u.problem };
+      return {
+        values: {},
+        notes: {},
+        firstResponseDue: null,
+        firstResponseWithin: null,
+        holidayToday: false,
+        timeZone: null,
+        problem: u.problem,
+      };
     }
     // A new request is held rather than opened on the fallback: its acknowledgement would promise a made-up deadline.
     if (u.prepared.fallback !== null)
@@ -47,6 +58,7 @@ export class Deadlines {
       firstResponseDue: u.decision.dues['first response'],
       firstResponseWithin: u.prepared.policy.firstResponse ? targetInWords(u.prepared.policy.firstResponse) : null,
       timeZone: u.prepared.calendar.timeZone,
+      holidayToday: isWeekdayHoliday(u.prepared.calendar, now),
     };
   }
 }

@@ -337,7 +337,7 @@ export class MessageHandler {
             t,
             priority,
             due?.firstResponseDue && due.timeZone
-              ? { ms: due.firstResponseDue, timeZone: due.timeZone, within: due.firstResponseWithin }
+              ? { ms: due.firstResponseDue, timeZone: due.timeZone, within: due.firstResponseWithin, holiday: due.holidayToday }
               : null,
           )
         : null;
@@ -358,7 +358,7 @@ export class MessageHandler {
     p: ParsedMessage,
     t: WorkTicket,
     priority: Priority,
-    due: { ms: number; timeZone: string; within?: string | null } | null,
+    due: { ms: number; timeZone: string; within?: string | null; holiday?: boolean } | null,
   ): ReplyRecord {
     const to = p.sender.address;
     const limit = this.c.settings.acksPerSenderPerHour;
@@ -385,6 +385,7 @@ export class MessageHandler {
       now: this.c.now(),
       articles: rankArticles(`${p.msg.subject}\n${p.msg.body}`, [...this.c.articles()]),
       followers: t.followers,
+      emergencyContact: due?.holiday ? this.c.settings.holidayEmergencyContact : '',
     });
     this.c.replies.add({
       key: p.ledgerId,

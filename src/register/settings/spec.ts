@@ -211,6 +211,14 @@ export const SETTINGS = {
     initial: () => DEFAULT_PRIORITY_RULES,
     parse: priorityRules,
   }),
+  holidayEmergencyContact: setting({
+    key: 'Holiday emergency contact',
+    explanation:
+      'Who to call on a weekday holiday of the client’s calendar (name, phone, e-mail), given in acknowledgements sent that day, as Ascent360 provides emergency contacts on national holidays. Blank = none given.',
+    usedBy: ['inbox'],
+    initial: () => '',
+    parse: plainText,
+  }),
   closeAgreementPhrases: setting({
     key: 'Close agreement phrases',
     explanation:
