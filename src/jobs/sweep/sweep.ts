@@ -11,6 +11,7 @@ import { reportSettingProblems } from '../shared/settings';
 import { loadMatrices } from '../shared/matrices';
 import { deliverNotice } from './deliver';
 import { autoClose, autoCloseDue } from './auto-close';
+import { waitingUpdate } from './status-updates';
 import { QuotaMailer } from '../mail/quota';
 import { lockOrSkip } from '../lock-policy';
 import { syncProblems } from '../../register/problems-column';
@@ -138,11 +139,11 @@ function sweepLocked(ports: SweepPorts): SweepReport {
   const closedNow = new Map<string, Record<string, unknown>>();
   for (const u of updates) {
     // A Resolved ticket nobody answered for the setting's business days closes, with a notice (its one mail this sweep).
-    const resolvedRow = live.find((r) => r.data['Ticket ID'] === u.key)!.data;
-    const closeDue = autoCloseDue(resolvedRow, u, ctx.settings.autoCloseBusinessDays, now);
+    const row0 = live.find((r) => r.data['Ticket ID'] === u.key)!.data;
+    const closeDue = autoCloseDue(row0, u, ctx.settings.autoCloseBusinessDays, now);
     if (closeDue !== null && ports.budget.remainingMs() >= SEND_RESERVE_MS) {
-      const brief = briefOf(resolvedRow, u, ports.rowLink?.(u.rowNumber) ?? '');
-      const closed = autoClose(resolvedRow, brief, mailer, ctx.settings.autoCloseBusinessDays, closeDue, now);
+      const brief = briefOf(row0, u, ports.rowLink?.(u.rowNumber) ?? '');
+      const closed = autoClose(row0, brief, mailer, ctx.settings.autoCloseBusinessDays, closeDue, now);
       if (closed) {
         ledgerAdds.set(u.key, [closed.entry]);
         closedNow.set(u.key, closed.values);
@@ -150,6 +151,17 @@ function sweepLocked(ports: SweepPorts): SweepReport {
         if (closed.entry.outcome === 'sent') sent++;
         else if (closed.entry.outcome === 'draft') drafted++;
         continue;
+      }
+    }
+    // Waiting on customer: the requester and followers hear what is needed, once per wait.
+    if (ports.budget.remainingMs() >= SEND_RESERVE_MS) {
+      const update = waitingUpdate(row0, u, briefOf(row0, u, ports.rowLink?.(u.rowNumber) ?? ''), mailer, now);
+      if (update) {
+        ledgerAdds.set(u.key, [update.entry]);
+        log.add(update.log.action, update.log.detail, { ticketId: u.key, clientId: u.clientId });
+        if (update.entry.outcome === 'sent') sent++;
+        else if (update.entry.outcome === 'draft') drafted++;
+        if (update.entry.outcome === 'sent' || update.entry.outcome === 'draft') continue;
       }
     }
     if (!u.decision || !u.prepared.ok || u.decision.notices.length === 0) continue;
@@ -160,7 +172,7 @@ function sweepLocked(ports: SweepPorts): SweepReport {
     const row = live.find((r) => r.data['Ticket ID'] === u.key)!.data;
     const brief = briefOf(row, u, ports.rowLink?.(u.rowNumber) ?? '');
     const d = deliverNotice(u.decision.notices, row, u.prepared.client, brief, mailer, now);
-    if (d.entries.length) ledgerAdds.set(u.key, d.entries);
+    if (d.entries.length) ledgerAdds.set(u.key, [...(ledgerAdds.get(u.key) ?? []), ...d.entries]);
     for (const l of d.logs) log.add(l.action, l.detail, { ticketId: u.key, clientId: u.clientId });
     if (d.mailed) {
       const outcome = d.entries.find((e) => e.outcome === 'sent' || e.outcome === 'draft')?.outcome;

@@ -83,6 +83,7 @@ export const TicketsTab = defineTab({
     'Next update due': instant,
     'Resolution due': instant,
     'Resolved at': instant,
+    'Needed from client': text,
     'Closed by': text,
     'Closed at': instant,
     'SLA state': preprocess((v) => (v === '' ? null : v), z.nullable(z.enum(SLA_STATES))),
@@ -129,6 +130,10 @@ export const TicketsTab = defineTab({
       width: 140,
     },
     'Resolved at': { note: 'Stamped when Status becomes Resolved.', owner: A, format: 'datetime', width: 140 },
+    'Needed from client': {
+      note: 'What the client must send for work to continue: mailed to the requester and followers, in the ticket’s thread, when Status becomes Waiting on customer.',
+      width: 220,
+    },
     'Closed by': {
       note: 'Who closed it: the client who agreed by mail ("ann@acme.com (agreed by mail)"), or the person who set Closed.',
       owner: A,
