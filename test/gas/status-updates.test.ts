@@ -42,3 +42,42 @@ describe('status updates to the requester and followers, through the bundle', ()
     expect(em.mailbox.sent.length).toBe(before + 1);
   });
 });
+
+describe('incident reports for Enterprise, through the bundle', () => {
+  it('a Critical ticket of an Enterprise client Resolved gives the CSM a draft incident report (timeline in the client’s zone), never sent, once', async () => {
+    const em = emulator({ now: AFTER_FIXTURES });
+    seedRegister(em);
+    await withFixtures(em);
+    // essensys: Incident Reporting for Enterprise editions.
+    const clients = em.workbook.sheetValues('Clients') as unknown[][];
+    const h = clients[0] as string[];
+    clients.forEach((r, i) => {
+      if (i === 0) return;
+      em.workbook.writeRaw('Clients', [['Enterprise']], i + 1, h.indexOf('Edition') + 1);
+      em.workbook.writeRaw('Clients', [['csm@helpdesk.test']], i + 1, h.indexOf('CSM email') + 1);
+    });
+    em.call('ingestInbox');
+    const critical = rows(em, 'Tickets').find((t) => t.Priority === 'Critical')!;
+    const other = rows(em, 'Tickets').find((t) => t.Priority !== 'Critical')!;
+    setCell(em, String(critical['Ticket ID']), 'Status', 'Resolved');
+    setCell(em, String(other['Ticket ID']), 'Status', 'Resolved');
+    em.clock.advance(10 * 60_000);
+    const sentBefore = em.mailbox.sent.length;
+    em.call('sweepSla');
+    const reports = em.mailbox.drafts.filter((d) => d.subject.includes('Incident report'));
+    expect(reports).toHaveLength(1);
+    expect(reports[0]!.to).toBe('csm@helpdesk.test');
+    expect(reports[0]!.subject).toContain(`[#${critical['Ticket ID']}]`);
+    expect(reports[0]!.text).toMatch(/Timeline\n- \w{3} 2 Nov 2026, \d\d:\d\d MST: reported by /);
+    expect(reports[0]!.text).toMatch(/: resolved\n/);
+    expect(reports[0]!.text).toContain('Times are in America/Denver.');
+    // Never sent: only the two customers' resolution notices went out.
+    expect(em.mailbox.sent.slice(sentBefore).some((m) => m.subject.includes('Incident report'))).toBe(false);
+    expect(String(rows(em, 'Tickets').find((t) => t['Ticket ID'] === critical['Ticket ID'])!.Notified)).toMatch(
+      /incident report@\S+ — draft/,
+    );
+    em.clock.advance(10 * 60_000);
+    em.call('sweepSla');
+    expect(em.mailbox.drafts.filter((d) => d.subject.includes('Incident report'))).toHaveLength(1);
+  });
+});

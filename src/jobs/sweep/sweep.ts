@@ -12,6 +12,7 @@ import { loadMatrices } from '../shared/matrices';
 import { deliverNotice } from './deliver';
 import { autoClose, autoCloseDue } from './auto-close';
 import { waitingUpdate } from './status-updates';
+import { incidentReport } from './incident-report';
 import { QuotaMailer } from '../mail/quota';
 import { lockOrSkip } from '../lock-policy';
 import { syncProblems } from '../../register/problems-column';
@@ -153,11 +154,17 @@ function sweepLocked(ports: SweepPorts): SweepReport {
         continue;
       }
     }
+    // Enterprise, Critical, Resolved: a draft incident report for the CSM (a draft: not this ticket's one mail).
+    const report = incidentReport(row0, u, briefOf(row0, u, ports.rowLink?.(u.rowNumber) ?? ''), mailer, now);
+    if (report) {
+      ledgerAdds.set(u.key, [...(ledgerAdds.get(u.key) ?? []), report.entry]);
+      log.add(report.log.action, report.log.detail, { ticketId: u.key, clientId: u.clientId });
+    }
     // Waiting on customer: the requester and followers hear what is needed, once per wait.
     if (ports.budget.remainingMs() >= SEND_RESERVE_MS) {
       const update = waitingUpdate(row0, u, briefOf(row0, u, ports.rowLink?.(u.rowNumber) ?? ''), mailer, now);
       if (update) {
-        ledgerAdds.set(u.key, [update.entry]);
+        ledgerAdds.set(u.key, [...(ledgerAdds.get(u.key) ?? []), update.entry]);
         log.add(update.log.action, update.log.detail, { ticketId: u.key, clientId: u.clientId });
         if (update.entry.outcome === 'sent') sent++;
         else if (update.entry.outcome === 'draft') drafted++;
