@@ -51,11 +51,10 @@ describe('incident reports for Enterprise, through the bundle', () => {
     // essensys: Incident Reporting for Enterprise editions.
     const clients = em.workbook.sheetValues('Clients') as unknown[][];
     const h = clients[0] as string[];
-    clients.forEach((r, i) => {
-      if (i === 0) return;
+    for (let i = 1; i < clients.length; i++) {
       em.workbook.writeRaw('Clients', [['Enterprise']], i + 1, h.indexOf('Edition') + 1);
       em.workbook.writeRaw('Clients', [['csm@helpdesk.test']], i + 1, h.indexOf('CSM email') + 1);
-    });
+    }
     em.call('ingestInbox');
     const critical = rows(em, 'Tickets').find((t) => t.Priority === 'Critical')!;
     const other = rows(em, 'Tickets').find((t) => t.Priority !== 'Critical')!;
