@@ -81,6 +81,13 @@ describe('agreement to close a Resolved ticket, through the bundle', () => {
     expect(toAnn.inReplyTo).toBe('<agree-6@acme.com>');
     expect(toAnn.text).toContain('Ticket T-000006 is now closed');
 
+    // The reply that reopened T-000001 is answered with a status update to the requester and the followers.
+    const reopened = sent.filter((m) => m.text.includes('We have reopened ticket T-000001'));
+    expect(reopened).toHaveLength(1);
+    expect(reopened[0]!.to).toContain('ann@acme.com');
+    expect(reopened[0]!.cc).toContain('cy@acme.com');
+    expect(reopened[0]!.inReplyTo).toBe('<again-1@acme.com>');
+
     const messages = rows(em, 'Messages');
     expect(messages.find((m) => m['Message ID'] === '<agree-6@acme.com>')!.Action).toMatch(
       /closed: ann@acme\.com agreed; reply sent|closed: ann@acme\.com agreed; replied/,

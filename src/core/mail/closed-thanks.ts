@@ -4,7 +4,7 @@ import { ownMarker } from './own';
 import { taggedReplySubject } from './subject';
 
 /** The reply to a client who agreed a resolved ticket can be closed, in its thread. */
-export function closedThanks(ticketId: TicketId, subject: string, name: string): OutgoingText {
+export function closedThanks(ticketId: TicketId, subject: string, name: string, markKey: string): OutgoingText {
   const hello = name.trim() ? `Hello ${name.trim()},` : 'Hello,';
   return {
     subject: taggedReplySubject(ticketId, subject),
@@ -16,7 +16,24 @@ export function closedThanks(ticketId: TicketId, subject: string, name: string):
       '',
       'The Support team',
       '',
-      ownMarker('notice', `${ticketId}-closed`),
+      ownMarker('notice', markKey),
+    ].join('\n'),
+  };
+}
+
+/** The status update when a client's reply reopens a Resolved ticket: to them and the followers, in its thread. */
+export function reopenedNotice(ticketId: TicketId, subject: string, name: string, markKey: string): OutgoingText {
+  const hello = name.trim() ? `Hello ${name.trim()},` : 'Hello,';
+  return {
+    subject: taggedReplySubject(ticketId, subject),
+    body: [
+      hello,
+      '',
+      `Thank you for letting us know. We have reopened ticket ${ticketId} and will come back to you on it.`,
+      '',
+      'The Support team',
+      '',
+      ownMarker('notice', markKey),
     ].join('\n'),
   };
 }

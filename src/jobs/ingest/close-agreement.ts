@@ -1,10 +1,16 @@
-import { closedThanks } from '../../core/mail/closed-thanks';
-import type { MessageAction } from '../../core/mail/message-action';
+import { closedThanks, reopenedNotice } from '../../core/mail/closed-thanks';
+import type { MessageAction, ReplyRecord } from '../../core/mail/message-action';
 import { ownWords } from '../../core/mail/own-words';
 import { receivedAt, type ParsedMessage } from '../../core/mail/parsed';
 import { readResolvedReply } from '../../core/tickets/close-agreement';
 import type { HandlerContext } from './handle-message';
 import type { WorkTicket } from './ticket-book';
+
+/**
+ * Our copy's reference key: per message answered, so a ticket closed or reopened a second
+ * time is not taken for one whose notice was already sent.
+ */
+const noticeKey = (t: WorkTicket, what: string, p: ParsedMessage) => `${t.id}-${what}-${p.ledgerId.replace(/[^A-Za-z0-9._@-]/g, '')}`;
 
 /**
  * A client's reply to a Resolved ticket that agrees it can be closed closes it instead of
@@ -30,11 +36,12 @@ export function closeOnAgreement(c: HandlerContext, p: ParsedMessage, t: WorkTic
   c.book.touch(t, 'Closed at', at);
   c.log.add('Closed on agreement', `${who} agreed ${t.id} can be closed ("${read.phrase}")`, { ticketId: t.id, clientId: t.clientId });
   const contact = c.directory.contact(who);
-  const mail = closedThanks(t.id, p.msg.subject, contact?.name || p.sender.name);
+  const markKey = noticeKey(t, 'closed', p);
+  const mail = closedThanks(t.id, p.msg.subject, contact?.name || p.sender.name, markKey);
   c.replies.add({
     key: p.ledgerId,
     kind: 'notice',
-    markKey: `${t.id}-closed`,
+    markKey,
     gmailId: p.msg.gmailId,
     threadId: p.msg.threadId,
     ticketId: t.id,
@@ -43,4 +50,27 @@ export function closeOnAgreement(c: HandlerContext, p: ParsedMessage, t: WorkTic
     ...mail,
   });
   return { event: `added to ${t.id}; closed: ${who} agreed`, reply: { kind: 'reply', outcome: 'queued' } };
+}
+
+/**
+ * A client's reply reopened the ticket: they and the followers hear so in its thread (one
+ * status update per reopening, keyed by the message that reopened it).
+ */
+export function queueReopened(c: HandlerContext, p: ParsedMessage, t: WorkTicket): ReplyRecord {
+  const who = p.sender.address;
+  const contact = c.directory.contact(who);
+  const markKey = noticeKey(t, 'reopened', p);
+  const mail = reopenedNotice(t.id, p.msg.subject, contact?.name || p.sender.name, markKey);
+  c.replies.add({
+    key: p.ledgerId,
+    kind: 'notice',
+    markKey,
+    gmailId: p.msg.gmailId,
+    threadId: p.msg.threadId,
+    ticketId: t.id,
+    to: who,
+    cc: t.followers.filter((f) => f !== who),
+    ...mail,
+  });
+  return { kind: 'reply', outcome: 'queued' };
 }

@@ -24,7 +24,7 @@ import type { Deadlines } from './deadlines';
 import type { MessageLedger } from './message-ledger';
 import type { Replies } from './replies';
 import type { TicketBook, WorkTicket } from './ticket-book';
-import { closeOnAgreement } from './close-agreement';
+import { closeOnAgreement, queueReopened } from './close-agreement';
 
 export interface HandlerContext {
   readonly book: TicketBook;
@@ -165,7 +165,8 @@ export class MessageHandler {
         // A client agreeing to close a Resolved ticket closes it rather than reopening it.
         const closed = d.reopen && d.kind === 'customer' ? closeOnAgreement(this.c, p, t) : null;
         this.append(p, t, closed ? { ...d, reopen: false } : d);
-        ledger.record(p, d.kind, t.id, closed ?? { event: d.action, reply: null });
+        const reopened = !closed && d.reopen && d.kind === 'customer' ? queueReopened(this.c, p, t) : null;
+        ledger.record(p, d.kind, t.id, closed ?? { event: d.action, reply: reopened });
         return;
       }
       case 'open':
