@@ -392,12 +392,19 @@ describe('handleEdit: the installable edit trigger in the emulator', () => {
 });
 
 describe('closing by hand', () => {
-  it('setting Status to Closed records who closed it and when; reopening clears both', () => {
+  it('setting Status to Closed records who closed it and when, and the next sweep tells the requester once; reopening clears both', () => {
     const em = register([ticketRow(1)]);
     at(em, '2026-11-02T11:00');
     edit(em, 'T-000001', 'Status', 'Closed', 'sam@helpdesk.test');
     expect(cell(em, 'T-000001', 'Closed by')).toBe('sam@helpdesk.test (by hand)');
     expect(ms(cell(em, 'T-000001', 'Closed at'))).toBe(mt('2026-11-02T11:00'));
+    // The next sweep tells the requester, once.
+    at(em, '2026-11-02T11:10');
+    em.call('sweepSla');
+    em.call('sweepSla');
+    const closing = em.mailbox.sent.filter((m) => m.text.includes('We have closed your request T-000001'));
+    expect(closing.map((m) => m.to)).toEqual(['ann@acme.test']);
+    expect(String(cell(em, 'T-000001', 'Notified'))).toMatch(/closed@2026-11-02T18:00:00Z — sent: ann@acme\.test/);
     at(em, '2026-11-02T11:30');
     edit(em, 'T-000001', 'Status', 'Open', 'sam@helpdesk.test');
     expect(cell(em, 'T-000001', 'Closed by')).toBe('');

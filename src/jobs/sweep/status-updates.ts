@@ -1,6 +1,7 @@
 import { isoOf, parseLedger, type LedgerEntry } from '../../core/escalation/index';
 import type { TicketBrief } from '../../core/notify/index';
 import { waitingMail } from '../../core/notify/waiting';
+import { closedMail } from '../../core/notify/closed';
 import type { QuotaMailer } from '../mail/quota';
 import type { RowUpdate } from '../tickets/compute-row';
 import type { TicketRecord } from '../tickets/prepare';
@@ -55,5 +56,48 @@ export function waitingUpdate(
       action: outcome === 'sent' ? 'Status update sent' : 'Status update held as draft',
       detail: `Waiting on customer → ${recipients}`,
     },
+  };
+}
+
+export const closedTopic = (closedAtMs: number) => `closed@${isoOf(closedAtMs)}`;
+/** A ticket closed by hand longer ago than this when first seen is not announced late. */
+const CLOSED_WINDOW_MS = 72 * 3600_000;
+
+/** Whether a ticket a person closed still owes its requester the closing update. */
+export function closedNoticeDue(row: TicketRecord, now: number): boolean {
+  const at = row['Closed at']?.getTime();
+  if (row.Status !== 'Closed' || at === undefined || !/\(by hand\)$/.test(row['Closed by'] ?? '')) return false;
+  if (now - at > CLOSED_WINDOW_MS) return false;
+  return !parseLedger(row.Notified).some((e) => e.topic === closedTopic(at));
+}
+
+/** The closing update for a ticket a person closed (agreement and silence send their own). */
+export function closedUpdate(
+  row: TicketRecord,
+  mailer: QuotaMailer,
+  now: number,
+): { entry: LedgerEntry; log: { action: string; detail: string } } | null {
+  const topic = closedTopic(row['Closed at']!.getTime());
+  if (!EMAIL.test(row.Requester))
+    return {
+      entry: { atMs: now, topic, outcome: 'no address', detail: 'the ticket has no requester address' },
+      log: { action: 'Status update not sent', detail: 'no requester address' },
+    };
+  const mail = closedMail(
+    row['Ticket ID'],
+    row.Subject,
+    row.Requester.toLowerCase(),
+    row.Followers.filter((f) => EMAIL.test(f)),
+  );
+  let outcome: 'sent' | 'draft';
+  try {
+    outcome = mailer.deliver(mail, row['Thread ID'] ? { threadId: row['Thread ID'], keepThreadSubject: true } : undefined).delivery;
+  } catch {
+    return null;
+  }
+  const recipients = [...mail.to, ...mail.cc].join(', ');
+  return {
+    entry: { atMs: now, topic, outcome, detail: recipients },
+    log: { action: outcome === 'sent' ? 'Status update sent' : 'Status update held as draft', detail: `Closed → ${recipients}` },
   };
 }

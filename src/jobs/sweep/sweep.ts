@@ -11,7 +11,7 @@ import { reportSettingProblems } from '../shared/settings';
 import { loadMatrices } from '../shared/matrices';
 import { deliverNotice } from './deliver';
 import { autoClose, autoCloseDue } from './auto-close';
-import { waitingUpdate } from './status-updates';
+import { closedNoticeDue, closedUpdate, waitingUpdate } from './status-updates';
 import { incidentReport } from './incident-report';
 import { QuotaMailer } from '../mail/quota';
 import { lockOrSkip } from '../lock-policy';
@@ -91,7 +91,9 @@ function sweepLocked(ports: SweepPorts): SweepReport {
   requireColumns(tickets, 'sweep', 'sweep');
   const live = tickets.rows.filter((r) => r.data.Status !== 'Closed');
   const skippedClosed = tickets.rows.length - live.length;
-  if (live.length === 0 && problemCellWrites(tickets, []).cells.length === 0) {
+  // Tickets a person closed that still owe the requester the closing update (not evaluated).
+  const closedByHand = tickets.rows.filter((r) => closedNoticeDue(r.data, now));
+  if (live.length === 0 && closedByHand.length === 0 && problemCellWrites(tickets, []).cells.length === 0) {
     return empty('done', `Nothing to sweep (${skippedClosed} closed tickets).`, { skippedClosed });
   }
 
@@ -190,6 +192,16 @@ function sweepLocked(ports: SweepPorts): SweepReport {
     deferred += u.decision.notices.filter((n) => !acted.has(n.topic)).length;
   }
 
+  for (const r of closedByHand) {
+    if (ports.budget.remainingMs() < SEND_RESERVE_MS) break;
+    const update = closedUpdate(r.data, mailer, now);
+    if (!update) continue;
+    ledgerAdds.set(r.data['Ticket ID'], [update.entry]);
+    log.add(update.log.action, update.log.detail, { ticketId: r.data['Ticket ID'], clientId: r.data['Client ID'] });
+    if (update.entry.outcome === 'sent') sent++;
+    else if (update.entry.outcome === 'draft') drafted++;
+  }
+
   // Re-read under the lock and write by Ticket ID: users may have sorted or edited meanwhile.
   const needWrite = updates.some((u) => differs(tickets, u)) || ledgerAdds.size > 0 || problemCellWrites(tickets, updates).cells.length > 0;
   let changedTickets = 0;
@@ -208,6 +220,11 @@ function sweepLocked(ports: SweepPorts): SweepReport {
       if (u.prepared.ok) values['Escalation tier'] = highestTier(parseLedger(ledgerText)) ?? '';
       const notes = Object.keys(u.notes).length ? u.notes : undefined;
       byKey.push(notes ? { key: u.key, values, notes } : { key: u.key, values });
+    }
+    for (const [key, adds] of ledgerAdds) {
+      if (updates.some((u) => u.key === key)) continue;
+      const row = fresh.byKey(key);
+      if (row) byKey.push({ key, values: { Notified: appendLedger(row.data.Notified, adds) } });
     }
     const { writes } = writesByKey(fresh, byKey);
     const { cells: problemCells, fresh: newProblems, count } = problemCellWrites(fresh, updates);
