@@ -16,7 +16,7 @@ export const incidentTopic = (resolvedAtMs: number) => `incident report@${isoOf(
 export function incidentReport(
   row: TicketRecord,
   u: RowUpdate,
-  brief: TicketBrief,
+  brief: () => TicketBrief,
   mailer: QuotaMailer,
   now: number,
 ): { entry: LedgerEntry; log: { action: string; detail: string } } | null {
@@ -32,7 +32,7 @@ export function incidentReport(
       log: { action: 'Incident report not drafted', detail: 'the client has no CSM email (Clients)' },
     };
   const mail = incidentReportDraft(
-    brief,
+    brief(),
     {
       receivedAtMs: row['Received at']?.getTime() ?? resolvedAt,
       firstResponseAtMs: row['First response at']?.getTime() ?? null,

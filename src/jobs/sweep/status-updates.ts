@@ -20,7 +20,7 @@ export const waitingTopic = (fromMs: number) => `waiting@${isoOf(fromMs)}`;
 export function waitingUpdate(
   row: TicketRecord,
   u: RowUpdate,
-  brief: TicketBrief,
+  brief: () => TicketBrief,
   mailer: QuotaMailer,
   now: number,
 ): { entry: LedgerEntry; log: { action: string; detail: string } } | null {
@@ -39,7 +39,7 @@ export function waitingUpdate(
       log: { action: 'Status update not sent', detail: 'no requester address' },
     };
   const mail = waitingMail(
-    brief,
+    brief(),
     row.Followers.filter((f) => EMAIL.test(f)),
     row['Needed from client'] ?? '',
   );

@@ -157,14 +157,16 @@ function sweepLocked(ports: SweepPorts): SweepReport {
       }
     }
     // Enterprise, Critical, Resolved: a draft incident report for the CSM (a draft: not this ticket's one mail).
-    const report = incidentReport(row0, u, briefOf(row0, u, ports.rowLink?.(u.rowNumber) ?? ''), mailer, now);
+    // The brief (its row link costs calls) only for a ticket that gets a mail or draft.
+    const briefNow = () => briefOf(row0, u, ports.rowLink?.(u.rowNumber) ?? '');
+    const report = incidentReport(row0, u, briefNow, mailer, now);
     if (report) {
       ledgerAdds.set(u.key, [...(ledgerAdds.get(u.key) ?? []), report.entry]);
       log.add(report.log.action, report.log.detail, { ticketId: u.key, clientId: u.clientId });
     }
     // Waiting on customer: the requester and followers hear what is needed, once per wait.
     if (ports.budget.remainingMs() >= SEND_RESERVE_MS) {
-      const update = waitingUpdate(row0, u, briefOf(row0, u, ports.rowLink?.(u.rowNumber) ?? ''), mailer, now);
+      const update = waitingUpdate(row0, u, briefNow, mailer, now);
       if (update) {
         ledgerAdds.set(u.key, [...(ledgerAdds.get(u.key) ?? []), update.entry]);
         log.add(update.log.action, update.log.detail, { ticketId: u.key, clientId: u.clientId });
