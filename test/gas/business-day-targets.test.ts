@@ -48,9 +48,9 @@ describe('SLA Policies targets in hours or business days, through the bundle', (
     expect(low.Priority).toBe('Low');
     expect((low['First response due'] as Date).toISOString()).toBe('2026-11-04T17:00:00.000Z');
     const ack = em.mailbox.sent.find((m) => m.subject.includes(String(low['Ticket ID'])))!;
-    expect(ack.text).toContain('You will hear from us within 2 business days, by Wednesday 4 Nov, 10:00 MST.');
+    expect(ack.text).toContain('You will hear from us within 2 business days, by Wed 4 Nov 2026 10:00 MST.');
     const halfHour = em.mailbox.sent.find((m) => m.subject.includes('The export fails'))!;
-    expect(halfHour.text).toContain('within 30 business minutes, by Monday 2 Nov, 10:30 MST');
+    expect(halfHour.text).toContain('within 30 business minutes, by Mon 2 Nov 2026 10:30 MST');
     const note = inSandbox<string>(
       em,
       `var sh = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Tickets');

@@ -67,7 +67,7 @@ describe('incident reports for Enterprise, through the bundle', () => {
     expect(reports).toHaveLength(1);
     expect(reports[0]!.to).toBe('csm@helpdesk.test');
     expect(reports[0]!.subject).toContain(`[#${critical['Ticket ID']}]`);
-    expect(reports[0]!.text).toMatch(/Timeline\n- \w{3} 2 Nov 2026, \d\d:\d\d MST: reported by /);
+    expect(reports[0]!.text).toMatch(/Timeline\n- \w{3} 2 Nov 2026 \d\d:\d\d MST: reported by /);
     expect(reports[0]!.text).toMatch(/: resolved\n/);
     expect(reports[0]!.text).toContain('Times are in America/Denver.');
     // Never sent: only the two customers' resolution notices went out.
