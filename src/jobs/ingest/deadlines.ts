@@ -49,7 +49,15 @@ export class Deadlines {
     }
     // A new request is held rather than opened on the fallback: its acknowledgement would promise a made-up deadline.
     if (u.prepared.fallback !== null)
-      return { values: {}, notes: {}, firstResponseDue: null, timeZone: null, problem: u.prepared.fallback.reason };
+      return {
+        values: {},
+        notes: {},
+        firstResponseDue: null,
+        firstResponseWithin: null,
+        holidayToday: false,
+        timeZone: null,
+        problem: u.prepared.fallback.reason,
+      };
     const notes: Record<string, string> = {};
     for (const [header, note] of Object.entries(u.notes)) if (note !== '') notes[header] = note;
     return {
