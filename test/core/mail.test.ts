@@ -4,13 +4,7 @@ import { addressesIn, isAtDomain, parseAddressList } from '../../src/core/mail/a
 import { Directory } from '../../src/core/mail/directory';
 import { parseHeaderBlock } from '../../src/core/mail/headers';
 import { rankArticles } from '../../src/core/mail/kb';
-import {
-  parseKeywordRules,
-  suggestPriority,
-  suggestReason,
-  DEFAULT_PRIORITY_KEYWORDS,
-  DEFAULT_REASON_KEYWORDS,
-} from '../../src/core/mail/keywords';
+import { parseKeywordRules, suggestReason, DEFAULT_REASON_KEYWORDS } from '../../src/core/mail/keywords';
 import type { InboundMessage } from '../../src/core/mail/message';
 import { detectNoise } from '../../src/core/mail/noise';
 import { ownMarkIn } from '../../src/core/mail/own';
@@ -20,7 +14,7 @@ import { cleanSubject, taggedReplySubject, ticketTagIn } from '../../src/core/ma
 import { decide, mergeFollowers } from '../../src/core/tickets/decide';
 import { findTicket, type TicketIndex, type TicketView } from '../../src/core/tickets/join';
 import { formatTicketId, type TicketId } from '../../src/core/types/ids';
-import { PRIORITIES, REASONS } from '../../src/core/types/vocab';
+import { REASONS } from '../../src/core/types/vocab';
 
 const H = (text: string) => parseHeaderBlock(text.replace(/\n/g, '\r\n') + '\r\n\r\nbody');
 
@@ -219,18 +213,10 @@ describe('acknowledgement', () => {
 
 describe('keyword rules', () => {
   const reasons = parseKeywordRules(DEFAULT_REASON_KEYWORDS, REASONS, 'Reason keywords');
-  const priorities = parseKeywordRules(DEFAULT_PRIORITY_KEYWORDS, PRIORITIES, 'Priority keywords');
   it('suggests a reason by the most matching phrases, whole words only', () => {
     expect(suggestReason('The export fails with an error', reasons)).toBe('Bug');
     expect(suggestReason('How do I add a user?', reasons)).toBe('Question');
     expect(suggestReason('Errorless terror', reasons)).toBe('Unclassified');
-  });
-  it('urgent / outage / down for all users lift the priority', () => {
-    expect(suggestPriority('Export fails', priorities)).toBe('Medium');
-    expect(suggestPriority('URGENT: export fails', priorities)).toBe('High');
-    expect(suggestPriority('Outage: the app is down for all users', priorities)).toBe('Critical');
-    expect(suggestPriority('no rush, when you have time', priorities)).toBe('Low');
-    expect(suggestPriority('urgent, no rush', priorities)).toBe('High');
   });
   it('rejects rules a person mistyped with a clear message', () => {
     expect(() => parseKeywordRules('Bugz: a', REASONS, 'Reason keywords')).toThrow(/"Bugz" is not one of/);

@@ -4,6 +4,7 @@ import { ClientsTab, TicketsTab } from '../../src/register/tabs';
 import { columnLetters } from '../../src/local/emulator/spreadsheet/a1';
 import vm from 'node:vm';
 import { emulator, inSandbox } from '../support/emulator';
+import { useContractPolicies } from '../support/contract-policies';
 import type { Emulator } from '../../src/local/emulator';
 
 const ZONE = 'America/Denver';
@@ -36,6 +37,7 @@ function ticketRow(i: number, over: Record<string, unknown> = {}): Record<string
 function register(tickets: Record<string, unknown>[], plan = 'Standard'): Emulator {
   const em = emulator({ now: mt('2026-11-02T08:00'), clockFollowsCalls: false });
   em.call('setup');
+  useContractPolicies(em);
   put(em, 'Clients', headersOf(ClientsTab), [
     {
       'Client ID': 'ACME',
@@ -122,7 +124,7 @@ describe('handleEdit: the installable edit trigger in the emulator', () => {
   });
 
   it('Waiting on customer pauses at the edit moment and resuming moves Resolution due by the paused business time', () => {
-    // Enterprise High: 4 h first response, 40 h resolution (seeded SLA Policies).
+    // Enterprise High: 4 h first response, 40 h resolution (the contract's SLA Policies).
     const em = register([ticketRow(1, { 'First response at': new Date(mt('2026-11-02T09:30')) })], 'Enterprise');
     at(em, '2026-11-02T10:00');
     em.call('sweepSla');
@@ -386,6 +388,27 @@ describe('handleEdit: the installable edit trigger in the emulator', () => {
     at(em, '2026-11-02T10:40');
     em.call('sweepSla');
     expect(ms(cell(em, 'T-000001', 'Resolved at'))).toBe(mt('2026-11-02T10:40'));
+  });
+});
+
+describe('closing by hand', () => {
+  it('setting Status to Closed records who closed it and when, and the next sweep tells the requester once; reopening clears both', () => {
+    const em = register([ticketRow(1)]);
+    at(em, '2026-11-02T11:00');
+    edit(em, 'T-000001', 'Status', 'Closed', 'sam@helpdesk.test');
+    expect(cell(em, 'T-000001', 'Closed by')).toBe('sam@helpdesk.test (by hand)');
+    expect(ms(cell(em, 'T-000001', 'Closed at'))).toBe(mt('2026-11-02T11:00'));
+    // The next sweep tells the requester, once.
+    at(em, '2026-11-02T11:10');
+    em.call('sweepSla');
+    em.call('sweepSla');
+    const closing = em.mailbox.sent.filter((m) => m.text.includes('We have closed your request T-000001'));
+    expect(closing.map((m) => m.to)).toEqual(['ann@acme.test']);
+    expect(String(cell(em, 'T-000001', 'Notified'))).toMatch(/closed@2026-11-02T18:00:00Z — sent: ann@acme\.test/);
+    at(em, '2026-11-02T11:30');
+    edit(em, 'T-000001', 'Status', 'Open', 'sam@helpdesk.test');
+    expect(cell(em, 'T-000001', 'Closed by')).toBe('');
+    expect(cell(em, 'T-000001', 'Closed at')).toBe('');
   });
 });
 

@@ -110,7 +110,8 @@ describe('sweepSla in the emulator', () => {
     );
     em.clock.set(mt('2026-11-02T10:00'));
     em.call('sweepSla');
-    em.clock.set(mt('2026-11-02T12:05'));
+    // At risk at the product's 80% of High's 4 business hours: 12:12.
+    em.clock.set(mt('2026-11-02T12:15'));
     const r = em.run<string>('sweepSla');
     expect(r.error).toBeUndefined();
     expect(em.mailbox.sent).toHaveLength(1);
@@ -125,7 +126,7 @@ describe('sweepSla in the emulator', () => {
     }
     expect(r.value).toMatch(/25 notices sent/);
     // The next sweep sends nothing more for tier 1.
-    em.clock.set(mt('2026-11-02T12:15'));
+    em.clock.set(mt('2026-11-02T12:25'));
     em.call('sweepSla');
     expect(em.mailbox.sent).toHaveLength(1);
   });

@@ -1,7 +1,8 @@
 import type { InboundMessage } from '../../src/core/mail/message';
 import type { IngestPorts, MailboxPort } from '../../src/jobs/ingest/ports';
 import type { KeyValuePort } from '../../src/jobs/ports';
-import { calendarRows, holidayRows, slaPolicyRows } from '../../src/register/defaults/reference-data';
+import { calendarRows, holidayRows } from '../../src/register/defaults/reference-data';
+import { contractPolicyRows } from '../support/contract-policies';
 import {
   CalendarsTab,
   ClientsTab,
@@ -125,7 +126,7 @@ export function ingestFixture(settings: Record<string, string> = {}): IngestFixt
     HolidaysTab,
     holidayRows(2026, (d) => new Date(mt(`${d}T00:00`))),
   );
-  wb.put(SlaPoliciesTab, slaPolicyRows());
+  wb.put(SlaPoliciesTab, contractPolicyRows());
   wb.put(KnowledgeBaseTab, []);
   wb.put(TicketsTab, []);
   wb.put(MessagesTab, []);

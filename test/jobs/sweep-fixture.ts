@@ -11,7 +11,8 @@ import {
   SlaPoliciesTab,
   TicketsTab,
 } from '../../src/register/tabs';
-import { calendarRows, escalationRows, holidayRows, slaPolicyRows } from '../../src/register/defaults/reference-data';
+import { calendarRows, escalationRows, holidayRows } from '../../src/register/defaults/reference-data';
+import { contractPolicyRows } from '../support/contract-policies';
 import type { WorkbookPort } from '../../src/jobs/ports';
 import type { RunLogPort } from '../../src/jobs/ports';
 import type { MailPort, ReplyTarget } from '../../src/jobs/mail/port';
@@ -155,7 +156,7 @@ export function fixture(
     HolidaysTab,
     holidayRows(2026, (d) => new Date(mt(`${d}T00:00`))),
   );
-  wb.put(SlaPoliciesTab, slaPolicyRows());
+  wb.put(SlaPoliciesTab, contractPolicyRows());
   const emails: Record<string, string> = { 'Director Client Success': 'director@helpdesk.test', 'VP Client Success': 'vp@helpdesk.test' };
   wb.put(
     EscalationTab,

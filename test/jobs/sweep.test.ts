@@ -184,13 +184,16 @@ describe('SLA sweep over ports', () => {
     const t = f.wb.ticket('T-000001');
     expect((t['Resolved at'] as Date).getTime()).toBe(mt('2026-11-02T14:00'));
     expect(t['SLA state']).toBe('Met');
-    expect(f.mail.replies).toHaveLength(1);
-    expect(f.mail.replies[0]!.threadId).toBe('thread-T-000001');
-    expect(f.mail.replies[0]!.mail.to).toEqual(['ann@acme.test']);
-    expect(f.mail.replies[0]!.mail.cc).toEqual(['bob@acme.test']);
-    expect(f.mail.replies[0]!.mail.body).toContain('reply to this message');
+    // One status update for the wait, one for the resolution, each in the thread to requester and follower.
+    expect(f.mail.replies).toHaveLength(2);
+    expect(f.mail.replies[0]!.mail.subject).toMatch(/Waiting on you/);
+    const resolved = f.mail.replies[1]!;
+    expect(resolved.threadId).toBe('thread-T-000001');
+    expect(resolved.mail.to).toEqual(['ann@acme.test']);
+    expect(resolved.mail.cc).toEqual(['bob@acme.test']);
+    expect(resolved.mail.body).toContain('reply to this message');
     at(f, '2026-11-02T14:10');
-    expect(f.mail.replies).toHaveLength(1);
+    expect(f.mail.replies).toHaveLength(2);
 
     setCell(f, 'T-000001', 'Status', 'Open');
     at(f, '2026-11-02T15:00');

@@ -15,6 +15,8 @@ function sheetWith(name: string, header: string[]) {
   const workbook = new WorkbookModel({ name: 'T', timeZone: 'America/Denver' });
   const app = createSpreadsheetApp(ctx, workbook) as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
   const sheet = app.getActiveSpreadsheet().insertSheet(name);
+  // A new sheet has 26 columns, as in Sheets; Tickets has more (setup inserts them the same way).
+  if (sheet.getMaxColumns() < header.length) sheet.insertColumnsAfter(sheet.getMaxColumns(), header.length - sheet.getMaxColumns());
   sheet.getRange(1, 1, 1, header.length).setValues([header]);
   return { ctx, workbook, sheet };
 }

@@ -18,11 +18,13 @@ export interface AckInput {
   readonly requesterName: string;
   readonly priority: Priority;
   /** First-response deadline and the zone of the calendar it was counted in; null when no policy applies. */
-  readonly firstResponseDue: { readonly ms: number; readonly timeZone: string } | null;
+  readonly firstResponseDue: { readonly ms: number; readonly timeZone: string; readonly within?: string | null } | null;
   /** When the acknowledgement is written: a promise already past (mail read late) is not made. */
   readonly now?: number;
   readonly articles: readonly RankedArticle[];
   readonly followers: readonly string[];
+  /** Given on a weekday holiday of the client's calendar (blank: none is set, or not a holiday). */
+  readonly emergencyContact?: string;
 }
 
 export interface OutgoingText {
@@ -38,10 +40,12 @@ export function acknowledgement(a: AckInput): OutgoingText {
     '',
     `We have received your request and opened ticket ${a.ticketId} (priority ${a.priority}).`,
     a.firstResponseDue && (a.now === undefined || a.firstResponseDue.ms > a.now)
-      ? `You will hear from us by ${localDeadline(a.firstResponseDue.ms, a.firstResponseDue.timeZone)}.`
+      ? `You will hear from us ${a.firstResponseDue.within ? `${a.firstResponseDue.within}, ` : ''}by ${localDeadline(a.firstResponseDue.ms, a.firstResponseDue.timeZone)}.`
       : 'We will get back to you as soon as we can.',
     `Please keep ${'[#' + a.ticketId + ']'} in the subject when you write about this request.`,
   ];
+  if (a.emergencyContact?.trim())
+    lines.push(`Our office is closed today for a public holiday. In an emergency, please contact: ${a.emergencyContact.trim()}.`);
   if (a.followers.length > 0) lines.push(`People copied on your mail will receive updates too: ${a.followers.join(', ')}.`);
   if (a.articles.length > 0) {
     lines.push('', 'These articles may already answer your question:');

@@ -1,4 +1,4 @@
-import { PRIORITIES, REASONS, matchVocab, type Priority, type Reason } from '../types/vocab';
+import { REASONS, matchVocab, type Reason } from '../types/vocab';
 
 /**
  * Keyword rules a team tunes in Settings, one line per label:
@@ -36,12 +36,6 @@ export const DEFAULT_REASON_KEYWORDS =
   'Customization: customize, customise, customization, custom field, template, configure; ' +
   'Question: how do i, how to, how can, question, is it possible, where can i';
 
-/** Critical/High lift a request; Low lowers it; nothing matching leaves Medium. */
-export const DEFAULT_PRIORITY_KEYWORDS =
-  'Critical: outage, down for all users, production down, system down, not accessible, data loss; ' +
-  'High: urgent, asap, as soon as possible, time-sensitive, time sensitive, blocking, critical; ' +
-  'Low: when you have time, no rush, low priority';
-
 /** Words only: punctuation and case do not matter, and "errors" does not contain "error". */
 export function normaliseWords(text: string): string {
   return ` ${text
@@ -70,14 +64,4 @@ export function suggestReason(text: string, rules: readonly KeywordRule<Reason>[
   return best;
 }
 
-/** The most urgent priority any rule matches (Critical > High > Medium > Low); Medium by default. */
-export function suggestPriority(text: string, rules: readonly KeywordRule<Priority>[]): Priority {
-  const words = normaliseWords(text);
-  const matched = rules.filter((r) => r.phrases.some((p) => containsPhrase(words, p))).map((r) => r.label);
-  const urgent = PRIORITIES.filter((p) => p !== 'Low' && matched.includes(p));
-  if (urgent.length > 0) return urgent[0]!;
-  return matched.includes('Low') ? 'Low' : 'Medium';
-}
-
 export const REASON_VOCAB = REASONS;
-export const PRIORITY_VOCAB = PRIORITIES;

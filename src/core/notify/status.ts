@@ -15,7 +15,7 @@ export function resolvedMail(brief: TicketBrief, followers: readonly string[], r
     '',
     `We have marked your request ${brief.ticketId} "${subject}" as resolved (${localTime(resolvedAtMs, brief.zone)}).`,
     '',
-    'Please confirm that it works for you. If it does not, or something is still open, simply reply to this message and we will reopen the ticket.',
+    'Please confirm that it works for you: a reply saying so closes the ticket. If it does not, or something is still open, simply reply to this message and we will reopen it.',
     '',
     'Thank you,',
     'The Support team',

@@ -11,8 +11,26 @@ function targetOpenMs(cal: BusinessCalendar, start: EpochMs, target: Target): nu
   return openMsBetween(cal, from, dueBusinessDays(cal, from, target.days));
 }
 
+/**
+ * The note's heading. A business-day target says how it is counted, since a person checks it
+ * against a calendar: the same time of day on the Nth later day with open hours (a half day
+ * counts; weekends, holidays and closed days do not).
+ */
 function headingOf(target: Target): string {
-  return target.unit === 'hours' ? `${target.hours} h` : `${target.days} business day${target.days === 1 ? '' : 's'}`;
+  if (target.unit === 'hours') return `${target.hours} h`;
+  const n = target.days;
+  return `${n} business day${n === 1 ? '' : 's'} (the same time on the ${ordinal(n)} later day with open hours; weekends and holidays do not count, a half day does)`;
+}
+
+const ordinal = (n: number) =>
+  `${n}${n % 10 === 1 && n % 100 !== 11 ? 'st' : n % 10 === 2 && n % 100 !== 12 ? 'nd' : n % 10 === 3 && n % 100 !== 13 ? 'rd' : 'th'}`;
+
+/** A target as a client reads it in an acknowledgement: "within 4 business hours", "within 2 business days". */
+export function targetInWords(target: Target): string {
+  if (target.unit === 'business days') return `within ${target.days} business day${target.days === 1 ? '' : 's'}`;
+  const h = target.hours;
+  if (h < 1) return `within ${Math.round(h * 60)} business minutes`;
+  return `within ${h} business hour${h === 1 ? '' : 's'}`;
 }
 
 interface Clock {

@@ -15,6 +15,7 @@ import { isOwned, putBackNote, RECOMPUTED, ticketColumn, WATCHED } from './owned
 import { isBlankAt, isManualRow, MANUAL_DEFAULTED, MANUAL_TYPED, ManualNumbers, startManual, startsTicket } from './manual-ticket';
 import type { EditPorts, TicketEdit } from './ports';
 import { lockOrSkip } from '../lock-policy';
+import { closedStamps } from './closed-stamps';
 import { isBlankRow, sameCell } from '../../register/cell-equality';
 
 export interface EditReport {
@@ -207,6 +208,8 @@ function handleLocked(
       continue;
     }
     recomputed++;
+    if (watched.some((w) => w.header === 'Status'))
+      for (const w of closedStamps(data, header, edit.user, now)) writes.push({ rowNumber: row.rowNumber, ...w });
     for (const [h, v] of Object.entries(u.values)) {
       const note = u.notes[h];
       writes.push(

@@ -2,7 +2,9 @@ import { acknowledgement, unregisteredReply } from '../../core/mail/ack';
 import { authenticationFailure } from '../../core/mail/authentication';
 import type { ClientInfo, Directory } from '../../core/mail/directory';
 import { rankArticles, type Article } from '../../core/mail/kb';
-import { suggestPriority, suggestReason } from '../../core/mail/keywords';
+import { suggestReason } from '../../core/mail/keywords';
+import { ownWords } from '../../core/mail/own-words';
+import { classifyPriority, levelPriority, priorityBecause } from '../../core/tickets/priority-rules';
 import type { InboundMessage } from '../../core/mail/message';
 import { collisionKey, excerptOf, sameMessage } from '../../core/mail/message-id';
 import { heldAction, type MessageAction, type ReplyRecord } from '../../core/mail/message-action';
@@ -26,6 +28,7 @@ import { cappedEvent, dailyCapEvent, FloodGate } from './flood';
 import type { MessageLedger } from './message-ledger';
 import type { Replies } from './replies';
 import type { TicketBook, WorkTicket } from './ticket-book';
+import { closeOnAgreement, queueReopened } from './close-agreement';
 
 export interface HandlerContext {
   readonly book: TicketBook;
@@ -171,8 +174,11 @@ export class MessageHandler {
           this.adopt(p, t);
           return;
         }
-        this.append(p, t, d);
-        ledger.record(p, d.kind, t.id, { event: d.action, reply: null });
+        // A client agreeing to close a Resolved ticket closes it rather than reopening it.
+        const closed = d.reopen && d.kind === 'customer' ? closeOnAgreement(this.c, p, t) : null;
+        this.append(p, t, closed ? { ...d, reopen: false } : d);
+        const reopened = !closed && d.reopen && d.kind === 'customer' ? queueReopened(this.c, p, t) : null;
+        ledger.record(p, d.kind, t.id, closed ?? { event: d.action, reply: reopened });
         return;
       }
       case 'open':
@@ -330,7 +336,9 @@ export class MessageHandler {
     const id = book.peekId();
     const received = receivedAt(p);
     const text = `${m.subject}\n${m.body}`;
-    const priority = suggestPriority(text, settings.priorityRules);
+    // The matrix reads what the sender wrote now, never an older mail quoted below it.
+    const matched = classifyPriority(`${cleanSubject(m.subject)}\n${ownWords(m.body)}`, settings.priorityRules);
+    const priority = levelPriority(matched.level);
     const reason = suggestReason(text, settings.reasonRules);
     const { followers, refused } = mergeFollowers([], p.cc, d.requester, d.clientId, this.c.directory);
     const client = this.c.clients.get(d.clientId);
@@ -387,7 +395,7 @@ export class MessageHandler {
     const event = d.followsClosed ? `opened ${id}, following up ${d.followsClosed} (closed)` : `opened ${id}`;
     this.c.log.add(
       'Opened ticket',
-      `${id} for ${d.requester}: "${cleanSubject(m.subject)}" (${priority}, ${reason})${d.followsClosed ? `; follows up ${d.followsClosed}, which is closed` : ''}`,
+      `${id} for ${d.requester}: "${cleanSubject(m.subject)}" (${priority}, ${reason}; ${priorityBecause(matched)})${d.followsClosed ? `; follows up ${d.followsClosed}, which is closed` : ''}`,
       { ticketId: id, clientId: d.clientId },
     );
     // A forged From is someone else's address: the ticket is opened, the acknowledgement withheld.
@@ -399,7 +407,14 @@ export class MessageHandler {
       });
     const reply =
       d.kind === 'customer' && !forged
-        ? this.queueAck(p, t, priority, due?.firstResponseDue && due.timeZone ? { ms: due.firstResponseDue, timeZone: due.timeZone } : null)
+        ? this.queueAck(
+            p,
+            t,
+            priority,
+            due?.firstResponseDue && due.timeZone
+              ? { ms: due.firstResponseDue, timeZone: due.timeZone, within: due.firstResponseWithin, holiday: due.holidayToday }
+              : null,
+          )
         : null;
     this.c.ledger.record(p, d.kind, id, {
       event: forged ? `${event} (not acknowledged: ${forged})` : event,
@@ -417,7 +432,12 @@ export class MessageHandler {
     );
   }
 
-  private queueAck(p: ParsedMessage, t: WorkTicket, priority: Priority, due: { ms: number; timeZone: string } | null): ReplyRecord {
+  private queueAck(
+    p: ParsedMessage,
+    t: WorkTicket,
+    priority: Priority,
+    due: { ms: number; timeZone: string; within?: string | null; holiday?: boolean } | null,
+  ): ReplyRecord {
     const to = p.sender.address;
     const limit = this.c.settings.acksPerSenderPerHour;
     if (!mayAcknowledge(this.c.ledger.replied(), to, this.c.now(), limit)) {
@@ -443,6 +463,7 @@ export class MessageHandler {
       now: this.c.now(),
       articles: rankArticles(`${p.msg.subject}\n${p.msg.body}`, [...this.c.articles()]),
       followers: t.followers,
+      emergencyContact: due?.holiday ? this.c.settings.holidayEmergencyContact : '',
     });
     this.c.replies.add({
       key: p.ledgerId,

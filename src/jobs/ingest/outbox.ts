@@ -19,7 +19,7 @@ export interface QueuedMail {
   readonly body: string;
   /** The ledger key of the message being answered. */
   readonly key: string;
-  readonly kind: 'ack' | 'unregistered';
+  readonly kind: 'ack' | 'unregistered' | 'notice';
   /** What our copy's reference line carries (ownMarker key). */
   readonly markKey: string;
   readonly gmailId: string;

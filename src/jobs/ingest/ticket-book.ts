@@ -19,6 +19,9 @@ export interface WorkTicket extends TicketView {
   lastStaffAt: Date | null;
   lastCustomerAt: Date | null;
   resolvedAt: Date | null;
+  /** Set when a client's reply agrees the ticket can be closed (older registers may lack the columns). */
+  closedBy?: string;
+  closedAt?: Date;
   readonly isNew: boolean;
   readonly receivedAt: number | null;
   readonly priority: TicketRow['Priority'];
@@ -41,6 +44,8 @@ const UPDATED = [
   'Followers',
   'Status',
   'Resolved at',
+  'Closed by',
+  'Closed at',
 ] as const;
 type Updated = (typeof UPDATED)[number];
 
@@ -196,7 +201,8 @@ export class TicketBook {
     const fresh = readTable(port, TicketsTab);
     const updates = changed.map((t) => ({
       key: t.id,
-      values: Object.fromEntries([...t.changed].map((h) => [h, cellOf(t, h as Updated)])),
+      // Closed by / Closed at are written where the register has them (setup adds them).
+      values: Object.fromEntries([...t.changed].filter((h) => fresh.columnOf.has(h)).map((h) => [h, cellOf(t, h as Updated)])),
     }));
     const { writes, notFound } = writesByKey(fresh, updates);
     for (const k of notFound)
@@ -221,5 +227,9 @@ function cellOf(t: WorkTicket, header: Updated): unknown {
       return t.status;
     case 'Resolved at':
       return t.resolvedAt ?? '';
+    case 'Closed by':
+      return t.closedBy ?? '';
+    case 'Closed at':
+      return t.closedAt ?? '';
   }
 }

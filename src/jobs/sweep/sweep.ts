@@ -11,6 +11,9 @@ import { reportSettingProblems } from '../shared/settings';
 import { loadMatrices } from '../shared/matrices';
 import { deliverNotice } from './deliver';
 import { EscalationBatch } from './digest';
+import { autoClose, autoCloseDue } from './auto-close';
+import { closedNoticeDue, closedUpdate, waitingUpdate } from './status-updates';
+import { incidentReport } from './incident-report';
 import { QuotaMailer } from '../mail/quota';
 import { lockOrSkip } from '../lock-policy';
 import { syncProblems } from '../../register/problems-column';
@@ -89,7 +92,9 @@ function sweepLocked(ports: SweepPorts): SweepReport {
   requireColumns(tickets, 'sweep', 'sweep');
   const live = tickets.rows.filter((r) => r.data.Status !== 'Closed');
   const skippedClosed = tickets.rows.length - live.length;
-  if (live.length === 0 && problemCellWrites(tickets, []).cells.length === 0) {
+  // Tickets a person closed that still owe the requester the closing update (not evaluated).
+  const closedByHand = tickets.rows.filter((r) => closedNoticeDue(r.data, now));
+  if (live.length === 0 && closedByHand.length === 0 && problemCellWrites(tickets, []).cells.length === 0) {
     return empty('done', `Nothing to sweep (${skippedClosed} closed tickets).`, { skippedClosed });
   }
 
@@ -148,18 +153,51 @@ function sweepLocked(ports: SweepPorts): SweepReport {
     const acted = new Set(ledgerAdds.get(u.key)?.map((e) => e.topic));
     deferred += u.decision!.notices.filter((n) => !acted.has(n.topic)).length;
   };
+  const closedNow = new Map<string, Record<string, unknown>>();
   for (const u of updates) {
+    // A Resolved ticket nobody answered for the setting's business days closes, with a notice (its one mail this sweep).
+    const row0 = live.find((r) => r.data['Ticket ID'] === u.key)!.data;
+    const closeDue = autoCloseDue(row0, u, ctx.settings.autoCloseBusinessDays, now);
+    if (closeDue !== null && ports.budget.remainingMs() >= SEND_RESERVE_MS) {
+      const brief = briefOf(row0, u, ports.rowLink?.(u.rowNumber) ?? '');
+      const closed = autoClose(row0, brief, mailer, ctx.settings.autoCloseBusinessDays, closeDue, now);
+      if (closed) {
+        ledgerAdds.set(u.key, [closed.entry]);
+        closedNow.set(u.key, closed.values);
+        log.add(closed.log.action, closed.log.detail, { ticketId: u.key, clientId: u.clientId });
+        if (closed.entry.outcome === 'sent') sent++;
+        else if (closed.entry.outcome === 'draft') drafted++;
+        continue;
+      }
+    }
+    // Enterprise, Critical, Resolved: a draft incident report for the CSM (a draft: not this ticket's one mail).
+    // The brief (its row link costs calls) only for a ticket that gets a mail or draft.
+    const briefNow = () => briefOf(row0, u, ports.rowLink?.(u.rowNumber) ?? '');
+    const report = incidentReport(row0, u, briefNow, mailer, now);
+    if (report) {
+      ledgerAdds.set(u.key, [...(ledgerAdds.get(u.key) ?? []), report.entry]);
+      log.add(report.log.action, report.log.detail, { ticketId: u.key, clientId: u.clientId });
+    }
+    // Waiting on customer: the requester and followers hear what is needed, once per wait.
+    if (ports.budget.remainingMs() >= SEND_RESERVE_MS) {
+      const update = waitingUpdate(row0, u, briefNow, mailer, now);
+      if (update) {
+        ledgerAdds.set(u.key, [...(ledgerAdds.get(u.key) ?? []), update.entry]);
+        log.add(update.log.action, update.log.detail, { ticketId: u.key, clientId: u.clientId });
+        if (update.entry.outcome === 'sent') sent++;
+        else if (update.entry.outcome === 'draft') drafted++;
+        if (update.entry.outcome === 'sent' || update.entry.outcome === 'draft') continue;
+      }
+    }
     if (!u.decision || !u.prepared.ok || u.decision.notices.length === 0) continue;
     if (ports.budget.remainingMs() < SEND_RESERVE_MS * (batch.size > 0 ? 2 : 1)) {
       deferred += u.decision.notices.length;
       continue;
     }
-    const row = live.find((r) => r.data['Ticket ID'] === u.key)!.data;
-    const brief = briefOf(row, u, ports.rowLink?.(u.rowNumber) ?? '');
-    const d = deliverNotice(u.decision.notices, row, u.prepared.client, brief, mailer, now, batch);
+    const d = deliverNotice(u.decision.notices, row0, u.prepared.client, briefNow(), mailer, now, batch);
     if (d.batched) {
       // Its escalation goes out with the others due to the same people, after this loop.
-      if (d.entries.length) ledgerAdds.set(u.key, d.entries);
+      if (d.entries.length) ledgerAdds.set(u.key, [...(ledgerAdds.get(u.key) ?? []), ...d.entries]);
       for (const l of d.logs) log.add(l.action, l.detail, { ticketId: u.key, clientId: u.clientId });
       pending.set(u.key, u);
       continue;
@@ -173,6 +211,16 @@ function sweepLocked(ports: SweepPorts): SweepReport {
     else deferred += u.decision!.notices.length;
   }
 
+  for (const r of closedByHand) {
+    if (ports.budget.remainingMs() < SEND_RESERVE_MS) break;
+    const update = closedUpdate(r.data, mailer, now);
+    if (!update) continue;
+    ledgerAdds.set(r.data['Ticket ID'], [update.entry]);
+    log.add(update.log.action, update.log.detail, { ticketId: r.data['Ticket ID'], clientId: r.data['Client ID'] });
+    if (update.entry.outcome === 'sent') sent++;
+    else if (update.entry.outcome === 'draft') drafted++;
+  }
+
   // Re-read under the lock and write by Ticket ID: users may have sorted or edited meanwhile.
   const needWrite = updates.some((u) => differs(tickets, u)) || ledgerAdds.size > 0 || problemCellWrites(tickets, updates).cells.length > 0;
   let changedTickets = 0;
@@ -184,12 +232,18 @@ function sweepLocked(ports: SweepPorts): SweepReport {
       const row = fresh.byKey(u.key);
       if (!row) continue;
       const values: Record<string, unknown> = { ...u.values };
+      for (const [h, v] of Object.entries(closedNow.get(u.key) ?? {})) if (fresh.columnOf.has(h)) values[h] = v;
       const adds = ledgerAdds.get(u.key);
       const ledgerText = adds ? appendLedger(row.data.Notified, adds) : row.data.Notified;
       if (adds) values['Notified'] = ledgerText;
       if (u.prepared.ok) values['Escalation tier'] = highestTier(parseLedger(ledgerText)) ?? '';
       const notes = Object.keys(u.notes).length ? u.notes : undefined;
       byKey.push(notes ? { key: u.key, values, notes } : { key: u.key, values });
+    }
+    for (const [key, adds] of ledgerAdds) {
+      if (updates.some((u) => u.key === key)) continue;
+      const row = fresh.byKey(key);
+      if (row) byKey.push({ key, values: { Notified: appendLedger(row.data.Notified, adds) } });
     }
     const { writes } = writesByKey(fresh, byKey);
     const { cells: problemCells, fresh: newProblems, count } = problemCellWrites(fresh, updates);
@@ -199,7 +253,8 @@ function sweepLocked(ports: SweepPorts): SweepReport {
       log.add(swept ? 'SLA fallback' : 'Ticket skipped', p.message, { ticketId: p.ticketId });
     }
     problems = count;
-    const plan = planWrites(fresh, [...writes, ...problemCells]);
+    // Status is people's column; the sweep writes it only to close a ticket after silence.
+    const plan = planWrites(fresh, [...writes, ...problemCells], closedNow.size > 0 ? ['Status'] : []);
     changedTickets = updates.filter((u) => differs(tickets, u) || ledgerAdds.has(u.key)).length;
     applyPlan(ticketsPort, plan);
   }

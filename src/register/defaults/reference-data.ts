@@ -8,6 +8,11 @@ import { providerHolidays } from '../../core/holidays/provider-holidays';
  */
 type Row = Readonly<Record<string, string | number | Date>>;
 
+/** The seed documents, as a row's Source cell names them. */
+const ASCENT360 = 'Ascent360 Service and Support Overview';
+const ADVENDIO = 'ADvendio Support Team Process';
+const ESSENSYS = 'essensys Service Description – Customer Success';
+
 export const DEFAULT_CALENDAR_ID = 'MT-8-5';
 const SEED_ZONE = 'America/Denver';
 
@@ -39,8 +44,20 @@ export function calendarRows(zone: string = SEED_ZONE): Row[] {
       Fri: day,
       Sat: 'closed',
       Sun: 'closed',
+      Source: `${ASCENT360}: business hours Monday through Friday, 8am to 5pm Mountain Time${zone === SEED_ZONE ? '' : ` (here in ${zone}, the spreadsheet's zone)`}.`,
     },
-    { 'Calendar ID': '24x7', 'Time zone': zone, Mon: '24h', Tue: '24h', Wed: '24h', Thu: '24h', Fri: '24h', Sat: '24h', Sun: '24h' },
+    {
+      'Calendar ID': '24x7',
+      'Time zone': zone,
+      Mon: '24h',
+      Tue: '24h',
+      Wed: '24h',
+      Thu: '24h',
+      Fri: '24h',
+      Sat: '24h',
+      Sun: '24h',
+      Source: `${ASCENT360}: 24/7 monitoring of production servers. No seeded policy uses it: after-hours requests are reviewed the next business day.`,
+    },
   ];
 }
 
@@ -52,40 +69,51 @@ export function calendarRows(zone: string = SEED_ZONE): Row[] {
 export function holidayRows(year: number, toDate: (isoDate: string) => Date, zone: string = SEED_ZONE): Row[] {
   const id = defaultCalendarId(zone);
   return [year, year + 1].flatMap((y) =>
-    providerHolidays(y).map((h) => ({ 'Calendar ID': id, Date: toDate(h.date), Name: h.name, 'Open hours': h.open })),
+    providerHolidays(y).map((h) => ({
+      'Calendar ID': id,
+      Date: toDate(h.date),
+      Name: h.name,
+      'Open hours': h.open,
+      Source: `${ASCENT360}, Appendix A – Holidays Observed (the 2020 list, carried to ${y} by the same rule).`,
+    })),
   );
 }
 
+/**
+ * The seeds give one response-time matrix, the same for every plan (Ascent360: Critical
+ * "proactively monitored: updates within 2 business hours", High 4, Medium 8, Low 8
+ * business hours), and no resolution target anywhere: essensys aims to fix problems "according
+ * to the timescales set out in Schedule 2", which the seeds do not include. So every plan,
+ * Enterprise too, gets the matrix, and Resolution is left blank with a Source saying why,
+ * rather than a number no document gives.
+ */
 export function slaPolicyRows(): Row[] {
   const rows: Row[] = [];
-  const add = (plan: string, priority: string, first: number, update: number | '', resolution: number | '', calendar = '') =>
+  const matrix = `${ASCENT360}, Support Response Time Matrix`;
+  const noResolution = `Resolution: no seed gives one (the ${ESSENSYS} aims to fix problems per its Schedule 2 timescales, which are not included); fill in from your contract.`;
+  const add = (plan: string, priority: string, first: number, update: number | '', why: string) =>
     rows.push({
       Plan: plan,
       Priority: priority,
       'First response (h)': first,
       'Next update (h)': update,
-      'Resolution (h)': resolution,
-      Calendar: calendar,
-      'At risk at (%)': 75,
+      'Resolution (h)': '',
+      Calendar: '',
+      'At risk at (%)': '',
+      Source: `${matrix}: ${why}. ${noResolution} At risk at: blank = the product's 80% (no seed sets one).`,
     });
-  // The seed's Support Response Time Matrix: Critical "proactively monitored: updates within
-  // 2 business hours", High 4, Medium 8, Low 8 business hours.
-  for (const plan of ['Standard', 'CSM', 'Professional']) {
-    add(plan, 'Critical', 2, 2, '');
-    add(plan, 'High', 4, '', '');
-    add(plan, 'Medium', 8, '', '');
-    add(plan, 'Low', 8, '', '');
+  for (const plan of ['Standard', 'CSM', 'Professional', 'Enterprise']) {
+    add(plan, 'Critical', 2, 2, 'Critical, proactively monitored, updates within 2 business hours');
+    add(plan, 'High', 4, '', 'High, 4 business hours');
+    add(plan, 'Medium', 8, '', 'Medium, 8 business hours');
+    add(plan, 'Low', 8, '', 'Low, 8 business hours');
   }
-  // Enterprise: a production outage is watched around the clock (24/7 monitoring in the seed).
-  add('Enterprise', 'Critical', 2, 2, 24, '24x7');
-  add('Enterprise', 'High', 4, '', 40);
-  add('Enterprise', 'Medium', 8, '', 80);
-  add('Enterprise', 'Low', 16, '', '');
   return rows;
 }
 
 export function activityRows(): Row[] {
-  const yes = (a: string, rule: string) => ({ Activity: a, 'Counts toward contract': 'Yes', Rule: rule });
+  const source = `${ASCENT360}, Support Inclusions and Exclusions`;
+  const yes = (a: string, rule: string) => ({ Activity: a, 'Counts toward contract': 'Yes', Rule: rule, Source: source });
   return [
     yes('Status update', 'Status calls and updates count against contracted hours.'),
     yes('Account review', 'Account reviews and incremental meetings count.'),
@@ -98,27 +126,40 @@ export function activityRows(): Row[] {
       Activity: 'Troubleshooting',
       'Counts toward contract': 'Unless bug',
       Rule: 'Not deducted if a bug is identified; deducted if it is a user error, training gap, or no bug is found.',
+      Source: `${ASCENT360}: "time spent troubleshooting a client inquiry that is ultimately not a bug/defect" counts`,
     },
     {
       Activity: 'Product troubleshooting',
       'Counts toward contract': 'No',
       Rule: 'Product troubleshooting, reported by or for the benefit of the client, is excluded.',
+      Source: source,
     },
     {
       Activity: 'Server monitoring',
       'Counts toward contract': 'No',
       Rule: 'Server monitoring and performance troubleshooting are excluded.',
+      Source: `${ASCENT360}, Items Covered by Client's Monthly Fees`,
     },
   ];
 }
 
+/**
+ * The two seeded matrices: tiers and titles from Ascent360's Communication Matrix and
+ * ADvendio's Support Escalation Path. Names and e-mails are each team's own (the seeds say
+ * they are "provided by each side"), so they are blank. Neither seed says when a slipping
+ * target escalates (both matrices are for the client to use), so When is the product's own
+ * default, and the Source says so.
+ */
 export function escalationRows(): Row[] {
+  const when = "When: the product's default; the seed gives no timing.";
+  const a = `${ASCENT360}, Communication Matrix. ${when}`;
+  const v = `${ADVENDIO}, Support Escalation Path. ${when}`;
   return [
-    { Matrix: 'CSM-Director-VP', Tier: 1, Title: 'Client Success Manager', Name: '', Email: '', When: 'at risk' },
-    { Matrix: 'CSM-Director-VP', Tier: 2, Title: 'Director Client Success', Name: '', Email: '', When: 'breached' },
-    { Matrix: 'CSM-Director-VP', Tier: 3, Title: 'VP Client Success', Name: '', Email: '', When: 'breached + 4 h' },
-    { Matrix: 'CSM-COO-CEO', Tier: 1, Title: 'Customer Success Manager', Name: '', Email: '', When: 'at risk' },
-    { Matrix: 'CSM-COO-CEO', Tier: 2, Title: 'COO - Chief Operating Officer', Name: '', Email: '', When: 'breached' },
-    { Matrix: 'CSM-COO-CEO', Tier: 3, Title: 'CEO - Chief Executive Officer', Name: '', Email: '', When: 'breached + 8 h' },
+    { Matrix: 'CSM-Director-VP', Tier: 1, Title: 'Client Success Manager', Name: '', Email: '', When: 'at risk', Source: a },
+    { Matrix: 'CSM-Director-VP', Tier: 2, Title: 'Director Client Success', Name: '', Email: '', When: 'breached', Source: a },
+    { Matrix: 'CSM-Director-VP', Tier: 3, Title: 'VP Client Success', Name: '', Email: '', When: 'breached + 4 h', Source: a },
+    { Matrix: 'CSM-COO-CEO', Tier: 1, Title: 'Customer Success Manager', Name: '', Email: '', When: 'at risk', Source: v },
+    { Matrix: 'CSM-COO-CEO', Tier: 2, Title: 'COO - Chief Operating Officer', Name: '', Email: '', When: 'breached', Source: v },
+    { Matrix: 'CSM-COO-CEO', Tier: 3, Title: 'CEO - Chief Executive Officer', Name: '', Email: '', When: 'breached + 8 h', Source: v },
   ];
 }

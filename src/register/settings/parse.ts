@@ -1,6 +1,7 @@
 import { isZone } from '../../core/hours/month';
 import { KeywordRuleError, parseKeywordRules, type KeywordRule } from '../../core/mail/keywords';
 import { matchVocab } from '../../core/types/vocab';
+import { PriorityRuleError, parsePriorityRules, type PriorityRule } from '../../core/tickets/priority-rules';
 
 /**
  * How one Settings value is read: the text of a non-blank Value cell → the typed value, or
@@ -105,6 +106,25 @@ export const keywordRules =
       return bad(e.message.replace(/^rule: /, ''));
     }
   };
+
+/** Phrases separated by commas (case and punctuation do not matter when they are matched). */
+export const phraseList: Parser<string[]> = (t) =>
+  ok(
+    t
+      .split(/[,;\n]/)
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+
+/** Priority rules (`Level N (definition): phrase, phrase`, one per line). */
+export const priorityRules: Parser<PriorityRule[]> = (t) => {
+  try {
+    return ok(parsePriorityRules(t));
+  } catch (e) {
+    if (!(e instanceof PriorityRuleError)) throw e;
+    return bad(e.message);
+  }
+};
 
 /**
  * The Gmail search that finds support mail. A date in it is used as typed (it only narrows

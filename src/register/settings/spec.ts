@@ -1,6 +1,8 @@
 import { isFreemailDomain } from '../../core/mail/freemail';
-import { DEFAULT_PRIORITY_KEYWORDS, DEFAULT_REASON_KEYWORDS } from '../../core/mail/keywords';
-import { PRIORITIES, REASONS } from '../../core/types/vocab';
+import { DEFAULT_REASON_KEYWORDS } from '../../core/mail/keywords';
+import { DEFAULT_PRIORITY_RULES } from '../../core/tickets/priority-defaults';
+import { DEFAULT_AGREE_PHRASES, DEFAULT_PERSISTS_PHRASES } from '../../core/tickets/close-agreement';
+import { REASONS } from '../../core/types/vocab';
 import { ACCOUNTING_SYSTEMS } from '../../core/billing/accounting-csv';
 import {
   choice,
@@ -12,7 +14,9 @@ import {
   incrementHours,
   keywordRules,
   nameList,
+  phraseList,
   plainText,
+  priorityRules,
   timeZone,
   wholeNumber,
   type Parser,
@@ -217,10 +221,43 @@ export const SETTINGS = {
   }),
   priorityRules: setting({
     key: 'Priority keywords',
-    explanation: 'Words in a new request that raise or lower its Priority (Medium when nothing matches).',
+    explanation:
+      'Priority of a new request from its own words (quoted history and negated words like "not urgent" do not count), one rule a line: "Level N (definition): phrase, phrase" lifts it to level N (1 = most urgent; the most urgent wins), "At most Level N (…): phrase" caps it; nothing matching = Level 4. People can always change it.',
     usedBy: ['inbox'],
-    initial: () => DEFAULT_PRIORITY_KEYWORDS,
-    parse: keywordRules(PRIORITIES),
+    initial: () => DEFAULT_PRIORITY_RULES,
+    parse: priorityRules,
+  }),
+  holidayEmergencyContact: setting({
+    key: 'Holiday emergency contact',
+    explanation:
+      'Who to call on a weekday holiday of the client’s calendar (name, phone, e-mail), given in acknowledgements sent that day, as Ascent360 provides emergency contacts on national holidays. Blank = none given.',
+    usedBy: ['inbox'],
+    initial: () => '',
+    parse: plainText,
+  }),
+  closeAgreementPhrases: setting({
+    key: 'Close agreement phrases',
+    explanation:
+      'Words in a client’s reply to a Resolved ticket that agree it can be closed (comma separated, any language): the ticket is closed, recording who agreed and when, and they are thanked. Any other reply reopens it.',
+    usedBy: ['inbox'],
+    initial: () => DEFAULT_AGREE_PHRASES,
+    parse: phraseList,
+  }),
+  problemPersistsPhrases: setting({
+    key: 'Problem persists phrases',
+    explanation:
+      'Words in a reply to a Resolved ticket that say the problem is still there: it reopens, even if the reply also says “you can close”.',
+    usedBy: ['inbox'],
+    initial: () => DEFAULT_PERSISTS_PHRASES,
+    parse: phraseList,
+  }),
+  autoCloseBusinessDays: setting({
+    key: 'Auto-close after (business days)',
+    explanation:
+      'A Resolved ticket nobody replies to closes after this many business days of its calendar, with a notice to the requester and followers (0 = never). No seed gives a number; 5 is the product’s default.',
+    usedBy: ['sweep'],
+    initial: () => 5,
+    parse: wholeNumber(0, 365),
   }),
   statementEditions: setting({
     key: 'Client statement editions',

@@ -13,6 +13,7 @@ export const ActivitiesTab = defineTab({
     Activity: requiredText('Activity'),
     'Counts toward contract': oneOf(COUNTS_TOWARD, 'Counts toward contract'),
     Rule: text,
+    Source: text,
     Problems: text,
   }),
   columns: {
@@ -23,6 +24,10 @@ export const ActivitiesTab = defineTab({
       width: 150,
     },
     Rule: { note: 'The contract wording behind the rule.', width: 420 },
+    Source: {
+      note: 'Which document this row comes from (the service description a seeded row was taken from); blank for rows you add.',
+      width: 320,
+    },
     Problems: { note: 'Filled by the automation when the row cannot be used, with the reason.', owner: 'automation', width: 260 },
   },
 });

@@ -19,6 +19,7 @@ export const CalendarsTab = defineTab({
     Fri: text,
     Sat: text,
     Sun: text,
+    Source: text,
     Problems: text,
   }),
   columns: {
@@ -31,6 +32,10 @@ export const CalendarsTab = defineTab({
     Fri: { note: DAY_NOTE, format: 'text', width: 110 },
     Sat: { note: DAY_NOTE, format: 'text', width: 110 },
     Sun: { note: DAY_NOTE, format: 'text', width: 110 },
+    Source: {
+      note: 'Which document this row comes from (the service description a seeded row was taken from); blank for rows you add.',
+      width: 320,
+    },
     Problems: { note: 'Filled by the automation when the row cannot be used, with the reason.', owner: 'automation', width: 260 },
   },
 });

@@ -13,6 +13,7 @@ export const EscalationTab = defineTab({
     Name: text,
     Email: optionalEmail('Email'),
     When: requiredText('When'),
+    Source: text,
     Problems: text,
   }),
   columns: {
@@ -22,6 +23,10 @@ export const EscalationTab = defineTab({
     Name: { note: 'Who holds the tier.', width: 160 },
     Email: { note: 'Where the notice goes; blank = the client’s CSM email.', width: 200 },
     When: { note: '"at risk", "breached", or "breached + N h" (N business hours after the breach).', width: 150 },
+    Source: {
+      note: 'Which document this row comes from (the service description a seeded row was taken from); blank for rows you add.',
+      width: 320,
+    },
     Problems: { note: 'Filled by the automation when the row cannot be used, with the reason.', owner: 'automation', width: 260 },
   },
 });

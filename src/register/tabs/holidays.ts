@@ -11,6 +11,7 @@ export const HolidaysTab = defineTab({
     Date: preprocess((v) => (v === '' ? undefined : v), z.date({ error: 'Date must be a date' })),
     Name: text,
     'Open hours': text,
+    Source: text,
     Problems: text,
   }),
   columns: {
@@ -21,6 +22,10 @@ export const HolidaysTab = defineTab({
       note: 'Blank = closed all day; or the hours that replace the day’s usual hours, e.g. 08:00-12:00.',
       format: 'text',
       width: 120,
+    },
+    Source: {
+      note: 'Which document this row comes from (the service description a seeded row was taken from); blank for rows you add.',
+      width: 320,
     },
     Problems: { note: 'Filled by the automation when the row cannot be used, with the reason.', owner: 'automation', width: 260 },
   },

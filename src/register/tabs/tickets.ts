@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { defineTab } from '../tab-spec';
 import { addressList, instant, oneOf, optionalNumber, requiredText, text, preprocess } from '../cells';
+import { PRIORITY_DEFINITIONS } from '../../core/tickets/priority-defaults';
 import { PRIORITIES, REASONS, SLA_STATES, STATUSES } from '../../core/types/vocab';
 
 const A = 'automation' as const;
@@ -76,12 +77,16 @@ export const TicketsTab = defineTab({
     Priority: oneOf(PRIORITIES, 'Priority', 'Medium'),
     Status: oneOf(STATUSES, 'Status', 'New'),
     Assignee: text,
+    // People's column: next to Assignee, so the automation's columns stay one block to write.
+    'Needed from client': text,
     'Received at': instant,
     'First response due': instant,
     'First response at': instant,
     'Next update due': instant,
     'Resolution due': instant,
     'Resolved at': instant,
+    'Closed by': text,
+    'Closed at': instant,
     'SLA state': preprocess((v) => (v === '' ? null : v), z.nullable(z.enum(SLA_STATES))),
     'Escalation tier': optionalNumber('Escalation tier'),
     'Thread ID': text,
@@ -101,7 +106,11 @@ export const TicketsTab = defineTab({
     Followers: { note: 'People on Cc; they get status updates.', owner: A, outside: true, width: 250, wrap: true },
     Subject: { note: 'The first message’s subject, as sent.', owner: A, outside: true, width: 280 },
     Reason: { note: 'Bug / Question / …: decides whether troubleshooting time counts against the contract.', vocab: REASONS, width: 120 },
-    Priority: { note: 'Changing it recomputes every deadline from Received at.', vocab: PRIORITIES, width: 85 },
+    Priority: {
+      note: `Set from the request's words by Settings → Priority keywords; people can change it. Changing it recomputes every deadline from Received at.\n${PRIORITY_DEFINITIONS}`,
+      vocab: PRIORITIES,
+      width: 85,
+    },
     Status: { note: 'Waiting on customer pauses the resolution clock. Resolved stamps Resolved at.', vocab: STATUSES, width: 150 },
     Assignee: { note: 'The staff member working the ticket (mail address).', width: 170 },
     'Received at': { note: 'When the first message arrived.', owner: A, format: 'datetime', width: 140 },
@@ -122,6 +131,16 @@ export const TicketsTab = defineTab({
       width: 140,
     },
     'Resolved at': { note: 'Stamped when Status becomes Resolved.', owner: A, format: 'datetime', width: 140 },
+    'Needed from client': {
+      note: 'What the client must send for work to continue: mailed to the requester and followers, in the ticket’s thread, when Status becomes Waiting on customer.',
+      width: 220,
+    },
+    'Closed by': {
+      note: 'Who closed it: the client who agreed by mail ("ann@acme.com (agreed by mail)"), or the person who set Closed.',
+      owner: A,
+      width: 200,
+    },
+    'Closed at': { note: 'When it was closed (the agreeing mail’s time).', owner: A, format: 'datetime', width: 140 },
     'SLA state': { note: 'On track / At risk / Breached / Met / Paused, worst target first.', owner: A, vocab: SLA_STATES, width: 95 },
     'Escalation tier': { note: 'Highest escalation tier notified so far.', owner: A, format: 'number', width: 90 },
     'Thread ID': { note: 'Gmail thread of the ticket.', owner: A, format: 'text', width: 150 },

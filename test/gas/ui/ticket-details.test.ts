@@ -65,14 +65,14 @@ describe('Ticket details sidebar: server side in the emulator (real bundle)', ()
 
   it('includes the note that explains a deadline, and the ticket’s Log lines', () => {
     const em = fresh();
+    // The note sits on the First response due cell, wherever that column is.
+    const dueColumn = (em.workbook.sheetValues('Tickets')[0] as string[]).indexOf('First response due') + 1;
     inSandbox(
       em,
-      `SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Tickets').getRange('K2').setNote('4 business hours of CSM / High from Thu 10:00')`,
+      `SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Tickets').getRange(2, ${dueColumn}).setNote('4 business hours of CSM / High from Thu 10:00')`,
     );
     fill(em, 'Log', [{ At: at('2026-11-02T08:00'), Job: 'sweep', Action: 'Escalated', 'Ticket ID': 'T-000010', Detail: 'Tier 1 mailed' }]);
     const d = em.call<any>('ticketDetails', 't-000010');
-    const header = em.workbook.sheetValues('Tickets')[0] as string[];
-    expect(header[10]).toBe('First response due');
     expect(d.timeline.find((e: any) => e.label === 'First response due').detail).toBe('4 business hours of CSM / High from Thu 10:00');
     expect(d.log).toEqual([{ when: 'Mon 2 Nov 2026 08:00 MST', job: 'sweep', action: 'Escalated', detail: 'Tier 1 mailed' }]);
   });

@@ -105,7 +105,7 @@ async function outbox(dir: string): Promise<Ack[]> {
 
 /** The promise in an acknowledgement, if it makes one: "by Tue 8 Sep 2026 15:45 MDT". */
 function promises(text: string): boolean {
-  return /You will hear from us by/.test(text.replace(/=\r?\n/g, ''));
+  return /You will hear from us (within [^,]+, )?by /.test(text.replace(/=\r?\n/g, ''));
 }
 
 /** Types `value` into the client's `header` cell of the saved register, as a person would in Sheets. */

@@ -87,14 +87,14 @@ describe('run sweep', () => {
       expect(await runSweepCommand({ workbook: file, at, outbox: path.join(dir, name) }, sink)).toBe(0);
       return readdirSync(path.join(dir, name)).map((f) => `${f}\n${readFileSync(path.join(dir, name, f), 'utf8')}`);
     };
-    // High, Standard plan: first response due 13:00; at risk (75 %) from 12:00; the matrix: CSM at risk, Director breached.
+    // High, Standard plan: first response due 13:00; at risk (the product's 80 %) from 12:12; the matrix: CSM at risk, Director breached.
     expect(await sweep('2026-11-02T11:00:00-07:00', 'a')).toEqual([]);
     expect(text).toMatch(/Swept 1 ticket; 1 updated\./);
-    const atRisk = await sweep('2026-11-02T12:05:00-07:00', 'b');
+    const atRisk = await sweep('2026-11-02T12:15:00-07:00', 'b');
     expect(atRisk).toHaveLength(1);
     expect(atRisk[0]).toMatch(/^To: csm@helpdesk\.test/m);
     expect(atRisk[0]).toMatch(/escalation-tier-1-first-response-at-risk/);
-    expect(await sweep('2026-11-02T12:15:00-07:00', 'c')).toEqual([]);
+    expect(await sweep('2026-11-02T12:25:00-07:00', 'c')).toEqual([]);
     const breached = await sweep('2026-11-02T13:05:00-07:00', 'd');
     expect(breached).toHaveLength(1);
     expect(breached[0]).toMatch(/^To: director@helpdesk\.test/m);
@@ -119,7 +119,7 @@ describe('run sweep', () => {
     const file = await register(dir);
     const outbox = path.join(dir, 'outbox');
     const sink = { write: () => true } as unknown as NodeJS.WritableStream;
-    for (const at of ['2026-11-02T12:05:00-07:00', '2026-11-02T13:05:00-07:00', '2026-11-02T17:05:00-07:00']) {
+    for (const at of ['2026-11-02T12:15:00-07:00', '2026-11-02T13:05:00-07:00', '2026-11-02T17:05:00-07:00']) {
       expect(await runSweepCommand({ workbook: file, at, outbox }, sink)).toBe(0);
     }
     expect(readdirSync(outbox).sort()).toEqual([
