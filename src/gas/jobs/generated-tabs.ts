@@ -7,7 +7,7 @@ const PROTECTION_PREFIX = 'Support Desk: final billing';
 function generatedSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet): GeneratedSheet {
   return {
     readAll: () => sheet.getDataRange().getValues(),
-    replaceAll(values, formats, boldRows, widths) {
+    replaceAll(values, formats, boldRows, widths, alignments) {
       const rows = values.length;
       const width = values[0]?.length ?? 0;
       if (rows === 0 || width === 0) return;
@@ -21,8 +21,10 @@ function generatedSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet): GeneratedShe
       const grid: unknown[][] = [];
       const fmt: string[][] = [];
       const weights: GoogleAppsScript.Spreadsheet.FontWeight[][] = [];
+      const aligned: ('left' | 'right')[][] = [];
       const bold = new Set(boldRows);
       for (let r = 0; r < h; r++) {
+        aligned.push(Array.from({ length: w }, (_, c) => alignments?.[r]?.[c] ?? 'left'));
         const f = Array.from({ length: w }, (_, c) => formats[r]?.[c] ?? '@');
         fmt.push(f);
         // Plain-text cells take text verbatim (formats are set first), so no apostrophe there.
@@ -38,6 +40,7 @@ function generatedSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet): GeneratedShe
       range.setNumberFormats(fmt);
       range.setValues(grid);
       range.setFontWeights(weights);
+      if (alignments) range.setHorizontalAlignments(aligned);
       if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
       // One call per run of equal widths: a constant handful, however many rows.
       const ws = widths ?? [];

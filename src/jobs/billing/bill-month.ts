@@ -351,7 +351,7 @@ export function billMonth(p: BillingPorts, month: YearMonth, final: boolean, opt
 
   const tab = renderStatement(statement);
   const sheet = p.tabs.ensure(name);
-  sheet.replaceAll(tab.values, tab.formats, tab.boldRows, tab.widths);
+  sheet.replaceAll(tab.values, tab.formats, tab.boldRows, tab.widths, tab.alignments);
 
   writeHoursColumns(p.workbook, data, c, finals, p.log);
   if (final) {

@@ -15,6 +15,7 @@ import {
 } from '../../core/billing';
 import type { YearMonth } from '../../core/hours/month';
 import { isBlankCell } from '../../register/cell-equality';
+import type { Alignment } from './ports';
 
 /**
  * The `Billing YYYY-MM` tab: client rows under a header, a Total row, a blank row, then
@@ -38,7 +39,15 @@ export interface RenderedTab {
   readonly boldRows: number[];
   /** Column widths in pixels, column 1 first. */
   readonly widths: readonly number[];
+  /**
+   * Per cell: numbers right, text left, and each header over its own block's column —
+   * so "Logged h" sits right above the logged hours, not above the next column's.
+   */
+  readonly alignments: Alignment[][];
 }
+
+const NUMERIC = new Set([HOURS_FORMAT, MONEY_FORMAT, RATE_FORMAT]);
+const alignOf = (format: string): Alignment => (NUMERIC.has(format) ? 'right' : 'left');
 
 /**
  * Pixel widths of the 13 columns, each fitting both the summary column and the detail
@@ -56,9 +65,12 @@ export function renderStatement(s: MonthStatement): RenderedTab {
   const values: unknown[][] = [];
   const formats: string[][] = [];
   const boldRows: number[] = [];
-  const add = (line: unknown[], fmt: string[], bold = false) => {
+  const alignments: Alignment[][] = [];
+  /** `columns` is the block's formats: a header row takes its alignment from the column it heads. */
+  const add = (line: unknown[], fmt: string[], bold = false, columns: string[] = fmt) => {
     values.push(pad(line, ''));
     formats.push(pad(fmt, TEXT_FORMAT));
+    alignments.push(pad(columns, TEXT_FORMAT).map(alignOf));
     if (bold) boldRows.push(values.length);
   };
   const summaryFormats = [
@@ -76,7 +88,7 @@ export function renderStatement(s: MonthStatement): RenderedTab {
     TEXT_FORMAT,
     MONEY_FORMAT,
   ];
-  add([...SUMMARY_COLUMNS], [], true);
+  add([...SUMMARY_COLUMNS], [], true, summaryFormats);
   for (const r of s.rows) {
     add(
       [
@@ -134,7 +146,7 @@ export function renderStatement(s: MonthStatement): RenderedTab {
     TEXT_FORMAT,
     TEXT_FORMAT,
   ];
-  add([...DETAIL_COLUMNS], [], true);
+  add([...DETAIL_COLUMNS], [], true, detailFormats);
   for (const l of s.lines) {
     add(
       [
@@ -156,7 +168,7 @@ export function renderStatement(s: MonthStatement): RenderedTab {
       detailFormats,
     );
   }
-  return { values, formats, boldRows, widths: COLUMN_WIDTHS };
+  return { values, formats, boldRows, widths: COLUMN_WIDTHS, alignments };
 }
 
 export interface ParsedBillingTab {

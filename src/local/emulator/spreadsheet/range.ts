@@ -461,6 +461,9 @@ export class Range {
   setHorizontalAlignment(alignment: string | null): Range {
     return this.styled('setHorizontalAlignment', 'horizontalAlignment', alignment);
   }
+  setHorizontalAlignments(alignments: (string | null)[][]): Range {
+    return this.styled('setHorizontalAlignments', 'horizontalAlignment', alignments, true);
+  }
   setVerticalAlignment(alignment: string | null): Range {
     return this.styled('setVerticalAlignment', 'verticalAlignment', alignment);
   }

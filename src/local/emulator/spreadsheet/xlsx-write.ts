@@ -182,6 +182,9 @@ function writeStyles(ws: ExcelJS.Worksheet, sheet: SheetModel): void {
         } else if (st.property === 'verticalAlignment') {
           const vertical = v === 'top' || v === 'middle' || v === 'bottom' ? v : undefined;
           cell.alignment = { ...cell.alignment, vertical };
+        } else if (st.property === 'horizontalAlignment') {
+          const horizontal = v === 'left' || v === 'center' || v === 'right' ? v : undefined;
+          cell.alignment = { ...cell.alignment, horizontal };
         } else if (st.property === 'wrap') {
           // Wrapped cells also sit at the top, so a tall ledger cell lines up with its row's other cells.
           cell.alignment = { ...cell.alignment, wrapText: v === true, ...(v === true ? { vertical: 'top' as const } : {}) };
