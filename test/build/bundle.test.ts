@@ -51,14 +51,17 @@ describe('build/Code.js', () => {
     for (const name of REQUIRED) expect(exported).toContain(name);
   });
 
-  // 520 KB: the month close's invoices (numbering, the invoice document, the Xero / QuickBooks
+  // 560 KB: 520 KB as below, then the seeds' rules (the priority matrix, business-day targets,
+  // agreement to close and auto-close, status updates, incident reports), the outbound mail
+  // rules (outside text, flood caps, digests) and client escalation took it to 525 KB.
+  // Earlier, 520 KB: the month close's invoices (numbering, the invoice document, the Xero / QuickBooks
   // files and the Invoices tab) added about 13 KB; the installation self-check, the add-on's
   // trigger context and trigger ownership about 9 KB; the register's safety nets (fallback
   // calendar, column checks for every job, manual tickets, rows extended as tabs grow) about
   // 11 KB; the final-month ledger, reopening, exact rates, SOWs and invoice replacements about
   // 17 KB; the inbound mail rules about 7 KB. Apps Script's own limit per file is far above.
-  it('stays under 520 KB with our function names readable (Apps Script has no source maps)', () => {
-    expect(Buffer.byteLength(code)).toBeLessThan(520 * 1024);
+  it('stays under 560 KB with our function names readable (Apps Script has no source maps)', () => {
+    expect(Buffer.byteLength(code)).toBeLessThan(560 * 1024);
     for (const name of ['setupRegister', 'readTable', 'planWrites', 'evaluateTicket', 'installScheduledTriggers']) {
       expect(code, name).toMatch(new RegExp(`function ${name}\\(`));
     }

@@ -4,6 +4,7 @@ import type { Priority, SlaState } from '../types/vocab';
 import { escalationTopic, reminderTopic, resolvedTopic, type LedgerEntry } from './ledger';
 import type { Tier } from './matrix';
 import type { TargetRecord } from './record';
+import { tiersToldOnRequest } from './client-request';
 
 const HOUR_MS = 60 * MINUTE_MS;
 const TARGET_ORDER: readonly TargetName[] = ['first response', 'next update', 'resolution'];
@@ -120,13 +121,15 @@ export function decideTicket(s: TicketSituation, priority: Priority): TicketDeci
 
   const notices: Notice[] = [];
   const told = new Set(s.ledger.map((e) => e.topic));
+  // A tier a client's request already raised the ticket to is not told again by the SLA clock.
+  const toldOnRequest = tiersToldOnRequest(s.ledger);
   if (s.tiers && s.tiers.length > 0) {
     const escalations: EscalationNotice[] = [];
     for (const ev of evaluations) {
       if (!isLive(ev.target, facts)) continue;
       const cycle = ev.target === 'next update' ? cycleStart : undefined;
       const topicOf = (t: Tier) => escalationTopic(ev.target, t.tier, cycle);
-      const due = s.tiers.filter((t) => !told.has(topicOf(t)) && tierHolds(t, ev, cal, now));
+      const due = s.tiers.filter((t) => !told.has(topicOf(t)) && !toldOnRequest.has(t.tier) && tierHolds(t, ev, cal, now));
       if (due.length === 0) continue;
       const tier = due[due.length - 1]!;
       // Same target (and, for next update, the same clock) as this notice.

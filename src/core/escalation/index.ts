@@ -4,6 +4,7 @@ export { buildMatrices, matrixFor, type Matrices, type MatrixRow, type Tier } fr
 export {
   OUTCOMES,
   appendLedger,
+  clientEscalationTopic,
   escalationTopic,
   formatLedgerLine,
   highestTier,
@@ -14,6 +15,7 @@ export {
   type LedgerEntry,
   type Outcome,
 } from './ledger';
+export { pendingClientRequests, tiersToldOnRequest, toldTiers, type ClientRequest } from './client-request';
 export { formatRecord, parseRecord, type TargetRecord } from './record';
 export {
   RESOLVED_NOTICE_WINDOW_MS,

@@ -9,8 +9,11 @@
  * Topics: `<target> T<n>` for escalations (`next update@<cycle start ISO> T<n>`, as each
  * staff update starts a new next-update clock), `resolved@<resolved at ISO>` for the
  * customer notice and `reminder@<cycle start ISO>` for a Critical update reminder.
+ * A client's request to escalate is `client escalation@<their mail's ISO> — requested`
+ * (written by the inbox job), answered by `client escalation@<ISO> T<n>` (the tier told)
+ * and `client escalation@<ISO> reply` (what the client was told).
  */
-export const OUTCOMES = ['sent', 'draft', 'caught up', 'no address', 'failed', 'skipped'] as const;
+export const OUTCOMES = ['sent', 'draft', 'caught up', 'no address', 'failed', 'skipped', 'requested'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 export interface LedgerEntry {
@@ -50,6 +53,7 @@ export function appendLedger(cell: string, entries: readonly LedgerEntry[]): str
 export const escalationTopic = (target: string, tier: number, cycleStartMs?: number) =>
   cycleStartMs === undefined ? `${target} T${tier}` : `${target}@${isoOf(cycleStartMs)} T${tier}`;
 export const resolvedTopic = (resolvedAtMs: number) => `resolved@${isoOf(resolvedAtMs)}`;
+export const clientEscalationTopic = (requestedAtMs: number) => `client escalation@${isoOf(requestedAtMs)}`;
 export const reminderTopic = (cycleStartMs: number) => `reminder@${isoOf(cycleStartMs)}`;
 
 /** The highest tier any escalation line records (sent, drafted or caught up), or null. */

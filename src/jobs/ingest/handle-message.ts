@@ -29,6 +29,11 @@ import type { MessageLedger } from './message-ledger';
 import type { Replies } from './replies';
 import type { TicketBook, WorkTicket } from './ticket-book';
 import { closeOnAgreement, queueReopened } from './close-agreement';
+import { clientEscalationTopic } from '../../core/escalation/index';
+import { readEscalationRequest } from '../../core/tickets/escalation-request';
+
+/** A From that failed SPF/DKIM/DMARC may be anyone: it asks nothing of the matrix. */
+const forgedOrSpoofed = (p: ParsedMessage) => authenticationFailure(p.msg.headers) !== null;
 
 export interface HandlerContext {
   readonly book: TicketBook;
@@ -178,7 +183,8 @@ export class MessageHandler {
         const closed = d.reopen && d.kind === 'customer' ? closeOnAgreement(this.c, p, t) : null;
         this.append(p, t, closed ? { ...d, reopen: false } : d);
         const reopened = !closed && d.reopen && d.kind === 'customer' ? queueReopened(this.c, p, t) : null;
-        ledger.record(p, d.kind, t.id, closed ?? { event: d.action, reply: reopened });
+        const asked = !closed && d.kind === 'customer' ? this.escalationRequest(p, t) : '';
+        ledger.record(p, d.kind, t.id, closed ?? { event: `${d.action}${asked}`, reply: reopened });
         return;
       }
       case 'open':
@@ -416,10 +422,38 @@ export class MessageHandler {
               : null,
           )
         : null;
+    const asked = d.kind === 'customer' && !forged ? this.escalationRequest(p, t) : '';
     this.c.ledger.record(p, d.kind, id, {
-      event: forged ? `${event} (not acknowledged: ${forged})` : event,
+      event: (forged ? `${event} (not acknowledged: ${forged})` : event) + asked,
       reply,
     } satisfies MessageAction);
+  }
+
+  /**
+   * A registered contact asking, in their own words, to escalate the ticket: the request goes
+   * into its Notified ledger, where the next sweep answers it (the next tier is mailed, the
+   * client told who owns it). Returns the words for the Messages Action, or ''.
+   */
+  private escalationRequest(p: ParsedMessage, t: WorkTicket): string {
+    if (forgedOrSpoofed(p)) return '';
+    const phrase = readEscalationRequest(`${p.msg.subject}\n${ownWords(p.msg.body)}`, this.c.settings.escalationRequestPhrases);
+    if (!phrase) return '';
+    const at = receivedAt(p);
+    this.c.book.addLedgerLine(t, {
+      atMs: at,
+      topic: clientEscalationTopic(at),
+      outcome: 'requested',
+      detail: `${p.sender.address}: "${phrase}"`,
+    });
+    this.c.log.add(
+      'Escalation requested',
+      `${p.sender.address} asked to escalate ${t.id} ("${phrase}"); the next sweep tells the next tier of the matrix`,
+      {
+        ticketId: t.id,
+        clientId: t.clientId,
+      },
+    );
+    return '; escalation requested';
   }
 
   /** Cc addresses that did not become followers: the Log names them once, for a CSM to register. */

@@ -7,6 +7,7 @@ import { appendRows, applyPlan, planWrites, readTable, writesByKey, type Table }
 import { TicketsTab } from '../../register/tabs';
 import type { RunLogPort } from '../ports';
 import type { MessageLedger } from './message-ledger';
+import { appendLedger, type LedgerEntry } from '../../core/escalation/index';
 
 type TicketRow = RowOf<typeof TicketsTab>;
 
@@ -22,6 +23,8 @@ export interface WorkTicket extends TicketView {
   /** Set when a client's reply agrees the ticket can be closed (older registers may lack the columns). */
   closedBy?: string;
   closedAt?: Date;
+  /** Lines this run adds to the ticket's Notified ledger (a client's request to escalate), appended to the cell as re-read. */
+  notifiedAdds?: LedgerEntry[];
   readonly isNew: boolean;
   readonly receivedAt: number | null;
   readonly priority: TicketRow['Priority'];
@@ -46,6 +49,7 @@ const UPDATED = [
   'Resolved at',
   'Closed by',
   'Closed at',
+  'Notified',
 ] as const;
 type Updated = (typeof UPDATED)[number];
 
@@ -170,6 +174,13 @@ export class TicketBook {
     t.changed.add(header);
   }
 
+  /** Adds a line to the ticket's Notified ledger (the sweep acts on it); never rewrites what is there. */
+  addLedgerLine(t: WorkTicket, entry: LedgerEntry): void {
+    (t.notifiedAdds ??= []).push(entry);
+    if (t.isNew) t.row!.Notified = appendLedger(String(t.row!.Notified ?? ''), [entry]);
+    t.changed.add('Notified');
+  }
+
   /** Tickets opened by this run, in the order they were opened. */
   get openedTickets(): readonly WorkTicket[] {
     return this.opened;
@@ -202,7 +213,15 @@ export class TicketBook {
     const updates = changed.map((t) => ({
       key: t.id,
       // Closed by / Closed at are written where the register has them (setup adds them).
-      values: Object.fromEntries([...t.changed].filter((h) => fresh.columnOf.has(h)).map((h) => [h, cellOf(t, h as Updated)])),
+      values: Object.fromEntries(
+        [...t.changed]
+          .filter((h) => fresh.columnOf.has(h))
+          .map((h) =>
+            h === 'Notified'
+              ? [h, appendLedger(String(fresh.byKey(t.id)?.data.Notified ?? ''), t.notifiedAdds ?? [])]
+              : [h, cellOf(t, h as Updated)],
+          ),
+      ),
     }));
     const { writes, notFound } = writesByKey(fresh, updates);
     for (const k of notFound)
@@ -231,5 +250,7 @@ function cellOf(t: WorkTicket, header: Updated): unknown {
       return t.closedBy ?? '';
     case 'Closed at':
       return t.closedAt ?? '';
+    case 'Notified':
+      return ''; // appended to the re-read cell in write()
   }
 }

@@ -14,6 +14,7 @@ import { EscalationBatch } from './digest';
 import { autoClose, autoCloseDue } from './auto-close';
 import { closedNoticeDue, closedUpdate, waitingUpdate } from './status-updates';
 import { incidentReport } from './incident-report';
+import { answerClientEscalations } from './client-escalation';
 import { QuotaMailer } from '../mail/quota';
 import { lockOrSkip } from '../lock-policy';
 import { syncProblems } from '../../register/problems-column';
@@ -177,6 +178,18 @@ function sweepLocked(ports: SweepPorts): SweepReport {
     if (report) {
       ledgerAdds.set(u.key, [...(ledgerAdds.get(u.key) ?? []), report.entry]);
       log.add(report.log.action, report.log.detail, { ticketId: u.key, clientId: u.clientId });
+    }
+    // A client asked to escalate (the inbox wrote it into Notified): the next tier hears now, and the client who owns it.
+    if (u.prepared.ok && ports.budget.remainingMs() >= SEND_RESERVE_MS) {
+      const asked = answerClientEscalations(row0, u, u.tiers, u.prepared.client, briefNow, mailer, now);
+      if (asked) {
+        ledgerAdds.set(u.key, [...(ledgerAdds.get(u.key) ?? []), ...asked.entries]);
+        for (const l of asked.logs) log.add(l.action, l.detail, { ticketId: u.key, clientId: u.clientId });
+        sent += asked.sent;
+        drafted += asked.drafted;
+        // The ticket's mail this sweep; its SLA notices are decided again at the next.
+        if (asked.sent + asked.drafted > 0) continue;
+      }
     }
     // Waiting on customer: the requester and followers hear what is needed, once per wait.
     if (ports.budget.remainingMs() >= SEND_RESERVE_MS) {

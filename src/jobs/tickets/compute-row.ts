@@ -9,6 +9,7 @@ import {
   type LedgerEntry,
   type Matrices,
   type TicketDecision,
+  type Tier,
 } from '../../core/escalation/index';
 import { describePolicy } from '../../core/sla/index';
 import { DUE_COLUMNS } from './due-columns';
@@ -25,6 +26,8 @@ export interface RowUpdate {
   readonly decision: TicketDecision | null;
   readonly ledger: readonly LedgerEntry[];
   readonly matrixName: string | null;
+  /** The tiers of that matrix, for answering a client's request to escalate. */
+  readonly tiers: readonly Tier[] | null;
   /** Automation-owned values as they should be now (before this run's notices). */
   readonly values: Record<string, unknown>;
   /** Notes for due cells whose time changed: how the deadline was counted. */
@@ -52,7 +55,7 @@ export function computeRow(
   /** Who made the stamp, for the Log ('the sweep', 'the edit by ann@…'). */
   by = 'the sweep',
 ): RowUpdate {
-  const base = { key, clientId: row['Client ID'], rowNumber, matrixName: null, ledger: parseLedger(row.Notified) };
+  const base = { key, clientId: row['Client ID'], rowNumber, matrixName: null, tiers: null, ledger: parseLedger(row.Notified) };
   const prepared = prepareTicket(row, ctx, now);
   if (!prepared.ok) return { ...base, prepared, decision: null, values: {}, notes: {}, problem: prepared.problem, logs: [] };
 
@@ -112,5 +115,15 @@ export function computeRow(
       });
     }
   }
-  return { ...base, matrixName: matrix?.name ?? null, prepared, decision, values, notes, problem: prepared.fallback?.note ?? '', logs };
+  return {
+    ...base,
+    matrixName: matrix?.name ?? null,
+    tiers: matrix?.tiers ?? null,
+    prepared,
+    decision,
+    values,
+    notes,
+    problem: prepared.fallback?.note ?? '',
+    logs,
+  };
 }

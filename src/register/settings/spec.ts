@@ -2,6 +2,7 @@ import { isFreemailDomain } from '../../core/mail/freemail';
 import { DEFAULT_REASON_KEYWORDS } from '../../core/mail/keywords';
 import { DEFAULT_PRIORITY_RULES } from '../../core/tickets/priority-defaults';
 import { DEFAULT_AGREE_PHRASES, DEFAULT_PERSISTS_PHRASES } from '../../core/tickets/close-agreement';
+import { DEFAULT_ESCALATE_PHRASES } from '../../core/tickets/escalation-request';
 import { REASONS } from '../../core/types/vocab';
 import { ACCOUNTING_SYSTEMS } from '../../core/billing/accounting-csv';
 import {
@@ -249,6 +250,14 @@ export const SETTINGS = {
       'Words in a reply to a Resolved ticket that say the problem is still there: it reopens, even if the reply also says “you can close”.',
     usedBy: ['inbox'],
     initial: () => DEFAULT_PERSISTS_PHRASES,
+    parse: phraseList,
+  }),
+  escalationRequestPhrases: setting({
+    key: 'Escalation request phrases',
+    explanation:
+      'Words in a registered contact’s mail that ask to escalate their ticket (comma separated, any language): the next sweep mails the next tier of their escalation matrix with the history and tells them who owns it now. A negated phrase (“no need to escalate”) or one in quoted history does not count.',
+    usedBy: ['inbox'],
+    initial: () => DEFAULT_ESCALATE_PHRASES,
     parse: phraseList,
   }),
   autoCloseBusinessDays: setting({
