@@ -51,6 +51,58 @@ function describeIssues(error: z.core.$ZodError): string {
     .join('; ');
 }
 
+type RowOutcome = { readonly ok: true; readonly data: unknown } | { readonly ok: false; readonly message: string };
+
+/**
+ * Each row is checked against its tab's schema; a row whose cells are exactly those of a
+ * row checked before (most rows, on every run over a register) gets that outcome again
+ * instead of a second schema pass. The schemas are pure functions of the cells, so the
+ * answer is the same; each caller gets its own copy of the data, never a shared object.
+ */
+const ROW_CACHE_MAX = 50_000;
+const rowCache = new WeakMap<object, Map<string, RowOutcome>>();
+
+function parseRow(schema: z.ZodMiniObject, headers: readonly string[], record: Record<string, unknown>): RowOutcome {
+  const key = cacheKey(headers, record);
+  let cache = rowCache.get(schema);
+  const known = key === null ? undefined : cache?.get(key);
+  if (known) return known.ok ? { ok: true, data: copyOf(known.data) } : known;
+  const parsed = schema.safeParse(record);
+  const outcome: RowOutcome = parsed.success ? { ok: true, data: parsed.data } : { ok: false, message: describeIssues(parsed.error) };
+  if (key !== null) {
+    if (!cache) rowCache.set(schema, (cache = new Map()));
+    if (cache.size >= ROW_CACHE_MAX) cache.clear();
+    cache.set(key, outcome.ok ? { ok: true, data: copyOf(outcome.data) } : outcome);
+  }
+  return outcome;
+}
+
+/** The cells as an unambiguous string (each value typed and length-prefixed), or null for a cell of another kind. */
+function cacheKey(headers: readonly string[], record: Record<string, unknown>): string | null {
+  let key = '';
+  for (const h of headers) {
+    const v = record[h];
+    if (typeof v === 'string') key += `s${v.length}:${v}`;
+    else if (typeof v === 'number') key += `n${v};`;
+    else if (typeof v === 'boolean') key += v ? 'T' : 'F';
+    else if (v instanceof Date) key += `d${v.getTime()};`;
+    else if (v === null || v === undefined) key += 'u';
+    else return null;
+  }
+  return key;
+}
+
+/** A copy of parsed row data (a flat record of cells): its dates and lists are the caller's own. */
+function copyOf(v: unknown): unknown {
+  const src = v as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k in src) {
+    const x = src[k];
+    out[k] = x instanceof Date ? new Date(x.getTime()) : Array.isArray(x) ? x.slice() : x;
+  }
+  return out;
+}
+
 export function readTable<S extends z.ZodMiniObject>(port: SheetPort, spec: TabSpec<S>): Table<z.output<S>> {
   const raw = port.readAll();
   const header = (raw[0] ?? []).map((h) => String(h).trim());
@@ -75,9 +127,9 @@ export function readTable<S extends z.ZodMiniObject>(port: SheetPort, spec: TabS
       const c = columnOf.get(h);
       record[h] = c === undefined ? '' : (cells[c] ?? '');
     }
-    const parsed = spec.schema.safeParse(record);
-    if (!parsed.success) {
-      problems.push({ rowNumber: r + 1, message: describeIssues(parsed.error) });
+    const parsed = parseRow(spec.schema, expected, record);
+    if (!parsed.ok) {
+      problems.push({ rowNumber: r + 1, message: parsed.message });
       continue;
     }
     const row = { rowNumber: r + 1, data: parsed.data as z.output<S> };

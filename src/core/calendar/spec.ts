@@ -1,10 +1,10 @@
-import { IANAZone } from 'luxon';
+import { isKnownZone } from './zone';
 import { CalendarError } from './errors';
 import type { CalendarSpec } from './types';
 
 /** Rejects unknown zones up front: luxon would otherwise make every DateTime invalid, silently. */
 export function checkTimeZone(calendarId: string, zone: string): void {
-  if (typeof zone !== 'string' || !IANAZone.isValidZone(zone)) {
+  if (typeof zone !== 'string' || !isKnownZone(zone)) {
     throw new CalendarError(`calendar "${calendarId}": time zone "${String(zone)}" is not an IANA zone such as America/Denver`);
   }
 }

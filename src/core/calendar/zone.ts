@@ -19,7 +19,22 @@ const SAMPLE_MS = 24 * 3_600_000;
  * is the only place that asks a time-zone database anything; everything after it is
  * arithmetic.
  */
-export function offsetPeriods(zoneName: string, from: EpochMs, to: EpochMs): OffsetPeriod[] {
+export function offsetPeriods(zoneName: string, from: EpochMs, to: EpochMs): readonly OffsetPeriod[] {
+  // The same days are asked about by every ticket and every run: answers are kept, by zone
+  // and span (the tz database does not change while a script runs), up to a bound.
+  const key = `${zoneName}|${from}|${to}`;
+  const known = periodCache.get(key);
+  if (known) return known;
+  const periods = Object.freeze(computePeriods(zoneName, from, to));
+  if (periodCache.size >= PERIOD_CACHE_MAX) periodCache.clear();
+  periodCache.set(key, periods);
+  return periods;
+}
+
+const PERIOD_CACHE_MAX = 20_000;
+const periodCache = new Map<string, readonly OffsetPeriod[]>();
+
+function computePeriods(zoneName: string, from: EpochMs, to: EpochMs): OffsetPeriod[] {
   const zone = IANAZone.create(zoneName);
   const offsetAt = (t: EpochMs) => Math.round(zone.offset(t) * 60_000);
   const periods: OffsetPeriod[] = [];
@@ -47,6 +62,18 @@ export function offsetPeriods(zoneName: string, from: EpochMs, to: EpochMs): Off
   }
   periods.push({ start: periodStart, end: to, offsetMs: current });
   return periods;
+}
+
+const validZones = new Map<string, boolean>();
+
+/** Whether `name` is an IANA zone this runtime knows (luxon builds a formatter to find out: asked once per name). */
+export function isKnownZone(name: string): boolean {
+  let ok = validZones.get(name);
+  if (ok === undefined) {
+    ok = IANAZone.isValidZone(name);
+    validZones.set(name, ok);
+  }
+  return ok;
 }
 
 /** The zone's offset at one instant, in ms (for labelling, not for arithmetic). */

@@ -61,5 +61,13 @@ export function workDay(ms: number, sheetZone: string, providerZone: string): Is
 
 /** Whether a zone name is one luxon (and so Apps Script) knows. */
 export function isZone(zone: string): boolean {
-  return DateTime.now().setZone(zone).isValid;
+  // Asked on every run for the same few names; luxon builds a formatter each time to answer.
+  let ok = knownZones.get(zone);
+  if (ok === undefined) {
+    ok = DateTime.now().setZone(zone).isValid;
+    knownZones.set(zone, ok);
+  }
+  return ok;
 }
+
+const knownZones = new Map<string, boolean>();

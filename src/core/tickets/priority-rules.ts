@@ -58,6 +58,17 @@ function readLevel(word: string): Level | null {
  * `At most` before it for a cap and an optional `(definition)` after it.
  */
 export function parsePriorityRules(text: string): PriorityRule[] {
+  // Every run reads the same few hundred phrases: the last text's rules are kept (they are
+  // frozen values, so sharing them is safe), and a changed setting is parsed afresh.
+  if (lastRules && lastRules.text === text) return lastRules.rules;
+  const rules = parseRulesOf(text);
+  lastRules = { text, rules };
+  return rules;
+}
+
+let lastRules: { text: string; rules: PriorityRule[] } | null = null;
+
+function parseRulesOf(text: string): PriorityRule[] {
   const rules: PriorityRule[] = [];
   for (const line of text.split(/[;\n]+/)) {
     if (line.trim() === '') continue;
@@ -74,9 +85,9 @@ export function parsePriorityRules(text: string): PriorityRule[] {
       .split(',')
       .map((p) => words(p).trim())
       .filter(Boolean);
-    rules.push({ level, cap: Boolean(m[1]), criterion: (m[3] ?? '').trim(), phrases });
+    rules.push(Object.freeze({ level, cap: Boolean(m[1]), criterion: (m[3] ?? '').trim(), phrases: Object.freeze(phrases) as string[] }));
   }
-  return rules;
+  return Object.freeze(rules) as PriorityRule[];
 }
 
 /** The level the rules give a request's text (subject and the sender's own words). */

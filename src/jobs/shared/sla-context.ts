@@ -57,8 +57,18 @@ export interface SlaTables {
  * local midnight in the SPREADSHEET's zone (not the calendar's), so the date is read there.
  */
 export function holidayDate(value: Date, spreadsheetTimeZone: string): string {
-  return DateTime.fromMillis(value.getTime(), { zone: spreadsheetTimeZone, locale: 'en-US' }).toFormat('yyyy-MM-dd');
+  // Every sweep reads the same holiday cells: each answer is kept (a pure function of its inputs).
+  const key = `${spreadsheetTimeZone}|${value.getTime()}`;
+  let day = holidayDays.get(key);
+  if (day === undefined) {
+    day = DateTime.fromMillis(value.getTime(), { zone: spreadsheetTimeZone, locale: 'en-US' }).toFormat('yyyy-MM-dd');
+    if (holidayDays.size >= 10_000) holidayDays.clear();
+    holidayDays.set(key, day);
+  }
+  return day;
 }
+
+const holidayDays = new Map<string, string>();
 
 const schemaProblems = (tab: string, table: Table<unknown> | null): ContextProblem[] =>
   table ? table.problems.map((p) => ({ tab, rowNumber: p.rowNumber, message: p.message })) : [];

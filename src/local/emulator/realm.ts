@@ -41,16 +41,20 @@ export function createRealm(now: () => number): Realm {
     `(function (hostNow) {
       'use strict';
       var RealDate = Date;
-      var ClockDate = new Proxy(RealDate, {
-        construct: function (target, args, newTarget) {
-          return Reflect.construct(target, args.length === 0 ? [hostNow()] : args, newTarget);
-        },
-        apply: function () { return new RealDate(hostNow()).toString(); },
-        get: function (target, prop, receiver) {
-          if (prop === 'now') return function now() { return hostNow(); };
-          return Reflect.get(target, prop, receiver);
-        }
-      });
+      // A plain function, not a Proxy: scripts construct dates and test instanceof Date on
+      // every cell, and a Proxy's traps made that a large share of a replay's time.
+      var ClockDate = function Date(year, monthIndex, day, hours, minutes, seconds, ms) {
+        if (!new.target) return new RealDate(hostNow()).toString();
+        // A subclass (new.target) keeps its own prototype, as with the real Date.
+        if (new.target !== ClockDate) return Reflect.construct(RealDate, arguments.length === 0 ? [hostNow()] : arguments, new.target);
+        if (arguments.length === 0) return new RealDate(hostNow());
+        if (arguments.length === 1) return new RealDate(year);
+        return Reflect.construct(RealDate, arguments);
+      };
+      ClockDate.prototype = RealDate.prototype;
+      ClockDate.now = function now() { return hostNow(); };
+      ClockDate.parse = RealDate.parse;
+      ClockDate.UTC = RealDate.UTC;
       Object.defineProperty(RealDate.prototype, 'constructor', { value: ClockDate, writable: true, configurable: true });
       Object.defineProperty(globalThis, 'Date', { value: ClockDate, writable: true, configurable: true });
     })`,
