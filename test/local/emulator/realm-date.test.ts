@@ -16,7 +16,7 @@ describe('the sandbox Date follows the emulated clock and behaves as Date', () =
     expect(run('Date.UTC(2026, 10, 2, 17)')).toBe(now);
     expect(run("Date.parse('2026-11-02T17:00:00Z')")).toBe(now);
     expect(run('new Date(5).constructor === Date')).toBe(true);
-    expect(run("Object.prototype.toString.call(new Date())")).toBe('[object Date]');
+    expect(run('Object.prototype.toString.call(new Date())')).toBe('[object Date]');
     expect(run('class D extends Date { twice() { return this.getTime() * 2; } } new D(21).twice()')).toBe(42);
     expect(run('class E extends Date {} (new E()).getTime()')).toBe(now);
   });
