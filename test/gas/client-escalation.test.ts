@@ -97,6 +97,12 @@ describe('a client asks to escalate (Ascent360 Communication Matrix, ADvendio Su
     expect(out[1]!.threadId).toBe(rows(em, 'Tickets')[0]!['Thread ID']); // in the ticket's thread
     expect(out[1]!.text).toMatch(/Casey Moore, Client Success Manager now owns it/);
     expect(out[1]!.text).not.toMatch(/helpdesk\.test/); // never an internal address or note
+    // Written as a person would: the contact's name from Contacts, the provider's sign-off, an HTML part.
+    expect(out[1]!.text).toMatch(/^Hello Ann Lee,/);
+    expect(out[1]!.text).toMatch(/^Client Success$/m);
+    expect(out[1]!.html).toContain('<p>Hello Ann Lee,</p>');
+    // The escalation to staff stays plain.
+    expect(out[0]!.html).toBeUndefined();
     expect(rows(em, 'Tickets')[0]!['Escalation tier']).toBe(1);
     // The same sweep again tells nobody.
     k = em.mailbox.sent.length;

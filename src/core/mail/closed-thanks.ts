@@ -31,6 +31,8 @@ export function reopenedNotice(ticketId: TicketId, subject: string, name: string
       '',
       `Thank you for letting us know. We have reopened ticket ${ticketId} and will come back to you on it.`,
       '',
+      'You can add anything that helps, such as a screenshot or the time it happened, by replying to this message.',
+      '',
       'The Support team',
       '',
       ownMarker('notice', markKey),

@@ -1,4 +1,5 @@
 import { Directory } from '../../core/mail/directory';
+import { lettersVia } from '../mail/letters';
 import type { Article } from '../../core/mail/kb';
 import type { InboundMessage } from '../../core/mail/message';
 import { SETTINGS, type Settings } from '../../register/settings/spec';
@@ -206,6 +207,7 @@ class IngestRun {
   private readonly clientsTable: Table<RowOf<typeof ClientsTab>>;
   private readonly clients: ReadonlyMap<string, RowOf<typeof ClientsTab>>;
   private readonly brokenClients: ReadonlyMap<string, RowProblem>;
+  private readonly directory: Directory;
 
   constructor(
     private readonly ports: IngestPorts,
@@ -232,6 +234,7 @@ class IngestRun {
       })),
       clients.rows.map((r) => ({ clientId: r.data['Client ID'], name: r.data.Name, domains: r.data.Domains, status: r.data.Status })),
     );
+    this.directory = directory;
     this.handler = new MessageHandler({
       book: this.book,
       ledger: this.ledger,
@@ -345,7 +348,8 @@ class IngestRun {
 
   /** Sends the outbox, then records each reply's outcome in its ledger row (one batch) and saves what is left. */
   send(): { sent: number; drafted: number } {
-    const { mail, mailbox, budget, clock, log, workbook } = this.ports;
+    const { mailbox, budget, clock, log, workbook } = this.ports;
+    const mail = lettersVia(this.ports.mail, (a) => this.directory.contact(a)?.name ?? '', this.settings.providerName);
     const mailer = new QuotaMailer(mail, this.settings.mailQuotaReserve);
     const result = this.replies.length
       ? this.replies.send(mailer, mailbox, budget, clock, log)

@@ -2,11 +2,11 @@ import { appendLedger, highestTier, parseLedger } from '../../core/escalation/in
 import type { TicketBrief } from '../../core/notify/index';
 import { PRIORITIES } from '../../core/types/vocab';
 import { applyPlan, planWrites, readTable, writesByKey, type CellWrite, type Table } from '../../register/table';
-import { CalendarsTab, ClientsTab, EscalationTab, HolidaysTab, SlaPoliciesTab, TicketsTab } from '../../register/tabs';
+import { CalendarsTab, ClientsTab, ContactsTab, EscalationTab, HolidaysTab, SlaPoliciesTab, TicketsTab } from '../../register/tabs';
 import type { ClockPort, LockPort, RunBudget, WorkbookPort } from '../ports';
 import type { RunLogPort } from '../ports';
 import type { MailPort } from '../mail/port';
-import { loadSlaContext } from '../shared/sla-context';
+import { loadSlaContext, readTabIfAny } from '../shared/sla-context';
 import { reportSettingProblems } from '../shared/settings';
 import { loadMatrices } from '../shared/matrices';
 import { deliverNotice } from './deliver';
@@ -16,6 +16,7 @@ import { closedNoticeDue, closedUpdate, waitingUpdate } from './status-updates';
 import { incidentReport } from './incident-report';
 import { answerClientEscalations } from './client-escalation';
 import { QuotaMailer } from '../mail/quota';
+import { lettersVia } from '../mail/letters';
 import { lockOrSkip } from '../lock-policy';
 import { syncProblems } from '../../register/problems-column';
 import { sameCell } from '../../register/cell-equality';
@@ -136,7 +137,13 @@ function sweepLocked(ports: SweepPorts): SweepReport {
   }
 
   // Notices: at most one mail per ticket; stop early enough to record what went out.
-  const mailer = new QuotaMailer(ports.mail, ctx.settings.mailQuotaReserve);
+  // Client mail greets the contact by name: Contacts is read only when the first such mail goes.
+  let names: Map<string, string> | null = null;
+  const nameOf = (address: string) => {
+    names ??= new Map((readTabIfAny(workbook, ContactsTab)?.rows ?? []).map((r) => [r.data.Email.toLowerCase(), r.data.Name]));
+    return names.get(address) ?? '';
+  };
+  const mailer = new QuotaMailer(lettersVia(ports.mail, nameOf, ctx.settings.providerName), ctx.settings.mailQuotaReserve);
   const ledgerAdds = new Map<string, ReturnType<typeof deliverNotice>['entries']>();
   let sent = 0;
   let drafted = 0;

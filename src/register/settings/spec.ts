@@ -277,8 +277,8 @@ export const SETTINGS = {
   }),
   providerName: setting({
     key: 'Provider name',
-    explanation: 'How statements and notices sign off.',
-    usedBy: ['billing'],
+    explanation: 'How every mail to a client signs off (acknowledgements, status updates, statements, invoices).',
+    usedBy: ['inbox', 'sweep', 'billing'],
     initial: () => 'Client Success',
     parse: plainText,
   }),
