@@ -9,6 +9,7 @@
  * in a temporary copy, never in the demo's own workbook.
  */
 import { execFileSync } from 'node:child_process';
+import ExcelJS from 'exceljs';
 import { copyFileSync, mkdtempSync, mkdirSync, renameSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -40,16 +41,11 @@ async function render(source: string, outDir: string): Promise<void> {
   for (const tab of tabs) {
     const wb = await loadRegisterXlsx(source);
     for (const other of wb.sheets.filter((s) => s.name !== tab)) wb.removeSheet(other);
+    if (tab.startsWith('Billing ')) {
+      await renderBilling(source, tab, work, outDir);
+      continue;
+    }
     for (const sheet of wb.sheets) {
-      if (sheet.name.startsWith('Billing ')) {
-        // The detail lines' header is not the first row: hide by any row that names the column.
-        for (const row of wb.sheetValues(sheet.name)) {
-          row.forEach((v, i) => {
-            if (BILLING_HIDDEN.includes(String(v))) sheet.hiddenColumns.add(i + 1);
-          });
-        }
-        continue;
-      }
       const shown = SHOWN[sheet.name];
       if (!shown || shown === 'all') continue;
       const header = wb.sheetValues(sheet.name)[0]!.map(String);
@@ -82,6 +78,40 @@ async function render(source: string, outDir: string): Promise<void> {
       .map((f) => path.join(outDir, f))
       .join(', ')}`,
   );
+}
+
+/**
+ * The Billing tab through exceljs rather than the emulator's reader (which keeps values,
+ * not cell styles): the picture shows the statement as billing styled it — bold headers,
+ * each header aligned over its own column's figures.
+ */
+async function renderBilling(source: string, tab: string, work: string, outDir: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(source);
+  for (const other of wb.worksheets.filter((s) => s.name !== tab)) wb.removeWorksheet(other.id);
+  const sheet = wb.getWorksheet(tab)!;
+  // The detail lines' header is not the first row: hide by any row that names the column.
+  sheet.eachRow((row) =>
+    row.eachCell((cell, column) => {
+      if (BILLING_HIDDEN.includes(String(cell.value))) sheet.getColumn(column).hidden = true;
+    }),
+  );
+  const xlsx = path.join(work, 'billing.xlsx');
+  await wb.xlsx.writeFile(xlsx);
+  execFileSync('soffice', ['--headless', '--convert-to', 'pdf', xlsx, '--outdir', work], { stdio: 'ignore' });
+  execFileSync('pdftoppm', [
+    '-png',
+    '-r',
+    '150',
+    '-f',
+    '1',
+    '-l',
+    '1',
+    '-singlefile',
+    path.join(work, 'billing.pdf'),
+    path.join(work, 'billing'),
+  ]);
+  renameSync(path.join(work, 'billing.png'), path.join(outDir, 'register-billing.png'));
 }
 
 /**
