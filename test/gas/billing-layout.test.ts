@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { saveXlsx } from '../../src/local/emulator/spreadsheet/xlsx';
+import { loadXlsx, saveXlsx } from '../../src/local/emulator/spreadsheet/xlsx';
 import { emulator, inSandbox } from '../support/emulator';
 import { octoberRegister } from './billing-register';
 
@@ -46,5 +46,17 @@ describe('the Billing tab as a statement (real bundle)', () => {
     const ws = wb.getWorksheet(TAB)!;
     expect(ws.getCell(1, logged + 1).alignment?.horizontal).toBe('right');
     expect(ws.getCell(detail, logged + 1).alignment?.horizontal).toBe('left');
+
+    // Opened and saved again, as every CLI run does: the statement keeps its look.
+    const again = path.join(path.dirname(file), 'again.xlsx');
+    await saveXlsx(await loadXlsx(file), again);
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.readFile(again);
+    const ws2 = wb2.getWorksheet(TAB)!;
+    expect(ws2.getCell(1, logged + 1).alignment?.horizontal).toBe('right');
+    expect(ws2.getCell(1, logged + 1).font?.bold).toBe(true);
+    expect(ws2.getCell(2, logged + 1).font?.bold).toBeFalsy();
+    expect(ws2.getCell(detail, logged + 1).alignment?.horizontal).toBe('left');
+    expect(ws2.getCell(detail, logged + 1).font?.bold).toBe(true);
   });
 });

@@ -114,6 +114,55 @@ function readConditionals(ws: ExcelJS.Worksheet, sheet: SheetModel): Conditional
   return out;
 }
 
+/** The cosmetic formats a cell carries that the product sets and the writer writes back. */
+type CellStyle = Partial<Record<'fontWeight' | 'fontColor' | 'background' | 'horizontalAlignment' | 'verticalAlignment' | 'wrap', unknown>>;
+
+const hex = (c?: { argb?: string }) => (c?.argb ? `#${c.argb.slice(-6).toLowerCase()}` : undefined);
+
+function cellStyleOf(cell: ExcelJS.Cell): CellStyle | null {
+  const style: CellStyle = {};
+  if (cell.font?.bold) style.fontWeight = 'bold';
+  const color = hex(cell.font?.color as { argb?: string } | undefined);
+  if (color) style.fontColor = color;
+  const fill = cell.fill as { type?: string; pattern?: string; fgColor?: { argb?: string } } | undefined;
+  if (fill?.type === 'pattern' && fill.pattern === 'solid' && hex(fill.fgColor)) style.background = hex(fill.fgColor);
+  const a = cell.alignment;
+  if (a?.horizontal === 'left' || a?.horizontal === 'center' || a?.horizontal === 'right') style.horizontalAlignment = a.horizontal;
+  if (a?.vertical === 'top' || a?.vertical === 'middle' || a?.vertical === 'bottom') style.verticalAlignment = a.vertical;
+  if (a?.wrapText) style.wrap = true;
+  return Object.keys(style).length ? style : null;
+}
+
+/**
+ * A row's cell styles as style records, one per run of neighbouring cells with the same
+ * value: a register saved by the CLI and opened again keeps its bold headers, colours,
+ * alignment and wrapping, as a file opened in Sheets would.
+ */
+function recordRowStyles(sheet: SheetModel, row: number, styled: readonly { column: number; style: CellStyle }[]): void {
+  const properties = new Set(styled.flatMap((s) => Object.keys(s.style))) as Set<keyof CellStyle>;
+  for (const property of properties) {
+    let start = -1;
+    let value: unknown;
+    let last = -1;
+    const flush = () => {
+      if (start > 0)
+        sheet.styles.push({ ref: { sheetId: sheet.id, row, column: start, numRows: 1, numColumns: last - start + 1 }, property, value });
+    };
+    for (const { column, style } of styled) {
+      const v = style[property];
+      if (v !== undefined && start > 0 && column === last + 1 && v === value) {
+        last = column;
+        continue;
+      }
+      flush();
+      start = v === undefined ? -1 : column;
+      value = v;
+      last = column;
+    }
+    flush();
+  }
+}
+
 /**
  * Loads an .xlsx as the spreadsheet. An .xlsx has no time zone, and its date cells are wall
  * times in it: the zone is opts.timeZone, or what a function of the file's cells says (a
@@ -148,10 +197,14 @@ export async function loadXlsx(
     // Blank cells count too: a column formatted by setup keeps its format in the rows
     // nothing has been written to yet, as it does when Sheets imports the file.
     ws.eachRow({ includeEmpty: true }, (row, r) => {
+      const styled: { column: number; style: CellStyle }[] = [];
       row.eachCell({ includeEmpty: true }, (cell, c) => {
         if (cell.type !== ExcelJS.ValueType.Null) readCell(sheet, cell, r, c, zone);
         else if (cell.numFmt && cell.numFmt !== 'General') sheet.setFormat(r, c, cell.numFmt);
+        const style = cellStyleOf(cell);
+        if (style) styled.push({ column: c, style });
       });
+      recordRowStyles(sheet, r, styled);
     });
     sheet.conditionalRules = readConditionals(ws, sheet);
     pending.push({ sheet, ws });
