@@ -106,7 +106,7 @@ describe('our own mail is never taken for a staff or customer message', () => {
     await throughThreads(em, [
       /^Re: \[#T-\d{6}\]/, // acknowledgements
       /^Re: Access to reports$/, // the reply to an unregistered sender
-      /^Re: How do I add a new user\?$/, // the resolution notice, under the thread's subject
+      /^Re: \[#T-\d{6}\] Resolved: How do I add a new user\?$/, // the resolution notice, in the thread under its tagged subject
       /Critical: next update/,
       /Escalation tier/,
       /hours/i,

@@ -35,6 +35,11 @@ describe('status updates to the requester and followers, through the bundle', ()
     expect(sent[0]!.to).toContain('ann@acme.com');
     expect(sent[0]!.cc).toContain('cy@acme.com');
     expect(sent[0]!.threadId).toBe(t1['Thread ID']);
+    // In the thread, under its own subject with the ticket tag the client was asked to keep.
+    expect(sent[0]!.subject).toMatch(/^Re: \[#T-000001\] Waiting on you: /);
+    // Written as a person would: Ann's name from Contacts, an HTML part.
+    expect(sent[0]!.text).toMatch(/^Hello Ann Lee,/);
+    expect(sent[0]!.html).toContain('The name of the export and a screenshot of the error.');
     expect(sent[0]!.text).toContain('The name of the export and a screenshot of the error.');
     expect(String(t1.Notified)).toMatch(/waiting@\S+ — sent: ann@acme\.com/);
     em.clock.advance(10 * 60_000);

@@ -1,5 +1,6 @@
 import { asLetter } from '../../core/notify/letter';
-import type { MailPort } from './port';
+import type { OutgoingMail } from '../../core/notify/index';
+import type { MailPort, ReplyTarget } from './port';
 
 /**
  * The mail port every client-facing mail goes through: each mail that opens with a greeting
@@ -15,4 +16,14 @@ export function lettersVia(port: MailPort, nameOf: (address: string) => string, 
     saveDraft: (m, replyIn) => port.saveDraft(shape(m), replyIn),
     deleteDraft: (id) => port.deleteDraft(id),
   };
+}
+
+/**
+ * A notice answering in a ticket's Gmail thread: a reply there, under the notice's own
+ * subject with its ticket tag ("Re: [#T-000042] Resolved: …"), as the acknowledgement does —
+ * not the thread's first subject, which has no tag for the client to keep.
+ */
+export function inThread(mail: OutgoingMail, threadId: string): { mail: OutgoingMail; replyIn: ReplyTarget | undefined } {
+  if (!threadId) return { mail, replyIn: undefined };
+  return { mail: /^re:/i.test(mail.subject) ? mail : { ...mail, subject: `Re: ${mail.subject}` }, replyIn: { threadId } };
 }

@@ -2,6 +2,7 @@ import { dueBusinessDays } from '../../core/calendar/index';
 import { isoOf, type LedgerEntry, parseLedger } from '../../core/escalation/index';
 import { autoClosedMail } from '../../core/notify/auto-closed';
 import type { TicketBrief } from '../../core/notify/index';
+import { inThread } from '../mail/letters';
 import type { QuotaMailer } from '../mail/quota';
 import type { RowUpdate } from '../tickets/compute-row';
 import type { TicketRecord } from '../tickets/prepare';
@@ -68,7 +69,8 @@ export function autoClose(
   );
   let outcome: 'sent' | 'draft';
   try {
-    outcome = mailer.deliver(mail, row['Thread ID'] ? { threadId: row['Thread ID'], keepThreadSubject: true } : undefined).delivery;
+    const reply = inThread(mail, row['Thread ID']);
+    outcome = mailer.deliver(reply.mail, reply.replyIn).delivery;
   } catch {
     return null;
   }

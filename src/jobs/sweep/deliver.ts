@@ -1,6 +1,7 @@
 import type { EscalationNotice, LedgerEntry, Notice, Tier } from '../../core/escalation/index';
 import type { EscalationBatch } from './digest';
 import { escalationMail, reminderMail, resolvedMail, type OutgoingMail, type TicketBrief } from '../../core/notify/index';
+import { inThread } from '../mail/letters';
 import type { QuotaMailer } from '../mail/quota';
 import type { ClientRecord } from '../shared/sla-context';
 import type { TicketRecord } from '../tickets/prepare';
@@ -156,10 +157,11 @@ export function deliverNotice(
   return { entries, logs, mailed: false };
 }
 
-/** A resolution notice answers in the ticket's thread, under the thread's own subject; the rest are new mails. */
+/** A resolution notice answers in the ticket's thread, under its own tagged subject; the rest are new mails. */
 export function safeDeliver(mailer: QuotaMailer, mail: OutgoingMail, threadId: string): 'sent' | 'draft' | Error {
   try {
-    return mailer.deliver(mail, threadId === '' ? undefined : { threadId, keepThreadSubject: true }).delivery;
+    const reply = inThread(mail, threadId);
+    return mailer.deliver(reply.mail, reply.replyIn).delivery;
   } catch (e) {
     return e instanceof Error ? e : new Error(String(e));
   }

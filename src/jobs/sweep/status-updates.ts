@@ -2,6 +2,7 @@ import { isoOf, parseLedger, type LedgerEntry } from '../../core/escalation/inde
 import type { TicketBrief } from '../../core/notify/index';
 import { waitingMail } from '../../core/notify/waiting';
 import { closedMail } from '../../core/notify/closed';
+import { inThread } from '../mail/letters';
 import type { QuotaMailer } from '../mail/quota';
 import type { RowUpdate } from '../tickets/compute-row';
 import type { TicketRecord } from '../tickets/prepare';
@@ -45,7 +46,8 @@ export function waitingUpdate(
   );
   let outcome: 'sent' | 'draft';
   try {
-    outcome = mailer.deliver(mail, row['Thread ID'] ? { threadId: row['Thread ID'], keepThreadSubject: true } : undefined).delivery;
+    const reply = inThread(mail, row['Thread ID']);
+    outcome = mailer.deliver(reply.mail, reply.replyIn).delivery;
   } catch {
     return null;
   }
@@ -91,7 +93,8 @@ export function closedUpdate(
   );
   let outcome: 'sent' | 'draft';
   try {
-    outcome = mailer.deliver(mail, row['Thread ID'] ? { threadId: row['Thread ID'], keepThreadSubject: true } : undefined).delivery;
+    const reply = inThread(mail, row['Thread ID']);
+    outcome = mailer.deliver(reply.mail, reply.replyIn).delivery;
   } catch {
     return null;
   }

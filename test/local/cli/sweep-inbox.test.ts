@@ -89,7 +89,8 @@ describe('run sweep --inbox', () => {
     expect(withInbox).toHaveLength(1);
     expect(withInbox[0]).toMatch(/We have marked your request T-000001/);
     expect(header(withInbox[0]!, 'In-Reply-To')).toBe(REQUEST);
-    expect(header(withInbox[0]!, 'Subject')).toBe('Re: Checkout page is slow');
+    // In the thread (In-Reply-To the request), under the notice's own subject with the ticket tag.
+    expect(header(withInbox[0]!, 'Subject')).toBe('Re: [#T-000001] Resolved: Checkout page is slow');
 
     expect(await runSweepCommand({ workbook: plain, at: iso('2026-09-01T09:00'), outbox: path.join(dir, 'without') }, sink)).toBe(0);
     const without = notices(path.join(dir, 'without'));
