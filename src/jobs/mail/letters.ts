@@ -1,6 +1,7 @@
 import { asLetter } from '../../core/notify/letter';
 import type { OutgoingMail } from '../../core/notify/index';
 import type { MailPort, ReplyTarget } from './port';
+import type { QuotaMailer } from './quota';
 
 /**
  * The mail port every client-facing mail goes through: each mail that opens with a greeting
@@ -26,4 +27,14 @@ export function lettersVia(port: MailPort, nameOf: (address: string) => string, 
 export function inThread(mail: OutgoingMail, threadId: string): { mail: OutgoingMail; replyIn: ReplyTarget | undefined } {
   if (!threadId) return { mail, replyIn: undefined };
   return { mail: /^re:/i.test(mail.subject) ? mail : { ...mail, subject: `Re: ${mail.subject}` }, replyIn: { threadId } };
+}
+
+/** Sends (or drafts) a notice in a ticket's thread; null when the send threw, so the next run tries again. */
+export function deliverInThread(mailer: QuotaMailer, mail: OutgoingMail, threadId: string): 'sent' | 'draft' | null {
+  try {
+    const reply = inThread(mail, threadId);
+    return mailer.deliver(reply.mail, reply.replyIn).delivery;
+  } catch {
+    return null;
+  }
 }

@@ -2,7 +2,7 @@ import { dueBusinessDays } from '../../core/calendar/index';
 import { isoOf, type LedgerEntry, parseLedger } from '../../core/escalation/index';
 import { autoClosedMail } from '../../core/notify/auto-closed';
 import type { TicketBrief } from '../../core/notify/index';
-import { inThread } from '../mail/letters';
+import { deliverInThread } from '../mail/letters';
 import type { QuotaMailer } from '../mail/quota';
 import type { RowUpdate } from '../tickets/compute-row';
 import type { TicketRecord } from '../tickets/prepare';
@@ -67,13 +67,8 @@ export function autoClose(
     days,
     now,
   );
-  let outcome: 'sent' | 'draft';
-  try {
-    const reply = inThread(mail, row['Thread ID']);
-    outcome = mailer.deliver(reply.mail, reply.replyIn).delivery;
-  } catch {
-    return null;
-  }
+  const outcome = deliverInThread(mailer, mail, row['Thread ID']);
+  if (!outcome) return null;
   const recipients = [...mail.to, ...mail.cc].join(', ');
   return {
     entry: { atMs: now, topic, outcome, detail: recipients },

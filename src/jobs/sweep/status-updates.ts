@@ -2,7 +2,7 @@ import { isoOf, parseLedger, type LedgerEntry } from '../../core/escalation/inde
 import type { TicketBrief } from '../../core/notify/index';
 import { waitingMail } from '../../core/notify/waiting';
 import { closedMail } from '../../core/notify/closed';
-import { inThread } from '../mail/letters';
+import { deliverInThread } from '../mail/letters';
 import type { QuotaMailer } from '../mail/quota';
 import type { RowUpdate } from '../tickets/compute-row';
 import type { TicketRecord } from '../tickets/prepare';
@@ -44,13 +44,8 @@ export function waitingUpdate(
     row.Followers.filter((f) => EMAIL.test(f)),
     row['Needed from client'] ?? '',
   );
-  let outcome: 'sent' | 'draft';
-  try {
-    const reply = inThread(mail, row['Thread ID']);
-    outcome = mailer.deliver(reply.mail, reply.replyIn).delivery;
-  } catch {
-    return null;
-  }
+  const outcome = deliverInThread(mailer, mail, row['Thread ID']);
+  if (!outcome) return null;
   const recipients = [...mail.to, ...mail.cc].join(', ');
   return {
     entry: { atMs: now, topic, outcome, detail: recipients },
@@ -91,13 +86,8 @@ export function closedUpdate(
     row.Requester.toLowerCase(),
     row.Followers.filter((f) => EMAIL.test(f)),
   );
-  let outcome: 'sent' | 'draft';
-  try {
-    const reply = inThread(mail, row['Thread ID']);
-    outcome = mailer.deliver(reply.mail, reply.replyIn).delivery;
-  } catch {
-    return null;
-  }
+  const outcome = deliverInThread(mailer, mail, row['Thread ID']);
+  if (!outcome) return null;
   const recipients = [...mail.to, ...mail.cc].join(', ');
   return {
     entry: { atMs: now, topic, outcome, detail: recipients },
