@@ -56,20 +56,7 @@ async function render(source: string, outDir: string): Promise<void> {
     const slug = tab.toLowerCase().replace(/[^a-z0-9]+/g, '-');
     const xlsx = path.join(work, `${slug}.xlsx`);
     await saveXlsx(wb, xlsx);
-    execFileSync('soffice', ['--headless', '--convert-to', 'pdf', xlsx, '--outdir', work], { stdio: 'ignore' });
-    execFileSync('pdftoppm', [
-      '-png',
-      '-r',
-      '150',
-      '-f',
-      '1',
-      '-l',
-      '1',
-      '-singlefile',
-      path.join(work, `${slug}.pdf`),
-      path.join(work, slug),
-    ]);
-    renameSync(path.join(work, `${slug}.png`), path.join(outDir, `register-${slug.startsWith('billing') ? 'billing' : slug}.png`));
+    firstPagePng(xlsx, work, path.join(outDir, `register-${slug}.png`));
   }
   await renderPrinted(source, work, outDir);
   console.log(
@@ -78,6 +65,14 @@ async function render(source: string, outDir: string): Promise<void> {
       .map((f) => path.join(outDir, f))
       .join(', ')}`,
   );
+}
+
+/** The first page of `xlsx` as LibreOffice prints it, as a 150 dpi PNG at `png`. */
+function firstPagePng(xlsx: string, work: string, png: string): void {
+  execFileSync('soffice', ['--headless', '--convert-to', 'pdf', xlsx, '--outdir', work], { stdio: 'ignore' });
+  const base = path.join(work, path.basename(xlsx, '.xlsx'));
+  execFileSync('pdftoppm', ['-png', '-r', '150', '-f', '1', '-l', '1', '-singlefile', `${base}.pdf`, base]);
+  renameSync(`${base}.png`, png);
 }
 
 /**
@@ -98,20 +93,7 @@ async function renderBilling(source: string, tab: string, work: string, outDir: 
   );
   const xlsx = path.join(work, 'billing.xlsx');
   await wb.xlsx.writeFile(xlsx);
-  execFileSync('soffice', ['--headless', '--convert-to', 'pdf', xlsx, '--outdir', work], { stdio: 'ignore' });
-  execFileSync('pdftoppm', [
-    '-png',
-    '-r',
-    '150',
-    '-f',
-    '1',
-    '-l',
-    '1',
-    '-singlefile',
-    path.join(work, 'billing.pdf'),
-    path.join(work, 'billing'),
-  ]);
-  renameSync(path.join(work, 'billing.png'), path.join(outDir, 'register-billing.png'));
+  firstPagePng(xlsx, work, path.join(outDir, 'register-billing.png'));
 }
 
 /**
