@@ -4,6 +4,8 @@
  * them; scripts/build.mjs generates the top-level wrappers in build/Code.js from its
  * exports, and test/build.test.ts checks the bundle against it.
  */
+import { applyPriorityNames } from './priority-names';
+import { formatPriorityNames } from '../core/tickets/priority-names';
 import { DateTime } from 'luxon';
 import { addMenu } from './menu';
 import { setupRegister } from './setup';
@@ -83,6 +85,8 @@ export function setup(): string {
             ? `put the edit warning back on ${report.reprotectedColumns} automation column${report.reprotectedColumns === 1 ? '' : 's'}`
             : '',
         ].filter(Boolean);
+        const renamed = applyPriorityNames(ss, env.log);
+        if (renamed) parts.push(`priority names now ${formatPriorityNames(renamed.to)}`);
         const message = `Register ready: ${parts.join('; ')}.`;
         env.log.add('Set up register', message);
         ss.toast(message, 'Support Desk', 5);

@@ -1,3 +1,4 @@
+import { namesProvider } from './priority-names';
 import type { ClockPort, KeyValuePort, LockPort, WorkbookPort } from '../jobs/ports';
 import { sheetPort } from './sheet-port';
 import { currentSpreadsheet, jobLock, stateProperties } from './document';
@@ -10,14 +11,15 @@ export function activeSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
 }
 
 export function workbookPort(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): WorkbookPort {
+  const names = namesProvider(ss);
   return {
     timeZone: ss.getSpreadsheetTimeZone(),
     tab(name) {
       const sheet = ss.getSheetByName(name);
-      return sheet ? sheetPort(sheet) : null;
+      return sheet ? sheetPort(sheet, names) : null;
     },
     ensureTab(name) {
-      return sheetPort(ss.getSheetByName(name) ?? ss.insertSheet(name, ss.getSheets().length));
+      return sheetPort(ss.getSheetByName(name) ?? ss.insertSheet(name, ss.getSheets().length), names);
     },
     toast(message) {
       ss.toast(message, 'Support Desk', 5);

@@ -1,3 +1,4 @@
+import { appliedPriorityNames, levelDropdown } from './priority-names';
 import { DateTime } from 'luxon';
 import {
   ALL_TABS,
@@ -149,7 +150,8 @@ function layoutTab(sheet: GoogleAppsScript.Spreadsheet.Sheet, spec: TabSpec, rep
 export function formatColumn(column: GoogleAppsScript.Spreadsheet.Range, h: string, meta: ColumnMeta): void {
   if (meta.format) column.setNumberFormat(NUMBER_FORMATS[meta.format]);
   else if (meta.outside) column.setNumberFormat('@');
-  if (meta.vocab) {
+  if (meta.levelNames) levelDropdown(column, h, appliedPriorityNames(column.getSheet().getParent()));
+  else if (meta.vocab) {
     const rule = SpreadsheetApp.newDataValidation()
       .requireValueInList([...meta.vocab], true)
       .setAllowInvalid(false)

@@ -1,10 +1,15 @@
+import type { PriorityNames } from '../core/tickets/priority-names';
+import { namesProvider } from './priority-names';
 import type { CellBlock, NoteBlock, SheetPort } from '../register/sheet-port';
 import { extendTab, GROW_ROWS } from './extend-tab';
 
 /** The register's SheetPort over a real Sheet: one service call per read, block or append. */
-export function sheetPort(sheet: GoogleAppsScript.Spreadsheet.Sheet): SheetPort {
+export function sheetPort(sheet: GoogleAppsScript.Spreadsheet.Sheet, names?: () => PriorityNames): SheetPort {
+  let own: (() => PriorityNames) | undefined;
   return {
     name: sheet.getName(),
+    // Asked only when a tab with level cells is read; a workbook port shares one provider among its tabs.
+    priorityNames: () => (names ?? (own ??= namesProvider(sheet.getParent())))(),
     readAll() {
       return sheet.getDataRange().getValues();
     },

@@ -1,3 +1,5 @@
+import type { PriorityNames } from '../core/tickets/priority-names';
+
 /**
  * What the register needs from one tab. The Apps Script adapter (src/gas/sheet-port.ts)
  * implements it with one service call per method, so the number of calls a job makes is
@@ -20,6 +22,11 @@ export interface SheetPort {
    * runs of consecutive rows.
    */
   readNotes?(fromColumn: number, toColumn: number): string[][];
+  /**
+   * The priority names the tab's level cells are written in (kept in document properties
+   * by the rename, src/gas/priority-names.ts). Optional: without it the standard names.
+   */
+  priorityNames?(): PriorityNames;
   /** Writes rectangular blocks (1-based row/column); one call per block. */
   writeBlocks(blocks: readonly CellBlock[]): void;
   /** Writes notes for rectangular blocks; one call per block. */

@@ -12,6 +12,12 @@ export interface ColumnMeta {
   /** A dropdown of these values. */
   readonly vocab?: readonly string[];
   /**
+   * The cells name a priority level in the team's words (Settings → Priority names): the
+   * table reads them into levels and writes levels back as names (src/register/level-names.ts);
+   * the dropdown lists the team's names instead of `vocab`.
+   */
+  readonly levelNames?: true;
+  /**
    * A dropdown of the values in another tab's column (its IDs or names). Warning only:
    * the jobs already report an unknown value in Problems, and a strict rule would refuse
    * rows pasted before the referenced row exists.

@@ -4,6 +4,8 @@ import type { CellBlock, NoteBlock, SheetPort } from './sheet-port';
 import { cellValue } from './safe-text';
 import { textColumnsOf } from './number-formats';
 import { isBlankRow, sameCell } from './cell-equality';
+import { levelCell, levelColumns, levelOfCell, namesFor } from './level-names';
+import type { PriorityNames } from '../core/tickets/priority-names';
 
 /**
  * A tab read in one batch and mapped by header. Rows are addressed by their key (e.g.
@@ -37,6 +39,8 @@ export interface Table<R> {
   readonly plainText: ReadonlySet<number>;
   /** Current notes of the spec's note columns, by 0-based column (index 0 = sheet row 1). */
   readonly notes: ReadonlyMap<number, readonly string[]>;
+  /** The names the tab's level columns are written in (src/register/level-names.ts). */
+  readonly priorityNames: PriorityNames;
   byKey(key: string): TableRow<R> | undefined;
 }
 
@@ -116,16 +120,26 @@ export function readTable<S extends z.ZodMiniObject>(port: SheetPort, spec: TabS
   const expected = headersOf(spec);
   const missing = expected.filter((h) => !columnOf.has(h));
 
+  const named = levelColumns(spec);
+  const priorityNames = namesFor(port, named);
   const rows: TableRow<z.output<S>>[] = [];
   const problems: RowProblem[] = [];
   const keyed = new Map<string, TableRow<z.output<S>>>();
-  for (let r = 1; r < raw.length; r++) {
+  rowLoop: for (let r = 1; r < raw.length; r++) {
     const cells = raw[r]!;
     if (isBlankRow(cells)) continue;
     const record: Record<string, unknown> = {};
     for (const h of expected) {
       const c = columnOf.get(h);
       record[h] = c === undefined ? '' : (cells[c] ?? '');
+    }
+    for (const h of named) {
+      const level = levelOfCell(priorityNames, h, record[h]);
+      if (!level.ok) {
+        problems.push({ rowNumber: r + 1, message: level.message });
+        continue rowLoop;
+      }
+      record[h] = level.value;
     }
     const parsed = parseRow(spec.schema, expected, record);
     if (!parsed.ok) {
@@ -160,6 +174,7 @@ export function readTable<S extends z.ZodMiniObject>(port: SheetPort, spec: TabS
     raw,
     plainText,
     notes: readNoteColumns(port, spec, columnOf),
+    priorityNames,
     byKey: (k) => keyed.get(k),
   };
 }
@@ -219,9 +234,10 @@ export function planWrites<R>(table: Table<R>, writes: readonly CellWrite[], all
       throw new RegisterError(`"${w.header}" in ${table.spec.name} belongs to people; the automation does not write it.`);
     }
     const current = table.raw[w.rowNumber - 1]?.[col];
-    if (!sameCell(current, w.value)) {
+    const value = levelCell(table, w.header, w.value);
+    if (!sameCell(current, value)) {
       if (!changed.has(col)) changed.set(col, new Map());
-      changed.get(col)!.set(w.rowNumber, w.value);
+      changed.get(col)!.set(w.rowNumber, value);
     }
     if (w.note !== undefined) {
       if (!noteCells.has(col)) noteCells.set(col, new Map());
@@ -362,7 +378,7 @@ export function appendRows<R>(port: SheetPort, table: Table<R>, records: readonl
       const c = table.columnOf.get(h);
       if (c === undefined)
         throw new RegisterError(`The ${table.spec.name} tab has no "${h}" column. Run Support Desk → Set up register to restore it.`);
-      line[c] = cellValue(v, plain.has(c));
+      line[c] = cellValue(levelCell(table, h, v), plain.has(c));
     }
     return line;
   });

@@ -10,6 +10,15 @@ import { ContactsTab, TicketsTab } from '../../src/register/tabs';
 import { headersOf } from '../../src/register/tab-spec';
 import { CELL_LIMIT } from '../../src/register/safe-text';
 
+// The adapter asks document properties which names the Priority cells are written in
+// (src/gas/priority-names.ts); here none were ever renamed.
+beforeAll(() => {
+  (globalThis as Record<string, unknown>)['PropertiesService'] = { getDocumentProperties: () => ({ getProperty: () => null }) };
+});
+afterAll(() => {
+  delete (globalThis as Record<string, unknown>)['PropertiesService'];
+});
+
 function sheetWith(name: string, header: string[]) {
   const ctx = makeContext();
   const workbook = new WorkbookModel({ name: 'T', timeZone: 'America/Denver' });

@@ -1,3 +1,4 @@
+import { priorityName, STANDARD_PRIORITY_NAMES, type PriorityNames } from '../tickets/priority-names';
 import { PRIORITIES } from '../types/vocab';
 import { OPEN_STATES, type MonthAttainment, type OpenState } from './sla';
 import type { ClientUsage } from './usage';
@@ -25,6 +26,8 @@ export interface ChartSpec {
 export interface DashboardInput {
   readonly updated: string;
   readonly attainment: readonly MonthAttainment[];
+  /** The team's names of the levels, for the attainment columns (Settings → Priority names). */
+  readonly priorityNames?: PriorityNames;
   readonly open: Readonly<Record<OpenState, number>>;
   readonly month: string;
   /** The month picker: what it holds (kept across refreshes) and why this month is shown. */
@@ -58,7 +61,8 @@ export function dashboardLayout(input: DashboardInput): { values: (string | numb
   line();
 
   line('SLA attainment by priority: % of tickets that met every target, of those settled (Met or Breached), by month received');
-  const attHeader = line('Month', ...PRIORITIES.map((p) => `${p} %`));
+  const names = input.priorityNames ?? STANDARD_PRIORITY_NAMES;
+  const attHeader = line('Month', ...PRIORITIES.map((p) => `${priorityName(names, p)} %`));
   for (const m of input.attainment) line(m.month, ...PRIORITIES.map((p) => m.byPriority[p].percent ?? ''));
   const attainment: Block = { row: attHeader, column: 1, numRows: input.attainment.length + 1, numColumns: 1 + PRIORITIES.length };
   line();

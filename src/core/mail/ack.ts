@@ -1,5 +1,4 @@
 import { showTime } from '../time/show';
-import type { Priority } from '../types/vocab';
 import type { TicketId } from '../types/ids';
 import { ownMarker } from './own';
 import { taggedReplySubject } from './subject';
@@ -16,7 +15,8 @@ export interface AckInput {
   readonly subject: string;
   /** The name to greet, already judged usable (outside-text.ts); '' for a neutral "Hello,". */
   readonly requesterName: string;
-  readonly priority: Priority;
+  /** The level's name as the team calls it (Settings → Priority names). */
+  readonly priority: string;
   /** First-response deadline and the zone of the calendar it was counted in; null when no policy applies. */
   readonly firstResponseDue: { readonly ms: number; readonly timeZone: string; readonly within?: string | null } | null;
   /** When the acknowledgement is written: a promise already past (mail read late) is not made. */

@@ -2,7 +2,11 @@ import { PICKER_ROW } from '../../core/dashboard';
 import { DASHBOARD_TAB } from '../../jobs/dashboard/refresh';
 import type { EditSheetPort, TicketEdit } from '../../jobs/edits/ports';
 import { handleTicketEdit, type EditReport } from '../../jobs/edits/handle-edit';
-import { TicketsTab } from '../../register/tabs';
+import { SettingsTab, TicketsTab } from '../../register/tabs';
+import { lockOrSkip } from '../../jobs/lock-policy';
+import { SETTINGS } from '../../register/settings/spec';
+import { formatPriorityNames } from '../../core/tickets/priority-names';
+import { applyPriorityNames } from '../priority-names';
 import { runJob, type Told } from '../run-job';
 import { sheetPort } from '../sheet-port';
 import { refreshDashboardNow } from '../ui/dashboard';
@@ -27,6 +31,7 @@ function editSheetPort(sheet: GoogleAppsScript.Spreadsheet.Sheet): EditSheetPort
             .getValues()
             .map((r) => r[0]),
     plainTextColumns: () => base.plainTextColumns!(),
+    priorityNames: () => base.priorityNames!(),
     writeBlocks: (b) => base.writeBlocks(b),
     writeNotes: (n) => base.writeNotes(n),
   };
@@ -78,6 +83,37 @@ function finalTabEdit(
   );
 }
 
+/** An edit on Settings: a new Settings → Priority names renames the level cells now (src/gas/priority-names.ts). */
+function settingsEdited(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, range: GoogleAppsScript.Spreadsheet.Range): string | Told {
+  // Only a Priority names row matters now (two reads: the header and the edited rows' keys).
+  const sheet = range.getSheet();
+  const header = sheet
+    .getRange(1, 1, 1, Math.max(sheet.getLastColumn(), 1))
+    .getValues()[0]!
+    .map((h) => String(h).trim());
+  const k = header.indexOf('Key');
+  const keys = k < 0 ? [] : sheet.getRange(range.getRow(), k + 1, range.getNumRows(), 1).getValues();
+  if (!keys.some((r) => String(r[0]).trim().toLowerCase() === SETTINGS.priorityNames.key.toLowerCase()))
+    return 'An edit on Settings: nothing to do.';
+  return runJob(
+    'edit',
+    (env) => {
+      const renamed = lockOrSkip(
+        env.lock,
+        'edit',
+        () => applyPriorityNames(ss, env.log),
+        () => undefined,
+      );
+      if (renamed === undefined) return 'An edit on Settings: another job is running; the next sweep applies any new priority names.';
+      if (!renamed) return 'An edit on Settings: the priority names are unchanged.';
+      const message = `Priority names are now ${formatPriorityNames(renamed.to)}; the Priority cells were renamed level for level.`;
+      env.workbook.toast(message);
+      return message;
+    },
+    { ss, toast: true },
+  );
+}
+
 /** Text as Apps Script puts it in the event: a user object's address, or nothing. */
 function editor(e: GoogleAppsScript.Events.SheetsOnEdit): string {
   try {
@@ -99,8 +135,9 @@ export function handleEditNow(e: GoogleAppsScript.Events.SheetsOnEdit): EditRepo
   if (sheet.getName() === DASHBOARD_TAB) return dashboardEdited(range);
   const name = sheet.getName();
   const billing = BILLING_TAB.test(name);
-  if (!billing && name !== TicketsTab.name) return `An edit on ${name}: nothing to do.`;
   const ss = e.source ?? SpreadsheetApp.getActiveSpreadsheet();
+  if (name === SettingsTab.name) return settingsEdited(ss, range);
+  if (!billing && name !== TicketsTab.name) return `An edit on ${name}: nothing to do.`;
   const numRows = range.getNumRows();
   const numColumns = range.getNumColumns();
   const single = numRows === 1 && numColumns === 1;

@@ -1,3 +1,4 @@
+import { applyPriorityNames } from '../priority-names';
 import { runSweep, type SweepReport } from '../../jobs/sweep/sweep';
 import { TicketsTab } from '../../register/tabs';
 import { GmailAdapter } from '../adapters/gmail';
@@ -25,6 +26,7 @@ export function sweepSlaNow(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Sweep
         mail: new GmailAdapter(),
         log: env.log,
         rowLink,
+        renamePriorities: () => applyPriorityNames(ss, env.log) !== null,
       });
     },
     { ss },

@@ -44,8 +44,9 @@ export function refreshDashboard(wb: WorkbookPort, now: number, charts?: ChartPo
   const data = loadRegister(wb, quiet, { report: false });
   const zone = data.settings.providerZone;
   const ticketsPort = wb.tab(TicketsTab.name);
-  const facts: TicketFact[] = ticketsPort
-    ? readTable(ticketsPort, TicketsTab).rows.map(({ data: t }) => ({
+  const ticketsTable = ticketsPort ? readTable(ticketsPort, TicketsTab) : null;
+  const facts: TicketFact[] = ticketsTable
+    ? ticketsTable.rows.map(({ data: t }) => ({
         priority: t.Priority,
         status: t.Status,
         slaState: t['SLA state'],
@@ -65,6 +66,7 @@ export function refreshDashboard(wb: WorkbookPort, now: number, charts?: ChartPo
   const layout = dashboardLayout({
     updated: showTime(now, zone),
     attainment: slaAttainmentByPriority(facts, monthsEndingAt(month), zone),
+    priorityNames: ticketsTable?.priorityNames,
     open,
     month,
     picker: { value: picked, why: shown.problem ?? shown.why },

@@ -1,3 +1,4 @@
+import { STANDARD_PRIORITY_NAMES } from '../../core/tickets/priority-names';
 import { showTime } from '../../core/time/show';
 import type { Matrices } from '../../core/escalation/index';
 import { applyPlan, planWrites, readTable, type CellWrite, type Table } from '../../register/table';
@@ -171,6 +172,7 @@ function handleLocked(
     name: TicketsTab.name,
     readAll: () => raw as unknown[][],
     plainTextColumns: plainText,
+    priorityNames: () => ports.tickets.priorityNames?.() ?? STANDARD_PRIORITY_NAMES,
     writeBlocks: (b) => ports.tickets.writeBlocks(b),
     writeNotes: (n) => ports.tickets.writeNotes(n),
     append: () => {

@@ -1,3 +1,4 @@
+import type { PriorityNames } from '../../core/tickets/priority-names';
 import type { CellBlock, NoteBlock } from '../../register/sheet-port';
 import type { ClockPort, KeyValuePort, LockPort, WorkbookPort } from '../ports';
 import type { RunLogPort } from '../ports';
@@ -35,6 +36,8 @@ export interface EditSheetPort {
   /** One column, rows 2…last (one read): the Ticket IDs, when a manual ticket needs a number. */
   readColumn(column: number): unknown[];
   plainTextColumns?(): boolean[];
+  /** The names the Priority cells are written in (see SheetPort.priorityNames). */
+  priorityNames?(): PriorityNames;
   writeBlocks(blocks: readonly CellBlock[]): void;
   writeNotes(blocks: readonly NoteBlock[]): void;
 }

@@ -4,6 +4,7 @@ import type { ClientInfo, Directory } from '../../core/mail/directory';
 import { rankArticles, type Article } from '../../core/mail/kb';
 import { suggestReason } from '../../core/mail/keywords';
 import { ownWords } from '../../core/mail/own-words';
+import { priorityName } from '../../core/tickets/priority-names';
 import { classifyPriority, levelPriority, priorityBecause } from '../../core/tickets/priority-rules';
 import type { InboundMessage } from '../../core/mail/message';
 import { collisionKey, excerptOf, sameMessage } from '../../core/mail/message-id';
@@ -401,7 +402,7 @@ export class MessageHandler {
     const event = d.followsClosed ? `opened ${id}, following up ${d.followsClosed} (closed)` : `opened ${id}`;
     this.c.log.add(
       'Opened ticket',
-      `${id} for ${d.requester}: "${cleanSubject(m.subject)}" (${priority}, ${reason}; ${priorityBecause(matched)})${d.followsClosed ? `; follows up ${d.followsClosed}, which is closed` : ''}`,
+      `${id} for ${d.requester}: "${cleanSubject(m.subject)}" (${priorityName(this.c.settings.priorityNames, priority)}, ${reason}; ${priorityBecause(matched)})${d.followsClosed ? `; follows up ${d.followsClosed}, which is closed` : ''}`,
       { ticketId: id, clientId: d.clientId },
     );
     // A forged From is someone else's address: the ticket is opened, the acknowledgement withheld.
@@ -492,7 +493,7 @@ export class MessageHandler {
       ticketId: t.id,
       subject: p.msg.subject,
       requesterName: greeting(contact?.name ?? '', p.sender.name),
-      priority,
+      priority: priorityName(this.c.settings.priorityNames, priority),
       firstResponseDue: due,
       now: this.c.now(),
       articles: rankArticles(`${p.msg.subject}\n${p.msg.body}`, [...this.c.articles()]),

@@ -1,3 +1,4 @@
+import { priorityName, samePriorityNames, type PriorityNames } from '../../core/tickets/priority-names';
 import { appendLedger, highestTier, parseLedger } from '../../core/escalation/index';
 import type { TicketBrief } from '../../core/notify/index';
 import { PRIORITIES } from '../../core/types/vocab';
@@ -33,6 +34,11 @@ export interface SweepPorts {
   readonly log: RunLogPort;
   /** A link to a Tickets row (spreadsheet URL + #gid=…&range=A<row>), or '' when unknown. */
   readonly rowLink?: (rowNumber: number) => string;
+  /**
+   * Applies a new Settings → Priority names to the level cells (src/gas/priority-names.ts),
+   * for a rename the edit trigger did not see; true when it renamed anything.
+   */
+  readonly renamePriorities?: () => boolean;
 }
 
 export interface SweepReport {
@@ -101,6 +107,9 @@ function sweepLocked(ports: SweepPorts): SweepReport {
   }
 
   const ctx = loadSlaContext(workbook);
+  // A rename of the levels typed where no edit trigger saw it: applied first, then the sweep starts over on the renamed cells.
+  if (!samePriorityNames(tickets.priorityNames, ctx.settings.priorityNames) && ports.renamePriorities?.())
+    return sweepLocked({ ...ports, renamePriorities: () => false });
   const { table: escalation, matrices } = loadMatrices(workbook);
 
   // Reference tabs: their Problems cells say what the context could not use; new ones are logged once.
@@ -167,7 +176,7 @@ function sweepLocked(ports: SweepPorts): SweepReport {
     const row0 = live.find((r) => r.data['Ticket ID'] === u.key)!.data;
     const closeDue = autoCloseDue(row0, u, ctx.settings.autoCloseBusinessDays, now);
     if (closeDue !== null && ports.budget.remainingMs() >= SEND_RESERVE_MS) {
-      const brief = briefOf(row0, u, ports.rowLink?.(u.rowNumber) ?? '');
+      const brief = briefOf(row0, u, ports.rowLink?.(u.rowNumber) ?? '', tickets.priorityNames);
       const closed = autoClose(row0, brief, mailer, ctx.settings.autoCloseBusinessDays, closeDue, now);
       if (closed) {
         ledgerAdds.set(u.key, [closed.entry]);
@@ -180,7 +189,7 @@ function sweepLocked(ports: SweepPorts): SweepReport {
     }
     // Enterprise, Critical, Resolved: a draft incident report for the CSM (a draft: not this ticket's one mail).
     // The brief (its row link costs calls) only for a ticket that gets a mail or draft.
-    const briefNow = () => briefOf(row0, u, ports.rowLink?.(u.rowNumber) ?? '');
+    const briefNow = () => briefOf(row0, u, ports.rowLink?.(u.rowNumber) ?? '', tickets.priorityNames);
     const report = incidentReport(row0, u, briefNow, mailer, now);
     if (report) {
       ledgerAdds.set(u.key, [...(ledgerAdds.get(u.key) ?? []), report.entry]);
@@ -348,14 +357,14 @@ function differs(table: Table<TicketRecord>, u: RowUpdate): boolean {
   return p !== undefined && String(raw[p] ?? '') !== u.problem;
 }
 
-function briefOf(row: TicketRecord, u: RowUpdate, link: string): TicketBrief {
+function briefOf(row: TicketRecord, u: RowUpdate, link: string, names: PriorityNames): TicketBrief {
   const client = u.prepared.ok ? u.prepared.client : null;
   return {
     ticketId: u.key,
     clientId: row['Client ID'],
     clientName: client?.Name ?? row['Client ID'],
     subject: row.Subject,
-    priority: row.Priority,
+    priority: priorityName(names, row.Priority),
     status: row.Status,
     assignee: row.Assignee,
     requester: row.Requester,

@@ -2,6 +2,7 @@ import { isZone } from '../../core/hours/month';
 import { KeywordRuleError, parseKeywordRules, type KeywordRule } from '../../core/mail/keywords';
 import { matchVocab } from '../../core/types/vocab';
 import { PriorityRuleError, parsePriorityRules, type PriorityRule } from '../../core/tickets/priority-rules';
+import { parsePriorityNames, type PriorityNames } from '../../core/tickets/priority-names';
 
 /**
  * How one Settings value is read: the text of a non-blank Value cell → the typed value, or
@@ -124,6 +125,12 @@ export const priorityRules: Parser<PriorityRule[]> = (t) => {
     if (!(e instanceof PriorityRuleError)) throw e;
     return bad(e.message);
   }
+};
+
+/** The team's names of the four priority levels, most urgent first. */
+export const priorityNames: Parser<PriorityNames> = (t) => {
+  const r = parsePriorityNames(t);
+  return r.ok ? ok(r.names) : bad(r.message);
 };
 
 /**

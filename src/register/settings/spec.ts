@@ -1,6 +1,7 @@
 import { isFreemailDomain } from '../../core/mail/freemail';
 import { DEFAULT_REASON_KEYWORDS } from '../../core/mail/keywords';
 import { DEFAULT_PRIORITY_RULES } from '../../core/tickets/priority-defaults';
+import { formatPriorityNames, STANDARD_PRIORITY_NAMES } from '../../core/tickets/priority-names';
 import { DEFAULT_AGREE_PHRASES, DEFAULT_PERSISTS_PHRASES } from '../../core/tickets/close-agreement';
 import { DEFAULT_ESCALATE_PHRASES } from '../../core/tickets/escalation-request';
 import { REASONS } from '../../core/types/vocab';
@@ -17,6 +18,7 @@ import {
   nameList,
   phraseList,
   plainText,
+  priorityNames,
   priorityRules,
   timeZone,
   wholeNumber,
@@ -219,6 +221,14 @@ export const SETTINGS = {
     usedBy: ['inbox'],
     initial: () => DEFAULT_REASON_KEYWORDS,
     parse: keywordRules(REASONS),
+  }),
+  priorityNames: setting({
+    key: 'Priority names',
+    explanation:
+      'What the team calls the four priority levels, most urgent first (ADvendio: "Critical, Urgent, High, Medium"). Used in the Priority dropdowns, mail and reports; SLA Policies and the rules mean levels, so a rename renames the cells level for level and moves no deadline.',
+    usedBy: ['inbox', 'sweep', 'edits', 'dashboard', 'sidebars'],
+    initial: () => formatPriorityNames(STANDARD_PRIORITY_NAMES),
+    parse: priorityNames,
   }),
   priorityRules: setting({
     key: 'Priority keywords',

@@ -44,7 +44,12 @@ export const SlaPoliciesTab = defineTab({
   }),
   columns: {
     Plan: { note: 'The client plan this row applies to (Clients → Plan).', width: 110 },
-    Priority: { note: 'Ticket priority.', vocab: PRIORITIES, width: 90 },
+    Priority: {
+      note: 'The priority level, in the team’s names (Settings → Priority names).',
+      vocab: PRIORITIES,
+      levelNames: true,
+      width: 90,
+    },
     'First response (h)': {
       note: 'Business hours from receipt to the first staff reply (4, 0.5), or business days (2 business days: the same time of day two open days later).',
       format: 'hours',

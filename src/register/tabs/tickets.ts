@@ -109,6 +109,7 @@ export const TicketsTab = defineTab({
     Priority: {
       note: `Set from the request's words by Settings → Priority keywords; people can change it. Changing it recomputes every deadline from Received at.\n${PRIORITY_DEFINITIONS}`,
       vocab: PRIORITIES,
+      levelNames: true,
       width: 85,
     },
     Status: { note: 'Waiting on customer pauses the resolution clock. Resolved stamps Resolved at.', vocab: STATUSES, width: 150 },

@@ -1,3 +1,4 @@
+import { priorityName } from '../../../core/tickets/priority-names';
 import page from '../../html/ticket-details.html';
 import { ClientsTab, LogTab, MessagesTab, TicketsTab } from '../../../register/tabs';
 import { readTable } from '../../../register/table';
@@ -128,7 +129,7 @@ export function ticketDetailsNow(requested?: unknown): TicketDetails {
       subject: t.Subject,
       requester: t.Requester,
       followers: t.Followers.join(', '),
-      priority: t.Priority,
+      priority: priorityName(tickets.priorityNames, t.Priority),
       status: t.Status,
       reason: t.Reason,
       assignee: t.Assignee,
