@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { addressesOf } from '../addresses';
 import type { MessageRecord } from '../record';
 import { containsWords, wordsOf } from './text';
-import { QuerySyntaxError, tokenize, type QueryToken } from './tokens';
+import { lex, QuerySyntaxError, type Lexeme, type QueryToken } from './tokens';
 
 /** What a query needs to know about the mailbox it runs in. */
 export interface QueryEnv {
@@ -97,7 +97,7 @@ function compileToken(t: QueryToken, env: QueryEnv): Predicate {
       if (key === 'anywhere') return () => true;
       if (key === 'chats') return () => false;
       const label = SYSTEM_IN[key];
-      if (!label) throw new QuerySyntaxError(`unknown value in search query: in:${v}`);
+      if (!label) return unmodelledOrText(t, UNMODELLED_VALUES.in);
       return (m) => m.labels.has(label);
     }
     case 'label': {
@@ -124,7 +124,7 @@ function compileToken(t: QueryToken, env: QueryEnv): Predicate {
         case 'important':
           return (m) => m.labels.has('IMPORTANT');
         default:
-          throw new QuerySyntaxError(`unknown value in search query: is:${v}`);
+          return unmodelledOrText(t, UNMODELLED_VALUES.is);
       }
     }
     case 'has': {
@@ -136,7 +136,7 @@ function compileToken(t: QueryToken, env: QueryEnv): Predicate {
         case 'nouserlabels':
           return (m) => ![...m.labels].some((l) => l.startsWith('Label_'));
         default:
-          throw new QuerySyntaxError(`unknown value in search query: has:${v}`);
+          return unmodelledOrText(t, UNMODELLED_VALUES.has);
       }
     }
     case 'from':
@@ -176,8 +176,36 @@ function compileToken(t: QueryToken, env: QueryEnv): Predicate {
       return (m) => m.internalDate < at;
     }
     default:
-      throw new QuerySyntaxError(`unsupported search operator in the emulator: ${op}:`);
+      if (UNMODELLED_OPERATORS.has(op)) throw new QuerySyntaxError(`${op}: is a Gmail search operator the emulator does not model`);
+      return asText(t);
   }
+}
+
+/**
+ * Gmail operators and values the emulator does not evaluate: a query using one fails
+ * loudly here (it would match the wrong mail), though Gmail itself accepts it.
+ */
+const UNMODELLED_OPERATORS = new Set(['category', 'list', 'filename', 'size', 'larger', 'smaller']);
+const UNMODELLED_VALUES = {
+  in: new Set(['snoozed', 'scheduled']),
+  is: new Set(['muted', 'snoozed']),
+  has: new Set(['drive', 'document', 'spreadsheet', 'presentation', 'youtube', 'yellow-star', 'red-bang']),
+} as const;
+
+/**
+ * What Gmail does with a word it does not know as an operator or value ("frmo:ann",
+ * "is:bogus"): it never refuses a query; it searches for the text, which here, as there,
+ * matches a message only if those words are in it.
+ */
+function asText(t: QueryToken): Predicate {
+  const needle = wordsOf(`${t.operator ?? ''} ${t.value}`);
+  return (m) => containsWords(fullTextWords(m), needle);
+}
+
+function unmodelledOrText(t: QueryToken, unmodelled: ReadonlySet<string>): Predicate {
+  if (unmodelled.has(t.value.toLowerCase()))
+    throw new QuerySyntaxError(`${t.operator}:${t.value} is a Gmail search the emulator does not model`);
+  return asText(t);
 }
 
 function asksForSpamOrTrash(t: QueryToken): boolean {
@@ -188,14 +216,85 @@ function asksForSpamOrTrash(t: QueryToken): boolean {
   return false;
 }
 
+type Node =
+  | { readonly kind: 'term'; readonly term: QueryToken }
+  | { readonly kind: 'all' | 'any'; readonly nodes: readonly Node[]; readonly negated: boolean };
+
+/**
+ * Gmail's grammar as its help page describes it: terms side by side must all match; `OR`
+ * (or `|`) between two terms, or `{…}` around several, means either; `(…)` groups; `-`
+ * before a term or group excludes it. OR binds tighter than the implicit AND, so
+ * `from:a subject:x OR subject:y` is from:a and (x or y). Brackets left open close at the
+ * end of the query, and a stray closing one is ignored: Gmail never refuses a query.
+ */
+function parse(lexemes: readonly Lexeme[]): Node {
+  let i = 0;
+  const unary = (): Node | null => {
+    const l = lexemes[i];
+    if (!l) return null;
+    if (l.kind === 'term') {
+      i++;
+      return { kind: 'term', term: l.term };
+    }
+    if (l.kind === 'open') {
+      i++;
+      const nodes = sequence(l.bracket === '(' ? ')' : '}');
+      return { kind: l.bracket === '(' ? 'all' : 'any', nodes, negated: l.negated };
+    }
+    return null;
+  };
+  const either = (): Node | null => {
+    const first = unary();
+    if (!first) return null;
+    const options = [first];
+    while (lexemes[i]?.kind === 'or') {
+      i++;
+      const next = unary();
+      if (next) options.push(next);
+    }
+    return options.length === 1 ? first : { kind: 'any', nodes: options, negated: false };
+  };
+  const sequence = (close: ')' | '}' | null): Node[] => {
+    const nodes: Node[] = [];
+    while (i < lexemes.length) {
+      const l = lexemes[i]!;
+      if (l.kind === 'close') {
+        i++;
+        if (l.bracket === close) return nodes;
+        continue; // a stray or mismatched bracket: ignored
+      }
+      if (l.kind === 'and' || l.kind === 'or') {
+        i++;
+        continue;
+      }
+      const node = either();
+      if (node) nodes.push(node);
+    }
+    return nodes;
+  };
+  return { kind: 'all', nodes: sequence(null), negated: false };
+}
+
+function compileNode(node: Node, env: QueryEnv): Predicate {
+  if (node.kind === 'term') {
+    const p = compileToken(node.term, env);
+    return node.term.negated ? (m) => !p(m) : p;
+  }
+  const parts = node.nodes.map((n) => compileNode(n, env));
+  const joined: Predicate =
+    node.kind === 'all' ? (m) => parts.every((p) => p(m)) : parts.length === 0 ? () => true : (m) => parts.some((p) => p(m));
+  return node.negated ? (m) => !joined(m) : joined;
+}
+
+function termsOf(node: Node, negated = false): Array<{ term: QueryToken; negated: boolean }> {
+  if (node.kind === 'term') return [{ term: node.term, negated: negated !== node.term.negated }];
+  return node.nodes.flatMap((n) => termsOf(n, negated !== node.negated));
+}
+
 export function compileQuery(query: string, env: QueryEnv): CompiledQuery {
-  const tokens = tokenize(query);
-  const preds = tokens.map((t) => {
-    const p = compileToken(t, env);
-    return t.negated ? (m: MessageRecord) => !p(m) : p;
-  });
+  const tree = parse(lex(query));
   return {
-    matches: (m) => preds.every((p) => p(m)),
-    includeSpamTrash: tokens.some(asksForSpamOrTrash),
+    matches: compileNode(tree, env),
+    includeSpamTrash: termsOf(tree).some(({ term, negated }) => !negated && asksForSpamOrTrash({ ...term, negated: false })),
   };
 }
