@@ -4,6 +4,7 @@
  * them; scripts/build.mjs generates the top-level wrappers in build/Code.js from its
  * exports, and test/build.test.ts checks the bundle against it.
  */
+import { paced } from './pace';
 import { applyPriorityNames } from './priority-names';
 import { formatPriorityNames } from '../core/tickets/priority-names';
 import { DateTime } from 'luxon';
@@ -139,18 +140,20 @@ export function removeTriggers(): string {
 }
 
 /** Time trigger (and menu "Check inbox now"): support mail → Tickets and Messages. */
-export function ingestInbox(): string {
-  return recordRun('ingest', ingestInboxNow);
+export function ingestInbox(e?: unknown): string {
+  return paced('ingest', e, () => recordRun('ingest', ingestInboxNow));
 }
 
 /** Time trigger (and menu "Sweep SLAs now"): SLA states, due times, escalations and status notices. */
-export function sweepSla(): string {
-  return recordRun('sweep', () => {
-    const ss = spreadsheet();
-    const report = sweepSlaNow(ss);
-    refreshDashboardIfDue(ss);
-    return report;
-  });
+export function sweepSla(e?: unknown): string {
+  return paced('sweep', e, () =>
+    recordRun('sweep', () => {
+      const ss = spreadsheet();
+      const report = sweepSlaNow(ss);
+      refreshDashboardIfDue(ss);
+      return report;
+    }),
+  );
 }
 
 /** Scheduled: keeps the Hours tab and usage alerts current, drafts the month before once (src/gas/jobs/billing.ts). */
@@ -188,8 +191,8 @@ export function billMonthOutcome(
 }
 
 /** Menu "Check hours now": Counted / Reason / Problems of the Hours tab, and usage alerts. */
-export function checkHours(): string {
-  return recordRun('hours', checkHoursNow);
+export function checkHours(e?: unknown): string {
+  return paced('hours', e, () => recordRun('hours', checkHoursNow));
 }
 
 /**
@@ -200,11 +203,13 @@ export function checkHours(): string {
  */
 export function runAutomation(e?: unknown): string {
   openForTrigger(e);
-  return runSteps([
-    { job: 'ingest', what: 'Inbox check', run: ingestInbox, leaveMs: 90_000 },
-    { job: 'sweep', what: 'SLA sweep', run: sweepSla, leaveMs: 30_000 },
-    { job: 'billing', what: 'Monthly billing', run: runMonthlyBilling, leaveMs: 0 },
-  ]);
+  return paced('automation', e, () =>
+    runSteps([
+      { job: 'ingest', what: 'Inbox check', run: ingestInbox, leaveMs: 90_000 },
+      { job: 'sweep', what: 'SLA sweep', run: sweepSla, leaveMs: 30_000 },
+      { job: 'billing', what: 'Monthly billing', run: runMonthlyBilling, leaveMs: 0 },
+    ]),
+  );
 }
 
 /**

@@ -1,7 +1,9 @@
+import { recordSchedule } from './pace';
 import { SETTINGS } from '../register/settings/spec';
 import type { LoadedSettings } from '../jobs/shared/settings';
 import { settingsOf } from './settings';
 import { forgetTriggerSpreadsheet, isAddOn, rememberTriggerSpreadsheet } from './document';
+import { currentUser } from './installers';
 
 /** Handlers the automation schedules; anything else in the project's triggers is left alone. */
 export const SCHEDULED = ['ingestInbox', 'sweepSla', 'checkHours', 'runMonthlyBilling', 'runAutomation', 'handleEdit'] as const;
@@ -64,6 +66,13 @@ export function installScheduledTriggers(ss: GoogleAppsScript.Spreadsheet.Spread
     schedule(dryRun(), sweepEvery, SETTINGS.sweepIntervalMin.key, false);
   }
   removeScheduledTriggers(ss);
+  // What the pace of the scheduled runs is measured against (src/gas/pace.ts).
+  recordSchedule(currentUser(), {
+    ingest: ingestEvery * 60_000,
+    sweep: sweepEvery * 60_000,
+    hours: 3_600_000,
+    automation: Math.max(60, ingestEvery) * 60_000,
+  });
   // The installable edit trigger: full authorization (lock, Log), unlike the simple onEdit.
   // An add-on may have one ON_EDIT trigger per document; this is it.
   const editTrigger = () => {
