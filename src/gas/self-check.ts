@@ -66,6 +66,31 @@ const CHECKS: readonly Check[] = [
     },
   },
   {
+    name: 'JavaScript runtime',
+    run: () => {
+      // What the bundle calls that is newer than ES2017; each must be a function here.
+      const needed: Record<string, unknown> = {
+        'Intl.DateTimeFormat': Intl.DateTimeFormat,
+        'Intl.NumberFormat': Intl.NumberFormat,
+        'Intl.ListFormat': (Intl as unknown as Record<string, unknown>)['ListFormat'],
+        'Object.fromEntries': Object.fromEntries,
+        'Array.prototype.flatMap': Array.prototype.flatMap,
+        'String.prototype.replaceAll': (String.prototype as unknown as Record<string, unknown>)['replaceAll'],
+      };
+      const missing = Object.keys(needed).filter((k) => typeof needed[k] !== 'function');
+      // Builtins the emulator leaves out because Apps Script is not confirmed to have them (unused by the bundle).
+      const g = globalThis as unknown as Record<string, unknown>;
+      const extra = ['SharedArrayBuffer', 'Atomics', 'WeakRef', 'FinalizationRegistry', 'WebAssembly'].filter(
+        (k) => typeof g[k] !== 'undefined',
+      );
+      const intl = Intl as unknown as Record<string, unknown>;
+      extra.push(...['Segmenter'].filter((k) => typeof intl[k] !== 'undefined').map((k) => `Intl.${k}`));
+      return missing.length
+        ? fail(`missing ${missing.join(', ')}: the bundle needs them; report it`)
+        : pass(`the builtins the bundle uses are there; also present, unused: ${extra.join(', ') || 'none'}`);
+    },
+  },
+  {
     name: 'Document lock',
     run: () => {
       const lock = LockService.getDocumentLock();

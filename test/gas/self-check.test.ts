@@ -30,10 +30,11 @@ describe('Support Desk → Check installation', () => {
     seedRegister(em);
     em.call('installTriggers');
     const text = em.call<string>('checkInstallation');
-    expect(text.split('\n')[0]).toBe('All 9 checks passed.');
+    expect(text.split('\n')[0]).toBe('All 10 checks passed.');
     expect(lines(text).map((l) => l.split(':')[0])).toEqual([
       'PASS  Permissions granted',
       'PASS  Time zones (Intl) and luxon',
+      'PASS  JavaScript runtime',
       'PASS  Document lock',
       'PASS  Document properties',
       'PASS  Triggers',
@@ -43,8 +44,10 @@ describe('Support Desk → Check installation', () => {
       'PASS  Time zones of sheet, script and provider',
     ]);
     expect(text).toContain('PASS  Triggers: yours (support@helpdesk.test): ingestInbox, sweepSla');
+    // The emulator leaves out what Apps Script is not confirmed to have; WebAssembly is documented.
+    expect(text).toContain('PASS  JavaScript runtime: the builtins the bundle uses are there; also present, unused: WebAssembly');
     expect(em.workbook.ui.alerts.at(-1)).toMatchObject({ title: 'Check installation', prompt: text });
-    expect(rows(em, 'Log').at(-1)).toMatchObject({ Action: 'Check installation', Detail: 'All 9 checks passed.' });
+    expect(rows(em, 'Log').at(-1)).toMatchObject({ Action: 'Check installation', Detail: 'All 10 checks passed.' });
     // Read-only: nothing but the Log line changed.
     expect(em.triggers.triggers).toHaveLength(5);
   });
@@ -55,7 +58,7 @@ describe('Support Desk → Check installation', () => {
     setSetting(em, 'Trigger interval (min)', 60);
     em.call('installTriggers');
     const text = em.call<string>('checkInstallation');
-    expect(text.split('\n')[0]).toBe('All 9 checks passed.');
+    expect(text.split('\n')[0]).toBe('All 10 checks passed.');
     expect(text).toContain('the hourly trigger, outside the document, uses the user lock');
     expect(text).toContain('PASS  Triggers: yours (support@helpdesk.test): runAutomation, handleEdit');
   });
@@ -63,7 +66,7 @@ describe('Support Desk → Check installation', () => {
   it('says what is wrong: missing setup, no automation, a withheld scope, zones that differ', () => {
     const fresh = emulator();
     const before = fresh.call<string>('checkInstallation');
-    expect(before).toMatch(/^5 of 9 checks failed\./);
+    expect(before).toMatch(/^5 of 10 checks failed\./);
     expect(before).toContain('FAIL  Triggers: none installed: use Support Desk → Install automation');
     expect(before).toMatch(/FAIL {2}Register tabs and headers: Tickets missing; .*Run Support Desk → Set up register\./);
     expect(before).toMatch(/FAIL {2}Gmail search \(Ingest query\): The register is not set up yet/);

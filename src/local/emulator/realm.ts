@@ -35,6 +35,9 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
  * setTimeout, URL, TextEncoder, atob or fetch — Apps Script has none of them) whose
  * `Date` follows `now()`.
  */
+/** Globals left out of the sandbox (with `Intl.Segmenter`): see createRealm. */
+export const UNCONFIRMED_GLOBALS = ['SharedArrayBuffer', 'Atomics', 'WeakRef', 'FinalizationRegistry'] as const;
+
 export function createRealm(now: () => number): Realm {
   const context = vm.createContext(Object.create(null), { name: 'apps-script', codeGeneration: { strings: true, wasm: false } });
   const install = vm.runInContext(
@@ -61,6 +64,15 @@ export function createRealm(now: () => number): Realm {
     context,
   ) as (hostNow: () => number) => void;
   install(() => now());
+  // Builtins of a modern V8 that Apps Script's runtime is not confirmed to expose: absent
+  // here, so the product cannot come to depend on them (the bundle uses none; Check
+  // installation reports which the real runtime has: docs/first-deploy.md). WebAssembly
+  // stays: Google's own Apps Script samples (apps-script-samples/wasm) run it.
+  vm.runInContext(
+    `for (const g of ${JSON.stringify(UNCONFIRMED_GLOBALS)}) delete globalThis[g];
+     if (typeof Intl !== 'undefined') delete Intl.Segmenter;`,
+    context,
+  );
 
   const RDate = vm.runInContext('Date', context) as DateConstructor;
   const RArray = vm.runInContext('Array', context) as ArrayConstructor;

@@ -31,6 +31,14 @@ describe('sandbox realm', () => {
     }
   });
 
+  it('leaves out what Apps Script is not confirmed to have (SharedArrayBuffer, Atomics, WeakRef, FinalizationRegistry, Intl.Segmenter), keeps WebAssembly', () => {
+    const realm = createRealm(() => 0);
+    for (const g of ['SharedArrayBuffer', 'Atomics', 'WeakRef', 'FinalizationRegistry', 'Intl.Segmenter'])
+      expect(vm.runInContext(`typeof ${g}`, realm.context), g).toBe('undefined');
+    for (const g of ['WebAssembly', 'Intl.DateTimeFormat', 'Intl.NumberFormat', 'Intl.ListFormat', 'Intl.RelativeTimeFormat'])
+      expect(vm.runInContext(`typeof ${g}`, realm.context), g).not.toBe('undefined');
+  });
+
   it('Date follows the emulated clock, and values handed in are the sandbox’s own', () => {
     const clock = new Clock(Date.UTC(2026, 0, 5, 12));
     const realm = createRealm(() => clock.now());
