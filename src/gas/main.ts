@@ -13,7 +13,7 @@ import { setupRegister } from './setup';
 import { installScheduledTriggers, removeScheduledTriggers } from './triggers';
 import { currentUser, forgetInstaller, installers, otherInstallersWarning, recordInstaller } from './installers';
 import { lockOrTell } from '../jobs/lock-policy';
-import { resultText, runJob } from './run-job';
+import { resultText, runJob, Told } from './run-job';
 import { activeSpreadsheet } from './ports';
 import { recordRun } from './last-run';
 import { runSteps } from './automation';
@@ -141,7 +141,17 @@ export function removeTriggers(): string {
 
 /** Time trigger (and menu "Check inbox now"): support mail → Tickets and Messages. */
 export function ingestInbox(e?: unknown): string {
-  return paced('ingest', e, () => recordRun('ingest', ingestInboxNow));
+  return paced('ingest', e, () => {
+    let asked = 0;
+    const text = recordRun('ingest', () => {
+      const report = ingestInboxNow();
+      if (!(report instanceof Told)) asked = report.escalationRequests;
+      return report;
+    });
+    // A client who asked to escalate is answered now, not at the next scheduled sweep.
+    if (asked === 0) return text;
+    return `${text} ${asked === 1 ? 'An escalation request' : `${asked} escalation requests`} answered by a sweep now: ${sweepSla()}`;
+  });
 }
 
 /** Time trigger (and menu "Sweep SLAs now"): SLA states, due times, escalations and status notices. */

@@ -79,16 +79,16 @@ describe('a client asks to escalate (Ascent360 Communication Matrix, ADvendio Su
       'This blocks our send tomorrow. Please escalate this.\n\n> Our spring campaign is stuck',
       first,
     );
+    // The inbox check that reads it answers it at once: it runs a sweep right after itself.
+    let k = em.mailbox.sent.length;
     em.clock.set(mt('2026-11-02T09:45'));
-    em.call('ingestInbox');
+    const said = em.call<string>('ingestInbox');
+    expect(said).toMatch(/An escalation request answered by a sweep now/);
     const msg = rows(em, 'Messages').find((m) => m['Message ID'] === '<esc-2@acme.com>')!;
     expect(String(msg.Action)).toMatch(/escalation requested/);
     expect(notified(em)).toMatch(/client escalation@2026-11-02T16:40:00Z — requested: ann@acme\.com: "please escalate"/);
     expect(rows(em, 'Log').some((l) => l.Action === 'Escalation requested')).toBe(true);
 
-    let k = em.mailbox.sent.length;
-    em.clock.set(mt('2026-11-02T09:50'));
-    em.call('sweepSla');
     let out = sentSince(em, k);
     expect(out.map(toOf)).toEqual(['csm@helpdesk.test', 'ann@acme.com']);
     expect(out[0]!.subject).toMatch(/^\[#T-000001\] Client escalation to tier 1 — Acme Corp/);
@@ -120,9 +120,8 @@ describe('a client asks to escalate (Ascent360 Communication Matrix, ADvendio Su
       first,
     );
     em.clock.set(mt('2026-11-02T11:35'));
-    em.call('ingestInbox');
     k = em.mailbox.sent.length;
-    em.call('sweepSla');
+    em.call('ingestInbox');
     out = sentSince(em, k);
     expect(out.map(toOf)).toEqual(['director@helpdesk.test', 'ann@acme.com']);
     expect(out[0]!.text).toMatch(/Told before about this ticket:\n {2}- .*tier 1 \(client escalation@2026-11-02T16:40:00Z\) sent/);
@@ -132,12 +131,10 @@ describe('a client asks to escalate (Ascent360 Communication Matrix, ADvendio Su
     await mail(em, '2026-11-02T13:00', 'Re: Spring campaign will not send', 'Please escalate.', first);
     em.clock.set(mt('2026-11-02T13:05'));
     em.call('ingestInbox');
-    em.call('sweepSla');
     await mail(em, '2026-11-02T14:00', 'Re: Spring campaign will not send', 'Please escalate!', first);
     em.clock.set(mt('2026-11-02T14:05'));
-    em.call('ingestInbox');
     k = em.mailbox.sent.length;
-    em.call('sweepSla');
+    em.call('ingestInbox');
     out = sentSince(em, k);
     expect(out.map(toOf)).toEqual(['ann@acme.com']);
     expect(out[0]!.text).toMatch(/already with Vic Park, VP Client Success/);

@@ -58,6 +58,8 @@ export interface HandledCounts {
   appended: number;
   ignored: number;
   held: number;
+  /** Registered contacts' requests to escalate (answered by the sweep at once). */
+  escalationRequests: number;
 }
 
 /** Whom an acknowledgement greets: the Name on file, else what the sender calls themself if it is usable as a name. */
@@ -74,7 +76,7 @@ const queued = (kind: ReplyRecord['kind']): ReplyRecord => ({ kind, outcome: 'qu
  * core/mail); this applies them to the run's ticket book, ledger and outbox.
  */
 export class MessageHandler {
-  readonly counts: HandledCounts = { processed: 0, opened: 0, appended: 0, ignored: 0, held: 0 };
+  readonly counts: HandledCounts = { processed: 0, opened: 0, appended: 0, ignored: 0, held: 0, escalationRequests: 0 };
   /** Problems first met by this run (one per reason), for the support lead's mail. */
   readonly newProblems: string[] = [];
   private readonly flood: FloodGate;
@@ -440,6 +442,7 @@ export class MessageHandler {
     const phrase = readEscalationRequest(`${p.msg.subject}\n${ownWords(p.msg.body)}`, this.c.settings.escalationRequestPhrases);
     if (!phrase) return '';
     const at = receivedAt(p);
+    this.counts.escalationRequests++;
     this.c.book.addLedgerLine(t, {
       atMs: at,
       topic: clientEscalationTopic(at),
@@ -448,7 +451,7 @@ export class MessageHandler {
     });
     this.c.log.add(
       'Escalation requested',
-      `${p.sender.address} asked to escalate ${t.id} ("${phrase}"); the next sweep tells the next tier of the matrix`,
+      `${p.sender.address} asked to escalate ${t.id} ("${phrase}"); the next tier of the matrix is told by the sweep that follows this check`,
       {
         ticketId: t.id,
         clientId: t.clientId,

@@ -49,10 +49,23 @@ export interface IngestReport {
   readonly sent: number;
   readonly drafted: number;
   readonly waiting: number;
+  /** Requests to escalate recorded this run: the caller runs the sweep now to answer them. */
+  readonly escalationRequests: number;
   readonly message: string;
 }
 
-const nothing = { threads: 0, processed: 0, opened: 0, appended: 0, ignored: 0, held: 0, sent: 0, drafted: 0, waiting: 0 };
+const nothing = {
+  threads: 0,
+  processed: 0,
+  opened: 0,
+  appended: 0,
+  ignored: 0,
+  held: 0,
+  sent: 0,
+  drafted: 0,
+  waiting: 0,
+  escalationRequests: 0,
+};
 
 function read<S extends z.ZodMiniObject>(ports: IngestPorts, spec: TabSpec<S>): Table<z.output<S>> {
   const port = ports.workbook.tab(spec.name);
@@ -366,7 +379,16 @@ interface Finish {
   readonly status: IngestReport['status'];
   readonly message?: string;
   readonly threads?: number;
-  readonly counts?: { processed: number; opened: number; appended: number; ignored: number; held: number; sent: number; drafted: number };
+  readonly counts?: {
+    processed: number;
+    opened: number;
+    appended: number;
+    ignored: number;
+    held: number;
+    sent: number;
+    drafted: number;
+    escalationRequests?: number;
+  };
   readonly replies?: Replies;
   readonly lastIssued?: number;
   readonly cursor?: Cursor;
@@ -380,7 +402,7 @@ interface Finish {
 
 /** The run's summary (logged unless it found nothing new) and the checkpoint for the next run. */
 function finish(ports: IngestPorts, checkpoint: Checkpoint, f: Finish): IngestReport {
-  const c = f.counts ?? { processed: 0, opened: 0, appended: 0, ignored: 0, held: 0, sent: 0, drafted: 0 };
+  const c = { escalationRequests: 0, ...(f.counts ?? { processed: 0, opened: 0, appended: 0, ignored: 0, held: 0, sent: 0, drafted: 0 }) };
   const threads = f.threads ?? 0;
   const waiting = f.replies?.length ?? 0;
   const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
