@@ -5,6 +5,7 @@
  * exports, and test/build.test.ts checks the bundle against it.
  */
 import { paced } from './pace';
+import { refreshSuccessIfDue, refreshSuccessNow } from './jobs/success';
 import { applyPriorityNames } from './priority-names';
 import { formatPriorityNames } from '../core/tickets/priority-names';
 import { DateTime } from 'luxon';
@@ -168,7 +169,15 @@ export function sweepSla(e?: unknown): string {
 
 /** Scheduled: keeps the Hours tab and usage alerts current, drafts the month before once (src/gas/jobs/billing.ts). */
 export function runMonthlyBilling(): string {
-  return recordRun('billing', monthlyBilling);
+  let checked = false;
+  const text = recordRun('billing', () => {
+    const r = monthlyBilling();
+    checked = !(r instanceof Told);
+    return r;
+  });
+  // In the add-on's hourly run this is the hour check; client success rides on it when it could read the register.
+  if (checked) refreshSuccessIfDue(spreadsheet());
+  return text;
 }
 
 /** Menu "Close month…": prompts for YYYY-MM and Draft/Final. */
@@ -202,7 +211,17 @@ export function billMonthOutcome(
 
 /** Menu "Check hours now": Counted / Reason / Problems of the Hours tab, and usage alerts. */
 export function checkHours(e?: unknown): string {
-  return paced('hours', e, () => recordRun('hours', checkHoursNow));
+  return paced('hours', e, () => {
+    let checked = false;
+    const text = recordRun('hours', () => {
+      const r = checkHoursNow();
+      checked = !(r instanceof Told);
+      return r;
+    });
+    // Client success rides on the hourly hour check (touches are Hours rows), when it could read the register.
+    if (checked) refreshSuccessIfDue(spreadsheet());
+    return text;
+  });
 }
 
 /**
@@ -281,4 +300,9 @@ export function ticketDetails(ticketId?: string): unknown {
  */
 export function refreshDashboard(): string {
   return refreshDashboardNow();
+}
+
+/** Client success now (the sweep does it hourly): touches, kick-offs, reviews, health and risk, and the Success tab. */
+export function refreshSuccess(): string {
+  return refreshSuccessNow(spreadsheet());
 }

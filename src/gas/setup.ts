@@ -5,6 +5,7 @@ import {
   ActivitiesTab,
   CalendarsTab,
   EscalationTab,
+  EntitlementsTab,
   HolidaysTab,
   SettingsTab,
   SlaPoliciesTab,
@@ -14,7 +15,14 @@ import { columnWidth, DEFAULT_COLUMN_WIDTH, headersOf, type ColumnMeta, type Tab
 import { appendRows, applyPlan, planWrites, readTable } from '../register/table';
 import { settingNamed } from '../register/settings/read';
 import { SETTINGS, type SettingsEnv } from '../register/settings/spec';
-import { activityRows, calendarRows, escalationRows, holidayRows, slaPolicyRows } from '../register/defaults/reference-data';
+import {
+  activityRows,
+  calendarRows,
+  entitlementRows,
+  escalationRows,
+  holidayRows,
+  slaPolicyRows,
+} from '../register/defaults/reference-data';
 import { sheetPort } from './sheet-port';
 import { NUMBER_FORMATS } from '../register/number-formats';
 
@@ -76,6 +84,7 @@ export function setupRegister(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, env:
     [SlaPoliciesTab as unknown as TabSpec, slaPolicyRows],
     [ActivitiesTab as unknown as TabSpec, activityRows],
     [EscalationTab as unknown as TabSpec, escalationRows],
+    [EntitlementsTab as unknown as TabSpec, entitlementRows],
   ];
   for (const [spec, rows] of seeds) {
     if (!created.has(spec.name)) continue;

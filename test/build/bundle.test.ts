@@ -52,7 +52,10 @@ describe('build/Code.js', () => {
     for (const name of REQUIRED) expect(exported).toContain(name);
   });
 
-  // 560 KB: 520 KB as below, then the seeds' rules (the priority matrix, business-day targets,
+  // 620 KB: 560 KB as below, then priority names per provider, the run-time pace, and client
+  // success (touches, kick-offs, reviews, entitlements, health and risk, the Success tab, and
+  // their settings' explanations and seed sources) took it to 576 KiB.
+  // Earlier, 560 KB: 520 KB as below, then the seeds' rules (the priority matrix, business-day targets,
   // agreement to close and auto-close, status updates, incident reports), the outbound mail
   // rules (outside text, flood caps, digests) and client escalation took it to 525 KB.
   // Earlier, 520 KB: the month close's invoices (numbering, the invoice document, the Xero / QuickBooks
@@ -61,8 +64,8 @@ describe('build/Code.js', () => {
   // calendar, column checks for every job, manual tickets, rows extended as tabs grow) about
   // 11 KB; the final-month ledger, reopening, exact rates, SOWs and invoice replacements about
   // 17 KB; the inbound mail rules about 7 KB. Apps Script's own limit per file is far above.
-  it('stays under 560 KB with our function names readable (Apps Script has no source maps)', () => {
-    expect(Buffer.byteLength(code)).toBeLessThan(560 * 1024);
+  it('stays under 620 KB with our function names readable (Apps Script has no source maps)', () => {
+    expect(Buffer.byteLength(code)).toBeLessThan(620 * 1024);
     for (const name of ['setupRegister', 'readTable', 'planWrites', 'evaluateTicket', 'installScheduledTriggers']) {
       expect(code, name).toMatch(new RegExp(`function ${name}\\(`));
     }

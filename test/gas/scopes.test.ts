@@ -50,6 +50,7 @@ async function driveEverything(em: Emulator, driven = new Set<string>(), addOn =
   run('sortQueue');
   run('reapplyPolicies');
   run('refreshDashboard');
+  run('refreshSuccess');
   run('showAbout');
   run('showLogTimeSidebar');
   run('logTimeForm');

@@ -1,14 +1,15 @@
 import { emulator } from '../support/emulator';
 import { rows } from './ingest-support';
 
-const SEEDS = /^(Ascent360 Service and Support Overview|ADvendio Support Team Process|essensys Service Description – Customer Success)\b/;
+const SEEDS =
+  /^(Ascent360 Service and Support Overview|Ascent360 Client Onboarding & Support Model|ADvendio Support Team Process|essensys Service Description – Customer Success)\b/;
 
 describe('a new register’s reference rows come only from the seeds, through the bundle', () => {
   const em = emulator();
   em.call('setup');
 
   it('every seeded policy, calendar, holiday, matrix and activity row names the document it comes from', () => {
-    for (const tab of ['SLA Policies', 'Calendars', 'Holidays', 'Escalation', 'Activities']) {
+    for (const tab of ['SLA Policies', 'Calendars', 'Holidays', 'Escalation', 'Activities', 'Entitlements']) {
       const list = rows(em, tab);
       expect(list.length, tab).toBeGreaterThan(0);
       for (const r of list) expect(String(r.Source), `${tab}: ${JSON.stringify(r)}`).toMatch(SEEDS);

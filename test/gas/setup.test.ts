@@ -164,6 +164,8 @@ describe('setup', () => {
       var ss = SpreadsheetApp.getActiveSpreadsheet();
       var c = ss.getSheetByName('Clients');
       var lastCol = c.getLastColumn();
+      // A person adding a column past the tab's last one inserts it first, as Sheets requires.
+      if (c.getMaxColumns() <= lastCol) c.insertColumnsAfter(lastCol, 1);
       c.getRange(1, lastCol + 1).setValue('Account owner');
       c.getRange(2, 1, 1, 3).setValues([['ACME', 'Acme Corp', 'acme.com']]);
       c.getRange(2, lastCol + 1).setValue('Dana');

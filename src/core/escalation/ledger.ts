@@ -13,7 +13,7 @@
  * (written by the inbox job), answered by `client escalation@<ISO> T<n>` (the tier told)
  * and `client escalation@<ISO> reply` (what the client was told).
  */
-export const OUTCOMES = ['sent', 'draft', 'caught up', 'no address', 'failed', 'skipped', 'requested'] as const;
+export const OUTCOMES = ['sent', 'draft', 'caught up', 'no address', 'failed', 'skipped', 'requested', 'cleared'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 export interface LedgerEntry {

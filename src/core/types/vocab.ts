@@ -33,3 +33,14 @@ export function matchVocab<T extends string>(vocab: readonly T[], text: string):
   for (const v of vocab) if (v.toLowerCase() === t) return v;
   return null;
 }
+
+/** How a client is looked after (ClientSuccess pooled model): its own CSM, or the pool on duty. */
+export const COHORTS = ['Designated', 'Pooled'] as const;
+export type Cohort = (typeof COHORTS)[number];
+
+/** What a logged activity is as client engagement (Activities → Touch); blank = not a touch. */
+export const TOUCH_KINDS = ['Touch', 'Kick-off', 'Monthly review', 'QBR', 'Annual review'] as const;
+export type TouchKind = (typeof TOUCH_KINDS)[number];
+
+export const TOUCH_STATES = ['On track', 'Due soon', 'Overdue'] as const;
+export type TouchState = (typeof TOUCH_STATES)[number];

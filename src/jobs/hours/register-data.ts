@@ -13,6 +13,8 @@ import { workDay, type IsoDay } from '../../core/hours/month';
 import type { HoursEntry } from '../../core/hours/entry';
 import type { ActivityRule } from '../../core/hours/rules';
 import type { RunLogPort } from '../ports';
+import type { Settings } from '../../register/settings/spec';
+import type { TouchKind } from '../../core/types/vocab';
 
 export class RegisterMissingError extends Error {}
 
@@ -77,6 +79,10 @@ export interface HoursSettings extends BillingSettings {
 
 export interface RegisterData {
   readonly settings: HoursSettings;
+  /** Every setting as read (the client success evaluation reads more than hours and billing). */
+  readonly allSettings: Settings;
+  /** Activity (lower case) → what it is as a client touch (Activities → Touch); absent = not a touch. */
+  readonly touchKinds: ReadonlyMap<string, TouchKind>;
   readonly clients: readonly ClientInfo[];
   /** Client IDs whose Clients row fails the schema → "Clients row N: why", so hours name the real cause. */
   readonly invalidClients: ReadonlyMap<string, string>;
@@ -225,8 +231,12 @@ export function loadRegister(
     required: h['Required attendee'],
   }));
   const { sows, invalidSows } = loadSows(wb, log, clientIdOf);
+  const touchKinds = new Map<string, TouchKind>();
+  for (const { data: a } of activitiesTable.rows) if (a.Touch) touchKinds.set(a.Activity.trim().toLowerCase(), a.Touch);
   return {
     settings,
+    allSettings: s,
+    touchKinds,
     clients,
     invalidClients,
     implausibleClients,

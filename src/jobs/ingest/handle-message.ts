@@ -5,6 +5,7 @@ import { rankArticles, type Article } from '../../core/mail/kb';
 import { suggestReason } from '../../core/mail/keywords';
 import { ownWords } from '../../core/mail/own-words';
 import { priorityName } from '../../core/tickets/priority-names';
+import { sentimentOf } from '../../core/success/sentiment';
 import { classifyPriority, levelPriority, priorityBecause } from '../../core/tickets/priority-rules';
 import type { InboundMessage } from '../../core/mail/message';
 import { collisionKey, excerptOf, sameMessage } from '../../core/mail/message-id';
@@ -187,7 +188,8 @@ export class MessageHandler {
         this.append(p, t, closed ? { ...d, reopen: false } : d);
         const reopened = !closed && d.reopen && d.kind === 'customer' ? queueReopened(this.c, p, t) : null;
         const asked = !closed && d.kind === 'customer' ? this.escalationRequest(p, t) : '';
-        ledger.record(p, d.kind, t.id, closed ?? { event: `${d.action}${asked}`, reply: reopened });
+        const felt = !closed && !asked && (d.kind === 'customer' || d.kind === 'follower') ? this.sentimentTag(p) : '';
+        ledger.record(p, d.kind, t.id, closed ?? { event: `${d.action}${asked}${felt}`, reply: reopened });
         return;
       }
       case 'open':
@@ -426,10 +428,21 @@ export class MessageHandler {
           )
         : null;
     const asked = d.kind === 'customer' && !forged ? this.escalationRequest(p, t) : '';
+    const felt = d.kind === 'customer' && !forged && !asked ? this.sentimentTag(p) : '';
     this.c.ledger.record(p, d.kind, id, {
-      event: (forged ? `${event} (not acknowledged: ${forged})` : event) + asked,
+      event: (forged ? `${event} (not acknowledged: ${forged})` : event) + asked + felt,
       reply,
     } satisfies MessageAction);
+  }
+
+  /**
+   * A complaint or thanks in the sender's own words (Settings → Complaint phrases, Thanks
+   * phrases), marked on the Messages Action for the client's health score.
+   */
+  private sentimentTag(p: ParsedMessage): string {
+    if (forgedOrSpoofed(p)) return '';
+    const said = sentimentOf(`${p.msg.subject}\n${ownWords(p.msg.body)}`, this.c.settings.complaintPhrases, this.c.settings.thanksPhrases);
+    return said ? `; ${said}` : '';
   }
 
   /**

@@ -4,13 +4,15 @@ import type { TicketBrief } from '../../core/notify/index';
 import type { QuotaMailer } from '../mail/quota';
 import type { RowUpdate } from '../tickets/compute-row';
 import type { TicketRecord } from '../tickets/prepare';
+import type { ClientRecord } from '../shared/sla-context';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export const incidentTopic = (resolvedAtMs: number) => `incident report@${isoOf(resolvedAtMs)}`;
 
 /**
- * When a Critical ticket of an Enterprise-edition client is Resolved, a draft incident report
+ * When a Critical ticket of a client entitled to incident reporting (Entitlements; essensys:
+ * Enterprise editions) is Resolved, a draft incident report
  * for the client's CSM, once per resolution (Notified); never sent by the automation.
  */
 export function incidentReport(
@@ -19,9 +21,11 @@ export function incidentReport(
   brief: () => TicketBrief,
   mailer: QuotaMailer,
   now: number,
+  /** Whether the client's plan or edition includes incident reporting (Entitlements; essensys: Enterprise editions). */
+  entitled: (client: ClientRecord) => boolean,
 ): { entry: LedgerEntry; log: { action: string; detail: string } } | null {
   if (row.Status !== 'Resolved' || row.Priority !== 'Critical' || !u.prepared.ok) return null;
-  if (u.prepared.client.Edition.trim().toLowerCase() !== 'enterprise') return null;
+  if (!entitled(u.prepared.client)) return null;
   const resolvedAt = (u.values['Resolved at'] as Date | undefined)?.getTime?.() ?? row['Resolved at']?.getTime() ?? now;
   const topic = incidentTopic(resolvedAt);
   if (parseLedger(row.Notified).some((e) => e.topic === topic)) return null;

@@ -4,6 +4,7 @@ import type { TicketBrief } from '../../core/notify/index';
 import { PRIORITIES } from '../../core/types/vocab';
 import { applyPlan, planWrites, readTable, writesByKey, type CellWrite, type Table } from '../../register/table';
 import { CalendarsTab, ClientsTab, ContactsTab, EscalationTab, HolidaysTab, SlaPoliciesTab, TicketsTab } from '../../register/tabs';
+import { clientEntitlements, keptEntitlementNotes, readEntitlements } from '../shared/entitlements';
 import type { ClockPort, LockPort, RunBudget, WorkbookPort } from '../ports';
 import type { RunLogPort } from '../ports';
 import type { MailPort } from '../mail/port';
@@ -111,6 +112,9 @@ function sweepLocked(ports: SweepPorts): SweepReport {
   if (!samePriorityNames(tickets.priorityNames, ctx.settings.priorityNames) && ports.renamePriorities?.())
     return sweepLocked({ ...ports, renamePriorities: () => false });
   const { table: escalation, matrices } = loadMatrices(workbook);
+  // Read only when a resolved Critical ticket asks whether its client gets an incident report.
+  let entitlements: ReturnType<typeof readEntitlements> | undefined;
+  const entitlementRows = () => (entitlements === undefined ? (entitlements = readEntitlements(workbook)) : entitlements)?.rows ?? null;
 
   // Reference tabs: their Problems cells say what the context could not use; new ones are logged once.
   reportSettingProblems(workbook, ctx.loadedSettings, log);
@@ -127,6 +131,9 @@ function sweepLocked(ports: SweepPorts): SweepReport {
     for (const p of ctx.problems)
       if (p.tab === name && !table.problems.some((q) => q.rowNumber === p.rowNumber)) extra.set(p.rowNumber, p.message);
     if (name === EscalationTab.name) for (const p of matrices.problems) extra.set(p.rowNumber, p.message);
+    // What the hourly client success check wrote on a Clients row (a contract that breaks its entitlements) stays.
+    if (name === ClientsTab.name)
+      for (const [r, m] of keptEntitlementNotes(table as Table<unknown>)) extra.set(r, extra.has(r) ? `${extra.get(r)}; ${m}` : m);
     for (const p of syncProblems(() => workbook.tab(name), table as Table<unknown>, extra))
       log.add('Register problem', `${name} row ${p.rowNumber}: ${p.message}`);
   }
@@ -190,7 +197,10 @@ function sweepLocked(ports: SweepPorts): SweepReport {
     // Enterprise, Critical, Resolved: a draft incident report for the CSM (a draft: not this ticket's one mail).
     // The brief (its row link costs calls) only for a ticket that gets a mail or draft.
     const briefNow = () => briefOf(row0, u, ports.rowLink?.(u.rowNumber) ?? '', tickets.priorityNames);
-    const report = incidentReport(row0, u, briefNow, mailer, now);
+    const report = incidentReport(row0, u, briefNow, mailer, now, (c) => {
+      const rows = entitlementRows();
+      return rows ? clientEntitlements(c, rows).includes['Incident reporting'] : c.Edition.trim().toLowerCase() === 'enterprise';
+    });
     if (report) {
       ledgerAdds.set(u.key, [...(ledgerAdds.get(u.key) ?? []), report.entry]);
       log.add(report.log.action, report.log.detail, { ticketId: u.key, clientId: u.clientId });

@@ -12,6 +12,7 @@ type Row = Readonly<Record<string, string | number | Date>>;
 const ASCENT360 = 'Ascent360 Service and Support Overview';
 const ADVENDIO = 'ADvendio Support Team Process';
 const ESSENSYS = 'essensys Service Description – Customer Success';
+const ONBOARDING = 'Ascent360 Client Onboarding & Support Model';
 
 export const DEFAULT_CALENDAR_ID = 'MT-8-5';
 const SEED_ZONE = 'America/Denver';
@@ -113,15 +114,46 @@ export function slaPolicyRows(): Row[] {
 
 export function activityRows(): Row[] {
   const source = `${ASCENT360}, Support Inclusions and Exclusions`;
-  const yes = (a: string, rule: string) => ({ Activity: a, 'Counts toward contract': 'Yes', Rule: rule, Source: source });
+  const yes = (a: string, rule: string, touch = '', from = source) => ({
+    Activity: a,
+    'Counts toward contract': 'Yes',
+    Touch: touch,
+    Rule: rule,
+    Source: from,
+  });
+  const touchNote = `; as a touch: ${ONBOARDING}, "Regular phone calls with your CSM"`;
   return [
-    yes('Status update', 'Status calls and updates count against contracted hours.'),
-    yes('Account review', 'Account reviews and incremental meetings count.'),
-    yes('Strategic planning', 'Strategic planning and recommendations count.'),
+    yes('Status update', 'Status calls and updates count against contracted hours.', 'Touch', `${source}${touchNote}`),
+    yes(
+      'Account review',
+      'Account reviews and incremental meetings count.',
+      'Monthly review',
+      `${source}; as the monthly review: ${ASCENT360}, open requests "jointly reviewed … not less frequently than monthly"`,
+    ),
+    yes('Strategic planning', 'Strategic planning and recommendations count.', 'Touch', `${source}${touchNote}`),
     yes('Help desk request', 'Help desk requests count.'),
     yes('Reporting', 'Reporting requests count.'),
     yes('Enhancement management', 'New features and enhancements are first charged against contracted hours.'),
-    yes('Training', 'Supplemental training counts.'),
+    yes('Training', 'Supplemental training counts.', 'Touch', `${source}; training with the CSM is an interaction`),
+    {
+      Activity: 'Kick-off call',
+      'Counts toward contract': 'No',
+      Touch: 'Kick-off',
+      Rule: 'Part of the implementation the contract includes: 1 to 2 days after contract signature.',
+      Source: `${ONBOARDING}, Implementation Management. Counts toward contract: the product's reading (implementation is part of onboarding, not support hours).`,
+    },
+    yes(
+      'Quarterly business review',
+      'Account reviews and incremental meetings count.',
+      'QBR',
+      `${ESSENSYS}, Customer Success Engagement (Enterprise editions); counting: ${source}`,
+    ),
+    yes(
+      'Annual account review',
+      'A 1 to 4 hour deep dive into performance and planning.',
+      'Annual review',
+      `${ONBOARDING}, Professional Services`,
+    ),
     {
       Activity: 'Troubleshooting',
       'Counts toward contract': 'Unless bug',
@@ -139,6 +171,66 @@ export function activityRows(): Row[] {
       'Counts toward contract': 'No',
       Rule: 'Server monitoring and performance troubleshooting are excluded.',
       Source: `${ASCENT360}, Items Covered by Client's Monthly Fees`,
+    },
+  ];
+}
+
+/**
+ * What each plan and edition includes, from the service descriptions: essensys's Customer
+ * Success Engagement table (Enterprise editions: CSM, QBR, incident and monthly reporting;
+ * Other edition: none) and Ascent360's plans (Client Support for all clients; the CSM
+ * option with "8+ hours of monthly CSM support", regular calls and a monthly joint review;
+ * Professional Services adding the annual account review). Plan Enterprise is not
+ * described by any seed and is left out.
+ */
+export function entitlementRows(): Row[] {
+  const none = {
+    CSM: 'No',
+    QBR: 'No',
+    'Monthly review': 'No',
+    'Annual review': 'No',
+    'Incident reporting': 'No',
+    'Monthly reporting': 'No',
+  };
+  return [
+    {
+      'Applies to': 'Edition Enterprise',
+      ...none,
+      CSM: 'Yes',
+      QBR: 'Yes',
+      'Incident reporting': 'Yes',
+      'Monthly reporting': 'Yes',
+      'Min monthly hours': '',
+      Source: `${ESSENSYS}, 1.2.1 Customer Success Engagement: Enterprise Editions`,
+    },
+    {
+      'Applies to': 'Edition Other',
+      ...none,
+      'Min monthly hours': '',
+      Source: `${ESSENSYS}, 1.2.1 Customer Success Engagement: Other Edition`,
+    },
+    {
+      'Applies to': 'Plan Standard',
+      ...none,
+      'Min monthly hours': '',
+      Source: `${ONBOARDING}, Client Support (standard for all clients, no CSM)`,
+    },
+    {
+      'Applies to': 'Plan CSM',
+      ...none,
+      CSM: 'Yes',
+      'Monthly review': 'Yes',
+      'Min monthly hours': '',
+      Source: `${ASCENT360}: a CSM for clients with "8+ hours of monthly CSM support" (blank = Settings → CSM minimum monthly hours; ${ONBOARDING} speaks of 6); monthly joint review of open requests`,
+    },
+    {
+      'Applies to': 'Plan Professional',
+      ...none,
+      CSM: 'Yes',
+      'Monthly review': 'Yes',
+      'Annual review': 'Yes',
+      'Min monthly hours': '',
+      Source: `${ONBOARDING}, Professional Services: Client Success Management "PLUS" custom support and Annual Account Reviews`,
     },
   ];
 }

@@ -3,6 +3,9 @@ import { KeywordRuleError, parseKeywordRules, type KeywordRule } from '../../cor
 import { matchVocab } from '../../core/types/vocab';
 import { PriorityRuleError, parsePriorityRules, type PriorityRule } from '../../core/tickets/priority-rules';
 import { parsePriorityNames, type PriorityNames } from '../../core/tickets/priority-names';
+import { parseRota, RotaError, type Rota } from '../../core/success/rota';
+import type { AnnualHours } from '../../core/success/reviews';
+import { HEALTH_COMPONENTS, type HealthComponent, type HealthWeights } from '../../core/success/health';
 
 /**
  * How one Settings value is read: the text of a non-blank Value cell → the typed value, or
@@ -131,6 +134,56 @@ export const priorityRules: Parser<PriorityRule[]> = (t) => {
 export const priorityNames: Parser<PriorityNames> = (t) => {
   const r = parsePriorityNames(t);
   return r.ok ? ok(r.names) : bad(r.message);
+};
+
+/** "1-2": a range of whole days, from ≤ to. */
+export const dayRange: Parser<{ from: number; to: number }> = (t) => {
+  const m = /^(\d+)\s*(?:-|–|to)\s*(\d+)$/.exec(t) ?? /^(\d+)$/.exec(t);
+  if (!m) return bad(`"${t}" is not a range of days such as 1-2`);
+  const from = Number(m[1]);
+  const to = Number(m[2] ?? m[1]);
+  return from >= 0 && to >= from && to <= 60
+    ? ok({ from, to })
+    : bad(`"${t}": the range must run from a smaller to a larger number of days, up to 60`);
+};
+
+/** "Tue: ann@example.com; Wed: …" (see core/success/rota). */
+export const rota: Parser<Rota> = (t) => {
+  try {
+    return ok(parseRota(t));
+  } catch (e) {
+    if (!(e instanceof RotaError)) throw e;
+    return bad(e.message);
+  }
+};
+
+/** "0: 1; 10: 2; 20: 3; 40: 4": from monthly hours → review hours. */
+export const annualHours: Parser<AnnualHours> = (t) => {
+  const rows: { fromMonthlyHours: number; hours: number }[] = [];
+  for (const part of t
+    .split(/[;\n,]/)
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const m = /^(\d+(?:\.\d+)?)\s*\+?\s*:\s*(\d+(?:\.\d+)?)\s*h?$/.exec(part);
+    if (!m) return bad(`"${part}" is not "monthly hours: review hours" (e.g. "10: 2")`);
+    rows.push({ fromMonthlyHours: Number(m[1]), hours: Number(m[2]) });
+  }
+  return rows.length ? ok(rows) : bad('needs at least one "monthly hours: review hours" step');
+};
+
+/** "SLA 30, Touch 20, Hours 15, Reopens 15, Sentiment 20": a weight per health component (missing = 0). */
+export const healthWeights: Parser<HealthWeights> = (t) => {
+  const w: Record<HealthComponent, number> = { SLA: 0, Touch: 0, Hours: 0, Reopens: 0, Sentiment: 0 };
+  for (const part of t
+    .split(/[;,\n]/)
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const m = /^([A-Za-z]+)\s*:?\s*(\d+(?:\.\d+)?)$/.exec(part);
+    const name = m ? HEALTH_COMPONENTS.find((c) => c.toLowerCase() === m[1]!.toLowerCase()) : undefined;
+    if (!m || !name) return bad(`"${part}" is not a weight such as "SLA 30" (parts: ${HEALTH_COMPONENTS.join(', ')})`);
+    w[name] = Number(m[2]);
+  }
+  return Object.values(w).some((n) => n > 0) ? ok(w) : bad('at least one weight must be above 0');
 };
 
 /**

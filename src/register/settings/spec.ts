@@ -5,6 +5,7 @@ import { formatPriorityNames, STANDARD_PRIORITY_NAMES } from '../../core/tickets
 import { DEFAULT_AGREE_PHRASES, DEFAULT_PERSISTS_PHRASES } from '../../core/tickets/close-agreement';
 import { DEFAULT_ESCALATE_PHRASES } from '../../core/tickets/escalation-request';
 import { REASONS } from '../../core/types/vocab';
+import { DEFAULT_COMPLAINT_PHRASES, DEFAULT_THANKS_PHRASES } from '../../core/success/sentiment';
 import { ACCOUNTING_SYSTEMS } from '../../core/billing/accounting-csv';
 import {
   choice,
@@ -21,6 +22,10 @@ import {
   priorityNames,
   priorityRules,
   timeZone,
+  dayRange,
+  rota,
+  annualHours,
+  healthWeights,
   wholeNumber,
   type Parser,
 } from './parse';
@@ -34,7 +39,7 @@ export interface SettingsEnv {
 }
 
 /** The parts of the product that read a setting (for the reader of this file and of README). */
-export type SettingUser = 'inbox' | 'sweep' | 'edits' | 'hours' | 'billing' | 'triggers' | 'dashboard' | 'sidebars';
+export type SettingUser = 'inbox' | 'sweep' | 'edits' | 'hours' | 'billing' | 'triggers' | 'dashboard' | 'sidebars' | 'success';
 
 export interface SettingSpec<T> {
   /** The Key cell on the Settings tab: the contract with users; never renamed. */
@@ -354,6 +359,112 @@ export const SETTINGS = {
     usedBy: ['billing'],
     initial: () => 'Tax Exempt',
     parse: plainText,
+  }),
+  designatedWeeklyWeeks: setting({
+    key: 'Designated weekly touches (weeks)',
+    explanation:
+      'A designated client is due a touch weekly for this many weeks after Contract start, then monthly (Ascent360 onboarding: CSM calls "weekly for 6 to 8 weeks, monthly thereafter").',
+    usedBy: ['success'],
+    initial: () => 8,
+    parse: wholeNumber(0, 104),
+  }),
+  pooledTouchDays: setting({
+    key: 'Pooled touch every (days)',
+    explanation: 'A pooled client is due a touch this many days after the last one (ClientSuccess: "engage with a CSM every 45 days").',
+    usedBy: ['success'],
+    initial: () => 45,
+    parse: wholeNumber(1, 366),
+  }),
+  touchDueSoonDays: setting({
+    key: 'Touch due soon (days)',
+    explanation: 'A touch or review is "Due soon" this many days before it is due; its reminder goes out then.',
+    usedBy: ['success'],
+    initial: () => 3,
+    parse: wholeNumber(0, 60),
+  }),
+  kickoffBusinessDays: setting({
+    key: 'Kick-off within (business days)',
+    explanation:
+      'A new client\'s kick-off call is due this many business days after Contract signed, as "from-to" (Ascent360 onboarding: "1 to 2 days after client contract signature").',
+    usedBy: ['success'],
+    initial: () => '1-2',
+    parse: dayRange,
+  }),
+  pooledCsmRota: setting({
+    key: 'Pooled CSM rota',
+    explanation:
+      "Who of the pooled CSMs is on duty each weekday, \"Tue: ann@example.com; Wed: …\" (ClientSuccess: pooled hours Tuesday to Thursday). Pooled clients' reminders go to the CSM on duty (or the next day's); blank = the client's CSM email.",
+    usedBy: ['success'],
+    initial: () => '',
+    parse: rota,
+  }),
+  executiveSponsorEmail: setting({
+    key: 'Executive sponsor email',
+    explanation:
+      'Owner of a pooled client\'s risk flag (ClientSuccess: risk actions "by the pooled CSM or executive sponsor"); blank = the client\'s CSM email.',
+    usedBy: ['success'],
+    initial: () => '',
+    parse: orBlank(emailAddress, ''),
+  }),
+  csmMinimumMonthlyHours: setting({
+    key: 'CSM minimum monthly hours',
+    explanation:
+      'A plan that includes a CSM needs at least this many monthly hours unless its Entitlements row says otherwise (Ascent360 service overview: "8+ hours of monthly CSM support"; its onboarding model speaks of 6).',
+    usedBy: ['success'],
+    initial: () => 8,
+    parse: wholeNumber(0, 1000),
+  }),
+  annualReviewHours: setting({
+    key: 'Annual review hours',
+    explanation:
+      'Length of the annual account review by the contract\'s monthly hours, "from: hours; …" (Ascent360: "a 1 to 4 hour … deep dive", by support hours; the steps are the product\'s, the seed gives only the range).',
+    usedBy: ['success'],
+    initial: () => '0: 1; 10: 2; 20: 3; 40: 4',
+    parse: annualHours,
+  }),
+  healthWeights: setting({
+    key: 'Health weights',
+    explanation: "Weight of each part of a client's health score (SLA, Touch, Hours, Reopens, Sentiment); 0 leaves a part out.",
+    usedBy: ['success'],
+    initial: () => 'SLA 30, Touch 20, Hours 15, Reopens 15, Sentiment 20',
+    parse: healthWeights,
+  }),
+  riskHealthBelow: setting({
+    key: 'At risk below health',
+    explanation: 'A client whose health score is below this is flagged at risk (reason Low health).',
+    usedBy: ['success'],
+    initial: () => 60,
+    parse: wholeNumber(0, 100),
+  }),
+  riskBreaches: setting({
+    key: 'At risk from breaches in 30 days',
+    explanation: 'A client with this many breached tickets received in the last 30 days is flagged at risk (reason SLA breaches).',
+    usedBy: ['success'],
+    initial: () => 3,
+    parse: wholeNumber(1),
+  }),
+  riskComplaints: setting({
+    key: 'At risk from complaints in 30 days',
+    explanation:
+      'A client whose contacts wrote this many complaints or escalation requests in the last 30 days is flagged at risk (reason Complaints).',
+    usedBy: ['success'],
+    initial: () => 2,
+    parse: wholeNumber(1),
+  }),
+  complaintPhrases: setting({
+    key: 'Complaint phrases',
+    explanation:
+      "Words in a client's own text that make a message a complaint, for the health score (quoted history and negated phrases do not count).",
+    usedBy: ['inbox', 'success'],
+    initial: () => DEFAULT_COMPLAINT_PHRASES,
+    parse: phraseList,
+  }),
+  thanksPhrases: setting({
+    key: 'Thanks phrases',
+    explanation: "Words in a client's own text that make a message thanks or a confirmation, for the health score.",
+    usedBy: ['inbox', 'success'],
+    initial: () => DEFAULT_THANKS_PHRASES,
+    parse: phraseList,
   }),
 };
 

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { defineTab } from '../tab-spec';
-import { oneOf, requiredText, text } from '../cells';
-import { COUNTS_TOWARD } from '../../core/types/vocab';
+import { oneOf, preprocess, requiredText, text } from '../cells';
+import { COUNTS_TOWARD, TOUCH_KINDS } from '../../core/types/vocab';
 
 export const ActivitiesTab = defineTab({
   name: 'Activities',
@@ -12,6 +12,13 @@ export const ActivitiesTab = defineTab({
   schema: z.object({
     Activity: requiredText('Activity'),
     'Counts toward contract': oneOf(COUNTS_TOWARD, 'Counts toward contract'),
+    Touch: preprocess(
+      (v) =>
+        v === '' || v === null || v === undefined
+          ? null
+          : (TOUCH_KINDS.find((k) => k.toLowerCase() === String(v).trim().toLowerCase()) ?? String(v)),
+      z.nullable(z.enum(TOUCH_KINDS, { error: `Touch must be blank or one of: ${TOUCH_KINDS.join(', ')}` })),
+    ),
     Rule: text,
     Source: text,
     Problems: text,
@@ -22,6 +29,11 @@ export const ActivitiesTab = defineTab({
       note: 'Yes, No, or Unless bug (excluded when the ticket’s Reason is Bug).',
       vocab: COUNTS_TOWARD,
       width: 150,
+    },
+    Touch: {
+      note: 'Whether logging this activity for a client counts as engaging with them, and as what: Touch (a CSM call, training …), Kick-off, Monthly review, QBR or Annual review. Blank = not a touch.',
+      vocab: TOUCH_KINDS,
+      width: 130,
     },
     Rule: { note: 'The contract wording behind the rule.', width: 420 },
     Source: {

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { defineTab } from '../tab-spec';
 import { addressList, money, oneOf, optionalEmail, optionalNumber, requiredText, text, preprocess } from '../cells';
-import { CLIENT_STATUSES } from '../../core/types/vocab';
+import { CLIENT_STATUSES, COHORTS } from '../../core/types/vocab';
 
 export const ClientsTab = defineTab({
   name: 'Clients',
@@ -55,6 +55,12 @@ export const ClientsTab = defineTab({
       z.refine((n) => n === null || (n >= 0 && n < 100), 'Tax rate is a percentage from 0 to 100'),
     ),
     'PO number': text,
+    Cohort: oneOf(COHORTS, 'Cohort', 'Designated'),
+    'Contract signed': preprocess((v) => (v === '' ? null : v), z.nullable(z.date({ error: 'Contract signed is not a date' }))),
+    'Implementation manager': optionalEmail('Implementation manager'),
+    'Risk owner': optionalEmail('Risk owner'),
+    'Kick-off at': preprocess((v) => (v === '' ? null : v), z.nullable(z.date({ error: 'Kick-off at is not a date' }))),
+    'Success notified': text,
     Problems: text,
   }),
   columns: {
@@ -100,6 +106,36 @@ export const ClientsTab = defineTab({
     Currency: { note: 'Invoice currency (three-letter code); blank = the Default currency setting.', width: 80 },
     'Tax rate': { note: 'Percent added to invoices (e.g. 8.25); blank = none (the accounting system may add tax).', width: 80 },
     'PO number': { note: 'The client’s purchase order number, printed on invoices and used as the import Reference.', width: 110 },
+    Cohort: {
+      note: 'Designated: the client has its own CSM (CSM email). Pooled: it is looked after by the pooled CSM on duty (Settings → Pooled CSM rota). Blank = Designated.',
+      vocab: COHORTS,
+      width: 100,
+    },
+    'Contract signed': {
+      note: 'When the contract was signed: the kick-off call is due 1–2 business days later (Settings → Kick-off within).',
+      format: 'date',
+      width: 110,
+    },
+    'Implementation manager': {
+      note: 'Who owns the client’s onboarding (Ascent360: a dedicated Implementation Manager per new client); told when the kick-off is missed.',
+      width: 200,
+    },
+    'Risk owner': {
+      note: 'Type an address to own this client’s risk flag until it clears (ClientSuccess: a CSM may temporarily own a risk); blank = the CSM, or for pooled clients Settings → Executive sponsor email.',
+      width: 200,
+    },
+    'Kick-off at': {
+      note: 'The first kick-off logged on Hours (an Activity whose Touch is Kick-off); filled in by the automation.',
+      owner: 'automation',
+      format: 'date',
+      width: 110,
+    },
+    'Success notified': {
+      note: 'Ledger of client success reminders and risk flags: one line each, "topic@date — outcome". A reminder is sent once per due date.',
+      owner: 'automation',
+      width: 300,
+      wrap: true,
+    },
     Problems: { note: 'Filled by the automation when the row cannot be used, with the reason.', owner: 'automation', width: 260 },
   },
 });

@@ -13,6 +13,7 @@ import { KnowledgeBaseTab } from './knowledge-base';
 import { LogTab } from './log';
 import { InvoicesTab } from './invoices';
 import { SowsTab } from './sows';
+import { EntitlementsTab } from './entitlements';
 import type { TabSpec } from '../tab-spec';
 
 export {
@@ -31,6 +32,7 @@ export {
   LogTab,
   InvoicesTab,
   SowsTab,
+  EntitlementsTab,
 };
 
 /** Every fixed tab, in the order `setup` creates them (Billing YYYY-MM tabs are per month). */
@@ -47,6 +49,7 @@ export const ALL_TABS: readonly TabSpec[] = [
   CalendarsTab,
   HolidaysTab,
   ActivitiesTab,
+  EntitlementsTab,
   KnowledgeBaseTab,
   SettingsTab,
   LogTab,
