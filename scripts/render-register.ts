@@ -1,6 +1,7 @@
 /**
  * Renders pictures of the demo register for the README: the Tickets tab (coloured by SLA
- * state) and the month's Billing tab, as LibreOffice shows the .xlsx the demo wrote.
+ * state), the month's Billing tab and the Success tab (coloured by state), as LibreOffice
+ * shows the .xlsx the demo wrote.
  *
  *   npm run demo && npx tsx scripts/render-register.ts [out/demo-register.xlsx] [docs]
  *
@@ -17,6 +18,7 @@ import { saveXlsx } from '../src/local/emulator/spreadsheet/xlsx';
 import { loadRegisterXlsx } from '../src/local/register-xlsx';
 
 const SHOWN: Record<string, string[] | 'all'> = {
+  Success: ['Client ID', 'Client', 'Health', 'Trend', 'Risk', 'Next touch due', 'Touch state', 'Kick-off', 'Next review due'],
   Tickets: [
     'Ticket ID',
     'Client ID',
@@ -37,7 +39,7 @@ async function render(source: string, outDir: string): Promise<void> {
   const work = mkdtempSync(path.join(tmpdir(), 'render-'));
   mkdirSync(outDir, { recursive: true });
   const billingTab = (await loadRegisterXlsx(source)).sheets.map((s) => s.name).find((n) => n.startsWith('Billing '));
-  const tabs = ['Tickets', ...(billingTab ? [billingTab] : [])];
+  const tabs = ['Tickets', ...(billingTab ? [billingTab] : []), 'Success'];
   for (const tab of tabs) {
     const wb = await loadRegisterXlsx(source);
     for (const other of wb.sheets.filter((s) => s.name !== tab)) wb.removeSheet(other);

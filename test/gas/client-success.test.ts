@@ -260,5 +260,50 @@ describe('client success (issue 17), through the bundle', () => {
     expect(String(tab[0]!['Health parts'])).toMatch(/^SLA \d+ ×30, Touch \d+ ×20, Hours \d+ ×15, Reopens \d+ ×15, Sentiment \d+ ×20$/);
     em.call('refreshSuccess');
     expect(rows(em, 'Success').every((r) => r.Trend === '=')).toBe(true);
+    // The next day the trend is against yesterday's scores: the pooled client's touch got more overdue, not its health.
+    em.clock.set(mt('2026-11-11T09:00'));
+    em.call('refreshSuccess');
+    expect(rows(em, 'Success').every((r) => /^(=|▲ \d+|▼ \d+)$/.test(String(r.Trend)))).toBe(true);
+  });
+
+  it('a review never held, with no Contract start, is due by the month end: one reminder, not one a day', () => {
+    const em = desk('2026-11-27T09:00');
+    fill(em, 'Clients', [
+      {
+        'Client ID': 'NOSTART',
+        Name: 'No Start',
+        Plan: 'CSM',
+        Edition: 'Other',
+        'Monthly hours': 10,
+        'CSM email': 'ns@helpdesk.test',
+        Status: 'Active',
+      },
+    ]);
+    for (const d of ['27', '28', '29', '30']) {
+      em.clock.set(mt(`2026-11-${d}T09:00`));
+      em.call('refreshSuccess');
+    }
+    expect(String(success(em).get('NOSTART')!['Next review due'])).toMatch(/^Monthly review 2026-11-30/);
+    expect(mailsTo(em, 'ns@helpdesk.test').filter((m) => /Monthly review due/.test(m.subject))).toHaveLength(1);
+  });
+
+  it('a pooled client’s tier-1 escalation goes to the pooled CSM on duty', () => {
+    const em = desk('2026-11-03T08:00'); // Tuesday
+    fill(em, 'Tickets', [
+      {
+        'Ticket ID': 'T-000201',
+        'Client ID': 'POOL',
+        Subject: 'Sync stopped',
+        Priority: 'High',
+        Status: 'Open',
+        'Received at': at('2026-11-03T08:00'),
+      },
+    ]);
+    em.call('sweepSla');
+    // At risk at 80 % of the 4 business hours (11:12): tier 1, the CSM tier, is the pooled CSM on duty Tuesday.
+    em.clock.set(mt('2026-11-03T11:30'));
+    em.call('sweepSla');
+    const tier1 = em.mailbox.sent.filter((m) => /T-000201/.test(m.subject) && /tier 1/i.test(m.subject));
+    expect(tier1.map((m) => m.to)).toEqual(['tue-csm@helpdesk.test']);
   });
 });

@@ -9,6 +9,8 @@ export const plusDays = (d: IsoDay, n: number): IsoDay => iso(at(d).plus({ days:
 /** One calendar month on, clamped to the month's end (31 Jan → 28 Feb), as people count "monthly". */
 export const plusMonths = (d: IsoDay, n: number): IsoDay => iso(at(d).plus({ months: n }));
 export const daysBetween = (from: IsoDay, to: IsoDay): number => Math.round(at(to).diff(at(from), 'days').days);
+/** The last day of the calendar month `d` falls in. */
+export const monthEnd = (d: IsoDay): IsoDay => iso(at(d).endOf('month'));
 /** The last day of the calendar quarter `d` falls in. */
 export const quarterEnd = (d: IsoDay): IsoDay => iso(at(d).endOf('quarter'));
 export const quarterStart = (d: IsoDay): IsoDay => iso(at(d).startOf('quarter'));

@@ -1,6 +1,6 @@
 import type { IsoDay } from '../hours/month';
 import type { TouchState } from '../types/vocab';
-import { plusMonths, quarterEnd, quarterStart, plusDays } from './days';
+import { monthEnd, plusMonths, quarterEnd, quarterStart, plusDays } from './days';
 import { touchStateOf } from './touch-cadence';
 
 /**
@@ -53,8 +53,9 @@ export function reviewsDue(
   const add = (kind: ReviewKind, due: IsoDay, extra: { hours?: number } = {}) =>
     out.push({ kind, due, state: touchStateOf(due, today, rules.dueSoonDays), ...extra });
   if (entitled.monthly) {
+    // Never reviewed and no Contract start: by the end of this month (a date that holds all month, so one reminder).
     const from = c.last('Monthly review') ?? c.contractStart;
-    add('Monthly review', from ? plusMonths(from, 1) : today);
+    add('Monthly review', from ? plusMonths(from, 1) : monthEnd(today));
   }
   if (entitled.qbr) {
     const last = c.last('QBR');

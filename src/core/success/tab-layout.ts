@@ -27,13 +27,16 @@ export const SUCCESS_HEADER = [
   'Health parts',
 ] as const;
 
+/** Pixel widths of the Success tab's columns, in header order: each shows its whole value. */
+export const SUCCESS_COLUMN_WIDTHS: readonly number[] = [95, 170, 60, 60, 95, 250, 190, 210, 90, 105, 85, 210, 250, 320, 400];
+
 export interface SuccessRow {
   readonly clientId: string;
   readonly name: string;
   readonly cohort: string;
   readonly coveredBy: string;
   readonly success: ClientSuccess;
-  /** Health at the last refresh, for the trend; null for a client new to the tab. */
+  /** Health at the previous day's last refresh, for the trend; null for a client new to the tab. */
   readonly previousHealth: number | null;
   readonly entitlementProblems: readonly string[];
 }

@@ -1,11 +1,11 @@
 import type { SuccessLayout } from '../../core/success/tab-layout';
-import { SUCCESS_TAB } from '../../core/success/tab-layout';
+import { SUCCESS_COLUMN_WIDTHS, SUCCESS_TAB } from '../../core/success/tab-layout';
 import { lockOrTell } from '../../jobs/lock-policy';
 import { refreshSuccess, type SuccessReport } from '../../jobs/success/refresh';
 import { GmailAdapter } from '../adapters/gmail';
 import { stateProperties } from '../document';
 import { RunLog } from '../log';
-import { documentLock, systemClock, workbookPort } from '../ports';
+import { documentLock, documentProperties, systemClock, workbookPort } from '../ports';
 import { dashboardChartPort } from '../ui/dashboard';
 
 /**
@@ -20,7 +20,14 @@ function colour(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, layout: SuccessLay
   const sheet = ss.getSheetByName(SUCCESS_TAB);
   if (!sheet || layout.backgrounds.length === 0) return;
   sheet.getRange(1, 1, layout.backgrounds.length, layout.backgrounds[0]!.length).setBackgrounds(layout.backgrounds);
-  if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
+  if (sheet.getFrozenRows() !== 1) {
+    sheet.setFrozenRows(1);
+    sheet.getRange(1, 1, 1, SUCCESS_COLUMN_WIDTHS.length).setFontWeight('bold');
+  }
+  // Widths only where they differ: a few reads, no write once right.
+  SUCCESS_COLUMN_WIDTHS.forEach((px, i) => {
+    if (sheet.getColumnWidth(i + 1) !== px) sheet.setColumnWidth(i + 1, px);
+  });
 }
 
 function run(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, log: RunLog): SuccessReport {
@@ -30,6 +37,7 @@ function run(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, log: RunLog): Success
     clock: systemClock,
     log,
     charts: dashboardChartPort(ss),
+    state: documentProperties(),
   });
   colour(ss, report.layout);
   return report;

@@ -1,3 +1,5 @@
+import { readEntitlements } from '../shared/entitlements';
+import { entitlementsOf } from '../../core/success/entitlements';
 import {
   adjustmentsFor,
   allowanceFor,
@@ -236,9 +238,17 @@ function draftMails(
     ids = {};
   }
   let n = 0;
+  // Who gets one: the clients whose plan or edition includes Monthly reporting (Entitlements;
+  // essensys: Enterprise editions); a register without that tab goes by Settings → Client statement editions.
+  const entitlements = readEntitlements(p.workbook)?.rows ?? null;
+  const planOf = new Map(data.clientsTable.rows.map((r) => [r.data['Client ID'], r.data.Plan]));
+  const reports = (c: (typeof data.clients)[number]) =>
+    entitlements
+      ? entitlementsOf({ plan: planOf.get(c.clientId) ?? '', edition: c.edition }, entitlements).includes['Monthly reporting']
+      : data.settings.statementEditions.includes(c.edition.trim().toLowerCase());
   for (const row of s.rows) {
     const client = data.clients.find((c) => c.clientId === row.clientId);
-    if (!client || !data.settings.statementEditions.includes(client.edition.trim().toLowerCase())) continue;
+    if (!client || !reports(client)) continue;
     const to = billingRecipients(client, data);
     if (ids[row.clientId]) p.mail.deleteDraft(ids[row.clientId]!);
     delete ids[row.clientId];

@@ -19,7 +19,7 @@ import { classifyHours } from '../hours/classify';
 import { loadRegister } from '../hours/register-data';
 import type { MailPort } from '../mail/port';
 import { QuotaMailer } from '../mail/quota';
-import type { ClockPort, RunLogPort, WorkbookPort } from '../ports';
+import type { ClockPort, KeyValuePort, RunLogPort, WorkbookPort } from '../ports';
 import { clientEntitlements, entitlementNotes, entitlementNoteWrites, readEntitlements } from '../shared/entitlements';
 import { loadMatrices } from '../shared/matrices';
 import { loadSlaContext, readTabIfAny } from '../shared/sla-context';
@@ -32,6 +32,8 @@ export interface SuccessPorts {
   readonly clock: ClockPort;
   readonly log: RunLogPort;
   readonly charts?: ChartPort;
+  /** Document properties: each day's last health scores, for the trend (without it, the trend is since the last refresh). */
+  readonly state?: KeyValuePort;
 }
 
 export interface SuccessReport {
@@ -116,7 +118,8 @@ export function refreshSuccess(ports: SuccessPorts): SuccessReport {
     executiveSponsor: s.executiveSponsorEmail,
   };
 
-  const previous = previousHealth(wb);
+  const history = readHistory(ports.state);
+  const previous = history.before?.day ? new Map(Object.entries(history.before.scores)) : previousHealth(wb);
   const mailer = new QuotaMailer(ports.mail, s.mailQuotaReserve);
   const table = data.clientsTable;
   const writes: CellWrite[] = [];
@@ -204,6 +207,7 @@ export function refreshSuccess(ports: SuccessPorts): SuccessReport {
   const target = writes.filter((w) => table.columnOf.has(w.header));
   if (target.length) applyPlan(wb.tab(ClientsTab.name)!, planWrites(table, target));
 
+  if (ports.state) saveHistory(ports.state, history, today, rows);
   const layout = successLayout(rows);
   const port = wb.ensureTab(SUCCESS_TAB);
   const before = port.readAll();
@@ -220,6 +224,36 @@ export function refreshSuccess(ports: SuccessPorts): SuccessReport {
     layout,
     message: `Client success: ${rows.length} client(s), ${atRisk} at risk; ${sent} reminder(s) sent, ${drafted} held as drafts.`,
   };
+}
+
+/**
+ * The trend compares with the previous day's last scores: each refresh keeps today's scores
+ * under `today`, and on the first refresh of a new day yesterday's become `before`. Two
+ * small maps in one property (a few KB for hundreds of clients).
+ */
+const HISTORY = 'success.health';
+interface Snapshot {
+  readonly day: string;
+  readonly scores: Readonly<Record<string, number>>;
+}
+interface History {
+  readonly today: Snapshot | null;
+  readonly before: Snapshot | null;
+}
+
+function readHistory(state: KeyValuePort | undefined): History {
+  try {
+    const v = JSON.parse(state?.get(HISTORY) ?? '{}') as Partial<History>;
+    return { today: v.today ?? null, before: v.before ?? null };
+  } catch {
+    return { today: null, before: null };
+  }
+}
+
+function saveHistory(state: KeyValuePort, h: History, today: IsoDay, rows: readonly SuccessRow[]): void {
+  const scores = Object.fromEntries(rows.map((r) => [r.clientId, r.success.health.score]));
+  const before = h.today && h.today.day !== today ? h.today : h.before;
+  state.set(HISTORY, JSON.stringify({ today: { day: today, scores }, before }));
 }
 
 /** Health by client at the last refresh (the Success tab as it stands), for the trend. */

@@ -5,6 +5,10 @@ import { PRIORITIES } from '../../core/types/vocab';
 import { applyPlan, planWrites, readTable, writesByKey, type CellWrite, type Table } from '../../register/table';
 import { CalendarsTab, ClientsTab, ContactsTab, EscalationTab, HolidaysTab, SlaPoliciesTab, TicketsTab } from '../../register/tabs';
 import { clientEntitlements, keptEntitlementNotes, readEntitlements } from '../shared/entitlements';
+import { onDuty } from '../../core/success/rota';
+import { dayInZone } from '../../core/hours/month';
+import type { Settings } from '../../register/settings/spec';
+import type { ClientRecord } from '../shared/sla-context';
 import type { ClockPort, LockPort, RunBudget, WorkbookPort } from '../ports';
 import type { RunLogPort } from '../ports';
 import type { MailPort } from '../mail/port';
@@ -107,7 +111,7 @@ function sweepLocked(ports: SweepPorts): SweepReport {
     return empty('done', `Nothing to sweep (${skippedClosed} closed tickets).`, { skippedClosed });
   }
 
-  const ctx = loadSlaContext(workbook);
+  const ctx = withPooledCsmOnDuty(loadSlaContext(workbook), now);
   // A rename of the levels typed where no edit trigger saw it: applied first, then the sweep starts over on the renamed cells.
   if (!samePriorityNames(tickets.priorityNames, ctx.settings.priorityNames) && ports.renamePriorities?.())
     return sweepLocked({ ...ports, renamePriorities: () => false });
@@ -381,4 +385,25 @@ function briefOf(row: TicketRecord, u: RowUpdate, link: string, names: PriorityN
     link,
     zone: u.prepared.ok ? u.prepared.calendar.timeZone : 'UTC',
   };
+}
+
+/**
+ * A pooled client (Clients → Cohort) has no CSM of its own: for the sweep its CSM is the
+ * pooled CSM on duty today (Settings → Pooled CSM rota; ClientSuccess: pooled hours Tuesday
+ * to Thursday), who then gets its tier-1 escalations, incident report drafts and the
+ * client's escalation requests. With no rota the client's own CSM email stays.
+ */
+function withPooledCsmOnDuty<C extends { readonly clients: ReadonlyMap<string, ClientRecord>; readonly settings: Settings }>(
+  ctx: C,
+  now: number,
+): C {
+  const duty = onDuty(ctx.settings.pooledCsmRota, dayInZone(now, ctx.settings.providerZone));
+  if (!duty) return ctx;
+  let pooled = false;
+  const clients = new Map<string, ClientRecord>();
+  for (const [id, c] of ctx.clients) {
+    if (c.Cohort === 'Pooled') pooled = true;
+    clients.set(id, c.Cohort === 'Pooled' ? { ...c, 'CSM email': duty.email } : c);
+  }
+  return pooled ? { ...ctx, clients } : ctx;
 }

@@ -226,7 +226,11 @@ export function generateMonth(month: string, seed: number): DemoMonth {
             messageId: fuId,
             inReplyTo: last,
             references: [...refs],
-            body: `Thanks — any news on this?\n\n> Thanks for the details, we are on it.`,
+            // Ridge's team runs out of patience (the Success tab's sentiment: complaints); the others just ask.
+            body:
+              c.id === 'RIDGE'
+                ? `This is still not working for us, and it is frustrating — any news on this?\n\n> Thanks for the details, we are on it.`
+                : `Thanks — any news on this?\n\n> Thanks for the details, we are on it.`,
           },
           `follow-up from ${c.id}`,
         );
@@ -289,6 +293,35 @@ export function generateMonth(month: string, seed: number): DemoMonth {
     },
     { critical: true, staffDelayMin: 35, followUp: true, resolveAfterMin: 600 },
   );
+
+  // Ridge's executive sponsor, unhappy, writes twice in the thread of Ridge's last request: two
+  // complaints in 30 days flag the client at risk on the Success tab (ClientSuccess: risk flags).
+  const ridge = CLIENTS.find((c) => c.id === 'RIDGE')!;
+  const sponsor = ridge.contacts.find((p) => p.role === 'Executive sponsor' && p.canOpen);
+  const lastRidge = [...requests].reverse().find((r) => r.clientId === 'RIDGE' && !r.critical);
+  if (sponsor && lastRidge) {
+    const base = requestedAt.get(lastRidge.messageId)!;
+    const texts = [
+      'This is not acceptable: our reporting has been broken for too long.',
+      'Very disappointed that this is still not fixed. Please call me today.',
+    ];
+    texts.forEach((text, i) => {
+      const at = Math.min(base + (i + 1) * 26 * 3_600_000, monthEnd.toMillis() - (3 - i) * 3_600_000);
+      push(
+        {
+          from: `${sponsor.name} <${sponsor.email}>`,
+          to: SUPPORT_ADDRESS,
+          subject: `Re: ${lastRidge.subject}`,
+          at,
+          messageId: mid(sponsor.email),
+          inReplyTo: lastRidge.messageId,
+          references: [lastRidge.messageId],
+          body: `${text}\n\n${sponsor.name}\n${ridge.name}`,
+        },
+        `complaint from ${ridge.id}`,
+      );
+    });
+  }
 
   // Noise that must never open a ticket or get an answer.
   const noiseAt = (d: number, h: number) => (days[Math.min(d, days.length - 1)] ?? monthStart).set({ hour: h, minute: 5 }).toMillis();

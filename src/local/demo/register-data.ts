@@ -22,6 +22,8 @@ export interface DemoClient {
   readonly rate: number | '';
   readonly csm: string;
   readonly matrix: string;
+  /** Client success cells (Clients → Cohort, Contract start, Contract signed, Implementation manager), typed as dates. */
+  readonly success?: Readonly<Record<string, string>>;
   readonly contacts: readonly { email: string; name: string; role: string; canOpen: boolean }[];
 }
 
@@ -51,6 +53,8 @@ export const CLIENTS: readonly DemoClient[] = [
     rate: '',
     csm: STAFF.csms[0],
     matrix: 'CSM-Director-VP',
+    // New this month: weekly CSM touches for its first 8 weeks (Ascent360 onboarding).
+    success: { Cohort: 'Designated', 'Contract start': '2026-08-31' },
     contacts: [
       { email: 'dana.wells@summit-outfitters.example', name: 'Dana Wells', role: 'Authorized representative', canOpen: true },
       { email: 'lee.park@summit-outfitters.example', name: 'Lee Park', role: 'User', canOpen: false },
@@ -85,6 +89,8 @@ export const CLIENTS: readonly DemoClient[] = [
     rate: 150,
     csm: STAFF.csms[1],
     matrix: 'CSM-COO-CEO',
+    // Signed a new contract on Monday 28 September: its kick-off call is due 29–30 September.
+    success: { 'Contract signed': '2026-09-28', 'Implementation manager': STAFF.lead },
     contacts: [
       { email: 'ana.silva@canyon-media.example', name: 'Ana Silva', role: 'Authorized representative', canOpen: true },
       { email: 'ben.ross@canyon-media.example', name: 'Ben Ross', role: 'Billing', canOpen: false },

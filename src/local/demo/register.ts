@@ -49,6 +49,7 @@ export function fillDemoRegister(em: Emulator): void {
       'Finance email': '',
       Status: 'Active',
       'Billing address': c.billingAddress,
+      ...c.success,
     })),
   );
   // One statement of work, signed, for the professional-services client: its work starts

@@ -285,7 +285,8 @@ export const SETTINGS = {
   }),
   statementEditions: setting({
     key: 'Client statement editions',
-    explanation: 'Editions whose clients get a monthly statement draft (comma separated; "none" for nobody).',
+    explanation:
+      'Editions whose clients get a monthly statement draft (comma separated; "none" for nobody), for a register without an Entitlements tab; with one, its Monthly reporting column decides.',
     usedBy: ['billing'],
     initial: () => 'Enterprise',
     parse: nameList,

@@ -65,7 +65,7 @@ describe('run replay of the demo month', () => {
     expect(demo.stats.failedRuns).toEqual([]);
     expect(demo.problems).toEqual([]);
     expect(run.stdout).toMatch(
-      /^Replayed .* ingestInbox 8630×, sweepSla 4315×, checkHours 720×, runMonthlyBilling 1×; 59 mail\(s\) delivered; 99 edit\(s\) applied\.$/m,
+      /^Replayed .* ingestInbox 8630×, sweepSla 4315×, checkHours 720×, runMonthlyBilling 1×; 61 mail\(s\) delivered; 99 edit\(s\) applied\.$/m,
     );
     expect(run.stdout.match(/^ {2}2026-09-\d\d: /gm)).toHaveLength(30);
 
