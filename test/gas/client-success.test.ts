@@ -138,6 +138,10 @@ describe('client success (issue 17), through the bundle', () => {
     // Past the eighth week: a month after the last touch.
     expect(success(em).get('WEEKLY')!['Next touch due']).toBe('2026-12-02');
     expect(success(em).get('WEEKLY')!['Touch state']).toBe('On track');
+    // A client's own cadence (Clients → Touch every (days)) overrides its cohort's.
+    setCell(em, 'Clients', 'Client ID', 'WEEKLY', 'Touch every (days)', 14);
+    em.call('refreshSuccess');
+    expect(success(em).get('WEEKLY')!['Next touch due']).toBe('2026-11-16');
   });
 
   it('a pooled client with no touch for 45 days is Overdue; on a Monday its reminder goes to Tuesday’s pooled CSM, once', () => {

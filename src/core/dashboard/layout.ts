@@ -78,6 +78,8 @@ export function dashboardLayout(input: DashboardInput): { values: (string | numb
   for (const c of input.hours) line(c.name, c.usage.contractedHours, c.usage.countedHours, c.usage.loggedHours, c.usage.percent ?? '');
   if (input.hours.length === 0) line('(no active clients)');
   const hours: Block = { row: hoursHeader, column: 1, numRows: Math.max(1, input.hours.length) + 1, numColumns: 3 };
+  line();
+  line('Client success: health, risk and its owner, touches, kick-offs and reviews per client are on the Success tab (refreshed hourly).');
 
   return {
     values: rows,

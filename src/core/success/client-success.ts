@@ -12,6 +12,8 @@ export interface ClientFacts {
   readonly clientId: string;
   readonly name: string;
   readonly cohort: Cohort;
+  /** Clients → Touch every (days): the client's own cadence, or null for its cohort's. */
+  readonly touchEveryDays: number | null;
   readonly plan: string;
   readonly monthlyHours: number | null;
   readonly csmEmail: string;
@@ -59,7 +61,11 @@ export function evaluateClient(f: ClientFacts, today: IsoDay, rules: SuccessRule
   const past = f.touches.filter((t) => t.day <= today).sort((a, b) => (a.day < b.day ? -1 : 1));
   const lastTouch = past.at(-1)?.day ?? null;
   const lastOf = (kind: ReviewKind | 'Kick-off') => past.filter((t) => t.kind === kind).at(-1)?.day ?? null;
-  const touch = nextTouch({ cohort: f.cohort, contractStart: f.contractStart, lastTouch }, today, rules.cadence);
+  const touch = nextTouch(
+    { cohort: f.cohort, contractStart: f.contractStart, lastTouch, everyDays: f.touchEveryDays },
+    today,
+    rules.cadence,
+  );
   const firstKickoff = past.find((t) => t.kind === 'Kick-off')?.day ?? null;
   const kickoff = f.contractSigned
     ? (() => {

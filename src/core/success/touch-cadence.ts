@@ -31,11 +31,21 @@ export function touchStateOf(next: IsoDay, today: IsoDay, dueSoonDays: number): 
 }
 
 export function nextTouch(
-  c: { readonly cohort: Cohort; readonly contractStart: IsoDay | null; readonly lastTouch: IsoDay | null },
+  c: {
+    readonly cohort: Cohort;
+    readonly contractStart: IsoDay | null;
+    readonly lastTouch: IsoDay | null;
+    /** The client's own cadence in days (Clients → Touch every (days)), over its cohort's; null = the cohort's. */
+    readonly everyDays?: number | null;
+  },
   today: IsoDay,
   rules: CadenceRules,
 ): TouchDue {
   const from = c.lastTouch ?? c.contractStart;
+  if (c.everyDays) {
+    const next = from ? plusDays(from, c.everyDays) : today;
+    return { next, state: touchStateOf(next, today, rules.dueSoonDays), rule: `every ${c.everyDays} days (the client's own)` };
+  }
   if (c.cohort === 'Pooled') {
     const next = from ? plusDays(from, rules.pooledDays) : today;
     return { next, state: touchStateOf(next, today, rules.dueSoonDays), rule: `pooled: every ${rules.pooledDays} days` };

@@ -135,6 +135,7 @@ export function refreshSuccess(ports: SuccessPorts): SuccessReport {
       clientId: c['Client ID'],
       name: c.Name,
       cohort: c.Cohort,
+      touchEveryDays: c['Touch every (days)'],
       plan: c.Plan,
       monthlyHours: c['Monthly hours'],
       csmEmail: c['CSM email'],

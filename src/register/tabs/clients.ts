@@ -56,6 +56,12 @@ export const ClientsTab = defineTab({
     ),
     'PO number': text,
     Cohort: oneOf(COHORTS, 'Cohort', 'Designated'),
+    'Touch every (days)': optionalNumber('Touch every (days)').check(
+      z.refine(
+        (n) => n === null || (Number.isInteger(n) && n >= 1 && n <= 366),
+        'Touch every (days) is a whole number of days from 1 to 366',
+      ),
+    ),
     'Contract signed': preprocess((v) => (v === '' ? null : v), z.nullable(z.date({ error: 'Contract signed is not a date' }))),
     'Implementation manager': optionalEmail('Implementation manager'),
     'Risk owner': optionalEmail('Risk owner'),
@@ -110,6 +116,10 @@ export const ClientsTab = defineTab({
       note: 'Designated: the client has its own CSM (CSM email). Pooled: it is looked after by the pooled CSM on duty (Settings → Pooled CSM rota). Blank = Designated.',
       vocab: COHORTS,
       width: 100,
+    },
+    'Touch every (days)': {
+      note: 'Optional: this client’s own touch cadence in days, over its cohort’s (designated: weekly for the first weeks, then monthly; pooled: Settings → Pooled touch every).',
+      width: 120,
     },
     'Contract signed': {
       note: 'When the contract was signed: the kick-off call is due 1–2 business days later (Settings → Kick-off within).',
