@@ -169,13 +169,22 @@ export function sweepSla(e?: unknown): string {
 
 /** Scheduled: keeps the Hours tab and usage alerts current, drafts the month before once (src/gas/jobs/billing.ts). */
 export function runMonthlyBilling(): string {
+  // In the add-on's hourly run this is the hour check; client success rides on it.
+  return withClientSuccess('billing', monthlyBilling);
+}
+
+/**
+ * Runs an hourly job as recordRun does, then client success when it is due and the job
+ * could read the register (touches are Hours rows; a register problem it stopped on is
+ * reported once, by the job).
+ */
+function withClientSuccess(job: string, run: () => unknown): string {
   let checked = false;
-  const text = recordRun('billing', () => {
-    const r = monthlyBilling();
+  const text = recordRun(job, () => {
+    const r = run();
     checked = !(r instanceof Told);
     return r;
   });
-  // In the add-on's hourly run this is the hour check; client success rides on it when it could read the register.
   if (checked) refreshSuccessIfDue(spreadsheet());
   return text;
 }
@@ -211,17 +220,7 @@ export function billMonthOutcome(
 
 /** Menu "Check hours now": Counted / Reason / Problems of the Hours tab, and usage alerts. */
 export function checkHours(e?: unknown): string {
-  return paced('hours', e, () => {
-    let checked = false;
-    const text = recordRun('hours', () => {
-      const r = checkHoursNow();
-      checked = !(r instanceof Told);
-      return r;
-    });
-    // Client success rides on the hourly hour check (touches are Hours rows), when it could read the register.
-    if (checked) refreshSuccessIfDue(spreadsheet());
-    return text;
-  });
+  return paced('hours', e, () => withClientSuccess('hours', checkHoursNow));
 }
 
 /**

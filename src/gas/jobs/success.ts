@@ -7,6 +7,7 @@ import { stateProperties } from '../document';
 import { RunLog } from '../log';
 import { documentLock, documentProperties, systemClock, workbookPort } from '../ports';
 import { dashboardChartPort } from '../ui/dashboard';
+import { refreshHourlyIfDue } from '../hourly-refresh';
 
 /**
  * Client success (src/jobs/success/refresh.ts) over the real services: after a sweep at most
@@ -14,7 +15,6 @@ import { dashboardChartPort } from '../ui/dashboard';
  * (one setBackgrounds) and its health chart are applied here; the values by the job.
  */
 const REFRESHED_AT = 'success.refreshedAt';
-const REFRESH_EVERY_MS = 60 * 60 * 1000;
 
 function colour(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, layout: SuccessLayout): void {
   const sheet = ss.getSheetByName(SUCCESS_TAB);
@@ -61,21 +61,13 @@ export function refreshSuccessNow(ss: GoogleAppsScript.Spreadsheet.Spreadsheet):
   });
 }
 
-/** After a sweep: the evaluation and the tab when an hour old (or missing); a failure is logged, never fails the sweep. */
+/** After the hour check: the evaluation and the tab when an hour old (or missing); a failure is logged, never fails the hour check. */
 export function refreshSuccessIfDue(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
-  const props = stateProperties();
-  const last = Number(props.getProperty(REFRESHED_AT) ?? 0);
-  const now = Date.now();
-  if (now - last < REFRESH_EVERY_MS && ss.getSheetByName(SUCCESS_TAB)) return;
-  const log = new RunLog('success');
-  try {
-    lockOrTell(documentLock(), 'dashboard', 'Refresh client success', () => {
-      run(ss, log);
-      props.setProperty(REFRESHED_AT, String(now));
-    });
-  } catch (e) {
-    log.add('Failed', e instanceof Error ? e.message : String(e));
-  } finally {
-    log.flush(ss);
-  }
+  refreshHourlyIfDue(ss, {
+    stamp: REFRESHED_AT,
+    tab: SUCCESS_TAB,
+    job: 'success',
+    what: 'Refresh client success',
+    run: (log) => void run(ss, log),
+  });
 }

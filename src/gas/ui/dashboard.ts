@@ -3,8 +3,8 @@ import type { ChartPort } from '../../jobs/dashboard/ports';
 import { refreshDashboard, DASHBOARD_TAB } from '../../jobs/dashboard/refresh';
 import { lockOrTell } from '../../jobs/lock-policy';
 import { documentLock } from '../ports';
-import { stateProperties } from '../document';
 import { RunLog } from '../log';
+import { refreshHourlyIfDue } from '../hourly-refresh';
 import { workbookPort } from '../ports';
 import { activeSpreadsheet } from './context';
 
@@ -99,30 +99,20 @@ export function refreshDashboardNow(): string {
   });
 }
 
-const REFRESHED_AT = 'dashboard.refreshedAt';
-const REFRESH_EVERY_MS = 60 * 60 * 1000;
-
 /**
  * After a sweep: refresh the Dashboard when it is an hour old (or missing). The sweep runs
  * every 10 minutes; an hourly refresh keeps the charts current for a lead without adding
- * its reads to every idle sweep. A dashboard failure never fails the sweep: it is logged.
+ * its reads to every idle sweep. A routine refresh is not news: only failures reach the Log.
  */
 export function refreshDashboardIfDue(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
-  const props = stateProperties();
-  const last = Number(props.getProperty(REFRESHED_AT) ?? 0);
-  const now = Date.now();
-  if (now - last < REFRESH_EVERY_MS && ss.getSheetByName(DASHBOARD_TAB)) return;
-  const log = new RunLog('dashboard');
-  try {
-    // A routine hourly refresh is not news: only failures reach the Log.
-    lockOrTell(documentLock(), 'dashboard', 'Refresh dashboard', () => {
+  refreshHourlyIfDue(ss, {
+    stamp: 'dashboard.refreshedAt',
+    tab: DASHBOARD_TAB,
+    job: 'dashboard',
+    what: 'Refresh dashboard',
+    run: (_log, now) => {
       refreshDashboard(workbookPort(ss), now, dashboardChartPort(ss));
       fitColumns(ss);
-      props.setProperty(REFRESHED_AT, String(now));
-    });
-  } catch (e) {
-    log.add('Failed', e instanceof Error ? e.message : String(e));
-  } finally {
-    log.flush(ss);
-  }
+    },
+  });
 }
