@@ -24,7 +24,21 @@ import { settingsOf } from './settings';
  * the cells in the Settings names, which the edit trigger has already applied.
  */
 const APPLIED = 'priorityNames.applied';
+/**
+ * A rename under way: written before the first cell, updated after each tab's column (one
+ * setValues each, so a tab is wholly renamed or not at all), removed at the end. A run cut
+ * off in between leaves each tab readable by the names it is really in, and the next run
+ * finishes the rename instead of renaming a renamed tab again.
+ */
+const PENDING = 'priorityNames.renaming';
 const LEVEL_TABS: readonly TabSpec[] = [TicketsTab, SlaPoliciesTab];
+
+interface Pending {
+  readonly from: PriorityNames;
+  readonly to: PriorityNames;
+  /** Tabs whose cells are already in `to`. */
+  readonly done: readonly string[];
+}
 
 function docProperties(): GoogleAppsScript.Properties.Properties | null {
   return PropertiesService.getDocumentProperties() ?? null;
@@ -38,29 +52,56 @@ function wantedNames(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): PriorityName
   }
 }
 
-function readApplied(doc: GoogleAppsScript.Properties.Properties): PriorityNames {
-  const parsed = parsePriorityNames(doc.getProperty(APPLIED) ?? '');
+function namesOf(text: string | null | undefined): PriorityNames {
+  const parsed = parsePriorityNames(text ?? '');
   return parsed.ok ? parsed.names : STANDARD_PRIORITY_NAMES;
 }
 
-/** The names the level cells are written in now. */
-export function appliedPriorityNames(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): PriorityNames {
-  const doc = docProperties();
-  return doc ? readApplied(doc) : wantedNames(ss);
+function pendingOf(text: string | null | undefined): Pending | null {
+  if (!text) return null;
+  try {
+    const v = JSON.parse(text) as { from?: string; to?: string; done?: unknown };
+    const from = parsePriorityNames(v.from ?? '');
+    const to = parsePriorityNames(v.to ?? '');
+    if (!from.ok || !to.ok) return null;
+    return { from: from.names, to: to.names, done: Array.isArray(v.done) ? v.done.map(String) : [] };
+  } catch {
+    return null;
+  }
 }
 
-/** Renames applied by this execution: a provider asks the property again after one. */
+function savePending(doc: GoogleAppsScript.Properties.Properties, p: Pending): void {
+  doc.setProperty(PENDING, JSON.stringify({ from: formatPriorityNames(p.from), to: formatPriorityNames(p.to), done: p.done }));
+}
+
+/** The names a tab's level cells are written in, from the document properties as read. */
+function namesForTab(props: Readonly<Record<string, string>>, tab: string): PriorityNames {
+  const pending = pendingOf(props[PENDING]);
+  if (pending) return pending.done.includes(tab) ? pending.to : pending.from;
+  return namesOf(props[APPLIED]);
+}
+
+/** The names a tab's level cells are written in now. */
+export function appliedPriorityNames(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, tab: string): PriorityNames {
+  const doc = docProperties();
+  return doc ? namesForTab(doc.getProperties(), tab) : wantedNames(ss);
+}
+
+/** Renames applied by this execution: a provider asks the properties again after one. */
 let renames = 0;
 
 /**
- * The applied names for every tab of one workbook port: asked once (two property calls),
- * and again only after this execution applied a rename.
+ * The applied names for every tab of one workbook port: the properties are read once (two
+ * calls), and again only after this execution applied a rename.
  */
-export function namesProvider(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): () => PriorityNames {
-  let memo: { readonly at: number; readonly names: PriorityNames } | null = null;
-  return () => {
-    if (!memo || memo.at !== renames) memo = { at: renames, names: appliedPriorityNames(ss) };
-    return memo.names;
+export function namesProvider(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): (tab: string) => PriorityNames {
+  let memo: { readonly at: number; readonly props: Readonly<Record<string, string>> | null } | null = null;
+  return (tab) => {
+    if (!memo || memo.at !== renames) {
+      const doc = docProperties();
+      memo = { at: renames, props: doc ? doc.getProperties() : null };
+    }
+    return memo.props ? namesForTab(memo.props, tab) : wantedNames(ss);
   };
 }
 
@@ -92,42 +133,61 @@ export function applyPriorityNames(
 ): RenameReport | null {
   const doc = docProperties();
   if (!doc) return null;
-  const from = readApplied(doc);
+  const props = doc.getProperties();
+  // A rename a cut-off run left half done is finished first, from where it stopped.
+  let pending = pendingOf(props[PENDING]);
   const to = wantedNames(ss);
-  if (samePriorityNames(from, to)) return null;
+  if (!pending) {
+    const from = namesOf(props[APPLIED]);
+    if (samePriorityNames(from, to)) return null;
+    pending = { from, to, done: [] };
+    savePending(doc, pending);
+  }
   const cells: Record<string, number> = {};
   for (const spec of LEVEL_TABS) {
-    const sheet = ss.getSheetByName(spec.name);
-    if (!sheet) continue;
-    const width = sheet.getLastColumn();
-    if (width === 0) continue;
-    const header = sheet
-      .getRange(1, 1, 1, width)
-      .getValues()[0]!
-      .map((h) => String(h).trim());
-    const rows = sheet.getLastRow() - 1;
-    for (const h of levelColumns(spec)) {
-      const c = header.indexOf(h);
-      if (c < 0) continue;
-      // The new dropdown first: a script's write that breaks a cell's rule is refused, as typing is.
-      levelDropdown(sheet.getRange(2, c + 1, Math.max(sheet.getMaxRows() - 1, 1), 1), h, to);
-      if (rows > 0) {
-        const range = sheet.getRange(2, c + 1, rows, 1);
-        const values = range.getValues().map((r) => r[0]);
-        const renamed = renamedCells(values, from, to);
-        if (renamed.size > 0) {
-          range.setValues(values.map((v, i) => [renamed.get(i) ?? v]));
-          cells[spec.name] = (cells[spec.name] ?? 0) + renamed.size;
-        }
-      }
-    }
+    if (pending.done.includes(spec.name)) continue;
+    cells[spec.name] = renameTab(ss, spec, pending.from, pending.to);
+    pending = { ...pending, done: [...pending.done, spec.name] };
+    savePending(doc, pending);
   }
-  doc.setProperty(APPLIED, formatPriorityNames(to));
+  doc.setProperty(APPLIED, formatPriorityNames(pending.to));
+  doc.deleteProperty(PENDING);
   renames++;
   const counts = LEVEL_TABS.map((s) => `${cells[s.name] ?? 0} ${s.name}`).join(' and ');
   log.add(
     'Priorities renamed',
-    `${formatPriorityNames(from)} → ${formatPriorityNames(to)}: ${counts} cells renamed level for level; no deadline moves.`,
+    `${formatPriorityNames(pending.from)} → ${formatPriorityNames(pending.to)}: ${counts} cells renamed level for level; no deadline moves.`,
   );
-  return { from, to, cells };
+  const report: RenameReport = { from: pending.from, to: pending.to, cells };
+  // Settings changed again while a cut-off rename waited: the next rename starts from this one's names.
+  return samePriorityNames(pending.to, to) ? report : (applyPriorityNames(ss, log) ?? report);
+}
+
+/** One tab's level columns, renamed in one write each (the new dropdown first); returns the cells renamed. */
+function renameTab(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, spec: TabSpec, from: PriorityNames, to: PriorityNames): number {
+  const sheet = ss.getSheetByName(spec.name);
+  if (!sheet) return 0;
+  const width = sheet.getLastColumn();
+  if (width === 0) return 0;
+  const header = sheet
+    .getRange(1, 1, 1, width)
+    .getValues()[0]!
+    .map((h) => String(h).trim());
+  const rows = sheet.getLastRow() - 1;
+  let n = 0;
+  for (const h of levelColumns(spec)) {
+    const c = header.indexOf(h);
+    if (c < 0) continue;
+    // The new dropdown first: a script's write that breaks a cell's rule is refused, as typing is.
+    levelDropdown(sheet.getRange(2, c + 1, Math.max(sheet.getMaxRows() - 1, 1), 1), h, to);
+    if (rows <= 0) continue;
+    const range = sheet.getRange(2, c + 1, rows, 1);
+    const values = range.getValues().map((r) => r[0]);
+    const renamed = renamedCells(values, from, to);
+    if (renamed.size > 0) {
+      range.setValues(values.map((v, i) => [renamed.get(i) ?? v]));
+      n += renamed.size;
+    }
+  }
+  return n;
 }

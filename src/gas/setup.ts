@@ -159,7 +159,7 @@ function layoutTab(sheet: GoogleAppsScript.Spreadsheet.Sheet, spec: TabSpec, rep
 export function formatColumn(column: GoogleAppsScript.Spreadsheet.Range, h: string, meta: ColumnMeta): void {
   if (meta.format) column.setNumberFormat(NUMBER_FORMATS[meta.format]);
   else if (meta.outside) column.setNumberFormat('@');
-  if (meta.levelNames) levelDropdown(column, h, appliedPriorityNames(column.getSheet().getParent()));
+  if (meta.levelNames) levelDropdown(column, h, appliedPriorityNames(column.getSheet().getParent(), column.getSheet().getName()));
   else if (meta.vocab) {
     const rule = SpreadsheetApp.newDataValidation()
       .requireValueInList([...meta.vocab], true)

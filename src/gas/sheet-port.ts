@@ -4,12 +4,13 @@ import type { CellBlock, NoteBlock, SheetPort } from '../register/sheet-port';
 import { extendTab, GROW_ROWS } from './extend-tab';
 
 /** The register's SheetPort over a real Sheet: one service call per read, block or append. */
-export function sheetPort(sheet: GoogleAppsScript.Spreadsheet.Sheet, names?: () => PriorityNames): SheetPort {
-  let own: (() => PriorityNames) | undefined;
+export function sheetPort(sheet: GoogleAppsScript.Spreadsheet.Sheet, names?: (tab: string) => PriorityNames): SheetPort {
+  let own: ((tab: string) => PriorityNames) | undefined;
+  const name = sheet.getName();
   return {
-    name: sheet.getName(),
+    name,
     // Asked only when a tab with level cells is read; a workbook port shares one provider among its tabs.
-    priorityNames: () => (names ?? (own ??= namesProvider(sheet.getParent())))(),
+    priorityNames: () => (names ?? (own ??= namesProvider(sheet.getParent())))(name),
     readAll() {
       return sheet.getDataRange().getValues();
     },

@@ -137,6 +137,29 @@ describe('priority names per provider (Settings → Priority names)', () => {
     expect(after.Problems).toBe('');
   });
 
+  it('a rename cut off after the Tickets tab is finished by the next run: each tab read by the names it is in, none renamed twice', async () => {
+    const em = await desk();
+    const before = rows(em, 'Tickets')[0]!;
+    // As a run killed between the two tabs' writes leaves it: Tickets renamed, SLA Policies not, the rename recorded as under way.
+    em.workbook.writeRaw('Settings', [[ADVENDIO]], settingRow(em, 'Priority names'), 2);
+    em.workbook.writeRaw('Tickets', [['Urgent']], 2, (em.workbook.sheetValues('Tickets')[0] as string[]).indexOf('Priority') + 1);
+    em.properties.document.data.set(
+      'priorityNames.renaming',
+      JSON.stringify({ from: 'Critical, High, Medium, Low', to: ADVENDIO, done: ['Tickets'] }),
+    );
+    const policiesBefore = policyPriorities(em);
+    em.clock.set(mt('2026-11-02T09:15'));
+    em.call('sweepSla');
+    const after = rows(em, 'Tickets')[0]!;
+    expect(after.Priority).toBe('Urgent'); // not renamed again (Urgent is no old name; High would have become Urgent twice)
+    expect(dues(after)).toEqual(dues(before));
+    expect(after.Problems).toBe('');
+    const rename = { Critical: 'Critical', High: 'Urgent', Medium: 'High', Low: 'Medium' } as Record<string, string>;
+    expect(policyPriorities(em)).toEqual(policiesBefore.map((p) => p.replace(/\/(\w+)$/, (_, x: string) => `/${rename[x]}`)));
+    expect(em.properties.document.data.has('priorityNames.renaming')).toBe(false);
+    expect(em.properties.document.data.get('priorityNames.applied')).toBe(ADVENDIO);
+  });
+
   it('a Settings value that does not name four distinct levels is refused on its row, and the names stay', async () => {
     const em = await desk();
     em.edit('Settings', `B${settingRow(em, 'Priority names')}`, 'Critical, Urgent, Urgent, Medium');

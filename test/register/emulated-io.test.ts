@@ -13,7 +13,9 @@ import { CELL_LIMIT } from '../../src/register/safe-text';
 // The adapter asks document properties which names the Priority cells are written in
 // (src/gas/priority-names.ts); here none were ever renamed.
 beforeAll(() => {
-  (globalThis as Record<string, unknown>)['PropertiesService'] = { getDocumentProperties: () => ({ getProperty: () => null }) };
+  (globalThis as Record<string, unknown>)['PropertiesService'] = {
+    getDocumentProperties: () => ({ getProperty: () => null, getProperties: () => ({}) }),
+  };
 });
 afterAll(() => {
   delete (globalThis as Record<string, unknown>)['PropertiesService'];

@@ -113,7 +113,9 @@ function sweepLocked(ports: SweepPorts): SweepReport {
 
   const ctx = withPooledCsmOnDuty(loadSlaContext(workbook), now);
   // A rename of the levels typed where no edit trigger saw it: applied first, then the sweep starts over on the renamed cells.
-  if (!samePriorityNames(tickets.priorityNames, ctx.settings.priorityNames) && ports.renamePriorities?.())
+  const renamed = (t: { readonly priorityNames: PriorityNames } | null) =>
+    !t || samePriorityNames(t.priorityNames, ctx.settings.priorityNames);
+  if ((!renamed(tickets) || !renamed(ctx.tables.policies)) && ports.renamePriorities?.())
     return sweepLocked({ ...ports, renamePriorities: () => false });
   const { table: escalation, matrices } = loadMatrices(workbook);
   // Read only when a resolved Critical ticket asks whether its client gets an incident report.
