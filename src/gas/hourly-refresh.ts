@@ -36,3 +36,27 @@ export function refreshHourlyIfDue(
     log.flush(ss);
   }
 }
+
+/**
+ * The same refresh asked for by a person (a menu item or an entry point): under the lock,
+ * its message logged as Refreshed (and toasted when `toast`); a failure is logged and thrown.
+ */
+export function refreshNow(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  o: { readonly job: string; readonly what: string; readonly toast?: boolean; readonly run: (log: RunLog) => string },
+): string {
+  return lockOrTell(documentLock(), 'dashboard', o.what, () => {
+    const log = new RunLog(o.job);
+    try {
+      const message = o.run(log);
+      log.add('Refreshed', message);
+      if (o.toast) ss.toast(message, 'Support Desk', 5);
+      return message;
+    } catch (e) {
+      log.add('Failed', e instanceof Error ? e.message : String(e));
+      throw e;
+    } finally {
+      log.flush(ss);
+    }
+  });
+}

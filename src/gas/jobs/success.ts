@@ -1,13 +1,12 @@
 import type { SuccessLayout } from '../../core/success/tab-layout';
 import { SUCCESS_COLUMN_WIDTHS, SUCCESS_TAB } from '../../core/success/tab-layout';
-import { lockOrTell } from '../../jobs/lock-policy';
 import { refreshSuccess, type SuccessReport } from '../../jobs/success/refresh';
 import { GmailAdapter } from '../adapters/gmail';
 import { stateProperties } from '../document';
-import { RunLog } from '../log';
-import { documentLock, documentProperties, systemClock, workbookPort } from '../ports';
+import type { RunLog } from '../log';
+import { documentProperties, systemClock, workbookPort } from '../ports';
 import { dashboardChartPort } from '../ui/dashboard';
-import { refreshHourlyIfDue } from '../hourly-refresh';
+import { refreshHourlyIfDue, refreshNow } from '../hourly-refresh';
 
 /**
  * Client success (src/jobs/success/refresh.ts) over the real services: after a sweep at most
@@ -45,19 +44,14 @@ function run(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, log: RunLog): Success
 
 /** Entry point `refreshSuccess`: evaluates every client and rewrites the Success tab now. */
 export function refreshSuccessNow(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
-  return lockOrTell(documentLock(), 'dashboard', 'Refresh client success', () => {
-    const log = new RunLog('success');
-    try {
+  return refreshNow(ss, {
+    job: 'success',
+    what: 'Refresh client success',
+    run: (log) => {
       const report = run(ss, log);
       stateProperties().setProperty(REFRESHED_AT, String(Date.now()));
-      log.add('Refreshed', report.message);
       return report.message;
-    } catch (e) {
-      log.add('Failed', e instanceof Error ? e.message : String(e));
-      throw e;
-    } finally {
-      log.flush(ss);
-    }
+    },
   });
 }
 

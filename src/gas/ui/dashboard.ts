@@ -1,10 +1,7 @@
 import { type ChartKind, type ChartSpec, DASHBOARD_COLUMN_WIDTHS } from '../../core/dashboard';
 import type { ChartPort } from '../../jobs/dashboard/ports';
 import { refreshDashboard, DASHBOARD_TAB } from '../../jobs/dashboard/refresh';
-import { lockOrTell } from '../../jobs/lock-policy';
-import { documentLock } from '../ports';
-import { RunLog } from '../log';
-import { refreshHourlyIfDue } from '../hourly-refresh';
+import { refreshHourlyIfDue, refreshNow } from '../hourly-refresh';
 import { workbookPort } from '../ports';
 import { activeSpreadsheet } from './context';
 
@@ -82,20 +79,15 @@ function fitColumns(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
 /** Menu "Refresh dashboard" (the sweep refreshes it too): the tab and its charts. */
 export function refreshDashboardNow(): string {
   const ss = activeSpreadsheet();
-  return lockOrTell(documentLock(), 'dashboard', 'Refresh dashboard', () => {
-    const log = new RunLog('dashboard');
-    try {
+  return refreshNow(ss, {
+    job: 'dashboard',
+    what: 'Refresh dashboard',
+    toast: true,
+    run: () => {
       const report = refreshDashboard(workbookPort(ss), Date.now(), dashboardChartPort(ss));
       fitColumns(ss);
-      log.add('Refreshed', report.message);
-      ss.toast(report.message, 'Support Desk', 5);
       return report.message;
-    } catch (e) {
-      log.add('Failed', e instanceof Error ? e.message : String(e));
-      throw e;
-    } finally {
-      log.flush(ss);
-    }
+    },
   });
 }
 
